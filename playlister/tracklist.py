@@ -1,0 +1,335 @@
+"""The tracklist: ``tracks.toml`` read into plain data, with every mistake reported precisely."""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import json
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from playlister.errors import TracklistError, TracklistErrors
+from playlister.normalize import fold
+from playlister.youtube import video_id
+
+
+@dataclass(frozen=True)
+class Track:
+    """One wanted song; ``index`` is its 1-based position, ``line`` where its table starts."""
+
+    title: str
+    artist: str
+    album: str | None = None
+    year: int | None = None
+    version: str | None = None
+    duration_ms: int | None = None
+    note: str | None = None
+    act: str | None = None
+    scene: str | None = None
+    tags: tuple[str, ...] = ()
+    youtube: str | None = None
+    spotify: str | None = None  # normalised to "spotify:track:<id>"
+    index: int = 0
+    line: int | None = None
+
+    @property
+    def key(self) -> str:
+        """A fingerprint of what matching depends on: editing any of it forces a new match."""
+        data = [self.title, self.artist, self.album, self.year, self.version,
+                self.duration_ms, self.spotify]
+        return hashlib.sha256(json.dumps(data).encode()).hexdigest()[:16]
+
+    @property
+    def label(self) -> str:
+        return f"{self.artist} - {self.title}"
+
+
+@dataclass(frozen=True)
+class PlaylistInfo:
+    name: str = "playlister"
+    description: str = ""
+    public: bool = False
+
+
+@dataclass(frozen=True)
+class Tracklist:
+    path: Path
+    playlist: PlaylistInfo
+    tracks: tuple[Track, ...] = field(default_factory=tuple)
+
+    def select(self, tags: tuple[str, ...] | list[str] = ()) -> list[Track]:
+        """Tracks carrying any of ``tags`` (all tracks when none given)."""
+        if not tags:
+            return list(self.tracks)
+        wanted = {t.casefold() for t in tags}
+        return [t for t in self.tracks if wanted & {x.casefold() for x in t.tags}]
+
+
+TOP_KEYS = ("playlist", "track")
+PLAYLIST_KEYS = ("name", "description", "public")
+TRACK_KEYS = (
+    "title", "artist", "album", "year", "version", "duration", "note",
+    "act", "scene", "tags", "youtube", "spotify",
+)
+_SPOTIFY_URI = re.compile(r"^spotify:track:([A-Za-z0-9]{22})$")
+_SPOTIFY_URL = re.compile(
+    r"^https?://open\.spotify\.com/(?:intl-[a-z]{2}(?:-[a-z]{2})?/)?track/([A-Za-z0-9]{22})/?(?:\?.*)?$"
+)
+_DURATION = re.compile(r"^(\d{1,3}):([0-5]\d)$")
+_TOML_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+_TRACK_HEADER = re.compile(r"^\s*\[\[\s*track\s*\]\]")
+_ANY_HEADER = re.compile(r"^\s*\[")
+
+
+def load(path: str | Path) -> Tracklist:
+    """Read and validate a tracklist; raise ``TracklistError`` naming file, line, entry, field.
+
+    Every problem in the file is reported at once (``TracklistErrors``) so a user fixes them
+    in one pass rather than one run per typo.
+    """
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise TracklistError(
+            path, "no such file. Create it (see 'The tracklist' in the README) or pass its path."
+        ) from None
+    except IsADirectoryError:
+        raise TracklistError(path, "is a directory, not a tracklist file.") from None
+    except OSError as exc:
+        raise TracklistError(path, f"cannot be read: {exc.strerror}.") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise TracklistError(path, f"is not UTF-8 text (byte {exc.start}).") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        msg = str(exc)
+        m = _TOML_AT.search(msg)
+        line = int(m.group(1)) if m else None
+        detail = _TOML_AT.sub("", msg)
+        raise TracklistError(path, f"TOML syntax error: {detail}", line=line) from None
+    return _Validator(path, text).run(data)
+
+
+class _Validator:
+    """Collects every problem in one parsed document, with line numbers found in the text."""
+
+    def __init__(self, path: Path, text: str) -> None:
+        self.path = path
+        self.lines = text.splitlines()
+        self.problems: list[TracklistError] = []
+        self.track_lines = [i + 1 for i, ln in enumerate(self.lines) if _TRACK_HEADER.match(ln)]
+
+    def run(self, data: dict[str, Any]) -> Tracklist:
+        for key in data:
+            if key not in TOP_KEYS:
+                self.fail(f"unknown key{_suggest(key, TOP_KEYS)}", line=self.key_line(key),
+                          field=key)
+        playlist = self.playlist(data.get("playlist", {}))
+        raw_tracks = data.get("track", [])
+        tracks: list[Track] = []
+        if not isinstance(raw_tracks, list):
+            self.fail("must be a list of [[track]] tables", line=self.key_line("track"),
+                      field="track")
+            raw_tracks = []
+        if not raw_tracks and not self.problems:
+            self.fail("no songs: add a [[track]] table with a title and an artist for each song")
+        seen: dict[tuple[str, str, str], Track] = {}
+        for i, item in enumerate(raw_tracks, start=1):
+            track = self.track(i, item)
+            if track is None:
+                continue
+            dup_key = (fold(track.artist), fold(track.title), fold(track.version or ""))
+            first = seen.get(dup_key)
+            if first is not None:
+                where = f"track {first.index}" + (f" (line {first.line})" if first.line else "")
+                self.fail(f"the same song as {where}; remove one, or give them different "
+                          "versions", line=track.line, entry=i, title=track.title)
+            else:
+                seen[dup_key] = track
+            tracks.append(track)
+        if len(self.problems) == 1:
+            raise self.problems[0]
+        if self.problems:
+            raise TracklistErrors(self.path, self.problems)
+        return Tracklist(path=self.path, playlist=playlist, tracks=tuple(tracks))
+
+    def fail(self, message: str, **where: Any) -> None:
+        self.problems.append(TracklistError(self.path, message, **where))
+
+    def key_line(self, key: str, start: int | None = None) -> int | None:
+        """Line of ``key = …`` in the table whose header is at ``start`` (top level if None)."""
+        k = re.escape(key)
+        assign = re.compile(rf'^\s*(?:"{k}"|{k})\s*=')
+        if start is None:
+            header = re.compile(rf"^\s*\[+\s*{k}\s*\]")
+            top = True
+            for n, line in enumerate(self.lines, start=1):
+                if header.match(line):
+                    return n
+                top = top and not _ANY_HEADER.match(line)
+                if top and assign.match(line):
+                    return n
+            return None
+        for n in range(start + 1, len(self.lines) + 1):
+            line = self.lines[n - 1]
+            if _ANY_HEADER.match(line):
+                return None
+            if assign.match(line):
+                return n
+        return None
+
+    def playlist(self, raw: Any) -> PlaylistInfo:
+        default = PlaylistInfo(name=self.path.stem.replace("_", " ").replace("-", " ").title())
+        line = self.key_line("playlist")
+        if not isinstance(raw, dict):
+            self.fail("must be a table: [playlist] with name, description, public", line=line,
+                      field="playlist")
+            return default
+        def at(key: str) -> int | None:
+            return self.key_line(key, line) if line else None
+
+        for key in raw:
+            if key not in PLAYLIST_KEYS:
+                self.fail(f"unknown key in [playlist]{_suggest(key, PLAYLIST_KEYS)}",
+                          line=at(key), field=key)
+        values: dict[str, Any] = {}
+        for key, kind in (("name", str), ("description", str), ("public", bool)):
+            if key not in raw:
+                continue
+            value = raw[key]
+            if not isinstance(value, kind):
+                self.fail(f"must be {_kind(kind)}, not {_kind(type(value))}",
+                          line=at(key), field=f"playlist.{key}")
+            elif kind is str and key == "name" and not value.strip():
+                self.fail("must not be empty", line=at(key),
+                          field="playlist.name")
+            else:
+                values[key] = value.strip() if isinstance(value, str) else value
+        return PlaylistInfo(name=values.get("name", default.name),
+                            description=values.get("description", ""),
+                            public=values.get("public", False))
+
+    def track(self, index: int, raw: Any) -> Track | None:
+        start = self.track_lines[index - 1] if index <= len(self.track_lines) else None
+        title = raw.get("title") if isinstance(raw, dict) else None
+        title = " ".join(title.split()) if isinstance(title, str) and title.strip() else None
+        before = len(self.problems)
+
+        def bad(message: str, key: str | None = None) -> None:
+            line = self.key_line(key, start) if key and start else start
+            self.fail(message, line=line or start, entry=index, title=title, field=key)
+
+        if not isinstance(raw, dict):
+            bad("must be a table with at least a title and an artist")
+            return None
+        for key in raw:
+            if key not in TRACK_KEYS:
+                bad(f"unknown key{_suggest(key, TRACK_KEYS)}", key)
+        out: dict[str, Any] = {}
+        for key in ("title", "artist"):
+            value = raw.get(key)
+            if value is None:
+                bad("is required", key)
+            elif not isinstance(value, str):
+                bad(f"must be a string, not {_kind(type(value))}", key)
+            elif not value.strip():
+                bad("must not be empty", key)
+            else:
+                out[key] = " ".join(value.split())
+        for key in ("album", "version", "note", "scene"):
+            value = raw.get(key)
+            if value is None:
+                continue
+            if not isinstance(value, str):
+                bad(f"must be a string, not {_kind(type(value))}", key)
+            elif value.strip():
+                out[key] = _reflow(value) if key == "note" else " ".join(value.split())
+        if "act" in raw:
+            act = raw["act"]
+            if isinstance(act, bool) or not isinstance(act, str | int):
+                bad(f"must be a string or a whole number, not {_kind(type(act))}", "act")
+            else:
+                out["act"] = f"Act {act}" if isinstance(act, int) else act.strip()
+        if "year" in raw:
+            year = raw["year"]
+            if isinstance(year, bool) or not isinstance(year, int):
+                bad(f"must be a whole number such as 1995, not {_kind(type(year))}", "year")
+            elif not 1900 <= year <= 2100:
+                bad(f"{year} is not a plausible release year", "year")
+            else:
+                out["year"] = year
+        if "duration" in raw:
+            ms = _duration_ms(raw["duration"])
+            if ms is None:
+                bad('must be "m:ss" (e.g. "4:05") or a number of seconds', "duration")
+            else:
+                out["duration_ms"] = ms
+        if "tags" in raw:
+            tags = raw["tags"]
+            if not isinstance(tags, list) or not all(isinstance(t, str) and t.strip()
+                                                     for t in tags):
+                bad('must be a list of words, e.g. ["influence", "film"]', "tags")
+            else:
+                out["tags"] = tuple(dict.fromkeys(t.strip() for t in tags))
+        if "youtube" in raw:
+            url = raw["youtube"]
+            if not isinstance(url, str) or video_id(url) is None:
+                bad("is not a YouTube video URL (https://www.youtube.com/watch?v=… or "
+                    "https://youtu.be/…)", "youtube")
+            else:
+                out["youtube"] = url.strip()
+        if "spotify" in raw:
+            uri = _spotify_uri(raw["spotify"])
+            if uri is None:
+                bad("is not a Spotify track URI or URL (spotify:track:<22-character ID> or "
+                    "https://open.spotify.com/track/<ID>)", "spotify")
+            else:
+                out["spotify"] = uri
+        if len(self.problems) > before:
+            return None
+        return Track(index=index, line=start, **out)
+
+
+def _reflow(text: str) -> str:
+    """Join a note's hard-wrapped lines; keep blank-line paragraph breaks."""
+    paragraphs = (" ".join(p.split()) for p in re.split(r"\n\s*\n", text))
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+def _spotify_uri(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return None
+    value = value.strip()
+    m = _SPOTIFY_URI.match(value) or _SPOTIFY_URL.match(value)
+    return f"spotify:track:{m.group(1)}" if m else None
+
+
+def _duration_ms(value: Any) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float) and 0 < value < 100 * 60:
+        return int(value * 1000)
+    if isinstance(value, str):
+        m = _DURATION.match(value.strip())
+        if m:
+            ms = (int(m.group(1)) * 60 + int(m.group(2))) * 1000
+            return ms or None
+    return None
+
+
+def _suggest(key: str, known: tuple[str, ...]) -> str:
+    near = difflib.get_close_matches(key.lower(), known, n=1, cutoff=0.6)
+    if near:
+        return f"; did you mean '{near[0]}'?"
+    return f"; allowed keys: {', '.join(known)}"
+
+
+def _kind(t: type) -> str:
+    return {str: "a string", bool: "true or false", int: "a whole number", float: "a number",
+            list: "a list", dict: "a table"}.get(t, t.__name__)
