@@ -61,11 +61,23 @@ class Tracklist:
     tracks: tuple[Track, ...] = field(default_factory=tuple)
 
     def select(self, tags: tuple[str, ...] | list[str] = ()) -> list[Track]:
-        """Tracks carrying any of ``tags`` (all tracks when none given)."""
+        """Tracks carrying any of ``tags`` (all tracks when none given).
+
+        A tag that selects nothing is almost always a typo, so it is an error naming the
+        tags the file does use.
+        """
         if not tags:
             return list(self.tracks)
         wanted = {t.casefold() for t in tags}
-        return [t for t in self.tracks if wanted & {x.casefold() for x in t.tags}]
+        chosen = [t for t in self.tracks if wanted & {x.casefold() for x in t.tags}]
+        if not chosen:
+            used = sorted({x for t in self.tracks for x in t.tags})
+            raise TracklistError(
+                self.path,
+                f"no song has the tag {', '.join(repr(t) for t in tags)}; tags in use: "
+                + (", ".join(used) if used else "none"),
+            )
+        return chosen
 
 
 TOP_KEYS = ("playlist", "track")
@@ -333,3 +345,19 @@ def _suggest(key: str, known: tuple[str, ...]) -> str:
 def _kind(t: type) -> str:
     return {str: "a string", bool: "true or false", int: "a whole number", float: "a number",
             list: "a list", dict: "a table"}.get(t, t.__name__)
+
+
+def summary(tracklist: Tracklist) -> str:
+    """One line for `playlister check`: what the file holds."""
+    tracks = tracklist.tracks
+    tags: dict[str, int] = {}
+    for t in tracks:
+        for tag in t.tags:
+            tags[tag] = tags.get(tag, 0) + 1
+    parts = [f"{len(tracks)} song{'s' if len(tracks) != 1 else ''}, all valid"]
+    if tags:
+        parts.append("tags: " + ", ".join(f"{k} {v}" for k, v in sorted(tags.items())))
+    parts.append(f"{sum(1 for t in tracks if t.version)} with a version wanted")
+    parts.append(f"{sum(1 for t in tracks if t.youtube)} with a YouTube link")
+    parts.append(f"{sum(1 for t in tracks if t.spotify)} pinned")
+    return f"{tracklist.path}: " + "; ".join(parts) + "."

@@ -1,0 +1,203 @@
+"""Reporting match results: the table, the JSON document and the audit with its exit code.
+
+Like black's ``Report``, the audit only counts; the exit code is derived from the counts, so
+the CLI never decides success on its own.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from playlister import lockfile, youtube
+from playlister.errors import LockfileError
+from playlister.lockfile import Lock, LockEntry
+from playlister.tracklist import Track, Tracklist
+
+UNMATCHED = "not matched"
+NEEDS_FALLBACK = ("missing", "substitute")
+
+
+@dataclass(frozen=True)
+class Row:
+    """One selected entry and what the lockfile says of it (``entry`` None: not matched yet)."""
+
+    number: int
+    track: Track
+    entry: LockEntry | None
+
+    @property
+    def status(self) -> str:
+        return self.entry.status if self.entry else UNMATCHED
+
+    @property
+    def fallback(self) -> str | None:
+        """Where to listen instead: for missing entries and substitutes only."""
+        if self.status in NEEDS_FALLBACK:
+            return youtube.fallback_url(self.track)
+        return None
+
+    def as_dict(self) -> dict[str, Any]:
+        """The entry as it appears in ``--json`` output."""
+        e = self.entry
+        return {
+            "number": self.number,
+            "title": self.track.title,
+            "artist": self.track.artist,
+            "version": self.track.version,
+            "tags": list(self.track.tags),
+            "status": self.status,
+            "uri": e.uri if e else None,
+            "url": lockfile.spotify_url(e.uri) if e and e.uri else None,
+            "score": e.score if e else None,
+            "reason": e.reason if e else "not matched yet: run `playlister match`",
+            "fallback": self.fallback,
+            "match": e.match.as_dict() if e and e.match else None,
+            "alternatives": [
+                {"uri": a.uri, "score": a.score, "note": a.note, **a.as_dict()}
+                for a in (e.alternatives if e else ())
+            ],
+            "checked": e.checked if e else None,
+        }
+
+
+def rows(tracklist: Tracklist, lock: Lock, tags: Sequence[str] = ()) -> list[Row]:
+    """Every selected entry, numbered in tracklist order, with its lock entry if any."""
+    return [Row(i, t, lock.get(t)) for i, t in enumerate(tracklist.select(tags), start=1)]
+
+
+def to_json(rows: Sequence[Row]) -> dict[str, Any]:
+    """The document ``--json`` prints: ``{"tracks": [...]}`` in tracklist order."""
+    return {"tracks": [r.as_dict() for r in rows]}
+
+
+@dataclass(frozen=True)
+class Audit:
+    """Counts of a lockfile's entries and the exit code they imply."""
+
+    rows: tuple[Row, ...]
+    strict: bool = False
+
+    @property
+    def counts(self) -> Counter[str]:
+        return Counter(r.status for r in self.rows)
+
+    def is_problem(self, row: Row) -> bool:
+        if self.strict:
+            return row.status != "matched"
+        return row.status in ("review", UNMATCHED)
+
+    @property
+    def flagged(self) -> list[Row]:
+        """Every entry that is not a clean match, in tracklist order."""
+        return [r for r in self.rows if r.status != "matched"]
+
+    @property
+    def exit_code(self) -> int:
+        """0 when every entry is matched or has a fallback; 1 when any needs a person."""
+        return 1 if any(self.is_problem(r) for r in self.rows) else 0
+
+    @property
+    def play_all_url(self) -> str | None:
+        """One YouTube link playing every fallback video with a known ID, in order."""
+        ids = []
+        for r in self.rows:
+            if r.fallback and r.track.youtube:
+                vid = youtube.video_id(r.track.youtube)
+                if vid:
+                    ids.append(vid)
+        return youtube.watch_videos_url(ids)
+
+    def summary(self) -> str:
+        c = self.counts
+        parts = [f"{len(self.rows)} songs", f"{c['matched']} matched"]
+        for status in ("substitute", "review", "missing", UNMATCHED):
+            if c[status]:
+                parts.append(f"{c[status]} {status}")
+        verdict = "needs attention" if self.exit_code else "ok"
+        return ", ".join(parts) + f": {verdict}"
+
+
+def audit(tracklist: Tracklist, *, tags: Sequence[str] = (), strict: bool = False) -> Audit:
+    """Audit the lockfile beside ``tracklist``, offline. Nothing matched yet is an error."""
+    path = lockfile.lock_path(tracklist.path)
+    lock = lockfile.load(path)
+    selected = rows(tracklist, lock, tags)
+    if not any(r.entry for r in selected):
+        raise LockfileError(
+            f"Nothing has been matched yet for {tracklist.path} (no entries in {path}). "
+            "Run `playlister match` first."
+        )
+    return Audit(rows=tuple(selected), strict=strict)
+
+
+def _cut(text: str, n: int) -> str:
+    return text if len(text) <= n else text[: max(0, n - 1)] + "…"
+
+
+def table(rows: Sequence[Row], *, width: int = 100) -> str:
+    """The match table: number, title, artist, status, and what was matched with its score."""
+    heads = ("#", "Title", "Artist", "Status", "Matched", "Artists", "Album", "Year", "Score")
+    body = []
+    for r in rows:
+        m = r.entry.match if r.entry else None
+        body.append((
+            str(r.number), r.track.title, r.track.artist, r.status,
+            m.title if m else "—", ", ".join(m.artists) if m else "—",
+            m.album if m and m.album else "—",
+            str(m.year) if m and m.year else "—",
+            f"{r.entry.score:.2f}" if r.entry else "—",
+        ))
+    widths = [max(len(h), *(len(b[i]) for b in body)) if body else len(h)
+              for i, h in enumerate(heads)]
+    # Shrink the free-text columns, widest first, until the table fits.
+    flexible = [1, 2, 4, 5, 6]
+    while sum(widths) + 2 * (len(widths) - 1) > width:
+        i = max(flexible, key=lambda j: widths[j])
+        if widths[i] <= 8:
+            break
+        widths[i] -= 1
+    lines = ["  ".join(_cut(h, w).ljust(w) for h, w in zip(heads, widths, strict=True)).rstrip()]
+    for b in body:
+        lines.append("  ".join(_cut(c, w).ljust(w) for c, w in zip(b, widths, strict=True))
+                     .rstrip())
+    return "\n".join(lines)
+
+
+def audit_text(result: Audit, *, width: int = 100) -> str:
+    """The audit as a person reads it: each flagged entry, then the play-all link and counts."""
+    out: list[str] = []
+    flagged = result.flagged
+    if not flagged:
+        out.append("Every entry is a clean match.")
+    for r in flagged:
+        e = r.entry
+        mark = "!" if result.is_problem(r) else "-"
+        score = f" (score {e.score:.2f})" if e else ""
+        out.append(f"{mark} {r.number}. {r.track.title} — {r.track.artist}: {r.status}{score}")
+        if r.track.version:
+            out.append(f"    wanted: {r.track.version}")
+        out.append(f"    reason: {e.reason if e else 'not matched yet: run `playlister match`'}")
+        if e and e.match and e.status != "missing":
+            m = e.match
+            year = f", {m.year}" if m.year else ""
+            out.append(f"    chosen: {m.title} — {', '.join(m.artists)} ({m.album}{year}) "
+                       f"{m.url}")
+        for a in (e.alternatives if e else ())[:3]:
+            note = f"; {a.note}" if a.note else ""
+            score_a = f"{a.score:.2f}" if a.score is not None else "?"
+            out.append(_cut(f"    closest: {a.title} — {', '.join(a.artists)} ({a.album}) "
+                            f"score {score_a}{note}", max(width, 60)))
+        if r.fallback:
+            out.append(f"    listen: {r.fallback}")
+            if not r.track.youtube:
+                out.append("    tip: add a `youtube` link to this entry for a known video")
+    play_all = result.play_all_url
+    if play_all:
+        out.append("")
+        out.append(f"Play every fallback video in a row: {play_all}")
+    out.append("")
+    out.append(result.summary())
+    return "\n".join(out)
