@@ -1,0 +1,504 @@
+"""Spotify Web API access: catalog search (app token) and the user's playlists (user token).
+
+Every call goes through one policy (``_Api._call``), because spotipy's own defaults are unsafe
+here: its urllib3 retry waits out any Retry-After (a day has been seen) and resends POSTs.
+The policy:
+
+* 429: wait ``Retry-After`` if it is at most ``max_wait`` seconds (a few times at most),
+  else raise RateLimitError (``quota=True`` when Spotify says QUOTA_EXCEEDED).
+* 5xx, timeout, connection error: reads and idempotent writes are retried with exponential
+  backoff, then SpotifyError; non-idempotent writes (add, reorder, create) are never resent
+  and raise UncertainWriteError: the caller must read the playlist back.
+* 401: AuthError; other 4xx: SpotifyError with Spotify's own message.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from email.utils import parsedate_to_datetime
+from typing import Any, TypeVar
+
+import requests
+import spotipy
+from requests.adapters import HTTPAdapter
+from spotipy.exceptions import SpotifyException, SpotifyOauthError
+from spotipy.oauth2 import SpotifyClientCredentials
+
+from playlister.auth import TOKEN_TIMEOUT, TokenCache, cached_user_token, user_auth_manager
+from playlister.config import SETUP_HINT, Settings
+from playlister.errors import (
+    AuthError,
+    PlaylistGoneError,
+    RateLimitError,
+    SpotifyError,
+    UncertainWriteError,
+)
+
+SEARCH_LIMIT_MAX = 10  # since February 2026 (400 "Invalid limit" above)
+ITEMS_PAGE_SIZE = 50  # GET /playlists/{id}/items
+MAX_URIS_PER_WRITE = 100  # add / replace / remove
+MAX_COVER_B64 = 256 * 1024  # PUT /playlists/{id}/images body
+
+TRIES = 3  # attempts for a call failing with 5xx / timeout / connection error
+RATE_LIMIT_WAITS = 5  # 429 waits per call before giving up
+
+T = TypeVar("T")
+Sleep = Callable[[float], object]
+
+
+class _CountingSession(requests.Session):
+    """A requests session without retries that reports every request it sends."""
+
+    def __init__(self, on_send: Callable[[str], None]) -> None:
+        super().__init__()
+        self._on_send = on_send
+        adapter = HTTPAdapter(max_retries=0)
+        self.mount("https://", adapter)
+        self.mount("http://", adapter)
+
+    def send(self, request: requests.PreparedRequest, **kwargs: Any) -> requests.Response:
+        self._on_send(request.method or "GET")
+        return super().send(request, **kwargs)
+
+
+class _Api:
+    """The shared call policy; subclasses supply the access token and 401 wording."""
+
+    def __init__(self, settings: Settings, *, timeout: float, max_wait: float, sleep: Sleep):
+        self.settings = settings
+        self.requests = 0
+        self.writes = 0
+        self._timeout = timeout
+        self._max_wait = max_wait
+        self._sleep = sleep
+        self._count_lock = threading.Lock()
+        self._local = threading.local()
+
+    # -- hooks --
+
+    def _access_token(self) -> str:
+        raise NotImplementedError
+
+    def _forget_token(self) -> bool:
+        """After a 401: drop a cached token that may be stale; True to retry once."""
+        return False
+
+    def _unauthorized(self, message: str) -> AuthError:
+        """The error for a 401 (``message`` is Spotify's)."""
+        raise NotImplementedError
+
+    # -- machinery --
+
+    def _count(self, method: str) -> None:
+        with self._count_lock:
+            self.requests += 1
+            if method != "GET":
+                self.writes += 1
+
+    def _client(self) -> spotipy.Spotify:
+        # One client (and session) per thread: requests sessions are not documented thread-safe.
+        client = getattr(self._local, "client", None)
+        if client is None:
+            client = spotipy.Spotify(
+                requests_session=_CountingSession(self._count),
+                retries=0,
+                status_retries=0,
+                requests_timeout=self._timeout,
+            )
+            client.prefix = self.settings.api_url
+            self._local.client = client
+        return client
+
+    def _call(
+        self,
+        what: str,
+        fn: Callable[[spotipy.Spotify], T],
+        *,
+        idempotent: bool,
+        playlist_id: str | None = None,
+        gone: tuple[int, ...] = (),
+    ) -> T:
+        """Run ``fn(client)`` under the retry / error policy; ``what`` completes "failed to ..."."""
+        failures = 0
+        rate_waits = 0
+        reauthorized = False
+        while True:
+            sent = False
+            try:
+                client = self._client()
+                client.set_auth(self._access_token())
+                sent = True
+                return fn(client)
+            except SpotifyException as exc:
+                status = exc.http_status
+                message = _spotify_message(exc)
+                if status == 429:
+                    wait = _retry_after(exc.headers)
+                    if wait is None:
+                        wait = float(2**rate_waits)
+                    if wait > self._max_wait or rate_waits >= RATE_LIMIT_WAITS:
+                        raise RateLimitError(wait, quota=exc.reason == "QUOTA_EXCEEDED") from exc
+                    rate_waits += 1
+                    self._sleep(wait)
+                    continue
+                if status == 401:
+                    if not reauthorized and self._forget_token():
+                        reauthorized = True
+                        continue
+                    raise self._unauthorized(message) from exc
+                if playlist_id is not None and status in gone:
+                    raise PlaylistGoneError(playlist_id) from exc
+                if status >= 500:
+                    if not idempotent:
+                        raise UncertainWriteError(
+                            _uncertain(what, f"Spotify answered {status}: {message}"),
+                            status=status,
+                        ) from exc
+                    failures += 1
+                    if failures >= TRIES:
+                        raise SpotifyError(
+                            f"Spotify failed to {what}: server error {status} ({message}) "
+                            f"{TRIES} times in a row. This is usually temporary: try again later.",
+                            status=status,
+                        ) from exc
+                    self._sleep(float(2 ** (failures - 1)))
+                    continue
+                hint = ""
+                if status == 403:
+                    hint = (
+                        " In development mode only users on the app's allow-list (at most 5, "
+                        "set in the Spotify dashboard) may use it."
+                    )
+                raise SpotifyError(
+                    f"Spotify refused to {what} ({status}: {message}).{hint}", status=status
+                ) from exc
+            except (requests.Timeout, requests.ConnectionError) as exc:
+                cause = (
+                    f"no answer within {self._timeout:g} s"
+                    if isinstance(exc, requests.Timeout)
+                    else "the connection failed"
+                )
+                if sent and not idempotent:
+                    raise UncertainWriteError(_uncertain(what, cause)) from exc
+                failures += 1
+                if failures >= TRIES:
+                    raise SpotifyError(
+                        f"Could not reach Spotify to {what}: {cause}, {TRIES} times in a row. "
+                        "Check the network connection and try again."
+                    ) from exc
+                self._sleep(float(2 ** (failures - 1)))
+
+
+class Catalog(_Api):
+    """Catalog search with the app's own token (client-credentials flow, no user login).
+
+    Thread-safe: one HTTP session per thread, one token fetch at a time. Without a client
+    secret but with PLAYLISTER_ACCESS_TOKEN set, that user token is used instead.
+    """
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        timeout: float = 10,
+        max_wait: float = 60,
+        sleep: Sleep = time.sleep,
+    ) -> None:
+        super().__init__(settings, timeout=timeout, max_wait=max_wait, sleep=sleep)
+        self._token_lock = threading.Lock()
+        self._credentials: SpotifyClientCredentials | None = None
+        if (settings.client_id and settings.client_secret) or not settings.access_token:
+            settings.require_client(secret=True)
+            self._credentials = SpotifyClientCredentials(
+                client_id=settings.client_id,
+                client_secret=settings.client_secret,
+                requests_session=requests.Session(),
+                requests_timeout=TOKEN_TIMEOUT,
+                cache_handler=TokenCache(settings.client_token_path, settings.client_id),
+            )
+            self._credentials.OAUTH_TOKEN_URL = settings.auth_url + "api/token"
+
+    def search_tracks(
+        self, query: str, *, market: str | None = None, limit: int = SEARCH_LIMIT_MAX
+    ) -> list[dict[str, Any]]:
+        """Search tracks; returns the raw track objects (``tracks.items``), best first.
+
+        ``limit`` is clamped to 1..10 (Spotify's limit since 2026). Pass ``market`` so results
+        carry ``is_playable`` and relinked copies.
+        """
+        limit = max(1, min(SEARCH_LIMIT_MAX, limit))
+        result = self._call(
+            f"search for {query!r}",
+            lambda sp: sp.search(q=query, limit=limit, type="track", market=market),
+            idempotent=True,
+        )
+        items = _as_dict(result, "search").get("tracks", {}).get("items") or []
+        return [item for item in items if item]  # Spotify sometimes pads results with null
+
+    def _access_token(self) -> str:
+        if self._credentials is None:
+            return self.settings.access_token or ""
+        with self._token_lock:
+            try:
+                return self._credentials.get_access_token(as_dict=False)
+            except SpotifyOauthError as exc:
+                raise AuthError(
+                    f"Spotify rejected the app credentials ({exc.error or exc}). Check "
+                    f"SPOTIPY_CLIENT_ID and SPOTIPY_CLIENT_SECRET. {SETUP_HINT}"
+                ) from exc
+
+    def _forget_token(self) -> bool:
+        if self._credentials is None:
+            return False
+        with self._token_lock:
+            return self._credentials.cache_handler.delete()
+
+    def _unauthorized(self, message: str) -> AuthError:
+        if self._credentials is None:
+            return AuthError(
+                f"Spotify rejected PLAYLISTER_ACCESS_TOKEN ({message}); it has probably "
+                "expired. Set a fresh one, or set SPOTIPY_CLIENT_ID and SPOTIPY_CLIENT_SECRET."
+            )
+        return AuthError(
+            f"Spotify rejected the app's token ({message}). Check SPOTIPY_CLIENT_ID and "
+            f"SPOTIPY_CLIENT_SECRET. {SETUP_HINT}"
+        )
+
+
+class UserApi(_Api):
+    """The logged-in user's profile and playlists.
+
+    Uses PLAYLISTER_ACCESS_TOKEN as is when set, else the token saved by ``playlister login``
+    (refreshed when expired). ``writes`` counts write requests sent (POST/PUT/DELETE).
+    Not meant to be shared between threads.
+    """
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        timeout: float = 10,
+        max_wait: float = 60,
+        sleep: Sleep = time.sleep,
+    ) -> None:
+        super().__init__(settings, timeout=timeout, max_wait=max_wait, sleep=sleep)
+        self._manager = None if settings.access_token else user_auth_manager(settings)
+
+    def current_user(self) -> dict[str, Any]:
+        """The user's profile (GET /me): ``id``, ``display_name``, ``country``, ..."""
+        return _as_dict(
+            # spotipy's current_user() asks for "me/"; the documented path is "me".
+            self._call("read your profile", lambda sp: sp._get("me"), idempotent=True),
+            "profile",
+        )
+
+    def create_playlist(self, name: str, description: str, public: bool) -> dict[str, Any]:
+        """Create a playlist (POST /me/playlists); returns it. Never resent on a lost answer."""
+        result = self._call(
+            f"create the playlist {name!r}",
+            lambda sp: sp.current_user_playlist_create(
+                name, public=public, description=description
+            ),
+            idempotent=False,
+        )
+        return _as_dict(result, "new playlist")
+
+    def get_playlist(self, playlist_id: str) -> dict[str, Any]:
+        """The playlist object; PlaylistGoneError if deleted (404) or not the user's (403)."""
+        result = self._call(
+            "read the playlist",
+            lambda sp: sp.playlist(playlist_id),
+            idempotent=True,
+            playlist_id=playlist_id,
+            gone=(403, 404),
+        )
+        return _as_dict(result, "playlist")
+
+    def playlist_item_uris(self, playlist_id: str) -> list[str | None]:
+        """Every item's URI in playlist order (all pages); None where Spotify gives no item."""
+        uris: list[str | None] = []
+        offset = 0
+        while True:
+            page = _as_dict(
+                self._call(
+                    "read the playlist's items",
+                    lambda sp, offset=offset: sp.playlist_items(
+                        playlist_id, limit=ITEMS_PAGE_SIZE, offset=offset
+                    ),
+                    idempotent=True,
+                    playlist_id=playlist_id,
+                    gone=(403, 404),
+                ),
+                "playlist items",
+            )
+            entries = page.get("items") or []
+            for entry in entries:
+                # Since 2026 the entry's object is under "item"; "track" is the deprecated name.
+                item = (entry.get("item", entry.get("track")) if entry else None) or None
+                uris.append(item.get("uri") if item else None)
+            offset += len(entries)
+            if not entries or not page.get("next"):
+                return uris
+
+    def add_items(self, playlist_id: str, uris: list[str], position: int | None = None) -> str:
+        """Add up to 100 URIs (at ``position``, else at the end); returns the snapshot_id.
+
+        Not idempotent: a lost answer raises UncertainWriteError and nothing is resent.
+        """
+        _check_batch(uris, allow_empty=False)
+        body: dict[str, Any] = {"uris": list(uris)}
+        if position is not None:
+            body["position"] = position
+        # spotipy's playlist_add_items sends a bare JSON array; the API documents an object.
+        result = self._call(
+            "add items to the playlist",
+            lambda sp: sp._post(f"playlists/{_playlist_id(sp, playlist_id)}/items", payload=body),
+            idempotent=False,
+            playlist_id=playlist_id,
+            gone=(404,),
+        )
+        return _snapshot(result)
+
+    def replace_items(self, playlist_id: str, uris: list[str]) -> str:
+        """Make the playlist exactly these (at most 100) URIs; [] empties it. -> snapshot_id."""
+        _check_batch(uris, allow_empty=True)
+        result = self._call(
+            "replace the playlist's items",
+            lambda sp: sp.playlist_replace_items(playlist_id, list(uris)),
+            idempotent=True,
+            playlist_id=playlist_id,
+            gone=(404,),
+        )
+        return _snapshot(result)
+
+    def remove_items(
+        self, playlist_id: str, uris: list[str], snapshot_id: str | None = None
+    ) -> str:
+        """Remove every occurrence of up to 100 URIs; returns the new snapshot_id."""
+        _check_batch(uris, allow_empty=False)
+        result = self._call(
+            "remove items from the playlist",
+            lambda sp: sp.playlist_remove_all_occurrences_of_items(
+                playlist_id, list(uris), snapshot_id=snapshot_id
+            ),
+            idempotent=True,
+            playlist_id=playlist_id,
+            gone=(404,),
+        )
+        return _snapshot(result)
+
+    def reorder_items(
+        self,
+        playlist_id: str,
+        range_start: int,
+        insert_before: int,
+        range_length: int = 1,
+        snapshot_id: str | None = None,
+    ) -> str:
+        """Move ``range_length`` items from ``range_start`` to before ``insert_before``.
+
+        Not idempotent: a lost answer raises UncertainWriteError and nothing is resent.
+        """
+        result = self._call(
+            "reorder the playlist",
+            lambda sp: sp.playlist_reorder_items(
+                playlist_id,
+                range_start=range_start,
+                insert_before=insert_before,
+                range_length=range_length,
+                snapshot_id=snapshot_id,
+            ),
+            idempotent=False,
+            playlist_id=playlist_id,
+            gone=(404,),
+        )
+        return _snapshot(result)
+
+    def upload_cover(self, playlist_id: str, jpeg_b64: str) -> None:
+        """Set the playlist's cover from a base64 JPEG (at most 256 KB encoded)."""
+        if len(jpeg_b64) > MAX_COVER_B64:
+            raise ValueError(
+                f"cover image is {len(jpeg_b64)} bytes base64-encoded; Spotify takes at most "
+                f"{MAX_COVER_B64}"
+            )
+        self._call(
+            "upload the playlist cover",
+            lambda sp: sp.playlist_upload_cover_image(playlist_id, jpeg_b64),
+            idempotent=True,
+            playlist_id=playlist_id,
+            gone=(404,),
+        )
+
+    def _access_token(self) -> str:
+        if self._manager is None:
+            return self.settings.access_token or ""
+        return cached_user_token(self._manager)
+
+    def _unauthorized(self, message: str) -> AuthError:
+        if self._manager is None:
+            return AuthError(
+                f"Spotify rejected PLAYLISTER_ACCESS_TOKEN ({message}); it has probably "
+                "expired. Set a fresh one, or unset it and run `playlister login`."
+            )
+        return AuthError(
+            f"Spotify rejected the saved login ({message}). Run `playlister login` again."
+        )
+
+
+# --- helpers ---
+
+
+def _spotify_message(exc: SpotifyException) -> str:
+    # spotipy formats msg as "<url>:\n <Spotify's message>"
+    _, sep, tail = (exc.msg or "").partition(":\n ")
+    message = " ".join((tail if sep else exc.msg or "").split())  # may be a whole HTML page
+    if not message or message == "None":
+        return f"HTTP {exc.http_status}"
+    return message if len(message) <= 200 else message[:199] + "…"
+
+
+def _retry_after(headers: Any) -> float | None:
+    value = (headers or {}).get("Retry-After")
+    if value is None:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        return max(0.0, parsedate_to_datetime(value).timestamp() - time.time())
+    except (TypeError, ValueError):
+        return None
+
+
+def _uncertain(what: str, cause: str) -> str:
+    return (
+        f"Could not tell whether Spotify managed to {what} ({cause}). It was not resent: "
+        "the playlist must be read back before anything else is changed."
+    )
+
+
+def _check_batch(uris: list[str], *, allow_empty: bool) -> None:
+    if len(uris) > MAX_URIS_PER_WRITE:
+        raise ValueError(f"{len(uris)} URIs in one request; Spotify takes at most 100")
+    if not uris and not allow_empty:
+        raise ValueError("no URIs given")
+
+
+def _playlist_id(sp: spotipy.Spotify, playlist_id: str) -> str:
+    return sp._get_id("playlist", playlist_id)
+
+
+def _as_dict(result: Any, what: str) -> dict[str, Any]:
+    if not isinstance(result, dict):
+        raise SpotifyError(f"Spotify sent an unexpected answer for the {what}: {result!r:.100}")
+    return result
+
+
+def _snapshot(result: Any) -> str:
+    snapshot = _as_dict(result, "playlist change").get("snapshot_id")
+    if not isinstance(snapshot, str):
+        raise SpotifyError("Spotify's answer to a playlist change has no snapshot_id.")
+    return snapshot
