@@ -151,6 +151,73 @@ def audit(ctx: click.Context, tracks: Path, as_json: bool, strict: bool,
 
 
 @cli.command()
+@tracks_argument
+@click.option("--name", help="Playlist name (default: the tracklist's [playlist] name).")
+@click.option("--public/--private", "public", default=None,
+              help="Visibility (default: the tracklist's `public`).")
+@tag_option
+@click.option("--dry-run", is_flag=True, help="Print the plan; send no write.")
+@click.option("--yes", "-y", is_flag=True, help="Apply without asking.")
+@click.option("--prune", is_flag=True,
+              help="Also remove tracks that are in the playlist but not in the tracklist.")
+@click.option("--cover", type=click.Path(path_type=Path, dir_okay=False),
+              help="A JPEG to upload as the cover (at most 256 KB once base64-encoded).")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON document at the end.")
+def create(tracks: Path, name: str | None, public: bool | None, tags: tuple[str, ...],
+           dry_run: bool, yes: bool, prune: bool, cover: Path | None, as_json: bool) -> None:
+    """Create the Spotify playlist, or bring the one made before in step with the tracklist."""
+    from playlister.config import Settings
+    from playlister.spotify import Catalog, UserApi
+    from playlister.sync import Plan, create_or_sync
+
+    tl = tracklist_mod.load(tracks)
+    settings = Settings.from_env()
+    lock = lockfile.load(lockfile.lock_path(tl.path))
+    to_err = as_json  # keep stdout for the JSON document
+
+    def confirm(plan: Plan) -> bool:
+        click.echo(f"{name or tl.playlist.name}: {plan.summary()}", err=to_err)
+        for line in plan.describe(limit=20):
+            click.echo(line, err=to_err)
+        return yes or click.confirm("Apply?", default=False, err=True)
+
+    def confirm_recreate(message: str) -> bool:
+        click.echo(message, err=True)
+        return yes or click.confirm("Create it?", default=False, err=True)
+
+    result = create_or_sync(
+        tl, lock, UserApi(settings), confirm=confirm, confirm_recreate=confirm_recreate,
+        catalog_factory=lambda: Catalog(settings), name=name, public=public, tags=tags,
+        prune=prune, dry_run=dry_run, cover=cover,
+    )
+    if dry_run:
+        confirm_text = f"{name or tl.playlist.name}: {result.plan.summary()}"
+        click.echo(confirm_text, err=to_err)
+        for line in result.plan.describe(limit=20):
+            click.echo(line, err=to_err)
+        click.echo("Dry run: nothing was sent to Spotify.", err=to_err)
+    elif not result.applied and not result.plan.is_empty:
+        click.echo("Nothing was changed.", err=to_err)
+    elif result.plan.is_empty and not result.created:
+        click.echo("The playlist is already in step with the tracklist.", err=to_err)
+    for field_name, (old, new) in result.details.items():
+        if result.applied:
+            click.echo(f"Updated the {field_name}: {old!r} → {new!r}", err=to_err)
+    if result.missing:
+        click.echo(f"Not on Spotify ({len(result.missing)}):", err=to_err)
+        for track, url in result.missing:
+            click.echo(f"  {track.title} — {track.artist}: {url}", err=to_err)
+    if result.review:
+        click.echo(f"Left out, waiting for review ({len(result.review)}): "
+                   + "; ".join(t.title for t in result.review)
+                   + " (see `playlister audit`)", err=to_err)
+    if as_json:
+        click.echo(json.dumps(result.as_json(), indent=2, ensure_ascii=False))
+    elif result.url:
+        click.echo(result.url)
+
+
+@cli.command()
 @click.option("--no-browser", is_flag=True,
               help="Print the login URL and read the redirect URL you paste back.")
 @click.option("--timeout", type=click.FloatRange(min=1), default=120, show_default=True,

@@ -1,0 +1,560 @@
+"""Playlist creation and sync (playlister.sync) against a stateful fake of Spotify's playlists.
+
+Every test that goes through ``spotify_api`` has each request checked against the OpenAPI spec
+at teardown (see conftest.py). Each asserts the playlist's final items and the writes sent.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+from fake_playlist_api import FakePlaylistApi, Killed
+
+from playlister import lockfile
+from playlister.config import Settings
+from playlister.errors import (
+    PlaylisterError,
+    PlaylistGoneError,
+    RateLimitError,
+    SpotifyError,
+)
+from playlister.lockfile import Lock, LockEntry
+from playlister.spotify import UserApi
+from playlister.sync import (
+    Add,
+    Move,
+    Remove,
+    Replace,
+    create_or_sync,
+    load_cover,
+    plan_sync,
+    simulate,
+)
+from playlister.tracklist import PlaylistInfo, Track, Tracklist
+
+MATCHED: dict[str, LockEntry] = {}  # every entry make_tracklist matched, by key
+
+
+def uri(n: int) -> str:
+    """A valid-looking track URI (22 base62 characters), distinct for each n."""
+    return "spotify:track:" + f"T{n:021d}"
+
+
+# ---------------------------------------------------------------------------------------------
+# fixtures and helpers
+
+
+@pytest.fixture
+def fake(spotify_api: Any) -> FakePlaylistApi:
+    fake = FakePlaylistApi()
+    fake.install(spotify_api, spotify_api.api)
+    return fake
+
+
+@pytest.fixture
+def sleeps() -> list[float]:
+    return []
+
+
+@pytest.fixture
+def user_settings(isolated_env: SimpleNamespace) -> Settings:
+    return Settings.from_env({"PLAYLISTER_ACCESS_TOKEN": "test-user-token",
+                              "PLAYLISTER_HOME": str(isolated_env.home)})
+
+
+@pytest.fixture
+def api(user_settings: Settings, sleeps: list[float]) -> UserApi:
+    return UserApi(user_settings, sleep=sleeps.append, max_wait=30)
+
+
+def make_tracklist(tmp_path: Path, n: int, *, missing: tuple[int, ...] = (),
+                   name: str = "Road Trip") -> tuple[Tracklist, Lock]:
+    """A tracklist of n tracks, all matched to uri(i) except the ``missing`` indices."""
+    tracks = tuple(Track(title=f"Song {i}", artist=f"Band {i % 7}", index=i + 1)
+                   for i in range(n))
+    tl = Tracklist(path=tmp_path / "tracks.toml",
+                   playlist=PlaylistInfo(name=name, description="For the road", public=False),
+                   tracks=tracks)
+    lock = Lock(path=lockfile.lock_path(tl.path))
+    for i, t in enumerate(tracks):
+        status = "missing" if i in missing else "matched"
+        entry = LockEntry(key=t.key, title=t.title, artist=t.artist, status=status,
+                          score=1.0, reason="test", checked="2026-06-01T00:00:00Z",
+                          uri=None if i in missing else uri(i))
+        lock.put(entry)
+        MATCHED[t.key] = entry
+    lockfile.save(lock, tl.tracks)
+    return tl, lock
+
+
+def reorder(tl: Tracklist, order: list[int]) -> Tracklist:
+    """The same tracks in a new order (indices into tl.tracks); others dropped."""
+    return Tracklist(path=tl.path, playlist=tl.playlist,
+                     tracks=tuple(tl.tracks[i] for i in order))
+
+
+def run(tl: Tracklist, api: UserApi, **kw: Any) -> Any:
+    """create_or_sync with the lockfile as on disk and everything confirmed.
+
+    Entries the lockfile dropped (saved while the tracklist lacked them) are put back, as a
+    match would, so only the playlist ID comes from the previous run.
+    """
+    lock = lockfile.load(lockfile.lock_path(tl.path))
+    for t in tl.tracks:
+        if lock.get(t) is None and t.key in MATCHED:
+            lock.put(MATCHED[t.key])
+    kw.setdefault("confirm", lambda plan: True)
+    kw.setdefault("confirm_recreate", lambda message: True)
+    return create_or_sync(tl, lock, api, **kw)
+
+
+def sizes(fake: FakePlaylistApi, kind: str = "add") -> list[int]:
+    return [len(w.body["uris"]) for w in fake.writes if fake.kinds()[fake.writes.index(w)] == kind]
+
+
+def only_playlist(fake: FakePlaylistApi) -> str:
+    assert len(fake.playlists) == 1, "exactly one playlist must exist"
+    return next(iter(fake.playlists))
+
+
+# ---------------------------------------------------------------------------------------------
+# end to end through UserApi and the fake
+
+
+def test_first_run_creates_playlist_records_id_and_adds_in_order(fake, api, tmp_path):
+    tl, _ = make_tracklist(tmp_path, 5, missing=(2,))
+    result = run(tl, api)
+
+    pid = only_playlist(fake)
+    assert fake.items(pid) == [uri(0), uri(1), uri(3), uri(4)]
+    assert fake.kinds() == ["create", "add"]
+    create = fake.writes[0].body
+    assert create == {"name": "Road Trip", "public": False, "collaborative": False,
+                      "description": "For the road"}
+    assert lockfile.load(lockfile.lock_path(tl.path)).playlist_id == pid
+    assert result.created and result.applied
+    assert result.playlist_id == pid
+    assert result.url == f"https://open.spotify.com/playlist/{pid}"
+    assert (result.added, result.removed, result.moved) == (4, 0, 0)
+    assert [(t.title, url) for t, url in result.missing] == [
+        ("Song 2", "https://www.youtube.com/results?search_query=Band+2+Song+2")]
+    assert result.as_json() == {
+        "playlist_id": pid, "url": result.url, "added": 4, "removed": 0, "moved": 0,
+        "missing": [{"title": "Song 2", "artist": "Band 2",
+                     "fallback": "https://www.youtube.com/results?search_query=Band+2+Song+2"}],
+    }
+
+
+def test_second_run_with_no_change_sends_no_write(fake, api, tmp_path):
+    tl, _ = make_tracklist(tmp_path, 5)
+    run(tl, api)
+    before = len(fake.writes)
+    asked = []
+    result = run(tl, api, confirm=lambda plan: asked.append(plan) or True)
+    assert len(fake.writes) == before
+    assert result.plan.is_empty and not result.created and asked == []
+    assert len(fake.playlists) == 1
+
+
+def test_sync_adds_removes_and_reorders(fake, api, tmp_path):
+    tl, _ = make_tracklist(tmp_path, 8)
+    run(reorder(tl, [0, 1, 2, 3, 4]), api)
+    pid = only_playlist(fake)
+    fake.log.clear()
+
+    # Now: 3 moved to the front, 1 dropped, 5 and 6 added in the middle, 7 at the end.
+    result = run(reorder(tl, [3, 0, 5, 6, 2, 4, 7]), api, prune=True)
+
+    assert fake.items(pid) == [uri(3), uri(0), uri(5), uri(6), uri(2), uri(4), uri(7)]
+    assert fake.kinds() == ["remove", "reorder", "add", "add"]
+    assert fake.writes[0].body["items"] == [{"uri": uri(1)}]
+    assert fake.writes[2].body == {"uris": [uri(5), uri(6)], "position": 2}
+    assert fake.writes[3].body == {"uris": [uri(7)]}
+    assert (result.added, result.removed, result.moved) == (3, 1, 1)
+    assert result.plan.describe() == [
+        "+ Song 5 — Band 5", "+ Song 6 — Band 6", "+ Song 7 — Band 0",
+        "- Song 1 — Band 1",
+        "~ Song 3 — Band 3 (#4 → #1)"]
+    # and the sync is stable
+    fake.log.clear()
+    assert run(reorder(tl, [3, 0, 5, 6, 2, 4, 7]), api, prune=True).plan.is_empty
+    assert fake.writes == []
+
+
+def test_250_tracks_go_in_batches_of_100(fake, api, tmp_path):
+    tl, _ = make_tracklist(tmp_path, 250)
+    result = run(tl, api)
+    pid = only_playlist(fake)
+    assert fake.items(pid) == [uri(i) for i in range(250)]
+    assert fake.kinds() == ["create", "add", "add", "add"]
+    assert sizes(fake) == [100, 100, 50]
+    assert result.writes == api.writes == 4
+
+
+@pytest.mark.parametrize("lost_as", [None, 502], ids=["timeout", "502-after-applying"])
+def test_lost_response_on_add_is_read_back_never_resent(fake, api, tmp_path, lost_as):
+    tl, _ = make_tracklist(tmp_path, 250)
+    fake.lose_response("POST", r"/items$", nth=2, status=lost_as)  # the second batch
+
+    result = run(tl, api)
+
+    pid = only_playlist(fake)
+    items = fake.items(pid)
+    assert items == [uri(i) for i in range(250)]
+    assert max(Counter(items).values()) == 1  # exactly one copy of each
+    assert fake.kinds() == ["create", "add", "add", "add"]  # batch 2 was not resent
+    assert sizes(fake) == [100, 100, 50]
+    # after the lost answer the playlist (200 items) was read back, 4 pages of 50
+    after_lost = fake.log[fake.log.index(fake.writes[2]) + 1:fake.log.index(fake.writes[3])]
+    assert [r.method for r in after_lost] == ["GET"] * 4
+    assert result.rereads == 1
+
+
+def test_lost_response_on_add_that_was_not_applied(fake, api, tmp_path):
+    """A 5xx that really did fail: the read-back shows the gap and the batch goes again."""
+    tl, _ = make_tracklist(tmp_path, 150)
+    fake.fail("POST", r"/items$", nth=1, status=503)
+    run(tl, api)
+    pid = only_playlist(fake)
+    assert fake.items(pid) == [uri(i) for i in range(150)]
+    assert fake.kinds() == ["create", "add", "add", "add"]
+    assert sizes(fake) == [100, 100, 50]
+
+
+def test_lost_response_on_reorder_is_read_back(fake, api, tmp_path):
+    tl, _ = make_tracklist(tmp_path, 6)
+    run(tl, api)
+    pid = only_playlist(fake)
+    fake.log.clear()
+    fake.lose_response("PUT", r"/items$", nth=1)
+    run(reorder(tl, [4, 5, 0, 1, 2, 3]), api)
+    assert fake.items(pid) == [uri(i) for i in (4, 5, 0, 1, 2, 3)]
+    assert fake.kinds() == ["reorder"]  # applied once, read back, nothing left to do
+
+
+def test_429_then_success_waits_retry_after(fake, api, tmp_path, sleeps):
+    tl, _ = make_tracklist(tmp_path, 120)
+    fake.rate_limit("POST", r"/items$", nth=2, retry_after=7)
+    run(tl, api)
+    pid = only_playlist(fake)
+    assert fake.items(pid) == [uri(i) for i in range(120)]
+    assert sleeps == [7]
+    statuses = [(w.method, w.status) for w in fake.writes]
+    assert statuses == [("POST", 201), ("POST", 201), ("POST", 429), ("POST", 201)]
+
+
+def test_long_429_stops_with_a_clear_message_and_the_next_run_finishes(
+        fake, api, tmp_path, sleeps, user_settings):
+    tl, _ = make_tracklist(tmp_path, 150)
+    fake.rate_limit("POST", r"/items$", nth=2, retry_after=86_400)
+    with pytest.raises(RateLimitError, match="wait 24.0 h"):
+        run(tl, api)
+    assert sleeps == []  # no day-long wait
+    pid = only_playlist(fake)
+    assert fake.items(pid) == [uri(i) for i in range(100)]
+    assert lockfile.load(lockfile.lock_path(tl.path)).playlist_id == pid
+
+    run(tl, UserApi(user_settings, sleep=sleeps.append))
+    assert only_playlist(fake) == pid
+    assert fake.items(pid) == [uri(i) for i in range(150)]
+
+
+def test_run_killed_after_first_batch_is_completed_by_the_next(fake, api, tmp_path,
+                                                               user_settings):
+    tl, _ = make_tracklist(tmp_path, 250)
+    fake.kill_after_writes(2)  # the create and the first add go through, then the process dies
+    with pytest.raises(Killed):
+        run(tl, api)
+    pid = only_playlist(fake)
+    assert fake.items(pid) == [uri(i) for i in range(100)]
+    assert lockfile.load(lockfile.lock_path(tl.path)).playlist_id == pid
+    fake.log.clear()
+
+    result = run(tl, UserApi(user_settings))
+
+    assert only_playlist(fake) == pid
+    assert fake.items(pid) == [uri(i) for i in range(250)]
+    assert fake.kinds() == ["add", "add"]
+    assert sizes(fake) == [100, 50]
+    assert not result.created and result.added == 150
+
+
+def test_dry_run_sends_no_write(fake, api, tmp_path):
+    tl, _ = make_tracklist(tmp_path, 3)
+    result = run(tl, api, dry_run=True)
+    assert fake.writes == [] and fake.playlists == {}
+    assert not result.applied and result.playlist_id is None and result.added == 3
+    assert lockfile.load(lockfile.lock_path(tl.path)).playlist_id is None
+
+    run(tl, api)
+    pid = only_playlist(fake)
+    fake.log.clear()
+    result = run(reorder(tl, [2, 1]), api, dry_run=True, prune=True,
+                 name="Renamed", cover=jpeg(tmp_path, 1000))
+    assert fake.writes == []
+    assert fake.items(pid) == [uri(0), uri(1), uri(2)]
+    assert (result.added, result.removed, result.moved) == (0, 1, 1)
+    assert result.details == {"name": ("Road Trip", "Renamed")}
+
+
+def test_hand_added_track_survives_without_prune(fake, api, tmp_path):
+    tl, _ = make_tracklist(tmp_path, 4)
+    mine = "spotify:track:HANDADDED0000000000000"
+    pl = fake.add_playlist([uri(0), mine, uri(1), None], name="Road Trip",
+                           description="For the road")
+    lock = lockfile.load(lockfile.lock_path(tl.path))
+    lock.playlist_id = pl.id
+    lockfile.save(lock, tl.tracks)
+
+    result = run(tl, api)
+    assert fake.items(pl.id) == [uri(0), uri(1), uri(2), uri(3), mine, None]
+    assert result.removed == 0 and len(result.plan.kept) == 2
+    assert "not in the tracklist kept at the end" in result.plan.describe()[-1]
+
+    fake.log.clear()
+    result = run(tl, api, prune=True)
+    assert fake.items(pl.id) == [uri(0), uri(1), uri(2), uri(3)]
+    assert result.removed == 1
+    # the unavailable (null) item can only go by a replace
+    assert fake.kinds() == ["replace"]
+
+
+def test_recorded_playlist_deleted_asks_before_creating_a_new_one(fake, api, tmp_path):
+    tl, _ = make_tracklist(tmp_path, 3)
+    lock = lockfile.load(lockfile.lock_path(tl.path))
+    lock.playlist_id = "GoneGoneGoneGoneGone00"
+    lockfile.save(lock, tl.tracks)
+
+    asked: list[str] = []
+    with pytest.raises(PlaylistGoneError, match="deleted"):
+        run(tl, api, confirm_recreate=lambda m: asked.append(m) or False)
+    assert fake.writes == [] and "Create a new playlist" in asked[0]
+
+    result = run(tl, api, confirm_recreate=lambda m: True)
+    pid = only_playlist(fake)
+    assert result.created and result.gone and pid != "GoneGoneGoneGoneGone00"
+    assert fake.items(pid) == [uri(0), uri(1), uri(2)]
+    assert lockfile.load(lockfile.lock_path(tl.path)).playlist_id == pid
+
+
+def test_recorded_playlist_of_another_user_is_gone(fake, api, tmp_path):
+    tl, _ = make_tracklist(tmp_path, 2)
+    theirs = fake.add_playlist([uri(9)], owner="someone-else", public=True)
+    lock = lockfile.load(lockfile.lock_path(tl.path))
+    lock.playlist_id = theirs.id
+    lockfile.save(lock, tl.tracks)
+    with pytest.raises(PlaylistGoneError):
+        run(tl, api, confirm_recreate=lambda m: False)
+    assert fake.writes == [] and fake.items(theirs.id) == [uri(9)]
+
+
+def test_declined_confirmation_sends_nothing(fake, api, tmp_path):
+    tl, _ = make_tracklist(tmp_path, 3)
+    result = run(tl, api, confirm=lambda plan: False)
+    assert fake.writes == [] and not result.applied
+
+
+def test_changed_name_and_description_are_updated(fake, api, tmp_path):
+    tl, _ = make_tracklist(tmp_path, 2)
+    run(tl, api)
+    pid = only_playlist(fake)
+    fake.log.clear()
+    renamed = Tracklist(path=tl.path, tracks=tl.tracks,
+                        playlist=PlaylistInfo(name="Road Trip 2", description="New & improved",
+                                              public=False))
+    result = run(renamed, api)
+    assert fake.kinds() == ["details"]
+    assert fake.writes[0].body == {"name": "Road Trip 2", "description": "New & improved"}
+    assert result.details["name"] == ("Road Trip", "Road Trip 2")
+    fake.playlists[pid].description = "New &amp; improved"  # Spotify answers HTML-escaped
+    fake.log.clear()
+    run(renamed, api)
+    assert fake.writes == []
+
+
+def test_cover_is_uploaded(fake, api, tmp_path):
+    tl, _ = make_tracklist(tmp_path, 1)
+    result = run(tl, api, cover=jpeg(tmp_path, 2000))
+    pid = only_playlist(fake)
+    assert fake.kinds() == ["create", "add", "cover"]
+    assert result.cover_uploaded and fake.playlists[pid].images
+
+
+def test_matching_runs_first_when_the_lockfile_lacks_entries(fake, api, tmp_path):
+    tl, lock = make_tracklist(tmp_path, 3)
+    del lock.entries[tl.tracks[1].key]
+    del MATCHED[tl.tracks[1].key]
+    lockfile.save(lock, tl.tracks)
+    calls = []
+
+    def matcher(tracklist, catalog_factory, *, market, tags):
+        calls.append(tags)
+        full, _ = make_tracklist(tmp_path, 3)  # "matches" and saves the full lock
+        return SimpleNamespace(lock=lockfile.load(lockfile.lock_path(full.path)))
+
+    run(tl, api, matcher=matcher, catalog_factory=lambda: None)
+    assert calls == [()]
+    assert fake.items(only_playlist(fake)) == [uri(0), uri(1), uri(2)]
+
+
+# ---------------------------------------------------------------------------------------------
+# cover validation: before any request
+
+
+def jpeg(tmp_path: Path, size: int) -> Path:
+    path = tmp_path / f"cover-{size}.jpg"
+    path.write_bytes(b"\xff\xd8\xff\xe0" + b"\0" * (size - 6) + b"\xff\xd9")
+    return path
+
+
+def test_cover_must_be_a_small_jpeg_checked_before_any_request(spotify_api, api, tmp_path):
+    tl, _ = make_tracklist(tmp_path, 1)
+    png = tmp_path / "cover.png"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 100)
+    with pytest.raises(PlaylisterError, match="must be a JPEG"):
+        run(tl, api, cover=png)
+    with pytest.raises(PlaylisterError, match=r"257 KB once base64-encoded.*at most 256 KB"):
+        run(tl, api, cover=jpeg(tmp_path, 197_000))
+    with pytest.raises(PlaylisterError, match="cannot read"):
+        run(tl, api, cover=tmp_path / "nope.jpg")
+    assert spotify_api.api_calls() == []
+    assert len(load_cover(jpeg(tmp_path, 196_000))) <= 256 * 1024
+
+
+# ---------------------------------------------------------------------------------------------
+# over real HTTP (the benchmark's transport): a dropped connection after applying an add
+
+
+def test_over_http_a_dropped_connection_on_add_is_read_back(tmp_path, isolated_env):
+    tl, _ = make_tracklist(tmp_path, 230)
+    fake = FakePlaylistApi()
+    fake.lose_response("POST", r"/items$", nth=1)
+    with fake.serve() as base:
+        settings = Settings.from_env({"PLAYLISTER_ACCESS_TOKEN": "t", "PLAYLISTER_API_URL": base,
+                                      "PLAYLISTER_HOME": str(isolated_env.home)})
+        result = run(tl, UserApi(settings, timeout=5))
+    pid = only_playlist(fake)
+    assert fake.items(pid) == [uri(i) for i in range(230)]
+    assert fake.kinds() == ["create", "add", "add", "add"] and result.rereads == 1
+
+
+# ---------------------------------------------------------------------------------------------
+# the planner, pure
+
+
+def test_plan_rotation_is_one_block_move():
+    cur = ["a", "b", "c", "d", "e"]
+    plan = plan_sync(cur, ["d", "e", "a", "b", "c"], prune=False)
+    assert plan.ops == (Move(3, 0, 2, ("d", "e")),)
+    assert plan.move == ("d", "e") and not plan.add and not plan.remove
+
+
+def test_plan_one_track_moved_to_the_end_is_one_move():
+    plan = plan_sync(["a", "b", "c", "d"], ["b", "c", "d", "a"], prune=False)
+    assert plan.ops == (Move(0, 4, 1, ("a",)),)
+
+
+def test_plan_duplicate_of_a_wanted_track_is_removed_and_added_back_once():
+    plan = plan_sync(["a", "b", "a", "c"], ["a", "b", "c"], prune=False)
+    assert plan.remove == ("a",) and plan.add == ()
+    assert plan.ops == (Remove(("a",)), Add(("a",), 0))
+    assert simulate(plan.current, plan.ops) == ["a", "b", "c"]
+
+
+def test_plan_keeps_extras_in_their_order_at_the_end():
+    plan = plan_sync(["x", "a", "y", "b"], ["a", "b", "c"], prune=False)
+    assert plan.target == ("a", "b", "c", "x", "y")
+    assert simulate(plan.current, plan.ops) == list(plan.target)
+    assert plan.kept == ("x", "y")
+
+
+def test_plan_empty_playlist_appends_in_batches():
+    want = [f"u{i}" for i in range(500)]
+    plan = plan_sync([], want, prune=False)
+    assert plan.ops == tuple(Add(tuple(want[i:i + 100])) for i in range(0, 500, 100))
+
+
+def test_plan_heavy_shuffle_uses_a_replace():
+    want = [f"u{i}" for i in range(300)]
+    cur = want[:]
+    random.Random(3).shuffle(cur)
+    plan = plan_sync(cur, want, prune=False)
+    assert plan.strategy == "replace"
+    assert plan.ops == (Replace(tuple(want[:100])), Add(tuple(want[100:200])),
+                        Add(tuple(want[200:])))
+    assert len(plan.move) > 250  # still reported as moves
+
+
+def test_plan_describe():
+    plan = plan_sync(["a", "x", "b", "z"], ["b", "a", "c"], prune=True)
+    lines = plan.describe({"a": "A — Artist", "c": "C — Artist"})
+    assert lines == ["+ C — Artist", "- x", "- z", "~ A — Artist (#1 → #2)"]
+    assert plan.summary() == "1 to add, 2 to remove, 1 to move (3 requests)"
+    assert plan_sync(["a"], ["a"], prune=False).summary() == "already up to date"
+    assert plan_sync([], list("abcdef"), prune=False).describe(limit=2) == [
+        "+ a", "+ b", "  ... and 4 more"]
+
+
+@pytest.mark.parametrize("seed", range(300))
+def test_plan_reaches_the_target_in_few_writes(seed):
+    rnd = random.Random(seed)
+    pool = [f"spotify:track:{i}" for i in range(rnd.randint(0, 260))]
+    desired = rnd.sample(pool, rnd.randint(0, len(pool)))
+    if desired and rnd.random() < 0.3:
+        desired.append(rnd.choice(desired))
+    extras = ["spotify:track:hand1", "spotify:track:hand2", None]
+    current = [rnd.choice(pool + extras) for _ in range(rnd.randint(0, 260))] if pool else []
+    prune = rnd.random() < 0.5
+
+    plan = plan_sync(current, desired, prune=prune)
+
+    final = simulate(current, plan.ops)
+    want = list(dict.fromkeys(desired))
+    assert final == list(plan.target)
+    assert final[:len(want)] == want
+    rest = final[len(want):]
+    if prune:
+        assert rest == []
+    else:  # every hand-added item kept, in order
+        hand = [u for u in current if u is None or u not in set(want)]
+        assert rest == hand
+    assert all(len(op.uris) <= 100 for op in plan.ops if not isinstance(op, Move))
+    assert plan_sync(final, desired, prune=prune).is_empty
+    # never much worse than rewriting the whole playlist
+    replace_cost = max(1, -(-len(plan.target) // 100))
+    assert plan.writes < 2 * replace_cost + 10 or plan.strategy == "edit" and None in final
+
+
+def test_gives_up_after_repeated_lost_responses(fake, api, tmp_path):
+    tl, _ = make_tracklist(tmp_path, 3)
+    for _ in range(7):
+        fake.lose_response("POST", r"/items$", nth=1, status=502)
+    # every add is "lost" but applied: the read-back shows them, so the run still ends clean
+    run(tl, api)
+    assert fake.items(only_playlist(fake)) == [uri(0), uri(1), uri(2)]
+
+    class Flaky:
+        """An api whose adds are never applied and always lost."""
+
+        def __init__(self) -> None:
+            self.items: list[str | None] = []
+
+        def get_playlist(self, pid: str) -> dict:
+            return {"id": pid, "name": "Road Trip", "description": "For the road",
+                    "public": False}
+
+        def playlist_item_uris(self, pid: str) -> list[str | None]:
+            return list(self.items)
+
+        def add_items(self, *a: Any, **k: Any) -> str:
+            from playlister.errors import UncertainWriteError
+            raise UncertainWriteError("lost")
+
+    with pytest.raises(SpotifyError, match="Gave up after 6 lost responses"):
+        run(tl, Flaky())
+
