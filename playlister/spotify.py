@@ -416,6 +416,25 @@ class UserApi(_Api):
         )
         return _snapshot(result)
 
+    def update_details(
+        self,
+        playlist_id: str,
+        *,
+        name: str | None = None,
+        description: str | None = None,
+        public: bool | None = None,
+    ) -> None:
+        """Change the playlist's name, description or visibility (PUT, idempotent)."""
+        self._call(
+            "update the playlist's details",
+            lambda sp: sp.playlist_change_details(
+                playlist_id, name=name, description=description, public=public
+            ),
+            idempotent=True,
+            playlist_id=playlist_id,
+            gone=(404,),
+        )
+
     def upload_cover(self, playlist_id: str, jpeg_b64: str) -> None:
         """Set the playlist's cover from a base64 JPEG (at most 256 KB encoded)."""
         if len(jpeg_b64) > MAX_COVER_B64:

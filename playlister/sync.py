@@ -634,7 +634,7 @@ def create_or_sync(
     result.applied = True
     result.rereads = stats.rereads
     if details:
-        _update_details(api, pid, {k: new for k, (_, new) in details.items()})
+        api.update_details(pid, **{k: new for k, (_, new) in details.items()})
     if cover_b64 is not None:
         api.upload_cover(pid, cover_b64)
         result.cover_uploaded = True
@@ -652,22 +652,6 @@ def _url(playlist: Mapping[str, Any] | None, pid: str | None) -> str | None:
         if url:
             return str(url)
     return playlist_url(pid) if pid else None
-
-
-def _update_details(api: UserApi, playlist_id: str, changes: dict[str, Any]) -> None:
-    """``PUT /playlists/{id}`` with the changed name / description / public flag."""
-    update = getattr(api, "update_details", None)
-    if update is not None:
-        update(playlist_id, **changes)
-        return
-    # UserApi has no update_details yet: go through its call policy (idempotent, retried).
-    api._call(
-        "update the playlist's details",
-        lambda sp: sp.playlist_change_details(playlist_id, **changes),
-        idempotent=True,
-        playlist_id=playlist_id,
-        gone=(404,),
-    )
 
 
 def _details_diff(playlist: Mapping[str, Any], name: str, description: str, public: bool
