@@ -117,3 +117,31 @@ def test_readme_commands_are_the_ones_ci_runs() -> None:
     blocks = re.findall(r"```sh\n(.+?)\n```", readme)
     assert blocks[:2] == ["pip install . && playlister notes", "pip install '.[test]' && pytest"]
     assert blocks[0] in ci and blocks[1] in ci
+
+
+def test_match_without_credentials_says_what_to_set(her_smell: Path) -> None:
+    result = CliRunner().invoke(cli, ["match", str(her_smell)])
+    assert result.exit_code == 1
+    assert result.output.endswith(
+        "Error: Spotify app credentials are missing: set SPOTIPY_CLIENT_ID and "
+        "SPOTIPY_CLIENT_SECRET (in the environment or in a .env file in this directory), from "
+        "your app in the Spotify developer dashboard. See the README section "
+        '"Setting up Spotify".\n'
+    )
+    assert not her_smell.with_name("tracks.lock").exists()
+
+
+def test_logout_when_not_logged_in() -> None:
+    code, out = run("logout")
+    assert (code, out) == (0, "Not logged in: there was no cached Spotify login.\n")
+
+
+def test_create_rejects_a_cover_that_is_not_a_jpeg_before_any_request(her_smell: Path,
+                                                                       monkeypatch) -> None:
+    monkeypatch.setenv("PLAYLISTER_ACCESS_TOKEN", "t")
+    cover = her_smell.parent / "cover.jpg"
+    cover.write_bytes(b"\x89PNG\r\n\x1a\n" + b"0" * 100)
+    result = CliRunner().invoke(cli, ["create", str(her_smell), "--cover", str(cover)])
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: {cover}")
+    assert "JPEG" in result.output
