@@ -8,6 +8,7 @@ import json
 import re
 import tomllib
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +36,7 @@ class Track:
     index: int = 0
     line: int | None = None
 
-    @property
+    @cached_property
     def key(self) -> str:
         """A fingerprint of what matching depends on: editing any of it forces a new match."""
         data = [self.title, self.artist, self.album, self.year, self.version,

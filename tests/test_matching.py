@@ -1,0 +1,172 @@
+"""Matching a whole tracklist: what is searched, what is reused, and what survives a stop."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from playlister import lockfile
+from playlister.errors import RateLimitError
+from playlister.matching import match_tracklist
+from playlister.normalize import fold
+from playlister.tracklist import load
+
+
+def track_obj(tid: str, title: str, artist: str, album: str, year: int, ms: int = 200_000) -> dict:
+    """A Spotify track object trimmed to what matching reads."""
+    return {
+        "id": tid, "uri": f"spotify:track:{tid}", "name": title, "duration_ms": ms,
+        "type": "track", "explicit": False, "popularity": 50,
+        "artists": [{"name": artist, "id": f"ar{abs(hash(artist)) % 10**8}", "type": "artist"}],
+        "album": {"name": album, "release_date": f"{year}-01-01",
+                  "release_date_precision": "day", "album_type": "album"},
+    }
+
+
+CATALOG = [
+    track_obj("0000000000000000000001", "Blue", "Elastica", "Elastica", 1995),
+    track_obj("0000000000000000000002", "Heaven", "Bryan Adams", "Reckless", 1984),
+    track_obj("0000000000000000000003", "No Looking", "The Raincoats", "Odyshape", 1981),
+    track_obj("0000000000000000000004", "Hollywood", "The Runaways", "Queens of Noise", 1977),
+]
+
+
+class FakeSearch:
+    """Returns catalog tracks containing every word of the query; counts requests."""
+
+    def __init__(self, catalog: list[dict], fail_after: int | None = None) -> None:
+        self.catalog = catalog
+        self.requests = 0
+        self.queries: list[str] = []
+        self.fail_after = fail_after
+
+    def search_tracks(self, query: str, *, market: str | None = None,
+                      limit: int = 10) -> list[dict]:
+        if self.fail_after is not None and self.requests >= self.fail_after:
+            raise RateLimitError(86_400, quota=True)
+        self.requests += 1
+        self.queries.append(query)
+        words = [w for w in re.split(r"[\s\"]+", fold(re.sub(r"\b\w+:", " ", query))) if w]
+        hits = []
+        for t in self.catalog:
+            hay = set(re.split(r"\W+", fold(f"{t['name']} {t['artists'][0]['name']} "
+                                             f"{t['album']['name']}")))
+            if all(w.strip("'") in hay for w in words):
+                hits.append(t)
+        return hits[:limit]
+
+
+LIST = """\
+[playlist]
+name = "Test"
+
+[[track]]
+title = "Blue"
+artist = "Elastica"
+
+[[track]]
+title = "Heaven"
+artist = "Bryan Adams"
+
+[[track]]
+title = "Hollywood Dream"
+artist = "The Runaways"
+"""
+
+
+@pytest.fixture
+def tracks_file(tmp_path: Path) -> Path:
+    path = tmp_path / "tracks.toml"
+    path.write_text(LIST)
+    return path
+
+
+def statuses(run) -> dict[str, str]:
+    return {t.title: e.status for t, e in run.results}
+
+
+def test_first_run_searches_and_writes_the_lockfile(tracks_file: Path) -> None:
+    search = FakeSearch(CATALOG)
+    run = match_tracklist(load(tracks_file), lambda: search)
+    assert statuses(run) == {"Blue": "matched", "Heaven": "matched",
+                             "Hollywood Dream": "missing"}
+    assert run.searched == 3 and run.requests == search.requests
+    lock = lockfile.load(tracks_file.with_name("tracks.lock"))
+    assert {e.title: e.uri for e in lock.entries.values()} == {
+        "Blue": "spotify:track:0000000000000000000001",
+        "Heaven": "spotify:track:0000000000000000000002",
+        "Hollywood Dream": None,
+    }
+
+
+def test_a_rerun_sends_no_request_and_needs_no_credentials(tracks_file: Path) -> None:
+    match_tracklist(load(tracks_file), lambda: FakeSearch(CATALOG))
+
+    def no_catalog():
+        raise AssertionError("a re-run must not build a catalog client")
+
+    run = match_tracklist(load(tracks_file), no_catalog)
+    assert (run.searched, run.reused, run.requests) == (0, 3, 0)
+    assert statuses(run)["Blue"] == "matched"
+
+
+def test_refresh_searches_again(tracks_file: Path) -> None:
+    match_tracklist(load(tracks_file), lambda: FakeSearch(CATALOG))
+    search = FakeSearch(CATALOG)
+    run = match_tracklist(load(tracks_file), lambda: search, refresh=True)
+    assert run.searched == 3 and search.requests >= 3
+
+
+def test_an_edited_entry_is_matched_again_and_only_it(tracks_file: Path) -> None:
+    match_tracklist(load(tracks_file), lambda: FakeSearch(CATALOG))
+    tracks_file.write_text(LIST.replace('title = "Heaven"', 'title = "Heaven"\nyear = 1984'))
+    search = FakeSearch(CATALOG)
+    run = match_tracklist(load(tracks_file), lambda: search)
+    assert (run.searched, run.reused) == (1, 2)
+    assert all("heaven" in fold(q) for q in search.queries)
+
+
+def test_a_pinned_uri_wins_without_a_search(tracks_file: Path) -> None:
+    tracks_file.write_text(LIST.replace(
+        'artist = "The Runaways"',
+        'artist = "The Runaways"\nspotify = "spotify:track:0000000000000000000009"'))
+    search = FakeSearch(CATALOG)
+    run = match_tracklist(load(tracks_file), lambda: search)
+    entry = dict((t.title, e) for t, e in run.results)["Hollywood Dream"]
+    assert (entry.status, entry.uri, entry.pinned) == (
+        "matched", "spotify:track:0000000000000000000009", True)
+    assert not any("hollywood" in fold(q) for q in search.queries)
+
+
+def test_dropping_an_entry_drops_it_from_the_lockfile(tracks_file: Path) -> None:
+    match_tracklist(load(tracks_file), lambda: FakeSearch(CATALOG))
+    tracks_file.write_text(LIST.split("[[track]]\ntitle = \"Hollywood")[0])
+    match_tracklist(load(tracks_file), lambda: FakeSearch(CATALOG))
+    lock = lockfile.load(tracks_file.with_name("tracks.lock"))
+    assert sorted(e.title for e in lock.entries.values()) == ["Blue", "Heaven"]
+
+
+def test_a_quota_stop_keeps_what_was_matched(tracks_file: Path) -> None:
+    search = FakeSearch(CATALOG, fail_after=1)
+    with pytest.raises(RateLimitError):
+        match_tracklist(load(tracks_file), lambda: search, workers=1)
+    lock = lockfile.load(tracks_file.with_name("tracks.lock"))
+    kept = list(lock.entries.values())
+    assert [e.title for e in kept] == ["Blue"]
+    # Whatever finished before the 429 is on disk; the next run only searches the rest.
+    after = FakeSearch(CATALOG)
+    run = match_tracklist(load(tracks_file), lambda: after)
+    assert run.reused == len(kept)
+    assert run.searched == 3 - len(kept)
+    assert statuses(run)["Heaven"] == "matched"
+
+
+def test_the_lockfile_is_deterministic_and_in_tracklist_order(tracks_file: Path) -> None:
+    match_tracklist(load(tracks_file), lambda: FakeSearch(CATALOG), workers=3)
+    text = tracks_file.with_name("tracks.lock").read_text()
+    assert text.index('title = "Blue"') < text.index('title = "Heaven"') < text.index(
+        'title = "Hollywood Dream"')
+    match_tracklist(load(tracks_file), lambda: FakeSearch(CATALOG))
+    assert tracks_file.with_name("tracks.lock").read_text() == text
