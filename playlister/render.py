@@ -184,6 +184,7 @@ def _describe_match(track: Track, entry: LockEntry) -> str:
 
 def _recording(track: Track) -> str | None:
     album = _one_line(track.album or "")
+    album = f"album {album}" if album else ""
     if track.year:
         album = f"{album} ({track.year})" if album else str(track.year)
     parts = [p for p in (_one_line(track.version or ""), album) if p]
@@ -201,7 +202,7 @@ def _place(track: Track) -> str | None:
 def _fields(song: SongView) -> list[tuple[str, str]]:
     """The labelled one-line facts about a song, in sheet order, empty ones left out."""
     fields = [
-        ("Recording", song.recording),
+        ("Recording wanted", song.recording),
         ("In the film", song.place),
         ("Tags", ", ".join(song.tags)),
     ]

@@ -88,7 +88,7 @@ def test_every_real_song_appears_with_its_artist_in_order(real: Tracklist, fmt: 
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_song_details_are_shown(real: Tracklist, fmt: str) -> None:
     out = visible(render_notes(real, None, fmt=fmt), fmt)
-    assert re.search("Recording:? Live at Glastonbury", out)
+    assert re.search("Recording wanted:? Live at Glastonbury", out)
     assert "Act 2, the recording studio (model for the original song)" in out
     assert "Plays over the end credits" in out
     assert "influence, film" in out
@@ -227,7 +227,7 @@ def test_recording_and_place_from_parts() -> None:
     tl = synthetic(Track("Rebel Girl", "Bikini Kill", album="Pussy Whipped", year=1993,
                          version="single version", act="II", scene="the green room"))
     out = render_notes(tl, None)
-    assert "Recording: single version · Pussy Whipped (1993)" in out
+    assert "Recording wanted: single version · album Pussy Whipped (1993)" in out
     assert "In the film: Act II, the green room" in out
 
 
