@@ -66,7 +66,14 @@ class _CountingSession(requests.Session):
 class _Api:
     """The shared call policy; subclasses supply the access token and 401 wording."""
 
-    def __init__(self, settings: Settings, *, timeout: float, max_wait: float, sleep: Sleep):
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        timeout: float = 10,
+        max_wait: float = 60,
+        sleep: Sleep = time.sleep,
+    ) -> None:
         self.settings = settings
         self.requests = 0
         self.writes = 0
@@ -75,8 +82,13 @@ class _Api:
         self._sleep = sleep
         self._count_lock = threading.Lock()
         self._local = threading.local()
+        self._setup_auth()
 
     # -- hooks --
+
+    def _setup_auth(self) -> None:
+        """Prepare whatever ``_access_token`` needs; raise ConfigError if it can't."""
+        raise NotImplementedError
 
     def _access_token(self) -> str:
         raise NotImplementedError
@@ -198,15 +210,8 @@ class Catalog(_Api):
     secret but with PLAYLISTER_ACCESS_TOKEN set, that user token is used instead.
     """
 
-    def __init__(
-        self,
-        settings: Settings,
-        *,
-        timeout: float = 10,
-        max_wait: float = 60,
-        sleep: Sleep = time.sleep,
-    ) -> None:
-        super().__init__(settings, timeout=timeout, max_wait=max_wait, sleep=sleep)
+    def _setup_auth(self) -> None:
+        settings = self.settings
         self._token_lock = threading.Lock()
         self._credentials: SpotifyClientCredentials | None = None
         if (settings.client_id and settings.client_secret) or not settings.access_token:
@@ -275,15 +280,8 @@ class UserApi(_Api):
     Not meant to be shared between threads.
     """
 
-    def __init__(
-        self,
-        settings: Settings,
-        *,
-        timeout: float = 10,
-        max_wait: float = 60,
-        sleep: Sleep = time.sleep,
-    ) -> None:
-        super().__init__(settings, timeout=timeout, max_wait=max_wait, sleep=sleep)
+    def _setup_auth(self) -> None:
+        settings = self.settings
         self._manager = None if settings.access_token else user_auth_manager(settings)
 
     def current_user(self) -> dict[str, Any]:
