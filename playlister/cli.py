@@ -175,10 +175,13 @@ def create(tracks: Path, name: str | None, public: bool | None, tags: tuple[str,
     lock = lockfile.load(lockfile.lock_path(tl.path))
     to_err = as_json  # keep stdout for the JSON document
 
-    def confirm(plan: Plan) -> bool:
+    def show(plan: Plan) -> None:
         click.echo(f"{name or tl.playlist.name}: {plan.summary()}", err=to_err)
         for line in plan.describe(limit=20):
             click.echo(line, err=to_err)
+
+    def confirm(plan: Plan) -> bool:
+        show(plan)
         return yes or click.confirm("Apply?", default=False, err=True)
 
     def confirm_recreate(message: str) -> bool:
@@ -191,17 +194,14 @@ def create(tracks: Path, name: str | None, public: bool | None, tags: tuple[str,
         prune=prune, dry_run=dry_run, cover=cover,
     )
     if dry_run:
-        confirm_text = f"{name or tl.playlist.name}: {result.plan.summary()}"
-        click.echo(confirm_text, err=to_err)
-        for line in result.plan.describe(limit=20):
-            click.echo(line, err=to_err)
+        show(result.plan)
         click.echo("Dry run: nothing was sent to Spotify.", err=to_err)
     elif not result.applied and not result.plan.is_empty:
         click.echo("Nothing was changed.", err=to_err)
     elif result.plan.is_empty and not result.created:
         click.echo("The playlist is already in step with the tracklist.", err=to_err)
-    for field_name, (old, new) in result.details.items():
-        if result.applied:
+    if result.applied:
+        for field_name, (old, new) in result.details.items():
             click.echo(f"Updated the {field_name}: {old!r} → {new!r}", err=to_err)
     if result.missing:
         click.echo(f"Not on Spotify ({len(result.missing)}):", err=to_err)
