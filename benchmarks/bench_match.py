@@ -32,7 +32,9 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from fake_catalog import Catalog, FakeSpotify, load_csv  # noqa: E402
 
-from playlister.matcher import MATCHED, SUBSTITUTE, MatchResult, resolve  # noqa: E402
+from playlister.match.candidate import MatchResult  # noqa: E402
+from playlister.match.resolve import resolve  # noqa: E402
+from playlister.state import Status  # noqa: E402
 from playlister.tracklist import Track  # noqa: E402
 
 # The shared data folder sits beside the repository (see ../shared/data/README.md).
@@ -252,7 +254,7 @@ def build(n: int, removed_share: float, seed: int, csv_path: Path = CSV
 @dataclass
 class Outcome:
     entry: Entry
-    status: str
+    status: Status
     uri: str | None
     queries: int
     detail: str = ""
@@ -284,8 +286,10 @@ def run_matcher(entries: list[Entry], search: Callable[[str], list[dict]]) -> li
 def run_pipeline(entries: list[Entry], fake: FakeSpotify, home: Path
                  ) -> tuple[tuple[int, float], tuple[int, float]]:
     """(searches, seconds) for `playlister match` on the whole list, then for a re-run."""
+    from playlister import lockfile
+    from playlister.app import Project
     from playlister.config import Settings
-    from playlister.matching import match_tracklist
+    from playlister.match.batch import match_entries
     from playlister.spotify import Catalog as SpotifyCatalog
     from playlister.tracklist import PlaylistInfo, Tracklist
 
@@ -299,7 +303,10 @@ def run_pipeline(entries: list[Entry], fake: FakeSpotify, home: Path
     out = []
     for _ in range(2):
         t0 = time.perf_counter()
-        run = match_tracklist(tl, lambda: SpotifyCatalog(settings), market="US", workers=4)
+        project = Project(tl, lockfile.load(lockfile.lock_path(tl.path)))
+        project.lock.market = "US"
+        run = match_entries(tl.tracks, project.lock, lambda: SpotifyCatalog(settings),
+                            save=project.save, workers=4)
         out.append((run.requests, time.perf_counter() - t0))
     return out[0], out[1]
 
@@ -312,24 +319,24 @@ def run_first_result(entries: list[Entry], search: Callable[[str], list[dict]]) 
         except Exception:  # noqa: BLE001 - a rejected query is simply no answer
             items = []
         uri = items[0]["uri"] if items else None
-        out.append(Outcome(e, MATCHED if uri else "missing", uri, 1))
+        out.append(Outcome(e, Status.MATCHED if uri else Status.MISSING, uri, 1))
     return out
 
 
 def figures(outcomes: list[Outcome], seconds: float) -> dict[str, float]:
     present = [o for o in outcomes if o.entry.truth]
     removed = [o for o in outcomes if not o.entry.truth]
-    claims = [o for o in outcomes if o.status == MATCHED]
+    claims = [o for o in outcomes if o.status == Status.MATCHED]
     correct = [o for o in claims if o.uri in o.entry.truth]
     return {
         "precision": len(correct) / len(claims) if claims else 1.0,
         "recall": len(correct) / len(present) if present else 1.0,
         "false_on_removed": (
-            sum(o.status in (MATCHED, SUBSTITUTE) for o in removed) / len(removed)
+            sum(o.status in (Status.MATCHED, Status.SUBSTITUTE) for o in removed) / len(removed)
             if removed else 0.0
         ),
-        "review": sum(o.status == "review" for o in outcomes) / len(outcomes),
-        "substitute": sum(o.status == SUBSTITUTE for o in outcomes) / len(outcomes),
+        "review": sum(o.status is Status.REVIEW for o in outcomes) / len(outcomes),
+        "substitute": sum(o.status == Status.SUBSTITUTE for o in outcomes) / len(outcomes),
         "requests": sum(o.queries for o in outcomes) / len(outcomes),
         "seconds": seconds,
     }
@@ -403,8 +410,8 @@ def main(argv: list[str] | None = None) -> int:
 
     failures = [
         o for o in mine
-        if (o.entry.truth and not (o.status == MATCHED and o.uri in o.entry.truth))
-        or (not o.entry.truth and o.status in (MATCHED, SUBSTITUTE))
+        if (o.entry.truth and not (o.status == Status.MATCHED and o.uri in o.entry.truth))
+        or (not o.entry.truth and o.status in (Status.MATCHED, Status.SUBSTITUTE))
     ]
     if args.show and failures:
         print(f"\nfailures ({len(failures)}):")

@@ -29,6 +29,7 @@ from playlister import lockfile  # noqa: E402
 from playlister.config import Settings  # noqa: E402
 from playlister.lockfile import Lock, LockEntry  # noqa: E402
 from playlister.spotify import UserApi  # noqa: E402
+from playlister.state import Status  # noqa: E402
 from playlister.sync import SyncResult, create_or_sync  # noqa: E402
 from playlister.tracklist import PlaylistInfo, Track, Tracklist  # noqa: E402
 
@@ -46,7 +47,7 @@ def build(folder: Path, order: list[int]) -> Tracklist:
                    tracks=tracks)
     lock = lockfile.load(lockfile.lock_path(tl.path))
     for n, t in zip(order, tracks, strict=True):
-        lock.put(LockEntry(key=t.key, title=t.title, artist=t.artist, status="matched",
+        lock.put(LockEntry(key=t.key, title=t.title, artist=t.artist, status=Status.MATCHED,
                            score=1.0, reason="bench", checked="2026-06-01T00:00:00Z",
                            uri=uri(n)))
     lockfile.save(lock, tl.tracks)
@@ -76,7 +77,9 @@ def timed(label: str, fake: FakePlaylistApi, api: UserApi, tl: Tracklist, *, pru
     fake.log.clear()
     before_req, before_w = api.requests, api.writes
     t0 = time.perf_counter()
-    result = create_or_sync(tl, lock, api, prune=prune, confirm=lambda plan: True,
+    result = create_or_sync(tl.tracks, lock, api, save=lambda: lockfile.save(lock, tl.tracks),
+                            name=tl.playlist.name, description=tl.playlist.description,
+                            public=tl.playlist.public, prune=prune, confirm=lambda plan: True,
                             confirm_recreate=lambda message: False)
     seconds = time.perf_counter() - t0
     writes = api.writes - before_w

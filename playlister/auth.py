@@ -14,12 +14,9 @@ import logging
 import os
 import re
 import secrets
-import tempfile
 import time
 import webbrowser
 from collections.abc import Callable
-from contextlib import suppress
-from dataclasses import replace
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
 from typing import Any
@@ -32,6 +29,7 @@ from spotipy.oauth2 import SpotifyOAuth, SpotifyPKCE
 
 from playlister.config import SETUP_HINT, Settings
 from playlister.errors import AuthError, ConfigError, SpotifyError
+from playlister.files import atomic_write
 
 SCOPES = "playlist-modify-private playlist-modify-public playlist-read-private ugc-image-upload"
 TOKEN_TIMEOUT = 10  # seconds for a request to the accounts service
@@ -75,8 +73,6 @@ def quiet_spotipy_logging() -> None:
             logger.addFilter(_RedactSecrets())
 
 
-quiet_spotipy_logging()
-
 
 # --- token files ---
 
@@ -108,16 +104,7 @@ class TokenCache(CacheFileHandler):
             if not directory.is_dir():
                 directory.mkdir(mode=0o700, parents=True, exist_ok=True)
                 os.chmod(directory, 0o700)
-            # mkstemp creates the file 0600, so the token is never readable by others.
-            fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{self.path.name}.", suffix=".tmp")
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as f:
-                    json.dump(data, f)
-                os.replace(tmp, self.path)
-            except BaseException:
-                with suppress(OSError):
-                    os.unlink(tmp)
-                raise
+            atomic_write(self.path, json.dumps(data), private=True)
         except OSError as exc:
             raise ConfigError(
                 f"Cannot write the Spotify token file {self.path}: {exc.strerror or exc}. "
@@ -168,8 +155,8 @@ def login(
     open_browser: bool = True,
     timeout: float = 120,
     read_redirect: Callable[[str], str] | None = None,
-) -> dict[str, Any]:
-    """Log the user in (authorization-code flow), save the token, return their profile.
+) -> str:
+    """Log the user in (authorization-code flow), save the token, return the access token.
 
     With ``open_browser`` and a ``http://127.0.0.1:PORT/...`` redirect URI, the browser is
     opened and a local server waits at most ``timeout`` seconds for the callback. Otherwise
@@ -205,10 +192,7 @@ def login(
             "Could not reach Spotify's accounts service to finish the login; "
             "check the network connection and try again."
         ) from exc
-
-    from playlister.spotify import UserApi  # spotify imports this module
-
-    return UserApi(replace(settings, access_token=token)).current_user()
+    return str(token)
 
 
 def logout(settings: Settings) -> bool:

@@ -1,22 +1,32 @@
-"""The command line: parse arguments, call the library, print. Nothing else lives here."""
+"""The command line: parse options, call one command of ``playlister.app``, print its result."""
 
 from __future__ import annotations
 
 import json
 import shutil
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import click
 from spotipy.exceptions import SpotifyBaseException, SpotifyException, SpotifyOauthError
 
-from playlister import __version__, lockfile, report
-from playlister import tracklist as tracklist_mod
+from playlister import __version__, app
+from playlister.auth import quiet_spotipy_logging
+from playlister.config import Settings
 from playlister.errors import PlaylisterError
 
-TRACKS_HELP = "The tracklist file (default: ./tracks.toml)."
+TRACKS_HELP = "TRACKS is the tracklist file (default: ./tracks.toml)."
+ENVIRONMENT = """\b
+Environment (or a .env file in the working directory):
+  SPOTIPY_CLIENT_ID, SPOTIPY_CLIENT_SECRET   your Spotify app (match, create, login)
+  SPOTIPY_REDIRECT_URI     login callback (default http://127.0.0.1:8888/callback)
+  PLAYLISTER_ACCESS_TOKEN  a user token used as is (CI, scripts)
+  PLAYLISTER_HOME          where token caches live (default: your config dir)
+  PLAYLISTER_API_URL, PLAYLISTER_AUTH_URL   point at a proxy or a local stand-in
+"""
 
 
 def spotify_message(exc: SpotifyBaseException) -> str:
@@ -57,25 +67,56 @@ def tag_option(f: Callable[..., Any]) -> Callable[..., Any]:
     )(f)
 
 
+def market_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--market", metavar="CC", help="Country whose catalog to search (e.g. US, GB)."
+    )(f)
+
+
 def width() -> int:
     return max(40, min(shutil.get_terminal_size((80, 24)).columns, 120))
 
 
-@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+def echo_lines(lines: list[str], *, err: bool = False) -> None:
+    for line in lines:
+        click.echo(line, err=err)
+
+
+@contextmanager
+def progress_bar(total: int) -> Iterator[Callable[[], None]]:
+    """The "Matching" bar on standard error, moved once per finished entry."""
+    with click.progressbar(length=total, label="Matching", file=sys.stderr,
+                           show_pos=True) as bar:
+        yield lambda: bar.update(1)
+
+
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]},
+             epilog=ENVIRONMENT)
 @click.version_option(__version__, prog_name="playlister")
 def cli() -> None:
-    """Turn a curated list of songs into a Spotify playlist and a sheet of liner notes."""
+    """Turn a curated list of songs into a Spotify playlist and a sheet of liner notes.
+
+    \b
+    playlister check                  validate tracks.toml
+    playlister notes                  print the liner notes (offline)
+    playlister match                  find every song on Spotify (writes tracks.lock)
+    playlister audit                  what is not a clean match; exit 1 if a person must act
+    playlister create                 make the playlist, or bring it in step
+    """
 
 
-@cli.command()
+@cli.command(epilog=f"{TRACKS_HELP}\n\n\b\nExamples:\n  playlister check\n"
+                    "  playlister check lists/her-smell.toml --tag film")
 @tracks_argument
-def check(tracks: Path) -> None:
+@tag_option
+def check(tracks: Path, tags: tuple[str, ...]) -> None:
     """Validate the tracklist and print a one-line summary."""
-    tl = tracklist_mod.load(tracks)
-    click.echo(tracklist_mod.summary(tl))
+    echo_lines(app.check(tracks, tags=tags).lines())
 
 
-@cli.command()
+@cli.command(epilog=f"{TRACKS_HELP}\n\n\b\nExamples:\n"
+                    "  playlister notes --format html -o her-smell.html\n"
+                    "  playlister notes --format markdown --tag film")
 @tracks_argument
 @click.option("--format", "fmt", type=click.Choice(["text", "markdown", "html"]),
               default="text", show_default=True, help="Output format.")
@@ -84,52 +125,33 @@ def check(tracks: Path) -> None:
 @tag_option
 def notes(tracks: Path, fmt: str, output: Path | None, tags: tuple[str, ...]) -> None:
     """Print the liner-notes sheet (offline; Spotify links once matched)."""
-    from playlister.render import render_notes
-
-    tl = tracklist_mod.load(tracks)
-    lock = lockfile.load(lockfile.lock_path(tl.path))
-    text = render_notes(tl, lock, fmt=fmt, tags=tags, width=width() if output is None else 80)
+    result = app.notes(tracks, fmt=fmt, output=output, tags=tags,
+                       width=width() if output is None else 80)
     if output is None:
-        click.echo(text, nl=not text.endswith("\n"))
-    else:
-        lockfile.atomic_write(output, text)
-        click.echo(f"Wrote the liner notes ({fmt}) to {output}.", err=True)
+        click.echo(result.text, nl=not result.text.endswith("\n"))
+    echo_lines(result.lines(), err=True)
 
 
-@cli.command()
+@cli.command(epilog=f"{TRACKS_HELP}\n\n\b\nExamples:\n  playlister match --market GB\n"
+                    "  playlister match --refresh --json > matches.json")
 @tracks_argument
-@click.option("--market", metavar="CC", help="Country whose catalog to search (e.g. US, GB).")
+@market_option
 @click.option("--refresh", is_flag=True, help="Search again even for entries already matched.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON document instead.")
 @tag_option
 def match(tracks: Path, market: str | None, refresh: bool, as_json: bool,
           tags: tuple[str, ...]) -> None:
     """Match every entry against the Spotify catalog and write the lockfile."""
-    from playlister.config import Settings
-    from playlister.matching import match_tracklist
-    from playlister.spotify import Catalog
-
-    tl = tracklist_mod.load(tracks)
-    settings = Settings.from_env()
-    selected = tl.select(tags)
-    with click.progressbar(length=len(selected), label="Matching", file=sys.stderr,
-                           show_pos=True) as bar:
-        run = match_tracklist(
-            tl, lambda: Catalog(settings), market=market, refresh=refresh, tags=tags,
-            progress=lambda _t, _e: bar.update(1),
-        )
-    rows = report.rows(tl, run.lock, tags)
+    result = app.match(tracks, Settings.from_env(), market=market, refresh=refresh, tags=tags,
+                       progress=progress_bar)
     if as_json:
-        click.echo(json.dumps(report.to_json(rows), indent=2, ensure_ascii=False))
-        return
-    click.echo(report.table(rows, width=width()))
-    click.echo(
-        f"{report.Audit(tuple(rows)).summary()} ({run.requests} search requests; "
-        f"{run.reused} from {lockfile.lock_path(tl.path).name})"
-    )
+        click.echo(json.dumps(result.as_json(), indent=2, ensure_ascii=False))
+    else:
+        echo_lines(result.lines(width=width()))
 
 
-@cli.command()
+@cli.command(epilog=f"{TRACKS_HELP}\n\n\b\nExamples:\n  playlister audit\n"
+                    "  playlister audit --strict --json   # in CI")
 @tracks_argument
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON document instead.")
 @click.option("--strict", is_flag=True, help="Fail on anything but a clean match.")
@@ -138,24 +160,22 @@ def match(tracks: Path, market: str | None, refresh: bool, as_json: bool,
 def audit(ctx: click.Context, tracks: Path, as_json: bool, strict: bool,
           tags: tuple[str, ...]) -> None:
     """List what is not a clean match, offline; exit 1 when a person must act."""
-    tl = tracklist_mod.load(tracks)
-    result = report.audit(tl, tags=tags, strict=strict)
+    result = app.audit(tracks, tags=tags, strict=strict)
     if as_json:
-        doc = report.to_json(result.rows)
-        doc.update(summary=dict(result.counts), play_all=result.play_all_url,
-                   exit_code=result.exit_code)
-        click.echo(json.dumps(doc, indent=2, ensure_ascii=False))
+        click.echo(json.dumps(result.as_json(), indent=2, ensure_ascii=False))
     else:
-        click.echo(report.audit_text(result, width=width()))
+        echo_lines(result.lines(width=width()))
     ctx.exit(result.exit_code)
 
 
-@cli.command()
+@cli.command(epilog=f"{TRACKS_HELP}\n\n\b\nExamples:\n  playlister create --dry-run\n"
+                    "  playlister create --yes --cover cover.jpg")
 @tracks_argument
 @click.option("--name", help="Playlist name (default: the tracklist's [playlist] name).")
 @click.option("--public/--private", "public", default=None,
               help="Visibility (default: the tracklist's `public`).")
 @tag_option
+@market_option
 @click.option("--dry-run", is_flag=True, help="Print the plan; send no write.")
 @click.option("--yes", "-y", is_flag=True, help="Apply without asking.")
 @click.option("--prune", is_flag=True,
@@ -164,92 +184,54 @@ def audit(ctx: click.Context, tracks: Path, as_json: bool, strict: bool,
               help="A JPEG to upload as the cover (at most 256 KB once base64-encoded).")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON document at the end.")
 def create(tracks: Path, name: str | None, public: bool | None, tags: tuple[str, ...],
-           dry_run: bool, yes: bool, prune: bool, cover: Path | None, as_json: bool) -> None:
+           market: str | None, dry_run: bool, yes: bool, prune: bool, cover: Path | None,
+           as_json: bool) -> None:
     """Create the Spotify playlist, or bring the one made before in step with the tracklist."""
-    from playlister.config import Settings
-    from playlister.spotify import Catalog, UserApi
-    from playlister.sync import Plan, create_or_sync
 
-    tl = tracklist_mod.load(tracks)
-    settings = Settings.from_env()
-    lock = lockfile.load(lockfile.lock_path(tl.path))
-    to_err = as_json  # keep stdout for the JSON document
-
-    def show(plan: Plan) -> None:
-        click.echo(f"{name or tl.playlist.name}: {plan.summary()}", err=to_err)
-        for line in plan.describe(limit=20):
-            click.echo(line, err=to_err)
-
-    def confirm(plan: Plan) -> bool:
-        show(plan)
+    def confirm(plan: list[str]) -> bool:
+        echo_lines(plan, err=as_json)
         return yes or click.confirm("Apply?", default=False, err=True)
 
     def confirm_recreate(message: str) -> bool:
         click.echo(message, err=True)
         return yes or click.confirm("Create it?", default=False, err=True)
 
-    result = create_or_sync(
-        tl, lock, UserApi(settings), confirm=confirm, confirm_recreate=confirm_recreate,
-        catalog_factory=lambda: Catalog(settings), name=name, public=public, tags=tags,
-        prune=prune, dry_run=dry_run, cover=cover,
-    )
-    if dry_run:
-        show(result.plan)
-        click.echo("Dry run: nothing was sent to Spotify.", err=to_err)
-    elif not result.applied and not result.plan.is_empty:
-        click.echo("Nothing was changed.", err=to_err)
-    elif result.plan.is_empty and not result.created:
-        click.echo("The playlist is already in step with the tracklist.", err=to_err)
-    if result.applied:
-        for field_name, (old, new) in result.details.items():
-            click.echo(f"Updated the {field_name}: {old!r} → {new!r}", err=to_err)
-    if result.missing:
-        click.echo(f"Not on Spotify ({len(result.missing)}):", err=to_err)
-        for track, url in result.missing:
-            click.echo(f"  {track.title} — {track.artist}: {url}", err=to_err)
-    if result.review:
-        click.echo(f"Left out, waiting for review ({len(result.review)}): "
-                   + "; ".join(t.title for t in result.review)
-                   + " (see `playlister audit`)", err=to_err)
+    result = app.create(tracks, Settings.from_env(), confirm=confirm,
+                        confirm_recreate=confirm_recreate, name=name, public=public, tags=tags,
+                        market=market, prune=prune, dry_run=dry_run, cover=cover,
+                        progress=progress_bar)
+    echo_lines(result.lines(), err=as_json)  # keep stdout for the JSON document
     if as_json:
         click.echo(json.dumps(result.as_json(), indent=2, ensure_ascii=False))
     elif result.url:
         click.echo(result.url)
 
 
-@cli.command()
+@cli.command(epilog="\b\nExamples:\n  playlister login\n  playlister login --no-browser   "
+                    "# on a machine without a browser")
 @click.option("--no-browser", is_flag=True,
               help="Print the login URL and read the redirect URL you paste back.")
 @click.option("--timeout", type=click.FloatRange(min=1), default=120, show_default=True,
               help="Seconds to wait for the browser to come back.")
 def login(no_browser: bool, timeout: float) -> None:
     """Log in to Spotify (needed by `create`); the token is cached in your config dir."""
-    from playlister.auth import login as do_login
-    from playlister.config import Settings
 
     def read_redirect(url: str) -> str:
         click.echo("Open this URL in a browser, log in, then paste the address you land on:")
         click.echo(url)
-        return click.prompt("Redirect URL", prompt_suffix=": ").strip()
+        return str(click.prompt("Redirect URL", prompt_suffix=": ")).strip()
 
-    user = do_login(Settings.from_env(), open_browser=not no_browser, timeout=timeout,
-                    read_redirect=read_redirect)
-    name = user.get("display_name") or user.get("id", "?")
-    click.echo(f"Logged in to Spotify as {name}.")
+    echo_lines(app.login(Settings.from_env(), open_browser=not no_browser, timeout=timeout,
+                         read_redirect=read_redirect).lines())
 
 
-@cli.command()
+@cli.command(epilog="\b\nExample:\n  playlister logout")
 def logout() -> None:
     """Forget the cached Spotify login."""
-    from playlister.auth import logout as do_logout
-    from playlister.config import Settings
-
-    if do_logout(Settings.from_env()):
-        click.echo("Logged out: the cached Spotify login was removed.")
-    else:
-        click.echo("Not logged in: there was no cached Spotify login.")
+    echo_lines(app.logout(Settings.from_env()).lines())
 
 
 def main() -> None:
     """Console-script entry point."""
+    quiet_spotipy_logging()
     cli(prog_name="playlister")

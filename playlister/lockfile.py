@@ -8,9 +8,6 @@ artist, album, year, version, duration or pinned URI changes its key, so it is m
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -19,11 +16,13 @@ from typing import Any
 
 import tomli_w
 
+from playlister import urls
 from playlister.errors import LockfileError
+from playlister.files import atomic_write
+from playlister.state import RECORDED, Status
 from playlister.tracklist import Track
 
 FORMAT_VERSION = 1
-STATUSES = ("matched", "substitute", "review", "missing")
 HEADER = (
     "# Written by playlister: what `playlister match` chose for each entry of the tracklist,\n"
     "# and the playlist `playlister create` keeps in sync. Safe to commit; edit the\n"
@@ -46,7 +45,7 @@ class MatchInfo:
 
     @property
     def url(self) -> str:
-        return spotify_url(self.uri)
+        return urls.spotify_track(self.uri)
 
     def as_dict(self) -> dict[str, Any]:
         """The ``match`` object of the --json output."""
@@ -66,7 +65,7 @@ class LockEntry:
     key: str
     title: str
     artist: str
-    status: str
+    status: Status
     score: float
     reason: str
     checked: str  # ISO 8601 UTC
@@ -75,11 +74,6 @@ class LockEntry:
     match: MatchInfo | None = None
     alternatives: tuple[MatchInfo, ...] = ()
     pinned: bool = False
-
-    @property
-    def playable(self) -> bool:
-        """Whether this entry goes into the playlist (matched, or an accepted substitute)."""
-        return self.uri is not None and self.status in ("matched", "substitute")
 
 
 @dataclass
@@ -102,14 +96,6 @@ def lock_path(tracks_path: str | Path) -> Path:
     """``dir/tracks.toml`` → ``dir/tracks.lock``."""
     p = Path(tracks_path)
     return p.with_name(p.stem + ".lock")
-
-
-def spotify_url(uri: str) -> str:
-    """``spotify:track:ID`` → ``https://open.spotify.com/track/ID``."""
-    parts = uri.split(":")
-    if len(parts) == 3 and parts[0] == "spotify":
-        return f"https://open.spotify.com/{parts[1]}/{parts[2]}"
-    return uri
 
 
 def load(path: str | Path) -> Lock:
@@ -150,27 +136,10 @@ def save(lock: Lock, tracks: Iterable[Track]) -> None:
     if lock.market:
         doc["market"] = lock.market
     if lock.playlist_id:
-        url = spotify_url(f"spotify:playlist:{lock.playlist_id}")
-        doc["playlist"] = {"id": lock.playlist_id, "url": url}
+        doc["playlist"] = {"id": lock.playlist_id, "url": urls.spotify_playlist(lock.playlist_id)}
     doc["entry"] = entries
     text = HEADER + "\n" + tomli_w.dumps(doc)
     atomic_write(lock.path, text)
-
-
-def atomic_write(path: Path, text: str) -> None:
-    """Write ``text`` to a temp file beside ``path``, fsync, then rename over it."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
 
 
 def _clean(d: dict[str, Any]) -> dict[str, Any]:
@@ -199,7 +168,7 @@ def _entry_data(e: LockEntry) -> dict[str, Any]:
             "title": e.title,
             "artist": e.artist,
             "version": e.version,
-            "status": e.status,
+            "status": e.status.value,
             "uri": e.uri,
             "score": round(e.score, 3),
             "reason": e.reason,
@@ -239,9 +208,9 @@ def _from_data(path: Path, data: dict[str, Any]) -> Lock:
     playlist = data.get("playlist") or {}
     lock.playlist_id = playlist.get("id")
     for d in data.get("entry", []):
-        status = d["status"]
-        if status not in STATUSES:
-            raise ValueError(f"status {status!r}")
+        status = next((s for s in RECORDED if s.value == d["status"]), None)
+        if status is None:
+            raise ValueError(f"status {d['status']!r}")
         lock.put(
             LockEntry(
                 key=str(d["key"]),

@@ -14,6 +14,7 @@ The policy:
 
 from __future__ import annotations
 
+import base64
 import threading
 import time
 from collections.abc import Callable
@@ -30,12 +31,14 @@ from playlister.auth import TOKEN_TIMEOUT, TokenCache, cached_user_token, user_a
 from playlister.config import SETUP_HINT, Settings
 from playlister.errors import (
     AuthError,
+    PlaylisterError,
     PlaylistGoneError,
     RateLimitError,
     SpotifyError,
     UncertainWriteError,
 )
 
+# The API's limits, defined once (see docs/spotify-api-2026 notes in the README).
 SEARCH_LIMIT_MAX = 10  # since February 2026 (400 "Invalid limit" above)
 ITEMS_PAGE_SIZE = 50  # GET /playlists/{id}/items
 MAX_URIS_PER_WRITE = 100  # add / replace / remove
@@ -319,12 +322,13 @@ class UserApi(_Api):
         uris: list[str | None] = []
         offset = 0
         while True:
+            def read(sp: spotipy.Spotify, offset: int = offset) -> Any:
+                return sp.playlist_items(playlist_id, limit=ITEMS_PAGE_SIZE, offset=offset)
+
             page = _as_dict(
                 self._call(
                     "read the playlist's items",
-                    lambda sp, offset=offset: sp.playlist_items(
-                        playlist_id, limit=ITEMS_PAGE_SIZE, offset=offset
-                    ),
+                    read,
                     idempotent=True,
                     playlist_id=playlist_id,
                     gone=(403, 404),
@@ -462,6 +466,23 @@ class UserApi(_Api):
         return AuthError(
             f"Spotify rejected the saved login ({message}). Run `playlister login` again."
         )
+
+
+def encode_cover(data: bytes, source: str) -> str:
+    """Base64 of a JPEG cover, checked against Spotify's limit before any request is made.
+
+    ``source`` names the file in the error message.
+    """
+    if not data.startswith(b"\xff\xd8\xff"):
+        raise PlaylisterError(f"{source}: the cover must be a JPEG image (this file is not one).")
+    encoded = base64.b64encode(data).decode("ascii")
+    if len(encoded) > MAX_COVER_B64:
+        raise PlaylisterError(
+            f"{source}: the cover is {len(encoded) / 1024:.0f} KB once base64-encoded; Spotify "
+            f"accepts at most {MAX_COVER_B64 // 1024} KB (a JPEG of about 190 KB). Make the "
+            "image smaller."
+        )
+    return encoded
 
 
 # --- helpers ---

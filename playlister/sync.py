@@ -8,32 +8,27 @@ Three layers, all plain data in and out (no printing, no prompts):
 * :func:`apply_plan` sends a plan through :class:`playlister.spotify.UserApi`. A write whose
   response was lost (:class:`~playlister.errors.UncertainWriteError`) is never resent: the
   playlist is read back and planned again, so no track is ever doubled or dropped.
-* :func:`create_or_sync` is what ``playlister create`` calls: match if needed, create the
-  playlist (recording its ID in the lockfile before adding anything) or sync the recorded one,
-  update its details and cover, and report a :class:`SyncResult`.
+* :func:`create_or_sync` is what ``playlister create`` runs once matching is done: create the
+  playlist (recording its ID through ``save`` before adding anything) or sync the recorded one,
+  update its details and cover, and report a :class:`SyncResult`. It reads no file and never
+  matches: the command layer (``playlister.app``) does both.
 """
 
 from __future__ import annotations
 
-import base64
 import html
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
-from playlister import lockfile
-from playlister.errors import PlaylisterError, PlaylistGoneError, SpotifyError, UncertainWriteError
+from playlister import urls
+from playlister.errors import PlaylistGoneError, SpotifyError, UncertainWriteError
 from playlister.lockfile import Lock
-from playlister.tracklist import Track, Tracklist
-from playlister.youtube import fallback_url
+from playlister.spotify import MAX_URIS_PER_WRITE, UserApi
+from playlister.state import Status, verdict
+from playlister.tracklist import Track
 
-if TYPE_CHECKING:
-    from playlister.spotify import UserApi
-
-BATCH = 100  # most URIs Spotify takes in one add, replace or remove request
-COVER_LIMIT = 256 * 1024  # most bytes of base64 Spotify takes for a cover
 MAX_REREADS = 5  # lost write responses tolerated in one apply before giving up
 REPLACE_SAVING = 10  # a full replace must save at least this many requests (and half)
 
@@ -172,7 +167,7 @@ def _positions(items: Sequence[str | None]) -> dict[str, int]:
     return pos
 
 
-def _chunks(seq: Sequence[Any], size: int = BATCH) -> Iterable[tuple[Any, ...]]:
+def _chunks(seq: Sequence[Any], size: int = MAX_URIS_PER_WRITE) -> Iterable[tuple[Any, ...]]:
     for i in range(0, len(seq), size):
         yield tuple(seq[i:i + size])
 
@@ -247,7 +242,7 @@ def plan_sync(current: Sequence[str | None], desired: Sequence[str], *, prune: b
     replace: list[Op] | None = None
     if None not in target:
         chunks = list(_chunks(target)) or [()]
-        replace = [Replace(chunks[0])] + [Add(c) for c in chunks[1:]]
+        replace = [Replace(chunks[0]), *(Add(c) for c in chunks[1:])]
     if edit is None or (replace is not None and _prefer_replace(len(edit), len(replace))):
         assert replace is not None
         ops, strategy = replace, "replace"
@@ -419,32 +414,6 @@ def _send(api: UserApi, playlist_id: str, op: Op) -> None:
 
 
 # --------------------------------------------------------------------------------------------
-# Cover
-
-
-def load_cover(path: str | Path) -> str:
-    """Read a cover image for upload: base64 of a JPEG, at most 256 KB once encoded.
-
-    Raises :class:`PlaylisterError` with a clear message (before any request is made) when the
-    file can't be read, isn't a JPEG, or is too big.
-    """
-    path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise PlaylisterError(f"{path}: cannot read the cover image: {exc.strerror}") from exc
-    if not data.startswith(b"\xff\xd8\xff"):
-        raise PlaylisterError(f"{path}: the cover must be a JPEG image (this file is not one).")
-    encoded = base64.b64encode(data).decode("ascii")
-    if len(encoded) > COVER_LIMIT:
-        raise PlaylisterError(
-            f"{path}: the cover is {len(encoded) / 1024:.0f} KB once base64-encoded; Spotify "
-            f"accepts at most 256 KB (a JPEG of about 190 KB). Make the image smaller."
-        )
-    return encoded
-
-
-# --------------------------------------------------------------------------------------------
 # The entry point
 
 
@@ -491,11 +460,6 @@ class SyncResult:
         }
 
 
-def playlist_url(playlist_id: str) -> str:
-    """``https://open.spotify.com/playlist/<id>``."""
-    return lockfile.spotify_url(f"spotify:playlist:{playlist_id}")
-
-
 def track_labels(lock: Lock) -> dict[str, str]:
     """URI → ``"Title — Artist"`` for every lockfile entry with a URI (the matched
     recording's names when known), for the plan's lines."""
@@ -517,62 +481,47 @@ def wanted_uris(tracks: Iterable[Track], lock: Lock
     missing: list[tuple[Track, str]] = []
     review: list[Track] = []
     for t in tracks:
-        e = lock.get(t)
-        if e is not None and e.playable:
-            assert e.uri is not None
-            uris.append(e.uri)
-        elif e is None or e.status == "missing" or e.uri is None and e.status != "review":
-            missing.append((t, fallback_url(t)))
+        v = verdict(t, lock.get(t))
+        if v.playlist_uri is not None:
+            uris.append(v.playlist_uri)
+        elif v.status is Status.MISSING:
+            missing.append((t, v.listen))
         else:
             review.append(t)
     return list(dict.fromkeys(uris)), missing, review
 
 
 def create_or_sync(
-    tracklist: Tracklist,
+    tracks: Sequence[Track],
     lock: Lock,
     api: UserApi,
     *,
+    save: Callable[[], None],
     confirm: Callable[[Plan], bool],
     confirm_recreate: Callable[[str], bool],
-    catalog_factory: Callable[[], Any] | None = None,
-    matcher: Callable[..., Any] | None = None,
-    name: str | None = None,
-    public: bool | None = None,
-    tags: Sequence[str] = (),
+    name: str,
+    description: str = "",
+    public: bool = False,
     prune: bool = False,
     dry_run: bool = False,
-    cover: str | Path | None = None,
+    cover_b64: str | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> SyncResult:
-    """Create the tracklist's playlist, or bring the one recorded in the lockfile in step.
+    """Create the playlist for ``tracks``, or bring the one recorded in ``lock`` in step.
 
-    * Matches first (``matcher``, default :func:`playlister.matching.match_tracklist`, given
-      ``catalog_factory``) when a selected track has no lockfile entry; the lock it returns
-      (re-read from disk and saved) replaces ``lock``.
-    * First run: ``confirm(plan)``, create the playlist, record its ID in the lockfile at once,
-      then add the tracks in batches of 100. Later runs read the playlist, plan, ``confirm``,
-      apply. An empty plan needs no confirmation.
+    Every entry of ``tracks`` must already be matched (the command layer sees to it).
+
+    * First run: ``confirm(plan)``, create the playlist, record its ID in ``lock`` and
+      ``save()`` at once, then add the tracks in batches of 100. Later runs read the playlist,
+      plan, ``confirm``, apply. An empty plan needs no confirmation.
     * The recorded playlist is gone (deleted, not the user's): ``confirm_recreate(message)``
       decides whether to create a new one; if not, :class:`PlaylistGoneError` is raised.
-    * ``dry_run``: plan only; no write is sent (matching may still write the lockfile).
-    * Name, description and public flag are updated when the tracklist's (or ``name`` /
-      ``public``) differ; ``cover`` (a JPEG path) is checked before any request and uploaded.
+    * ``dry_run``: plan only; no write is sent.
+    * ``name``, ``description`` and ``public`` are applied when the playlist's differ;
+      ``cover_b64`` (checked by the caller) is uploaded.
     """
-    cover_b64 = load_cover(cover) if cover is not None else None
-    selected = tracklist.select(tags)
-    if any(lock.get(t) is None for t in selected):
-        if matcher is None:
-            from playlister.matching import match_tracklist
-
-            matcher = match_tracklist
-        run = matcher(tracklist, catalog_factory or _no_catalog, market=lock.market,
-                      tags=tuple(tags))
-        lock = run.lock
-    desired, missing, review = wanted_uris(selected, lock)
-    want_name = name or tracklist.playlist.name
-    want_description = tracklist.playlist.description
-    want_public = tracklist.playlist.public if public is None else public
+    desired, missing, review = wanted_uris(tracks, lock)
+    want_name, want_description, want_public = name, description, public
 
     playlist: dict[str, Any] | None = None
     current: list[str | None] = []
@@ -625,7 +574,7 @@ def create_or_sync(
             ) from exc
         pid = made["id"]
         lock.playlist_id = pid
-        lockfile.save(lock, tracklist.tracks)  # before adding: a killed run resumes here
+        save()  # before adding: a killed run resumes here
         result.playlist_id, result.url, result.created = pid, _url(made, pid), True
     elif not plan.is_empty and not confirm(plan):
         return result
@@ -642,16 +591,12 @@ def create_or_sync(
     return result
 
 
-def _no_catalog() -> Any:
-    raise PlaylisterError("Some tracks have not been matched yet: run `playlister match` first.")
-
-
 def _url(playlist: Mapping[str, Any] | None, pid: str | None) -> str | None:
     if playlist:
         url = (playlist.get("external_urls") or {}).get("spotify")
         if url:
             return str(url)
-    return playlist_url(pid) if pid else None
+    return urls.spotify_playlist(pid) if pid else None
 
 
 def _details_diff(playlist: Mapping[str, Any], name: str, description: str, public: bool

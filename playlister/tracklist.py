@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from playlister.errors import TracklistError, TracklistErrors
-from playlister.normalize import fold
-from playlister.youtube import video_id
+from playlister.match.text import fold
+from playlister.urls import track_uri, video_id
 
 
 @dataclass(frozen=True)
@@ -86,10 +86,6 @@ PLAYLIST_KEYS = ("name", "description", "public")
 TRACK_KEYS = (
     "title", "artist", "album", "year", "version", "duration", "note",
     "act", "scene", "tags", "youtube", "spotify",
-)
-_SPOTIFY_URI = re.compile(r"^spotify:track:([A-Za-z0-9]{22})$")
-_SPOTIFY_URL = re.compile(
-    r"^https?://open\.spotify\.com/(?:intl-[a-z]{2}(?:-[a-z]{2})?/)?track/([A-Za-z0-9]{22})/?(?:\?.*)?$"
 )
 _DURATION = re.compile(r"^(\d{1,3}):([0-5]\d)$")
 _TOML_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
@@ -219,7 +215,7 @@ class _Validator:
             if not isinstance(value, kind):
                 self.fail(f"must be {_kind(kind)}, not {_kind(type(value))}",
                           line=at(key), field=f"playlist.{key}")
-            elif kind is str and key == "name" and not value.strip():
+            elif key == "name" and isinstance(value, str) and not value.strip():
                 self.fail("must not be empty", line=at(key),
                           field="playlist.name")
             else:
@@ -316,11 +312,7 @@ def _reflow(text: str) -> str:
 
 
 def _spotify_uri(value: Any) -> str | None:
-    if not isinstance(value, str):
-        return None
-    value = value.strip()
-    m = _SPOTIFY_URI.match(value) or _SPOTIFY_URL.match(value)
-    return f"spotify:track:{m.group(1)}" if m else None
+    return track_uri(value) if isinstance(value, str) else None
 
 
 def _duration_ms(value: Any) -> int | None:

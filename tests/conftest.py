@@ -29,7 +29,7 @@ import platformdirs
 import pytest
 import responses
 
-from playlister.auth import SCOPES
+from playlister.auth import SCOPES, quiet_spotipy_logging
 from playlister.config import DEFAULT_API_URL, DEFAULT_AUTH_URL, Settings
 
 APP_TOKEN = "test-app-token"  # what the fake token endpoint grants for client credentials
@@ -39,6 +39,12 @@ CLIENT_ID = "test-client-id"
 CLIENT_SECRET = "test-client-secret"
 
 _LOOPBACK = {"127.0.0.1", "::1", "localhost"}
+
+
+@pytest.fixture(autouse=True, scope="session")
+def spotipy_logging_as_in_main() -> None:
+    """What ``playlister.cli.main`` sets up: spotipy's logger quiet, secrets redacted."""
+    quiet_spotipy_logging()
 
 
 @pytest.fixture(autouse=True)

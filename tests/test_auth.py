@@ -19,7 +19,8 @@ import responses
 from conftest import CLIENT_ID, CLIENT_SECRET, REFRESH_TOKEN, USER_TOKEN
 
 from playlister import auth
-from playlister.auth import SCOPES, TokenCache, login, logout, user_token
+from playlister.app import login
+from playlister.auth import SCOPES, TokenCache, logout, user_token
 from playlister.config import Settings
 from playlister.errors import AuthError, ConfigError
 
@@ -122,7 +123,7 @@ def test_login_with_pasted_redirect_url(spotify_api, settings, isolated_env, sec
 
     profile = login(settings, open_browser=False, read_redirect=paste)
 
-    assert profile == PROFILE
+    assert profile.lines() == [f"Logged in to Spotify as {PROFILE['display_name']}."]
     assert isolated_env.opened == []  # no browser
     (url,) = shown
     assert url.startswith("https://accounts.spotify.com/authorize?")
@@ -205,7 +206,8 @@ def test_login_through_the_browser_callback(spotify_api, settings, isolated_env)
 
     isolated_env.on_open = browser
 
-    assert login(settings, timeout=10) == PROFILE
+    assert login(settings, timeout=10).lines() == [
+        f"Logged in to Spotify as {PROFILE['display_name']}."]
     visitors[0].join(timeout=5)
     assert pages == [404, 200]  # the browser got a page saying the login was received
     assert spotify_api.token_forms()[0]["code"] == "AQ-code"

@@ -13,20 +13,17 @@ from pathlib import Path
 
 import pytest
 
-from playlister.matcher import (
-    MATCHED,
-    MISSING,
-    REVIEW,
-    SUBSTITUTE,
-    Candidate,
-    MatchResult,
-    build_queries,
-    decide,
-    resolve,
-    score,
-)
-from playlister.normalize import fold, is_neutral, key, split_title, version_kinds
+from playlister.match.candidate import Candidate, MatchResult
+from playlister.match.queries import build_queries
+from playlister.match.resolve import decide, resolve
+from playlister.match.score import score
+from playlister.match.text import fold, key
+from playlister.match.versions import is_neutral, split_title, version_kinds
+from playlister.state import Status
 from playlister.tracklist import Track
+
+MATCHED, SUBSTITUTE, REVIEW, MISSING = (
+    Status.MATCHED, Status.SUBSTITUTE, Status.REVIEW, Status.MISSING)
 
 FIXTURES = Path(__file__).parent / "fixtures" / "search"
 

@@ -8,10 +8,20 @@ from pathlib import Path
 import pytest
 
 from playlister import lockfile
+from playlister.app import Project
 from playlister.errors import RateLimitError
-from playlister.matching import match_tracklist
-from playlister.normalize import fold
-from playlister.tracklist import load
+from playlister.match.batch import match_entries
+from playlister.match.text import fold
+from playlister.tracklist import Tracklist, load
+
+
+def match_tracklist(tracklist: Tracklist, factory, *, refresh: bool = False, workers: int = 4):
+    """Run the batch as `playlister match` does: the project's lock, saved by the project."""
+    project = Project(tracklist, lockfile.load(lockfile.lock_path(tracklist.path)))
+    run = match_entries(tracklist.tracks, project.lock, factory, save=project.save,
+                        refresh=refresh, workers=workers)
+    run.results = [(t, e) for t in tracklist.tracks if (e := project.lock.get(t))]
+    return run
 
 
 def track_obj(tid: str, title: str, artist: str, album: str, year: int, ms: int = 200_000) -> dict:
@@ -84,7 +94,7 @@ def tracks_file(tmp_path: Path) -> Path:
 
 
 def statuses(run) -> dict[str, str]:
-    return {t.title: e.status for t, e in run.results}
+    return {t.title: e.status.value for t, e in run.results}
 
 
 def test_first_run_searches_and_writes_the_lockfile(tracks_file: Path) -> None:
@@ -135,7 +145,7 @@ def test_a_pinned_uri_wins_without_a_search(tracks_file: Path) -> None:
     search = FakeSearch(CATALOG)
     run = match_tracklist(load(tracks_file), lambda: search)
     entry = dict((t.title, e) for t, e in run.results)["Hollywood Dream"]
-    assert (entry.status, entry.uri, entry.pinned) == (
+    assert (entry.status.value, entry.uri, entry.pinned) == (
         "matched", "spotify:track:0000000000000000000009", True)
     assert not any("hollywood" in fold(q) for q in search.queries)
 

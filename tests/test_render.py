@@ -11,7 +11,8 @@ import pytest
 
 from playlister.errors import PlaylisterError
 from playlister.lockfile import Lock, LockEntry, MatchInfo
-from playlister.render import FORMATS, render_notes
+from playlister.notes import FORMATS, render_notes
+from playlister.state import Status
 from playlister.tracklist import PlaylistInfo, Track, Tracklist, load
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,7 +31,7 @@ def by_title(tracklist: Tracklist, title: str) -> Track:
 
 def entry(track: Track, status: str, uri: str | None = None,
           match: MatchInfo | None = None) -> LockEntry:
-    return LockEntry(key=track.key, title=track.title, artist=track.artist, status=status,
+    return LockEntry(key=track.key, title=track.title, artist=track.artist, status=Status(status),
                      score=0.9, reason="", checked="2025-01-01T00:00:00Z", uri=uri, match=match)
 
 

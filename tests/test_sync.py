@@ -24,14 +24,14 @@ from playlister.errors import (
     SpotifyError,
 )
 from playlister.lockfile import Lock, LockEntry
-from playlister.spotify import UserApi
+from playlister.spotify import UserApi, encode_cover
+from playlister.state import Status
 from playlister.sync import (
     Add,
     Move,
     Remove,
     Replace,
     create_or_sync,
-    load_cover,
     plan_sync,
     simulate,
 )
@@ -82,7 +82,7 @@ def make_tracklist(tmp_path: Path, n: int, *, missing: tuple[int, ...] = (),
                    tracks=tracks)
     lock = Lock(path=lockfile.lock_path(tl.path))
     for i, t in enumerate(tracks):
-        status = "missing" if i in missing else "matched"
+        status = Status.MISSING if i in missing else Status.MATCHED
         entry = LockEntry(key=t.key, title=t.title, artist=t.artist, status=status,
                           score=1.0, reason="test", checked="2026-06-01T00:00:00Z",
                           uri=None if i in missing else uri(i))
@@ -110,7 +110,12 @@ def run(tl: Tracklist, api: UserApi, **kw: Any) -> Any:
             lock.put(MATCHED[t.key])
     kw.setdefault("confirm", lambda plan: True)
     kw.setdefault("confirm_recreate", lambda message: True)
-    return create_or_sync(tl, lock, api, **kw)
+    kw.setdefault("name", tl.playlist.name)
+    kw.setdefault("description", tl.playlist.description)
+    if kw.get("public") is None:
+        kw["public"] = tl.playlist.public
+    return create_or_sync(tl.tracks, lock, api, save=lambda: lockfile.save(lock, tl.tracks),
+                          **kw)
 
 
 def sizes(fake: FakePlaylistApi, kind: str = "add") -> list[int]:
@@ -295,7 +300,7 @@ def test_dry_run_sends_no_write(fake, api, tmp_path):
     pid = only_playlist(fake)
     fake.log.clear()
     result = run(reorder(tl, [2, 1]), api, dry_run=True, prune=True,
-                 name="Renamed", cover=jpeg(tmp_path, 1000))
+                 name="Renamed", cover_b64=encode_cover(jpeg(tmp_path, 1000).read_bytes(), "c.jpg"))
     assert fake.writes == []
     assert fake.items(pid) == [uri(0), uri(1), uri(2)]
     assert (result.added, result.removed, result.moved) == (0, 1, 1)
@@ -379,27 +384,10 @@ def test_changed_name_and_description_are_updated(fake, api, tmp_path):
 
 def test_cover_is_uploaded(fake, api, tmp_path):
     tl, _ = make_tracklist(tmp_path, 1)
-    result = run(tl, api, cover=jpeg(tmp_path, 2000))
+    result = run(tl, api, cover_b64=encode_cover(jpeg(tmp_path, 2000).read_bytes(), "c.jpg"))
     pid = only_playlist(fake)
     assert fake.kinds() == ["create", "add", "cover"]
     assert result.cover_uploaded and fake.playlists[pid].images
-
-
-def test_matching_runs_first_when_the_lockfile_lacks_entries(fake, api, tmp_path):
-    tl, lock = make_tracklist(tmp_path, 3)
-    del lock.entries[tl.tracks[1].key]
-    del MATCHED[tl.tracks[1].key]
-    lockfile.save(lock, tl.tracks)
-    calls = []
-
-    def matcher(tracklist, catalog_factory, *, market, tags):
-        calls.append(tags)
-        full, _ = make_tracklist(tmp_path, 3)  # "matches" and saves the full lock
-        return SimpleNamespace(lock=lockfile.load(lockfile.lock_path(full.path)))
-
-    run(tl, api, matcher=matcher, catalog_factory=lambda: None)
-    assert calls == [()]
-    assert fake.items(only_playlist(fake)) == [uri(0), uri(1), uri(2)]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -412,18 +400,12 @@ def jpeg(tmp_path: Path, size: int) -> Path:
     return path
 
 
-def test_cover_must_be_a_small_jpeg_checked_before_any_request(spotify_api, api, tmp_path):
-    tl, _ = make_tracklist(tmp_path, 1)
-    png = tmp_path / "cover.png"
-    png.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 100)
-    with pytest.raises(PlaylisterError, match="must be a JPEG"):
-        run(tl, api, cover=png)
+def test_cover_must_be_a_small_jpeg(tmp_path):
+    with pytest.raises(PlaylisterError, match="cover.png: the cover must be a JPEG"):
+        encode_cover(b"\x89PNG\r\n\x1a\n" + b"\0" * 100, "cover.png")
     with pytest.raises(PlaylisterError, match=r"257 KB once base64-encoded.*at most 256 KB"):
-        run(tl, api, cover=jpeg(tmp_path, 197_000))
-    with pytest.raises(PlaylisterError, match="cannot read"):
-        run(tl, api, cover=tmp_path / "nope.jpg")
-    assert spotify_api.api_calls() == []
-    assert len(load_cover(jpeg(tmp_path, 196_000))) <= 256 * 1024
+        encode_cover(jpeg(tmp_path, 197_000).read_bytes(), "big.jpg")
+    assert len(encode_cover(jpeg(tmp_path, 196_000).read_bytes(), "ok.jpg")) <= 256 * 1024
 
 
 # ---------------------------------------------------------------------------------------------

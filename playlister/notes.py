@@ -1,4 +1,4 @@
-"""Liner notes: the selected songs as a readable sheet in plain text, Markdown or HTML.
+"""The liner notes: the selected songs as a readable sheet in plain text, Markdown or HTML.
 
 ``render_notes`` builds one view model (a ``Sheet`` of ``SongView``) from the tracklist and
 the lock, then hands it to a small function per format. The view model holds display
@@ -14,10 +14,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from playlister import urls
 from playlister.errors import PlaylisterError
-from playlister.lockfile import Lock, LockEntry, spotify_url
+from playlister.lockfile import Lock, LockEntry
+from playlister.state import Status, verdict
 from playlister.tracklist import Track, Tracklist
-from playlister.youtube import fallback_url
 
 FORMATS = ("text", "markdown", "html")
 MIN_WIDTH = 20
@@ -49,7 +50,7 @@ class SongView:
     place: str | None  # where it sits in the film
     notes: tuple[str, ...]  # paragraphs, whitespace collapsed
     tags: tuple[str, ...]
-    kind: str  # matched, substitute, review, missing, unmatched
+    kind: Status
     status: str | None  # e.g. "substitute: …", "not on Spotify"; None when simply matched
     links: tuple[Link, ...]  # the first is where to listen
 
@@ -111,7 +112,7 @@ def build_sheet(tracklist: Tracklist, lock: Lock | None, *, tags: Sequence[str] 
         )
     playlist = None
     if lock is not None and lock.playlist_id:
-        playlist = Link("Playlist on Spotify", spotify_url(f"spotify:playlist:{lock.playlist_id}"))
+        playlist = Link("Playlist on Spotify", urls.spotify_playlist(lock.playlist_id))
     if lock is not None and any(e is not None for e in entries):
         source = f"Spotify matches come from the lockfile {lock.path.name}."
     else:
@@ -136,23 +137,22 @@ def _empty_message(tracklist: Tracklist, tags: tuple[str, ...]) -> str:
 
 
 def _song(number: int, track: Track, entry: LockEntry | None) -> SongView:
-    youtube_label = "YouTube" if track.youtube else "YouTube search"
-    if entry is not None and entry.playable and entry.uri:
-        links = [Link("Spotify", spotify_url(entry.uri))]
-        if entry.status == "substitute":
-            kind, status = "substitute", f"substitute: {_describe_match(track, entry)}"
-            if track.youtube:
-                links.append(Link("YouTube (the version wanted)", track.youtube))
-        else:
-            kind, status = "matched", None
+    v = verdict(track, entry)
+    video = [Link("YouTube", v.video)] if v.video else []
+    status: str | None
+    if v.status is Status.MATCHED and v.spotify_url:
+        links = [Link("Spotify", v.spotify_url), *video]
+        status = None
+    elif v.status is Status.SUBSTITUTE and entry is not None and v.spotify_url:
+        links = [Link("Spotify", v.spotify_url)]
+        links += [Link("YouTube (the version wanted)", v.video)] if v.video else []
+        status = f"substitute: {_describe_match(track, entry)}"
     else:
-        links = [Link(youtube_label, fallback_url(track))]
-        if entry is None:
-            kind, status = "unmatched", "not matched on Spotify yet"
-        elif entry.status == "missing":
-            kind, status = "missing", "not on Spotify"
-        else:  # review, or a match without a URI: nobody has accepted it yet
-            kind, status = "review", "Spotify match waiting for review"
+        links = video or [Link("YouTube search", v.search_url)]
+        status = {
+            Status.UNMATCHED: "not matched on Spotify yet",
+            Status.MISSING: "not on Spotify",
+        }.get(v.status, "Spotify match waiting for review")
     return SongView(
         number=number,
         title=_one_line(track.title),
@@ -161,7 +161,7 @@ def _song(number: int, track: Track, entry: LockEntry | None) -> SongView:
         place=_place(track),
         notes=_paragraphs(track.note),
         tags=tuple(_one_line(t) for t in track.tags),
-        kind=kind,
+        kind=v.status,
         status=status,
         links=tuple(links),
     )
@@ -210,15 +210,15 @@ def _fields(song: SongView) -> list[tuple[str, str]]:
 
 
 def _counts(songs: Sequence[SongView]) -> str:
-    def n(kind: str) -> int:
-        return sum(1 for s in songs if s.kind == kind)
+    def n(kind: Status) -> int:
+        return sum(1 for s in songs if s.kind is kind)
 
-    substitutes = n("substitute")
-    on_spotify = n("matched") + substitutes
+    substitutes = n(Status.SUBSTITUTE)
+    on_spotify = n(Status.MATCHED) + substitutes
     return (
         f"{_plural(len(songs), 'song')}: {on_spotify} on Spotify "
-        f"({_plural(substitutes, 'substitute')}), {n('missing')} missing, "
-        f"{n('review')} to review, {n('unmatched')} not matched yet."
+        f"({_plural(substitutes, 'substitute')}), {n(Status.MISSING)} missing, "
+        f"{n(Status.REVIEW)} to review, {n(Status.UNMATCHED)} not matched yet."
     )
 
 

@@ -1,28 +1,25 @@
-"""Matching a whole tracklist: reuse the lockfile, search the rest a few at a time, save as we go.
+"""Matching a whole selection: reuse the lockfile, search the rest a few at a time.
 
-The decisions themselves live in ``playlister.matcher`` (pure); this module adds what a run
-needs around them: which entries need a search at all, a small thread pool so 200 entries are
-not 200 round trips in series, and writing the lockfile after every result so an interrupted
-run (Ctrl-C, a day-long 429) keeps everything matched so far.
+The decisions live in ``resolve`` (pure); this module adds what a run needs around them: which
+entries need a search at all, a small thread pool so 200 entries are not 200 round trips in
+series, and a ``save`` callback run as results come in, so an interrupted run (Ctrl-C, a
+day-long 429) keeps everything matched so far. The caller owns the lock and how it is saved.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, wait
-from dataclasses import dataclass, field
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Protocol
+from typing import Any, Protocol
 
-from playlister import lockfile
 from playlister.lockfile import Lock, LockEntry, MatchInfo
-from playlister.matcher import MATCHED, Candidate, MatchResult, resolve
-from playlister.tracklist import Track, Tracklist
-
-if TYPE_CHECKING:
-    from playlister.spotify import Catalog
-
+from playlister.match.candidate import Candidate, MatchResult
+from playlister.match.resolve import resolve
+from playlister.state import Status
+from playlister.tracklist import Track
 
 # Rewriting the lockfile after every result is quadratic in the list's length; once a second
 # keeps an interrupted run's losses to a second of work (and every stop saves in full).
@@ -30,73 +27,73 @@ SAVE_EVERY = 1.0
 
 
 class Searcher(Protocol):
+    """What matching needs of the catalog (``spotify.Catalog`` is one)."""
+
+    requests: int
+
     def search_tracks(
         self, query: str, *, market: str | None = None, limit: int = 10
-    ) -> list[dict]: ...
+    ) -> list[dict[str, Any]]: ...
 
 
 @dataclass
 class MatchRun:
-    """What a run did: the updated lock, each selected track's entry, and what it cost."""
+    """What a run cost: entries searched, entries reused from the lockfile, requests sent."""
 
-    lock: Lock
-    results: list[tuple[Track, LockEntry]] = field(default_factory=list)
-    searched: int = 0  # entries that needed a search this run
-    reused: int = 0  # entries taken from the lockfile as they were
-    requests: int = 0  # search requests sent to Spotify
+    searched: int = 0
+    reused: int = 0
+    requests: int = 0
 
 
-def match_tracklist(
-    tracklist: Tracklist,
-    catalog_factory: Callable[[], Searcher | Catalog],
+def needs_search(track: Track, lock: Lock, *, refresh: bool = False) -> bool:
+    """Whether ``track`` must be searched for (not pinned, and not already in the lockfile)."""
+    return not track.spotify and (refresh or lock.get(track) is None)
+
+
+def match_entries(
+    tracks: Sequence[Track],
+    lock: Lock,
+    catalog_factory: Callable[[], Searcher],
     *,
-    market: str | None = None,
+    save: Callable[[], None],
     refresh: bool = False,
-    tags: Sequence[str] = (),
     workers: int = 4,
     progress: Callable[[Track, LockEntry], None] | None = None,
 ) -> MatchRun:
-    """Resolve every selected entry, writing the lockfile beside the tracklist as results come.
+    """Resolve every entry of ``tracks`` into ``lock``, calling ``save`` as results come in.
 
-    Entries already in the lockfile (same title, artist, album, year, version, duration and
-    pin) are reused without a request unless ``refresh``; a pinned ``spotify`` URI wins
-    without a search. ``catalog_factory`` is only called when something needs a search, so a
-    re-run needs no credentials.
+    Entries already in the lock (same title, artist, album, year, version, duration and pin)
+    are reused without a request unless ``refresh``; a pinned ``spotify`` URI wins without a
+    search. ``catalog_factory`` is only called when something needs a search, so a re-run needs
+    no credentials. ``save`` runs at most once a second during the searches and always once at
+    the end, even when the run is interrupted.
     """
-    tracks = tracklist.select(tags)
-    lock = lockfile.load(lockfile.lock_path(tracklist.path))
-    if market and lock.market and market.upper() != lock.market.upper():
-        refresh = True  # availability differs by market: the old answers no longer hold
-    if market:
-        lock.market = market.upper()
-    run = MatchRun(lock=lock)
+    run = MatchRun()
     todo: list[Track] = []
     for track in tracks:
         entry = lock.get(track)
         if track.spotify and (entry is None or not entry.pinned or refresh):
             entry = pinned_entry(track)
             lock.put(entry)
-        elif entry is None or refresh:
+        elif needs_search(track, lock, refresh=refresh):
             todo.append(track)
             continue
         else:
             run.reused += 1
-        if progress:
+        if progress and entry is not None:
             progress(track, entry)
-    if todo:
-        catalog = catalog_factory()
-        before = getattr(catalog, "requests", 0)
-        try:
-            _search_all(todo, catalog, lock, market=lock.market, workers=workers,
-                        progress=progress, on_entry=_throttled(
-                            lambda: lockfile.save(lock, tracklist.tracks), SAVE_EVERY))
-        finally:
-            run.requests = getattr(catalog, "requests", 0) - before
-            lockfile.save(lock, tracklist.tracks)
-        run.searched = len(todo)
-    elif tracks:
-        lockfile.save(lock, tracklist.tracks)
-    run.results = [(t, e) for t in tracks if (e := lock.get(t)) is not None]
+    if not todo:
+        save()
+        return run
+    catalog = catalog_factory()
+    before = catalog.requests
+    try:
+        _search_all(todo, catalog, lock, market=lock.market, workers=workers, progress=progress,
+                    on_entry=_throttled(save, SAVE_EVERY))
+    finally:
+        run.requests = catalog.requests - before
+        save()
+    run.searched = len(todo)
     return run
 
 
@@ -110,7 +107,7 @@ def _search_all(
     progress: Callable[[Track, LockEntry], None] | None,
     on_entry: Callable[[], None],
 ) -> None:
-    def search(query: str) -> list[dict]:
+    def search(query: str) -> list[dict[str, Any]]:
         return catalog.search_tracks(query, market=market, limit=10)
 
     # Results are recorded on this thread only, so the lock needs no locking.
@@ -120,7 +117,7 @@ def _search_all(
         }
         try:
             while pending:
-                done, _ = wait(pending, return_when=FIRST_EXCEPTION)
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
                 for fut in done:
                     track = pending.pop(fut)
                     entry = entry_from_result(track, fut.result())
@@ -150,6 +147,7 @@ def _throttled(action: Callable[[], None], seconds: float) -> Callable[[], None]
 
 
 def now() -> str:
+    """The current UTC time as the lockfile records it (ISO 8601, seconds)."""
     return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
@@ -159,7 +157,7 @@ def pinned_entry(track: Track) -> LockEntry:
     info = MatchInfo(uri=track.spotify, title=track.title, artists=(track.artist,),
                      album=track.album or "", year=track.year, duration_ms=track.duration_ms)
     return LockEntry(key=track.key, title=track.title, artist=track.artist,
-                     version=track.version, status=MATCHED, uri=track.spotify, score=1.0,
+                     version=track.version, status=Status.MATCHED, uri=track.spotify, score=1.0,
                      reason="pinned in the tracklist", checked=now(), match=info, pinned=True)
 
 

@@ -1,7 +1,7 @@
-"""Reporting match results: the table, the JSON document and the audit with its exit code.
+"""The audit: every entry's verdict as a table, a JSON document, and a report with an exit code.
 
 Like black's ``Report``, the audit only counts; the exit code is derived from the counts, so
-the CLI never decides success on its own.
+the CLI never decides success on its own. Every status shown here comes from ``state.verdict``.
 """
 
 from __future__ import annotations
@@ -11,33 +11,37 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from playlister import lockfile, youtube
-from playlister.errors import LockfileError
+from playlister import urls
 from playlister.lockfile import Lock, LockEntry
-from playlister.tracklist import Track, Tracklist
+from playlister.state import STATUS_ORDER, Status, Verdict, verdict
+from playlister.tracklist import Track
 
-UNMATCHED = "not matched"
-NEEDS_FALLBACK = ("missing", "substitute")
+NOT_YET = "not matched yet: run `playlister match`"
 
 
 @dataclass(frozen=True)
 class Row:
-    """One selected entry and what the lockfile says of it (``entry`` None: not matched yet)."""
+    """One selected entry, what the lockfile says of it (None: not matched yet), its verdict."""
 
     number: int
     track: Track
     entry: LockEntry | None
+    verdict: Verdict
 
     @property
-    def status(self) -> str:
-        return self.entry.status if self.entry else UNMATCHED
+    def status(self) -> Status:
+        return self.verdict.status
 
     @property
     def fallback(self) -> str | None:
         """Where to listen instead: for missing entries and substitutes only."""
-        if self.status in NEEDS_FALLBACK:
-            return youtube.fallback_url(self.track)
-        return None
+        return self.verdict.fallback
+
+    @property
+    def reason(self) -> str:
+        if self.entry is None:
+            return NOT_YET
+        return self.verdict.why or self.entry.reason
 
     def as_dict(self) -> dict[str, Any]:
         """The entry as it appears in ``--json`` output."""
@@ -48,12 +52,13 @@ class Row:
             "artist": self.track.artist,
             "version": self.track.version,
             "tags": list(self.track.tags),
-            "status": self.status,
+            "status": self.status.value,
             "uri": e.uri if e else None,
-            "url": lockfile.spotify_url(e.uri) if e and e.uri else None,
+            "url": self.verdict.spotify_url,
             "score": e.score if e else None,
-            "reason": e.reason if e else "not matched yet: run `playlister match`",
+            "reason": self.reason,
             "fallback": self.fallback,
+            "video": self.verdict.video,
             "match": e.match.as_dict() if e and e.match else None,
             "alternatives": [
                 {"uri": a.uri, "score": a.score, "note": a.note, **a.as_dict()}
@@ -63,9 +68,13 @@ class Row:
         }
 
 
-def rows(tracklist: Tracklist, lock: Lock, tags: Sequence[str] = ()) -> list[Row]:
-    """Every selected entry, numbered in tracklist order, with its lock entry if any."""
-    return [Row(i, t, lock.get(t)) for i, t in enumerate(tracklist.select(tags), start=1)]
+def rows(tracks: Sequence[Track], lock: Lock) -> list[Row]:
+    """Every selected entry, numbered in tracklist order, with its lock entry and verdict."""
+    out = []
+    for i, t in enumerate(tracks, start=1):
+        entry = lock.get(t)
+        out.append(Row(i, t, entry, verdict(t, entry)))
+    return out
 
 
 def to_json(rows: Sequence[Row]) -> dict[str, Any]:
@@ -81,18 +90,18 @@ class Audit:
     strict: bool = False
 
     @property
-    def counts(self) -> Counter[str]:
+    def counts(self) -> Counter[Status]:
         return Counter(r.status for r in self.rows)
 
     def is_problem(self, row: Row) -> bool:
         if self.strict:
-            return row.status != "matched"
-        return row.status in ("review", UNMATCHED)
+            return row.status is not Status.MATCHED
+        return row.status.needs_person
 
     @property
     def flagged(self) -> list[Row]:
         """Every entry that is not a clean match, in tracklist order."""
-        return [r for r in self.rows if r.status != "matched"]
+        return [r for r in self.rows if r.status is not Status.MATCHED]
 
     @property
     def exit_code(self) -> int:
@@ -105,32 +114,30 @@ class Audit:
         ids = []
         for r in self.rows:
             if r.fallback and r.track.youtube:
-                vid = youtube.video_id(r.track.youtube)
+                vid = urls.video_id(r.track.youtube)
                 if vid:
                     ids.append(vid)
-        return youtube.watch_videos_url(ids)
+        return urls.watch_videos(ids)
 
     def summary(self) -> str:
-        c = self.counts
-        parts = [f"{len(self.rows)} songs", f"{c['matched']} matched"]
-        for status in ("substitute", "review", "missing", UNMATCHED):
-            if c[status]:
-                parts.append(f"{c[status]} {status}")
-        verdict = "needs attention" if self.exit_code else "ok"
-        return ", ".join(parts) + f": {verdict}"
+        return summary(self.rows) + (": needs attention" if self.exit_code else ": ok")
+
+    def as_json(self) -> dict[str, Any]:
+        """``audit --json``: the entries, counts by status, the play-all link, the exit code."""
+        doc = to_json(self.rows)
+        doc.update(summary={s.value: n for s, n in self.counts.items()},
+                   play_all=self.play_all_url, exit_code=self.exit_code)
+        return doc
 
 
-def audit(tracklist: Tracklist, *, tags: Sequence[str] = (), strict: bool = False) -> Audit:
-    """Audit the lockfile beside ``tracklist``, offline. Nothing matched yet is an error."""
-    path = lockfile.lock_path(tracklist.path)
-    lock = lockfile.load(path)
-    selected = rows(tracklist, lock, tags)
-    if not any(r.entry for r in selected):
-        raise LockfileError(
-            f"Nothing has been matched yet for {tracklist.path} (no entries in {path}). "
-            "Run `playlister match` first."
-        )
-    return Audit(rows=tuple(selected), strict=strict)
+def summary(rows: Sequence[Row]) -> str:
+    """``13 songs, 10 matched, 2 substitute, 1 missing``: counts in a fixed order."""
+    c = Counter(r.status for r in rows)
+    parts = [f"{len(rows)} songs", f"{c[Status.MATCHED]} matched"]
+    for status in STATUS_ORDER[1:]:
+        if c[status]:
+            parts.append(f"{c[status]} {status.value}")
+    return ", ".join(parts)
 
 
 def _cut(text: str, n: int) -> str:
@@ -144,7 +151,7 @@ def table(rows: Sequence[Row], *, width: int = 100) -> str:
     for r in rows:
         m = r.entry.match if r.entry else None
         body.append((
-            str(r.number), r.track.title, r.track.artist, r.status,
+            str(r.number), r.track.title, r.track.artist, r.status.value,
             m.title if m else "—", ", ".join(m.artists) if m else "—",
             m.album if m and m.album else "—",
             str(m.year) if m and m.year else "—",
@@ -176,11 +183,12 @@ def audit_text(result: Audit, *, width: int = 100) -> str:
         e = r.entry
         mark = "!" if result.is_problem(r) else "-"
         score = f" (score {e.score:.2f})" if e else ""
-        out.append(f"{mark} {r.number}. {r.track.title} — {r.track.artist}: {r.status}{score}")
+        out.append(f"{mark} {r.number}. {r.track.title} — {r.track.artist}: "
+                   f"{r.status.value}{score}")
         if r.track.version:
             out.append(f"    wanted: {r.track.version}")
-        out.append(f"    reason: {e.reason if e else 'not matched yet: run `playlister match`'}")
-        if e and e.match and e.status != "missing":
+        out.append(f"    reason: {r.reason}")
+        if e and e.match and r.status is not Status.MISSING:
             m = e.match
             year = f", {m.year}" if m.year else ""
             out.append(f"    chosen: {m.title} — {', '.join(m.artists)} ({m.album}{year}) "

@@ -1,0 +1,342 @@
+"""The command layer: one function per command, each returning a result to print.
+
+Each command loads the tracklist and its lockfile once (:class:`Project`), runs the library's
+parts on plain data, saves the lockfile through :meth:`Project.save` (the one place a command
+writes it), and returns an object with ``lines()`` and, where the command offers ``--json``,
+``as_json()``. ``playlister.cli`` only parses options, calls one of these and prints.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from playlister import audit as audit_mod
+from playlister import lockfile
+from playlister import notes as notes_mod
+from playlister import sync as sync_mod
+from playlister import tracklist as tracklist_mod
+from playlister.auth import login as auth_login
+from playlister.auth import logout as auth_logout
+from playlister.config import Settings
+from playlister.errors import LockfileError, PlaylisterError
+from playlister.files import atomic_write
+from playlister.lockfile import Lock
+from playlister.match.batch import MatchRun, Searcher, match_entries, needs_search
+from playlister.spotify import Catalog, UserApi, encode_cover
+from playlister.tracklist import Track, Tracklist
+
+# ``progress(total)`` gives a context manager yielding "one more entry is done".
+Progress = Callable[[int], AbstractContextManager[Callable[[], None]]]
+
+
+@contextmanager
+def _no_progress(total: int) -> Iterator[Callable[[], None]]:
+    yield lambda: None
+
+
+@dataclass
+class Project:
+    """A tracklist and its lockfile, loaded once per command."""
+
+    tracklist: Tracklist
+    lock: Lock
+
+    @classmethod
+    def open(cls, path: str | Path) -> Project:
+        tracklist = tracklist_mod.load(path)
+        return cls(tracklist, lockfile.load(lockfile.lock_path(tracklist.path)))
+
+    def select(self, tags: Sequence[str]) -> list[Track]:
+        return self.tracklist.select(tuple(tags))
+
+    def save(self) -> None:
+        """Write the lockfile: the one place a command saves it."""
+        lockfile.save(self.lock, self.tracklist.tracks)
+
+    def ensure_matched(
+        self,
+        tracks: Sequence[Track],
+        catalog_factory: Callable[[], Searcher],
+        *,
+        market: str | None = None,
+        refresh: bool = False,
+        progress: Progress = _no_progress,
+    ) -> MatchRun:
+        """Match what ``tracks`` still lack (everything with ``refresh``), saving as it goes.
+
+        A market other than the one recorded searches everything again: availability differs
+        by country. A directory the lockfile can't be written to is reported before any
+        search is made, so no work is lost.
+        """
+        if market and self.lock.market and market.upper() != self.lock.market.upper():
+            refresh = True
+        if market:
+            self.lock.market = market.upper()
+        directory = self.lock.path.parent
+        if not os.access(directory, os.W_OK):
+            raise LockfileError(
+                f"{self.lock.path}: cannot write the lockfile: the directory {directory} is not "
+                "writable. Run playlister where you can write, or fix the permissions."
+            )
+        todo = [t for t in tracks if needs_search(t, self.lock, refresh=refresh)]
+        catalog: Searcher | None = catalog_factory() if todo else None  # credentials first
+        with progress(len(tracks)) as step:
+            return match_entries(
+                tracks, self.lock, lambda: _given(catalog), save=self.save, refresh=refresh,
+                progress=lambda _t, _e: step(),
+            )
+
+
+def _given(catalog: Searcher | None) -> Searcher:
+    if catalog is None:  # match_entries only asks when something needs a search
+        raise AssertionError("no catalog was made although a search is needed")
+    return catalog
+
+
+# --------------------------------------------------------------------------------- check
+
+
+@dataclass
+class CheckResult:
+    summary: str
+
+    def lines(self) -> list[str]:
+        return [self.summary]
+
+
+def check(path: str | Path, *, tags: Sequence[str] = ()) -> CheckResult:
+    """Validate the tracklist (and that ``tags`` select something); one summary line."""
+    tracklist = tracklist_mod.load(path)
+    tracklist.select(tuple(tags))
+    return CheckResult(tracklist_mod.summary(tracklist))
+
+
+# --------------------------------------------------------------------------------- notes
+
+
+@dataclass
+class NotesResult:
+    text: str
+    output: Path | None
+    fmt: str
+
+    def lines(self) -> list[str]:
+        """What goes to standard error: where the notes were written, if to a file."""
+        return [f"Wrote the liner notes ({self.fmt}) to {self.output}."] if self.output else []
+
+
+def notes(path: str | Path, *, fmt: str = "text", output: Path | None = None,
+          tags: Sequence[str] = (), width: int = 80) -> NotesResult:
+    """Render the liner notes; write them to ``output`` when given."""
+    project = Project.open(path)
+    text = notes_mod.render_notes(project.tracklist, project.lock, fmt=fmt, tags=tags,
+                                  width=width)
+    if output is not None:
+        try:
+            atomic_write(output, text)
+        except OSError as exc:
+            raise PlaylisterError(f"{output}: cannot write the notes: {exc.strerror}.") from exc
+    return NotesResult(text, output, fmt)
+
+
+# --------------------------------------------------------------------------------- match
+
+
+@dataclass
+class MatchResultView:
+    """``playlister match``: the table of every selected entry, and what the run cost."""
+
+    rows: list[audit_mod.Row]
+    run: MatchRun
+    lock_name: str
+
+    def lines(self, width: int = 100) -> list[str]:
+        return [
+            audit_mod.table(self.rows, width=width),
+            f"{audit_mod.Audit(tuple(self.rows)).summary()} ({self.run.requests} search "
+            f"requests; {self.run.reused} from {self.lock_name})",
+        ]
+
+    def as_json(self) -> dict[str, Any]:
+        return audit_mod.to_json(self.rows)
+
+
+def match(
+    path: str | Path,
+    settings: Settings,
+    *,
+    market: str | None = None,
+    refresh: bool = False,
+    tags: Sequence[str] = (),
+    progress: Progress = _no_progress,
+    catalog_factory: Callable[[], Searcher] | None = None,
+) -> MatchResultView:
+    """Match every selected entry against the catalog and record it in the lockfile."""
+    project = Project.open(path)
+    tracks = project.select(tags)
+    run = project.ensure_matched(
+        tracks, catalog_factory or (lambda: Catalog(settings)), market=market, refresh=refresh,
+        progress=progress,
+    )
+    return MatchResultView(audit_mod.rows(tracks, project.lock), run, project.lock.path.name)
+
+
+# --------------------------------------------------------------------------------- audit
+
+
+@dataclass
+class AuditResult:
+    audit: audit_mod.Audit
+
+    @property
+    def exit_code(self) -> int:
+        return self.audit.exit_code
+
+    def lines(self, width: int = 100) -> list[str]:
+        return [audit_mod.audit_text(self.audit, width=width)]
+
+    def as_json(self) -> dict[str, Any]:
+        return self.audit.as_json()
+
+
+def audit(path: str | Path, *, tags: Sequence[str] = (), strict: bool = False) -> AuditResult:
+    """Audit the lockfile offline. Nothing matched yet for the selection is an error."""
+    project = Project.open(path)
+    rows = audit_mod.rows(project.select(tags), project.lock)
+    if not any(r.entry for r in rows):
+        raise LockfileError(
+            f"Nothing has been matched yet for {project.tracklist.path} (no entries in "
+            f"{project.lock.path}). Run `playlister match` first."
+        )
+    return AuditResult(audit_mod.Audit(rows=tuple(rows), strict=strict))
+
+
+# --------------------------------------------------------------------------------- create
+
+
+def plan_lines(name: str, plan: sync_mod.Plan, *, limit: int = 20) -> list[str]:
+    """The plan as shown before the prompt and on a dry run."""
+    return [f"{name}: {plan.summary()}", *plan.describe(limit=limit)]
+
+
+@dataclass
+class CreateResult:
+    """``playlister create``: what was planned, done and left out."""
+
+    name: str
+    sync: sync_mod.SyncResult
+    dry_run: bool
+    messages: list[str] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        """Everything after the plan, as a person reads it (the URL last)."""
+        r = self.sync
+        out = list(self.messages)
+        if self.dry_run:
+            out += plan_lines(self.name, r.plan)
+            out.append("Dry run: nothing was sent to Spotify.")
+        elif not r.applied and not r.plan.is_empty:
+            out.append("Nothing was changed.")
+        elif r.plan.is_empty and not r.created:
+            out.append("The playlist is already in step with the tracklist.")
+        if r.applied:
+            for field_name, (old, new) in r.details.items():
+                out.append(f"Updated the {field_name}: {old!r} → {new!r}")
+        if r.missing:
+            out.append(f"Not on Spotify ({len(r.missing)}):")
+            out += [f"  {t.title} — {t.artist}: {url}" for t, url in r.missing]
+        if r.review:
+            out.append(f"Left out, waiting for review ({len(r.review)}): "
+                       + "; ".join(t.title for t in r.review) + " (see `playlister audit`)")
+        return out
+
+    @property
+    def url(self) -> str | None:
+        return self.sync.url
+
+    def as_json(self) -> dict[str, Any]:
+        return self.sync.as_json()
+
+
+def create(
+    path: str | Path,
+    settings: Settings,
+    *,
+    confirm: Callable[[list[str]], bool],
+    confirm_recreate: Callable[[str], bool],
+    name: str | None = None,
+    public: bool | None = None,
+    tags: Sequence[str] = (),
+    market: str | None = None,
+    prune: bool = False,
+    dry_run: bool = False,
+    cover: Path | None = None,
+    progress: Progress = _no_progress,
+    catalog_factory: Callable[[], Searcher] | None = None,
+    user_api: UserApi | None = None,
+) -> CreateResult:
+    """Match what is not matched yet, then create the playlist or bring it in step.
+
+    ``confirm(plan lines)`` is asked before any write; ``confirm_recreate(message)`` when the
+    recorded playlist is gone. The cover is checked before any request.
+    """
+    project = Project.open(path)
+    tracks = project.select(tags)
+    cover_b64 = None
+    if cover is not None:
+        try:
+            data = cover.read_bytes()
+        except OSError as exc:
+            raise PlaylisterError(
+                f"{cover}: cannot read the cover image: {exc.strerror}") from exc
+        cover_b64 = encode_cover(data, str(cover))
+    if market or any(needs_search(t, project.lock) for t in tracks):
+        project.ensure_matched(tracks, catalog_factory or (lambda: Catalog(settings)),
+                               market=market, progress=progress)
+    want_name = name or project.tracklist.playlist.name
+    api = user_api or UserApi(settings)
+    result = sync_mod.create_or_sync(
+        tracks, project.lock, api, save=project.save,
+        confirm=lambda plan: confirm(plan_lines(want_name, plan)),
+        confirm_recreate=confirm_recreate,
+        name=want_name,
+        description=project.tracklist.playlist.description,
+        public=project.tracklist.playlist.public if public is None else public,
+        prune=prune, dry_run=dry_run, cover_b64=cover_b64,
+    )
+    return CreateResult(want_name, result, dry_run)
+
+
+# --------------------------------------------------------------------------------- login
+
+
+@dataclass
+class Message:
+    text: str
+
+    def lines(self) -> list[str]:
+        return [self.text]
+
+
+def login(settings: Settings, *, open_browser: bool = True, timeout: float = 120,
+          read_redirect: Callable[[str], str] | None = None) -> Message:
+    """Log in to Spotify and say as whom."""
+    from dataclasses import replace
+
+    token = auth_login(settings, open_browser=open_browser, timeout=timeout,
+                       read_redirect=read_redirect)
+    user = UserApi(replace(settings, access_token=token)).current_user()
+    name = user.get("display_name") or user.get("id", "?")
+    return Message(f"Logged in to Spotify as {name}.")
+
+
+def logout(settings: Settings) -> Message:
+    """Forget the cached login."""
+    if auth_logout(settings):
+        return Message("Logged out: the cached Spotify login was removed.")
+    return Message("Not logged in: there was no cached Spotify login.")
