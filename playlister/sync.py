@@ -331,27 +331,6 @@ def _edit_ops(
     return ops, moved
 
 
-def simulate(current: Sequence[str | None], ops: Iterable[Op]) -> list[str | None]:
-    """The playlist after ``ops``, applied as Spotify would (for tests and checks)."""
-    items = list(current)
-    for op in ops:
-        if isinstance(op, Remove):
-            gone = set(op.uris)
-            items = [u for u in items if u is None or u not in gone]
-        elif isinstance(op, Replace):
-            items = list(op.uris)
-        elif isinstance(op, Add):
-            pos = len(items) if op.position is None else op.position
-            items[pos:pos] = op.uris
-        else:
-            block = items[op.range_start:op.range_start + op.range_length]
-            del items[op.range_start:op.range_start + op.range_length]
-            at = (op.insert_before if op.insert_before < op.range_start
-                  else op.insert_before - op.range_length)
-            items[at:at] = block
-    return items
-
-
 # --------------------------------------------------------------------------------------------
 # Applying
 

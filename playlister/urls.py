@@ -10,7 +10,6 @@ from collections.abc import Iterable
 from urllib.parse import parse_qs, quote_plus, urlsplit
 
 SPOTIFY_WEB = "https://open.spotify.com/"
-YOUTUBE_WATCH = "https://www.youtube.com/watch?v="
 
 _SPOTIFY_ID = r"[A-Za-z0-9]{22}"
 _SPOTIFY_URI = re.compile(rf"^spotify:track:({_SPOTIFY_ID})$")

@@ -1,4 +1,11 @@
-"""A fake Spotify search serving a fixed catalog, for the matcher benchmark and end-to-end tests.
+"""The fakes for Spotify search, shared by the tests and the benchmarks.
+
+- ``Catalog``: a searchable catalog of track objects (``load_csv`` builds one from the real
+  TidyTuesday data, ``make_track`` builds a single track by hand);
+- ``CatalogSearch``: the ``search_tracks`` client matching needs, answering from a Catalog
+  in-process and counting requests;
+- ``CannedSearch``: a search callable answering given queries with recorded responses;
+- ``FakeSpotify``: the catalog served over HTTP on 127.0.0.1, token endpoint included.
 
 It imitates what matters to matching, as described in Spotify's 2026 API notes:
 
@@ -35,6 +42,8 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+DATA = Path(__file__).parent / "data"
+FIXTURES = Path(__file__).parent / "fixtures" / "search"
 MAX_LIMIT = 10
 MAX_QUERY = 100
 _FIELD = re.compile(r"\b(track|artist|album|year|isrc|genre):", re.IGNORECASE)
@@ -119,6 +128,28 @@ def track_object(row: dict) -> dict:
         "type": "track",
         "uri": f"spotify:track:{tid}",
     }
+
+
+def make_track(tid: str, title: str, artist: str, album: str, year: int,
+               ms: int = 200_000, popularity: int = 50) -> dict:
+    """A track object made by hand, in the same shape as the CSV's."""
+    return track_object({
+        "track_id": tid, "track_name": title, "track_artist": artist,
+        "track_album_name": album, "track_album_id": fake_id("album:" + album),
+        "track_album_release_date": f"{year}-01-01", "duration_ms": str(ms),
+        "track_popularity": str(popularity),
+    })
+
+
+def recorded(name: str) -> tuple[dict, ...]:
+    """The track objects of one recorded search response: ``genuine_X`` is a real response
+    from ``tests/data/spotify-search-responses/X.json``; other names are hard cases built in
+    ``tests/fixtures/search/``."""
+    if name.startswith("genuine_"):
+        path = DATA / "spotify-search-responses" / f"{name.removeprefix('genuine_')}.json"
+    else:
+        path = FIXTURES / f"{name}.json"
+    return tuple(json.loads(path.read_text(encoding="utf-8"))["tracks"]["items"])
 
 
 def load_csv(path: Path) -> list[dict]:
@@ -235,6 +266,43 @@ class Catalog:
         lo, hi = int(m.group(1)), int(m.group(2) or m.group(1))
         pool = range(len(self.tracks)) if ids is None else ids
         return {i for i in pool if self._years[i] is not None and lo <= self._years[i] <= hi}
+
+
+class CatalogSearch:
+    """``search_tracks`` over a Catalog, in-process: counts requests and records queries.
+
+    ``fail_after``: raise a day-long quota 429 once that many requests were answered.
+    """
+
+    def __init__(self, catalog: Catalog | Iterable[dict], fail_after: int | None = None) -> None:
+        self.catalog = catalog if isinstance(catalog, Catalog) else Catalog(catalog)
+        self.requests = 0
+        self.queries: list[str] = []
+        self.fail_after = fail_after
+
+    def search_tracks(self, query: str, *, market: str | None = None,
+                      limit: int = 10) -> list[dict]:
+        from playlister.errors import RateLimitError
+
+        if self.fail_after is not None and self.requests >= self.fail_after:
+            raise RateLimitError(86_400, quota=True)
+        self.requests += 1
+        self.queries.append(query)
+        return self.catalog.search(query, limit=limit)[0]
+
+
+class CannedSearch:
+    """A search callable answering some queries (a recorded response's name, or a list of
+    track objects) and everything else with nothing; ``sent`` lists the queries."""
+
+    def __init__(self, answers: dict[str, str | list[dict]]) -> None:
+        self.answers = answers
+        self.sent: list[str] = []
+
+    def __call__(self, query: str) -> list[dict]:
+        self.sent.append(query)
+        answer = self.answers.get(query, [])
+        return list(recorded(answer) if isinstance(answer, str) else answer)
 
 
 class FakeSpotify:

@@ -28,13 +28,15 @@ import re
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import requests
+
+from playlister.sync import Add, Op, Remove, Replace
 
 DEFAULT_BASE = "https://api.spotify.com/v1"
 WRITE_METHODS = {"POST", "PUT", "DELETE"}
@@ -436,3 +438,24 @@ def _kind(r: Logged) -> str:
         return "remove"
     body = r.body if isinstance(r.body, dict) else {}
     return "replace" if "uris" in body or "uris" in r.query else "reorder"
+
+
+def simulate(current: Sequence[str | None], ops: Iterable[Op]) -> list[str | None]:
+    """The playlist after ``ops``, applied as Spotify would."""
+    items = list(current)
+    for op in ops:
+        if isinstance(op, Remove):
+            gone = set(op.uris)
+            items = [u for u in items if u is None or u not in gone]
+        elif isinstance(op, Replace):
+            items = list(op.uris)
+        elif isinstance(op, Add):
+            pos = len(items) if op.position is None else op.position
+            items[pos:pos] = op.uris
+        else:
+            block = items[op.range_start:op.range_start + op.range_length]
+            del items[op.range_start:op.range_start + op.range_length]
+            at = (op.insert_before if op.insert_before < op.range_start
+                  else op.insert_before - op.range_length)
+            items[at:at] = block
+    return items

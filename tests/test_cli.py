@@ -115,7 +115,8 @@ def test_readme_commands_are_the_ones_ci_runs() -> None:
     readme = (REPO / "README.md").read_text()
     ci = (REPO / ".ci" / "run").read_text()
     blocks = re.findall(r"```sh\n(.+?)\n```", readme)
-    assert blocks[:2] == ["pip install . && playlister notes", "pip install '.[test]' && pytest && mypy"]
+    assert blocks[:2] == ["pip install . && playlister notes",
+                          "pip install '.[test]' && pytest && mypy"]
     assert blocks[0] in ci and blocks[1] in ci
 
 

@@ -6,12 +6,10 @@ Search results come from ``tests/fixtures/search/``: genuine recorded responses
 
 from __future__ import annotations
 
-import json
 import re
-from functools import cache
-from pathlib import Path
 
 import pytest
+from fake_catalog import CannedSearch, recorded
 
 from playlister.match.candidate import Candidate, MatchResult
 from playlister.match.queries import build_queries
@@ -25,18 +23,10 @@ from playlister.tracklist import Track
 MATCHED, SUBSTITUTE, REVIEW, MISSING = (
     Status.MATCHED, Status.SUBSTITUTE, Status.REVIEW, Status.MISSING)
 
-FIXTURES = Path(__file__).parent / "fixtures" / "search"
-
-
-@cache
-def items(name: str) -> tuple[dict, ...]:
-    """The track objects of one recorded search response."""
-    body = json.loads((FIXTURES / f"{name}.json").read_text(encoding="utf-8"))
-    return tuple(body["tracks"]["items"])
 
 
 def candidates(*names: str) -> list[Candidate]:
-    return [Candidate.from_api(obj) for name in names for obj in items(name)]
+    return [Candidate.from_api(obj) for name in names for obj in recorded(name)]
 
 
 def uri(track_id: str) -> str:
@@ -309,7 +299,7 @@ def test_other_artist_scores_low_whatever_its_popularity() -> None:
 
 
 def test_candidate_from_a_genuine_response() -> None:
-    cand = Candidate.from_api(items("genuine_spotdl_Dirty_Palm___Ropes")[3])
+    cand = Candidate.from_api(recorded("genuine_spotdl_Dirty_Palm___Ropes")[3])
     assert cand == Candidate(
         uri="spotify:track:4SN9kQlguIcjPtMNQJwD30",
         title="Ropes",
@@ -322,7 +312,7 @@ def test_candidate_from_a_genuine_response() -> None:
 
 
 def test_candidate_without_release_date() -> None:
-    cand = Candidate.from_api(items("genuine_java_SearchTracksRequest")[0])
+    cand = Candidate.from_api(recorded("genuine_java_SearchTracksRequest")[0])
     assert cand.year is None
     assert cand.uri == "spotify:track:3lPr8ghNDBLc2uZovNyLs9"
 
@@ -403,22 +393,10 @@ def test_ladder_uses_the_album_and_artist_variants() -> None:
 # --- resolve: running the ladder -------------------------------------------------------------
 
 
-class FakeSearch:
-    """A search callable answering some queries (from a fixture, or a list of track objects)
-    and everything else with nothing."""
-
-    def __init__(self, answers: dict[str, str | list[dict]]) -> None:
-        self.answers = answers
-        self.sent: list[str] = []
-
-    def __call__(self, query: str) -> list[dict]:
-        self.sent.append(query)
-        answer = self.answers.get(query, [])
-        return list(items(answer) if isinstance(answer, str) else answer)
 
 
 def test_resolve_stops_after_a_confident_first_query() -> None:
-    search = FakeSearch({"Don't track:Cry artist:Guns Roses": "dont_cry"})
+    search = CannedSearch({"Don't track:Cry artist:Guns Roses": "dont_cry"})
     result = resolve(Track("Don\u2019t Cry", "Guns N Roses"), search)
     assert result.status == MATCHED
     assert result.candidate.uri == uri("2N2yrmodOnVF10mKvItC9P")
@@ -427,14 +405,14 @@ def test_resolve_stops_after_a_confident_first_query() -> None:
 
 
 def test_resolve_falls_back_to_free_text_for_a_typo() -> None:
-    search = FakeSearch({"Halelujah Leonard Cohen": "hallelujah"})
+    search = CannedSearch({"Halelujah Leonard Cohen": "hallelujah"})
     result = resolve(Track("Halelujah", "Leonard Cohen"), search)
     assert (result.status, result.candidate.uri) == (MATCHED, uri("TOXNGsMuy8JVN9HcvtCHHh"))
     assert search.sent == ["track:Halelujah artist:Leonard Cohen", "Halelujah Leonard Cohen"]
 
 
 def test_resolve_gives_up_without_spelling_rungs_once_the_artist_is_known() -> None:
-    search = FakeSearch({"Hollywood Dream Runaways": "hollywood_dream"})
+    search = CannedSearch({"Hollywood Dream Runaways": "hollywood_dream"})
     result = resolve(Track("Hollywood Dream", "The Runaways"), search)
     assert result.status == MISSING
     # Spotify knows "The Runaways": retrying other spellings or the bare title cannot help.
@@ -442,7 +420,7 @@ def test_resolve_gives_up_without_spelling_rungs_once_the_artist_is_known() -> N
 
 
 def test_resolve_tries_the_whole_ladder_for_an_unknown_artist() -> None:
-    search = FakeSearch({})
+    search = CannedSearch({})
     result = resolve(Track("Sugaan Essenna", "The HU"), search)
     assert result.status == MISSING
     assert search.sent == build_queries(Track("Sugaan Essenna", "The HU"))
@@ -451,7 +429,7 @@ def test_resolve_tries_the_whole_ladder_for_an_unknown_artist() -> None:
 
 
 def test_resolve_settles_for_a_substitute_after_the_version_free_query() -> None:
-    search = FakeSearch({"track:Paradise City artist:Guns Roses": "paradise_city_studio"})
+    search = CannedSearch({"track:Paradise City artist:Guns Roses": "paradise_city_studio"})
     result = resolve(Track("Paradise City", GNR, version="live"), search)
     assert (result.status, result.candidate.uri) == (SUBSTITUTE, uri("3YBZIN3rekqsKxbJc9FZko"))
     assert search.sent == ["live track:Paradise City artist:Guns Roses",
@@ -459,7 +437,7 @@ def test_resolve_settles_for_a_substitute_after_the_version_free_query() -> None
 
 
 def test_resolve_ignores_unplayable_and_local_tracks() -> None:
-    original, copy = items("paradise_city_studio")
+    original, copy = recorded("paradise_city_studio")
     answers = [dict(original, is_playable=False), dict(copy, is_local=True), None]
 
     def search(query: str) -> list[dict]:
@@ -471,8 +449,8 @@ def test_resolve_ignores_unplayable_and_local_tracks() -> None:
 
 def test_resolve_accumulates_candidates_across_queries() -> None:
     # The first answer holds only other songs; the original turns up in the second answer.
-    cohen = [obj for obj in items("hallelujah") if obj["artists"][0]["name"] == "Leonard Cohen"]
-    search = FakeSearch({
+    cohen = [obj for obj in recorded("hallelujah") if obj["artists"][0]["name"] == "Leonard Cohen"]
+    search = CannedSearch({
         "track:Hallelujah artist:Leonard Cohen": "heaven_other_artists",
         "Hallelujah Leonard Cohen": cohen[:1],
     })

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
+from fake_catalog import CatalogSearch, make_track
 
 from playlister import lockfile
 from playlister.app import Project
@@ -24,48 +24,12 @@ def match_tracklist(tracklist: Tracklist, factory, *, refresh: bool = False, wor
     return run
 
 
-def track_obj(tid: str, title: str, artist: str, album: str, year: int, ms: int = 200_000) -> dict:
-    """A Spotify track object trimmed to what matching reads."""
-    return {
-        "id": tid, "uri": f"spotify:track:{tid}", "name": title, "duration_ms": ms,
-        "type": "track", "explicit": False, "popularity": 50,
-        "artists": [{"name": artist, "id": f"ar{abs(hash(artist)) % 10**8}", "type": "artist"}],
-        "album": {"name": album, "release_date": f"{year}-01-01",
-                  "release_date_precision": "day", "album_type": "album"},
-    }
-
-
 CATALOG = [
-    track_obj("0000000000000000000001", "Blue", "Elastica", "Elastica", 1995),
-    track_obj("0000000000000000000002", "Heaven", "Bryan Adams", "Reckless", 1984),
-    track_obj("0000000000000000000003", "No Looking", "The Raincoats", "Odyshape", 1981),
-    track_obj("0000000000000000000004", "Hollywood", "The Runaways", "Queens of Noise", 1977),
+    make_track("0000000000000000000001", "Blue", "Elastica", "Elastica", 1995),
+    make_track("0000000000000000000002", "Heaven", "Bryan Adams", "Reckless", 1984),
+    make_track("0000000000000000000003", "No Looking", "The Raincoats", "Odyshape", 1981),
+    make_track("0000000000000000000004", "Hollywood", "The Runaways", "Queens of Noise", 1977),
 ]
-
-
-class FakeSearch:
-    """Returns catalog tracks containing every word of the query; counts requests."""
-
-    def __init__(self, catalog: list[dict], fail_after: int | None = None) -> None:
-        self.catalog = catalog
-        self.requests = 0
-        self.queries: list[str] = []
-        self.fail_after = fail_after
-
-    def search_tracks(self, query: str, *, market: str | None = None,
-                      limit: int = 10) -> list[dict]:
-        if self.fail_after is not None and self.requests >= self.fail_after:
-            raise RateLimitError(86_400, quota=True)
-        self.requests += 1
-        self.queries.append(query)
-        words = [w for w in re.split(r"[\s\"]+", fold(re.sub(r"\b\w+:", " ", query))) if w]
-        hits = []
-        for t in self.catalog:
-            hay = set(re.split(r"\W+", fold(f"{t['name']} {t['artists'][0]['name']} "
-                                             f"{t['album']['name']}")))
-            if all(w.strip("'") in hay for w in words):
-                hits.append(t)
-        return hits[:limit]
 
 
 LIST = """\
@@ -98,7 +62,7 @@ def statuses(run) -> dict[str, str]:
 
 
 def test_first_run_searches_and_writes_the_lockfile(tracks_file: Path) -> None:
-    search = FakeSearch(CATALOG)
+    search = CatalogSearch(CATALOG)
     run = match_tracklist(load(tracks_file), lambda: search)
     assert statuses(run) == {"Blue": "matched", "Heaven": "matched",
                              "Hollywood Dream": "missing"}
@@ -112,7 +76,7 @@ def test_first_run_searches_and_writes_the_lockfile(tracks_file: Path) -> None:
 
 
 def test_a_rerun_sends_no_request_and_needs_no_credentials(tracks_file: Path) -> None:
-    match_tracklist(load(tracks_file), lambda: FakeSearch(CATALOG))
+    match_tracklist(load(tracks_file), lambda: CatalogSearch(CATALOG))
 
     def no_catalog():
         raise AssertionError("a re-run must not build a catalog client")
@@ -123,16 +87,16 @@ def test_a_rerun_sends_no_request_and_needs_no_credentials(tracks_file: Path) ->
 
 
 def test_refresh_searches_again(tracks_file: Path) -> None:
-    match_tracklist(load(tracks_file), lambda: FakeSearch(CATALOG))
-    search = FakeSearch(CATALOG)
+    match_tracklist(load(tracks_file), lambda: CatalogSearch(CATALOG))
+    search = CatalogSearch(CATALOG)
     run = match_tracklist(load(tracks_file), lambda: search, refresh=True)
     assert run.searched == 3 and search.requests >= 3
 
 
 def test_an_edited_entry_is_matched_again_and_only_it(tracks_file: Path) -> None:
-    match_tracklist(load(tracks_file), lambda: FakeSearch(CATALOG))
+    match_tracklist(load(tracks_file), lambda: CatalogSearch(CATALOG))
     tracks_file.write_text(LIST.replace('title = "Heaven"', 'title = "Heaven"\nyear = 1984'))
-    search = FakeSearch(CATALOG)
+    search = CatalogSearch(CATALOG)
     run = match_tracklist(load(tracks_file), lambda: search)
     assert (run.searched, run.reused) == (1, 2)
     assert all("heaven" in fold(q) for q in search.queries)
@@ -142,7 +106,7 @@ def test_a_pinned_uri_wins_without_a_search(tracks_file: Path) -> None:
     tracks_file.write_text(LIST.replace(
         'artist = "The Runaways"',
         'artist = "The Runaways"\nspotify = "spotify:track:0000000000000000000009"'))
-    search = FakeSearch(CATALOG)
+    search = CatalogSearch(CATALOG)
     run = match_tracklist(load(tracks_file), lambda: search)
     entry = dict((t.title, e) for t, e in run.results)["Hollywood Dream"]
     assert (entry.status.value, entry.uri, entry.pinned) == (
@@ -151,22 +115,22 @@ def test_a_pinned_uri_wins_without_a_search(tracks_file: Path) -> None:
 
 
 def test_dropping_an_entry_drops_it_from_the_lockfile(tracks_file: Path) -> None:
-    match_tracklist(load(tracks_file), lambda: FakeSearch(CATALOG))
+    match_tracklist(load(tracks_file), lambda: CatalogSearch(CATALOG))
     tracks_file.write_text(LIST.split("[[track]]\ntitle = \"Hollywood")[0])
-    match_tracklist(load(tracks_file), lambda: FakeSearch(CATALOG))
+    match_tracklist(load(tracks_file), lambda: CatalogSearch(CATALOG))
     lock = lockfile.load(tracks_file.with_name("tracks.lock"))
     assert sorted(e.title for e in lock.entries.values()) == ["Blue", "Heaven"]
 
 
 def test_a_quota_stop_keeps_what_was_matched(tracks_file: Path) -> None:
-    search = FakeSearch(CATALOG, fail_after=1)
+    search = CatalogSearch(CATALOG, fail_after=1)
     with pytest.raises(RateLimitError):
         match_tracklist(load(tracks_file), lambda: search, workers=1)
     lock = lockfile.load(tracks_file.with_name("tracks.lock"))
     kept = list(lock.entries.values())
     assert [e.title for e in kept] == ["Blue"]
     # Whatever finished before the 429 is on disk; the next run only searches the rest.
-    after = FakeSearch(CATALOG)
+    after = CatalogSearch(CATALOG)
     run = match_tracklist(load(tracks_file), lambda: after)
     assert run.reused == len(kept)
     assert run.searched == 3 - len(kept)
@@ -174,9 +138,9 @@ def test_a_quota_stop_keeps_what_was_matched(tracks_file: Path) -> None:
 
 
 def test_the_lockfile_is_deterministic_and_in_tracklist_order(tracks_file: Path) -> None:
-    match_tracklist(load(tracks_file), lambda: FakeSearch(CATALOG), workers=3)
+    match_tracklist(load(tracks_file), lambda: CatalogSearch(CATALOG), workers=3)
     text = tracks_file.with_name("tracks.lock").read_text()
     assert text.index('title = "Blue"') < text.index('title = "Heaven"') < text.index(
         'title = "Hollywood Dream"')
-    match_tracklist(load(tracks_file), lambda: FakeSearch(CATALOG))
+    match_tracklist(load(tracks_file), lambda: CatalogSearch(CATALOG))
     assert tracks_file.with_name("tracks.lock").read_text() == text

@@ -13,7 +13,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
-from fake_playlist_api import FakePlaylistApi, Killed
+from fake_playlist_api import FakePlaylistApi, Killed, simulate
 
 from playlister import lockfile
 from playlister.config import Settings
@@ -33,7 +33,6 @@ from playlister.sync import (
     Replace,
     create_or_sync,
     plan_sync,
-    simulate,
 )
 from playlister.tracklist import PlaylistInfo, Track, Tracklist
 
