@@ -217,7 +217,7 @@ def _counts(songs: Sequence[SongView]) -> str:
     on_spotify = n(Status.MATCHED) + substitutes
     return (
         f"{_plural(len(songs), 'song')}: {on_spotify} on Spotify "
-        f"({_plural(substitutes, 'substitute')}), {n(Status.MISSING)} missing, "
+        f"({_plural(substitutes, Status.SUBSTITUTE.value)}), {n(Status.MISSING)} missing, "
         f"{n(Status.REVIEW)} to review, {n(Status.UNMATCHED)} not matched yet."
     )
 
