@@ -62,7 +62,7 @@ SMALL_WORDS = {"a", "an", "the", "and", "or", "nor", "but", "of", "to", "in", "o
                "if", "my", "me", "you", "your", "it", "its", "be", "are", "was", "not", "no",
                "all", "i", "we", "what", "when", "than", "that", "this", "who", "do"}
 NAME_JOINERS = {"and", "&", "of", "the", "n'", "'n'", "n’", "de", "del", "la", "le", "y",
-                "von", "van", "du", "da", "dos", "+", "vs", "vs.", "x"}
+                "von", "van", "du", "da", "dos", "+", "vs", "vs.", "x", "to", "for", "in"}
 NOT_NAMES = {"I", "We", "He", "She", "They", "It", "This", "That", "Then", "There", "But",
              "And", "So", "In", "On", "At", "As", "When", "While", "Which", "Who", "You",
              "My", "His", "Her", "Their", "Our", "Its", "If", "Or", "A", "An", "For", "From",
@@ -88,6 +88,7 @@ _LIST_MARK = re.compile(r"^\s*(?:[-*\u2022+\u2013\u2014]|\(?\d{1,3}[.)]|#\d{1,3}
 _HEADING = re.compile(r"^\s*(#{1,6})\s+")
 _NUMBER_PREFIX = re.compile(r"^\s*(?:\(?\d{1,3}[.):]|#\d{1,3}[.:]?|No\.\s*\d+[.:]?)\s+")
 _DASH = re.compile(r"\s+[\u2013\u2014-]{1,2}\s+|\s*[\u2013\u2014]\s*(?=[A-Z\[\"\u201c])")
+_SAME_BAND = re.compile(r"[,.]?\s*,?\s*(?:by\s+)?(?:the\s+)?same\s+(?:band|artist|group|singer)\b")
 _SENTENCE_END = re.compile(r"[.!?\u2026][\u201d\"')\]]*\s+(?=[A-Z\u201c\"\u2018(\[])")
 
 
@@ -215,6 +216,7 @@ class Finder:
     candidates: list[Candidate] = field(default_factory=list)
     left: list[LeftOut] = field(default_factory=list)
     decoy_titles: dict[str, str] = field(default_factory=dict)
+    section_song: Candidate | None = None
 
     def run(self) -> tuple[list[Song], list[LeftOut]]:
         units = split_units(self.text)
@@ -226,6 +228,7 @@ class Finder:
             if unit.kind == "url":
                 self._attach_url_line(unit, units[i - 1] if i else None)
                 continue
+            before_unit = len(self.candidates)
             if unit.kind != "item" and dash_block:
                 self._resolve_dash_block(dash_block, header_order)
                 dash_block = []
@@ -252,6 +255,7 @@ class Finder:
                     self._resolve_dash_block([(unit, parts)], header_order)
                 elif unit.kind == "item" or unit.kind == "heading":
                     self._by_line(unit)
+            self._section_video(unit, self.candidates[before_unit:])
             if unit.kind in ("heading", "short", "item"):
                 song_section = len(self.candidates) > before
                 if unit.kind != "item":
@@ -290,6 +294,11 @@ class Finder:
         for group in groups:
             last_end = group[-1][1]
             artist, artist_end = _by_artist(text, last_end)
+            same = _SAME_BAND.match(text, last_end)
+            if not artist and same:
+                artist = next((c.song.artist for c in reversed(self.candidates)
+                               if c.song.artist), None)
+                artist_end = same.end()
             for start, end, inner in group:
                 self._one_quote(unit, start, end, inner, artist if artist else None,
                                 artist_end if artist else end, len(group) > 1,
@@ -331,7 +340,7 @@ class Finder:
             self._leave(shown, f"under a heading about {decoy_section}s")
             return
         if unit.kind == "prose" and not song_cue and not (possessive and possessive[1]):
-            kind = _sentence_decoy(sentence, title)
+            kind = _sentence_decoy(_clause(text, start, after_end), title)
             if kind and (by or possessive):
                 self._leave(shown, f"the sentence is about a {kind}, not a song")
                 return
@@ -411,12 +420,36 @@ class Finder:
             if looks_like_title(inner) and inner[:1].isupper():
                 self._leave(f"*{inner}*", "in italics, as album and film titles are set")
 
+    def _section_video(self, unit: Unit, new: list[Candidate]) -> None:
+        """Follow which song a section is about, so a video further down can join it.
+
+        A heading or list line naming one song starts its section; a paragraph that names a
+        different song ends it. A YouTube link in a paragraph that names no song (``Watch it
+        here``) goes to the section's song.
+        """
+        current = self.section_song
+        others = [c for c in new if current is None or key(c.song.title) != key(
+            current.song.title)]
+        if unit.kind in ("heading", "short", "item"):
+            titles = {key(c.song.title) for c in new}
+            self.section_song = new[0] if len(titles) == 1 else None
+            return
+        if others:
+            self.section_song = None
+            return
+        if current is not None and not new:
+            for link in unit.links:
+                if link.url and video_id(link.url) and not current.song.youtube:
+                    current.song.youtube = link.url
+
     def _attach_url_line(self, unit: Unit, previous: Unit | None) -> None:
         """A YouTube (or Spotify) URL alone on the line after a song belongs to that song."""
         url = unit.links[0].url if unit.links else None
         if not url or previous is None:
             return
         mine = [c for c in self.candidates if c.unit == previous.index]
+        if not mine and self.section_song is not None:
+            mine = [self.section_song]
         if not mine:
             if video_id(url):
                 self._leave(url, "a video with no song named just before it")
@@ -582,9 +615,16 @@ def _name_at(text: str, pos: int) -> tuple[str | None, int]:
         if raw.endswith(("\u2019", "'")) and word.lower() in ("n",):
             word = raw  # Guns N’ Roses
         bare = word.rstrip("\u2019'")
+        if re.fullmatch(r"(?:19|20)\d\d", bare):
+            break
         if word.lower() in ("the",) and not words:
             ok = True
         elif not bare:
+            break
+        elif not words and bare[0].islower() and bare.lower() not in SMALL_WORDS and (
+                word != raw or pos + m.end() >= len(text.rstrip())):
+            words.append(word)  # a lower-case name at the end of a clause: "by boygenius."
+            i = pos + m.start() + len(word)
             break
         elif word.lower() in NAME_JOINERS or word.lower().translate(_APOS) in NAME_JOINERS:
             ok = bool(words)
@@ -597,6 +637,9 @@ def _name_at(text: str, pos: int) -> tuple[str | None, int]:
             break
         if raw[0] in "\u201c\"(":
             break
+        if raw == word + "," and re.match(r"\s*[A-Z][\w\u2019']*\s+(?:&|and)\s+[A-Z]",
+                                          text[pos + m.end():]):
+            word = raw  # "Earth, Wind & Fire"
         words.append(word)
         i = pos + m.start() + len(word)
         if word != raw and not re.fullmatch(r"[A-Z]\.", raw) and not raw.endswith(
@@ -623,7 +666,9 @@ def _possessive_artist(before: str) -> tuple[str, bool] | None:
     Returns (artist, named_as_song) or None.
     """
     b = before.rstrip()
-    m = re.search(r"(?:[,]\s*)?(?:\s(?:called|titled|named))?[,:]?$", b)
+    if b.endswith(":"):
+        return None  # "Best song: "X"" is a label, not a name
+    m = re.search(r"(?:[,]\s*)?(?:\s(?:called|titled|named))?,?$", b)
     b = b[:m.start()] if m else b
     words = b.split()
     between: list[str] = []
@@ -673,6 +718,9 @@ def _song_cue(before: str, after: str) -> bool:
     if re.search(r"\b(?:lyrics|words|chorus|verse|lines?|refrain|melody|riff|video|"
                  r"cover|version|recording|demo|performance|take)\s+(?:of|to|on)\s+$",
                  before, re.I):
+        return True
+    if re.search(r"\b(?:played|plays|playing|put on|puts on|spun|spins|covered|covers|"
+                 r"covering|blasted|blasting|requested|requests)\s+$", before, re.I):
         return True
     if re.search(r"\b(?:song|track|single|tune|ballad|anthem|b-side)s?"
                  r"(?:\s+(?:called|titled|named))?\s*[,:]?\s*$", before, re.I):
@@ -724,6 +772,19 @@ def _sentence(text: str, start: int, end: int) -> str:
         lo = m.end()
     nxt = _SENTENCE_END.search(text, end)
     return text[lo:nxt.start() + 1 if nxt else len(text)]
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    """The sentence around a quote, cut at the neighbouring quotes: what speaks of this one."""
+    sentence_lo = 0
+    for m in _SENTENCE_END.finditer(text[:start]):
+        sentence_lo = m.end()
+    lo = max(sentence_lo, text.rfind("\u201d", 0, start) + 1, text.rfind('"', 0, start) + 1)
+    nxt = _SENTENCE_END.search(text, end)
+    hi = nxt.start() + 1 if nxt else len(text)
+    stops = [i for i in (text.find("\u201c", end), text.find('"', end)) if i != -1]
+    hi = min([hi, *stops])
+    return text[lo:start] + " " + text[end:hi]
 
 
 def _sentence_decoy(sentence: str, title: str) -> str | None:
