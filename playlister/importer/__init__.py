@@ -56,7 +56,7 @@ def import_document(doc: Document, *, existing: Path | None = None) -> ImportRes
         if doc.kind == "html":
             text, title = html_to_text(text)
         songs, left = find_songs(text)
-        title = title or article_title(text)
+        title = title or article_title(text, {" ".join(s.passage.split()) for s in songs})
     return _result(songs, left, name=title or doc.stem, source=doc.label, existing=existing,
                    cite=cite)
 
@@ -93,13 +93,17 @@ def _result(songs: list[Song], left: list[LeftOut], *, name: str, source: str,
 _MD = re.compile(r"\[([^\]]*)\]\([^)]*\)|[*_`]+")
 
 
-def article_title(text: str) -> str | None:
-    """The article's title: its first heading, else a short first line, else None."""
+def article_title(text: str, cited: set[str] | frozenset[str] = frozenset()) -> str | None:
+    """The article's title: its first heading, else a short first line, else None.
+
+    A first line that is itself a song's line (in ``cited``) is not a title.
+    """
     lines = [ln.strip() for ln in text.splitlines()]
     for ln in lines:
         if ln.startswith("#"):
             return _MD.sub(lambda m: m.group(1) or "", ln.lstrip("#")).strip() or None
     first = next((ln for ln in lines if ln), "")
-    if first and len(first) <= 120 and not re.search(r"[.!?:;,]$", first):
+    if first and len(first) <= 120 and not re.search(r"[.!?:;,]$", first) and \
+            " ".join(first.split()) not in cited:
         return _MD.sub(lambda m: m.group(1) or "", first).strip() or None
     return None

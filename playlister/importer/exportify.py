@@ -105,7 +105,9 @@ def from_spotify_tracks(items: list[dict[str, Any]]) -> tuple[list[Song], list[L
             continue
         name = str(track["name"])
         if track.get("type", "track") != "track":
-            left.append(LeftOut(f"item {n} ({name})", f"a {track.get('type')}, not a song"))
+            kind = str(track.get("type"))
+            article = "an" if kind[:1] in ("a", "e", "i", "o", "u") else "a"
+            left.append(LeftOut(f"item {n} ({name})", f"{article} {kind}, not a song"))
             continue
         artists = [str(a.get("name")) for a in track.get("artists") or []
                    if isinstance(a, dict) and a.get("name")]

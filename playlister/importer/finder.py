@@ -430,6 +430,15 @@ class Finder:
         current = self.section_song
         others = [c for c in new if current is None or key(c.song.title) != key(
             current.song.title)]
+        only_links = bool(unit.links) and not re.sub(
+            "|".join(re.escape(unit.text[x.start:x.end]) for x in unit.links), "",
+            unit.text).strip(" .,;:()-\u2013\u2014")
+        if not new and only_links and unit.kind != "heading":
+            if current is not None:
+                for link in unit.links:
+                    if link.url and video_id(link.url) and not current.song.youtube:
+                        current.song.youtube = link.url
+            return
         if unit.kind in ("heading", "short", "item"):
             titles = {key(c.song.title) for c in new}
             self.section_song = new[0] if len(titles) == 1 else None
