@@ -100,7 +100,8 @@ def from_spotify_tracks(items: list[dict[str, Any]]) -> tuple[list[Song], list[L
     left: list[LeftOut] = []
     for n, item in enumerate(items, start=1):
         track = item.get("track", item) if isinstance(item, dict) else None
-        if not isinstance(track, dict) or not track.get("name"):
+        if not isinstance(track, dict) or not isinstance(track.get("name"), str) \
+                or not track["name"].strip():
             left.append(LeftOut(f"item {n}", "unavailable: no track data"))
             continue
         name = str(track["name"])
@@ -109,13 +110,15 @@ def from_spotify_tracks(items: list[dict[str, Any]]) -> tuple[list[Song], list[L
             article = "an" if kind[:1] in ("a", "e", "i", "o", "u") else "a"
             left.append(LeftOut(f"item {n} ({name})", f"{article} {kind}, not a song"))
             continue
-        artists = [str(a.get("name")) for a in track.get("artists") or []
-                   if isinstance(a, dict) and a.get("name")]
+        raw_artists = track.get("artists")
+        artists = [str(a["name"]) for a in raw_artists if isinstance(a, dict)
+                   and isinstance(a.get("name"), str) and a["name"].strip()] \
+            if isinstance(raw_artists, list) else []
         if not artists:
             left.append(LeftOut(f"item {n} ({name})", "no artist"))
             continue
-        album = track.get("album") if isinstance(track.get("album"), dict) else {}
-        assert isinstance(album, dict)
+        raw_album = track.get("album")
+        album: dict[str, Any] = raw_album if isinstance(raw_album, dict) else {}
         date = str(album.get("release_date") or "")
         year = int(date[:4]) if date[:4].isdigit() and 1900 <= int(date[:4]) <= 2100 else None
         uri = str(track.get("uri") or "")
