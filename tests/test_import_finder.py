@@ -62,6 +62,21 @@ TAKEN = [
      [("Heart of the City", None, None, None)]),
     ('"Teenage Riot" by Sonic Youth, or "Kool Thing," same band.',
      [("Teenage Riot", "Sonic Youth", None, None), ("Kool Thing", "Sonic Youth", None, None)]),
+    ('"Dissolve Me" by alt-J floating across the field.',
+     [("Dissolve Me", "alt-J", None, None)]),
+    ('They opened with "A Hero\u2019s Death" and ended on "I Love You".',
+     [("A Hero's Death", None, None, None), ("I Love You", None, None, None)]),
+    ('Her record "To Bring You My Love": "Down by the Water" and "C\u2019mon Billy" both '
+     'got an airing.', [("Down by the Water", None, None, None),
+                        ("C'mon Billy", None, None, None)]),
+    ("**Nick Drake \u2014 Pink Moon.** Two minutes of guitar and that voice.",
+     [("Pink Moon", "Nick Drake", None, None)]),
+    ("**Beach House \u2014 Space Song (Demo).** On the deluxe edition.",
+     [("Space Song", "Beach House", "Demo", None)]),
+    (f"**The Velvet Underground \u2014 Sunday Morning.** Obviously.\n\nListen: "
+     f"[Sunday Morning]({YT})", [("Sunday Morning", "The Velvet Underground", None, YT)]),
+    (f"## \u201cBlue\u201d by Elastica\n\nAt full tilt. [Watch it here]({YT}).",
+     [("Blue", "Elastica", None, YT)]),
     # a title in passing inside the section about a song keeps the artist blank
     ("\u201cThe Shame\u201d by The Blood Brothers\n\nIt was the placeholder before "
      "\u201cAnother Girl, Another Planet\u201d became the opener.",
@@ -82,6 +97,10 @@ LEFT_OUT = [
      "film title, not a song: \u201cpsychodrama\u201d next to it"),
     ('The book "Girl in a Band" by Kim Gordon', "\u201cGirl in a Band\u201d",
      "book title, not a song: \u201cbook\u201d next to it"),
+    ('"Blue" by Elastica, from "Elastica", their first.', "\u201cElastica\u201d",
+     "album of \u201cBlue\u201d, not a song"),
+    ('Kurt sang "A denial, a denial" at the end.', "\u201cA denial, a denial\u201d",
+     "quoted lyric or speech, after \u201csang\u201d"),
     ('"Spider-Man" movies are everywhere.', "\u201cSpider-Man\u201d",
      "film title, not a song: \u201cmovies\u201d next to it"),
     ("I was listening to those lyrics, \u201cI always flirt with death,\u201d and knew.",

@@ -82,6 +82,7 @@ _QUOTE_RES = (
 _MD_LINK = re.compile(r"\[([^\[\]\n]{1,200})\]\((https?://[^\s()]+)\)")
 _ITALIC = re.compile(r"(?<![\w*])\*(?!\s)([^*\n]{1,120}?)(?<!\s)\*(?![\w*])"
                      r"|(?<![\w_])_(?!\s)([^_\n]{1,120}?)(?<!\s)_(?![\w_])")
+_BOLD_LEAD = re.compile(r"^(?:\*\*(.+?)\*\*|__(.+?)__)(?=\s|$)")
 _BOLD = re.compile(r"\*\*([^*\n]+)\*\*|__([^_\n]+)__")
 _BARE_URL = re.compile(r"https?://[^\s<>()\[\]\"\u201c\u201d]+")
 _LIST_MARK = re.compile(r"^\s*(?:[-*\u2022+\u2013\u2014]|\(?\d{1,3}[.)]|#\d{1,3}[.:]?)\s+")
@@ -122,7 +123,14 @@ def split_units(text: str) -> list[Unit]:
     def flush() -> None:
         if para:
             joined = " ".join(p.strip() for p in para)
-            units.append(_unit(len(units), _classify(joined, len(para) == 1), joined))
+            lead = _BOLD_LEAD.match(joined)
+            if lead and len(lead.group(1) or lead.group(2)) <= 120:
+                # "**Nick Drake — Pink Moon.** Two minutes of…": the bold lead is the entry
+                head = (lead.group(1) or lead.group(2)).strip().rstrip(".:")
+                units.append(_unit(len(units), _classify(head, True), head))
+                joined = joined[lead.end():].strip()
+            if joined:
+                units.append(_unit(len(units), _classify(joined, len(para) == 1), joined))
             para.clear()
 
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
@@ -299,13 +307,15 @@ class Finder:
                 artist = next((c.song.artist for c in reversed(self.candidates)
                                if c.song.artist), None)
                 artist_end = same.end()
+            # "X" and "Y" both got an airing / opened with "X" and "Y": the cue covers all
+            group_cue = len(group) > 1 and _song_cue(text[:group[0][0]], text[last_end:])
             for start, end, inner in group:
                 self._one_quote(unit, start, end, inner, artist if artist else None,
-                                artist_end if artist else end, len(group) > 1,
+                                artist_end if artist else end, group_cue,
                                 song_section, decoy_section)
 
     def _one_quote(self, unit: Unit, start: int, end: int, inner: str, by: str | None,
-                   after_end: int, paired: bool, song_section: bool,
+                   after_end: int, group_cue: bool, song_section: bool,
                    decoy_section: str | None) -> None:
         text = unit.text
         title = _strip_punct(inner)
@@ -324,13 +334,13 @@ class Finder:
         if album_of:
             self._leave(shown, f"album of \u201c{album_of}\u201d, not a song")
             return
+        song_cue = group_cue or _song_cue(before, after)
         cue = _lyric_cue(before)
-        if cue and not by and not _song_cue(before, after):
+        if cue and not by and not song_cue:
             self._leave(shown, f"quoted lyric or speech, after \u201c{cue}\u201d")
             return
         possessive = None if by else _possessive_artist(before)
         artist = by or (possessive[0] if possessive else None)
-        song_cue = _song_cue(before, after)
         strong = bool(by) or bool(possessive and possessive[1]) or bool(song_cue)
         if len(title.split()) > 12 or (not strong and not looks_like_title(title)):
             self._leave(shown, "reads as a sentence, not a title")
@@ -364,12 +374,12 @@ class Finder:
                     start <= link.start and link.end <= end):
                 _attach_link(cand.song, link.url)
         self._nearby_video(unit, cand, after_end)
-        del paired
 
     def _album_of_previous(self, unit: Unit, before: str, title: str) -> str | None:
         """`"Song" by Artist, from "Album"`: the second quote is the song's album."""
-        if not re.search(r"\b(?:from|off(?: of)?|on)\s+(?:the\s+|their\s+|his\s+|her\s+)?"
-                         r"(?:(?:album|record|lp|ep)\s+)?$", before, re.I):
+        if not re.search(r"\b(?:(?:from|off(?: of)?)\s+(?:the\s+|their\s+|his\s+|her\s+)?"
+                         r"(?:(?:album|record|lp|ep)\s+)?|on\s+(?:the|their|his|her)\s+"
+                         r"(?:album|record|lp|ep)\s+)$", before, re.I):
             return None
         for cand in reversed(self.candidates):
             if cand.unit == unit.index and len(before) - cand.pos < 80:
@@ -405,6 +415,7 @@ class Finder:
             after = text[link.end:]
             m = re.match(r"\s*[\u2013\u2014-]{1,2}\s*|\s*,?\s+by\s+", after)
             if not m or not looks_like_title(inner):
+                self._link_on_known_title(inner, link.url)
                 continue
             artist, end = _name_at(text, link.end + m.end())
             if not artist:
@@ -413,6 +424,14 @@ class Finder:
                         version=_version_after(text, end) or _version_after(text, link.end))
             _attach_link(song, link.url)
             self._add(unit, link.start, song, strong=True)
+
+    def _link_on_known_title(self, inner: str, url: str | None) -> None:
+        """`Listen: [Sunday Morning](youtube…)`: a link on a song's title is that song's."""
+        k = key(_strip_punct(inner))
+        for cand in reversed(self.candidates):
+            if key(cand.song.title) == k:
+                _attach_link(cand.song, url)
+                return
 
     def _italics(self, unit: Unit) -> None:
         for span in unit.italics:
@@ -631,7 +650,8 @@ def _name_at(text: str, pos: int) -> tuple[str | None, int]:
         elif not bare:
             break
         elif not words and bare[0].islower() and bare.lower() not in SMALL_WORDS and (
-                word != raw or pos + m.end() >= len(text.rstrip())):
+                word != raw or pos + m.end() >= len(text.rstrip())
+                or re.search(r"[A-Z0-9]|\w-\w", bare[1:])):
             words.append(word)  # a lower-case name at the end of a clause: "by boygenius."
             i = pos + m.start() + len(word)
             break
@@ -728,11 +748,16 @@ def _song_cue(before: str, after: str) -> bool:
                  r"cover|version|recording|demo|performance|take)\s+(?:of|to|on)\s+$",
                  before, re.I):
         return True
-    if re.search(r"\b(?:played|plays|playing|put on|puts on|spun|spins|covered|covers|"
-                 r"covering|blasted|blasting|requested|requests)\s+$", before, re.I):
+    if re.search(r"\b(?:played|plays|playing|play|put on|puts on|spun|spins|covered|covers|"
+                 r"covering|blasted|blasting|requested|requests|opened with|opens with|"
+                 r"closed with|closes with|ended (?:on|with)|ends (?:on|with)|peaked with|"
+                 r"encored with|dedicated|dedicates)\s+$", before, re.I):
         return True
     if re.search(r"\b(?:song|track|single|tune|ballad|anthem|b-side)s?"
                  r"(?:\s+(?:called|titled|named))?\s*[,:]?\s*$", before, re.I):
+        return True
+    if re.match(r"[,.]?\s*(?:(?:both|all|each)\s+)?(?:got|get|gets|had|have)\s+an?\s+"
+                r"(?:airing|outing|encore|singalong)\b", after, re.I):
         return True
     return bool(re.match(r"[,.]?\s*(?:is|was)\s+(?:\w+\s+){0,3}(?:song|track|single|tune|"
                          r"ballad|anthem|b-side)\b", after, re.I))

@@ -88,6 +88,9 @@ def _walk(node: Tag, out: list[str], root: Tag) -> None:
             out.append("\n\n")
         elif name == "a":
             out.append(_link(child, root))
+        elif name in ("strong", "b"):
+            inner = _inline(child, root)
+            out.append(f"**{inner}**" if inner.strip() else inner)
         elif name in _ITALIC:
             inner = _inline(child, root)
             out.append(f"*{inner}*" if inner.strip() else inner)
