@@ -11,8 +11,9 @@ song beside it; italics become ``*text*`` (how album and film titles are set); h
 from __future__ import annotations
 
 import re
+import warnings
 
-from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, NavigableString, Tag
 from bs4.element import Comment, Doctype, ProcessingInstruction
 
 from playlister.youtube import video_id
@@ -31,7 +32,10 @@ _CHROME = re.compile(r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|footer|sidebar|
 
 def html_to_text(html: str) -> tuple[str, str | None]:
     """The article's text (light Markdown) and its title (first ``<h1>``, else ``<title>``)."""
-    soup = BeautifulSoup(html, "html.parser")
+    with warnings.catch_warnings():
+        # a page that is only a URL or a file name is still the page's text
+        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+        soup = BeautifulSoup(html, "html.parser")
     title_tag = soup.find("title")
     page_title = _squash(title_tag.get_text()) if isinstance(title_tag, Tag) else None
     root: Tag = soup

@@ -115,6 +115,7 @@ def _fetch(url: str, *, timeout: float, max_bytes: int) -> Document:
                 raise SourceError(url, f"is bigger than the {_size(max_bytes)} limit.")
             charset = headers.get_content_charset() or "utf-8"
     except urllib.error.HTTPError as exc:
+        exc.close()
         raise SourceError(url, f"the server answered {exc.code} {exc.reason}, not 200 OK.") \
             from None
     except TimeoutError:
