@@ -138,3 +138,11 @@ def test_a_spotify_playlist_url_is_not_fetched_as_a_page() -> None:
     url = "https://open.spotify.com/playlist/37i9dQZF1DXcBWIGoYBM5M"
     with pytest.raises(SourceError, match="is a Spotify playlist"):
         import_source(url)
+
+
+def test_html_keeps_the_article_text_and_drops_the_page_around_it() -> None:
+    from playlister.importer.html import html_to_text
+    text, title = html_to_text(PAGE)
+    assert title == "Live takes"
+    assert text == ("# Live takes\n\n## \u201cBlue\u201d by Elastica\n\n"
+                    "[Watch](https://www.youtube.com/watch?v=Ew7QoNGHung)\n")
