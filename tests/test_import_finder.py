@@ -77,6 +77,14 @@ TAKEN = [
      f"[Sunday Morning]({YT})", [("Sunday Morning", "The Velvet Underground", None, YT)]),
     (f"## \u201cBlue\u201d by Elastica\n\nAt full tilt. [Watch it here]({YT}).",
      [("Blue", "Elastica", None, YT)]),
+    ('### 1. Fontaines D.C. \u2013 "Starburster"\n',
+     [("Starburster", "Fontaines D.C.", None, None)]),
+    ('- "Right Back to It" \u2014 Waxahatchee\n',
+     [("Right Back to It", "Waxahatchee", None, None)]),
+    ('"Mandinka", from her first album The Lion and the Cobra, is a sprint.',
+     [("Mandinka", None, None, None)]),
+    ('"Nothing Compares 2 U", written by Prince, went to number one.',
+     [("Nothing Compares 2 U", None, None, None)]),
     # a title in passing inside the section about a song keeps the artist blank
     ("\u201cThe Shame\u201d by The Blood Brothers\n\nIt was the placeholder before "
      "\u201cAnother Girl, Another Planet\u201d became the opener.",

@@ -162,7 +162,8 @@ def _classify(line: str, single: bool) -> str:
         return "url"
     if _LIST_MARK.match(line):
         return "item"
-    if single and len(line) <= 140 and not re.search(r"[.!?:;,]$", line.rstrip("\u201d\"'")):
+    if single and len(line) <= 140 and not re.search(r"[.!?:;,]$", line.rstrip("\u201d\"'")) \
+            and not re.search(r"[a-z\u201d\"][.!?]\s+[\[(\u201c\"]?[A-Z]", line):
         return "short"
     return "prose"
 
@@ -339,6 +340,8 @@ class Finder:
         if cue and not by and not song_cue:
             self._leave(shown, f"quoted lyric or speech, after \u201c{cue}\u201d")
             return
+        if not by and unit.kind in ("heading", "short", "item"):
+            by = _dash_artist(before, after)
         possessive = None if by else _possessive_artist(before)
         artist = by or (possessive[0] if possessive else None)
         strong = bool(by) or bool(possessive and possessive[1]) or bool(song_cue)
@@ -516,6 +519,7 @@ class Finder:
             artist, title = (first, second) if order == "artist-title" else (second, first)
             title, version = _split_bracket(title)
             artist, version2 = _split_bracket(artist)
+            title = title.strip("\"\u201c\u201d")
             version = version or version2
             if not version and len(parts) > 2 and _is_version(parts[2]):
                 version = parts[2]
@@ -742,6 +746,18 @@ def _possessive_artist(before: str) -> tuple[str, bool] | None:
     return artist, song_noun
 
 
+def _dash_artist(before: str, after: str) -> str | None:
+    """`Artist – "Title"` or `"Title" – Artist` as a whole list line or heading."""
+    m = re.fullmatch(r"\s*(.+?)\s*[\u2013\u2014-]{1,2}\s*", before)
+    if m and _name_like(m.group(1)):
+        return m.group(1).strip()
+    rest = re.sub(r"^[,.]?\s*[\[(][^()\[\]]*[\])]", "", after)
+    m = re.fullmatch(r"[,.]?\s*[\u2013\u2014-]{1,2}\s*(.+?)[\s.]*", rest)
+    if m and _name_like(_split_bracket(m.group(1))[0]):
+        return _split_bracket(m.group(1))[0]
+    return None
+
+
 def _song_cue(before: str, after: str) -> bool:
     """`the song "X"`, `a song called "X"`, `her song, "X"`, `"X" is a song…`."""
     if re.search(r"\b(?:lyrics|words|chorus|verse|lines?|refrain|melody|riff|video|"
@@ -756,6 +772,10 @@ def _song_cue(before: str, after: str) -> bool:
     if re.search(r"\b(?:song|track|single|tune|ballad|anthem|b-side)s?"
                  r"(?:\s+(?:called|titled|named))?\s*[,:]?\s*$", before, re.I):
         return True
+    if re.match(r"[,.]?\s*,?\s*(?:written by\b|from (?:her|his|their|the band's|the) "
+                r"(?:\w+\s+){0,2}(?:album|record|lp|ep)\b|(?:went|got|reached) to number"
+                r"|(?:hit|reached) number|topped the charts?)", after, re.I):
+        return True  # "X", from her first album …; "X", written by Prince, went to number one
     if re.match(r"[,.]?\s*(?:(?:both|all|each)\s+)?(?:got|get|gets|had|have)\s+an?\s+"
                 r"(?:airing|outing|encore|singalong)\b", after, re.I):
         return True
@@ -914,7 +934,12 @@ def _tidy_title(text: str) -> str:
 
 
 def _tidy_name(text: str) -> str:
-    return " ".join(text.split()).translate(_APOS).strip(" ,.;:")
+    """Collapse spaces, straighten apostrophes, drop trailing punctuation but not an initial's
+    full stop ("Fontaines D.C.")."""
+    name = " ".join(text.split()).translate(_APOS).strip(" ,;:")
+    if name.endswith(".") and not re.search(r"(?:^|[\s.])[A-Z]\.$", name):
+        name = name.rstrip(".")
+    return name
 
 
 def passage(unit: Unit, pos: int, width: int = 110) -> str:
