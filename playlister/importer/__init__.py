@@ -82,6 +82,7 @@ def _result(songs: list[Song], left: list[LeftOut], *, name: str, source: str,
     if existing is None:
         return ImportResult(songs, left, name, source, draft_toml(songs, name=name,
                                                                   source=source, cite=cite))
+    existing = Path(existing)
     tracklist = load(existing)
     new, held = split_new(songs, tracklist)
     text = existing.read_text(encoding="utf-8")
