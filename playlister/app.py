@@ -13,10 +13,10 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from playlister import audit as audit_mod
-from playlister import lockfile
+from playlister import importer, lockfile
 from playlister import notes as notes_mod
 from playlister import sync as sync_mod
 from playlister import tracklist as tracklist_mod
@@ -25,6 +25,7 @@ from playlister.auth import logout as auth_logout
 from playlister.config import Settings
 from playlister.errors import LockfileError, PlaylisterError
 from playlister.files import atomic_write
+from playlister.importer import ImportResult
 from playlister.lockfile import Lock
 from playlister.match.batch import MatchRun, Searcher, match_entries, needs_search
 from playlister.spotify import Catalog, UserApi, encode_cover
@@ -310,6 +311,82 @@ def create(
         prune=prune, dry_run=dry_run, cover_b64=cover_b64,
     )
     return CreateResult(want_name, result, dry_run)
+
+
+# --------------------------------------------------------------------------------- import
+
+
+@dataclass
+class ImportCommandResult:
+    """``playlister import``: the draft, and where it went."""
+
+    result: ImportResult
+    output: Path | None
+
+    @property
+    def text(self) -> str | None:
+        """The draft for standard output, when it was not written to a file."""
+        return None if self.output else self.result.toml
+
+    def lines(self, verbose: bool = False) -> list[str]:
+        """What goes to standard error: counts, what was left out, where it was written."""
+        out = self.result.lines(verbose)
+        if self.output is not None:
+            verb = "Added to" if self.result.existing is not None else "Wrote the draft to"
+            out.append(f"{verb} {self.output}; then `playlister check {self.output}`.")
+        return out
+
+    def as_json(self) -> dict[str, Any]:
+        return self.result.as_json()
+
+
+def import_(
+    source: str,
+    settings: Settings,
+    *,
+    output: Path | None = None,
+    append: bool = False,
+    stdin: IO[str] | None = None,
+    user_api: UserApi | None = None,
+) -> ImportCommandResult:
+    """Draft a tracklist from an article, an Exportify CSV or one of the user's playlists.
+
+    With ``append``, songs go at the end of ``output`` (default ``tracks.toml``), skipping
+    those it already has; without, ``output`` must not exist yet (nothing is overwritten).
+    """
+    if append and output is None:
+        output = Path("tracks.toml")
+    if output is not None:
+        if output.suffix == ".lock":
+            raise PlaylisterError(f"{output}: that is a lockfile; write the draft to a .toml file.")
+        if output.exists() and not append:
+            raise PlaylisterError(
+                f"{output} already exists: pass --append to add the songs to it, or choose "
+                "another file with -o.")
+        if not output.parent.is_dir():
+            raise PlaylisterError(f"{output}: the folder {output.parent} does not exist.")
+    existing = output if append and output is not None and output.exists() else None
+    playlist_id = importer.playlist_id_from_url(source)
+    if playlist_id:
+        api = user_api or UserApi(settings)
+        name, items = api.playlist_tracks(playlist_id)
+        if not items:
+            owner = api.playlist_owner(playlist_id)
+            me = api.current_user().get("id")
+            if owner and owner != me:
+                raise PlaylisterError(
+                    f"{source}: this playlist belongs to {owner}, and since 2026 Spotify gives "
+                    "an app in development mode no items of another user's playlist. Import a "
+                    "playlist of your own, or export this one with Exportify and import the CSV.")
+        result = importer.from_spotify_items(items, name, source=source, existing=existing)
+    else:
+        result = importer.import_source(source, existing=existing, stdin=stdin)
+    if output is not None:
+        try:
+            atomic_write(output, result.toml)
+        except OSError as exc:
+            raise PlaylisterError(f"{output}: cannot write the draft: {exc.strerror}.") from exc
+    return ImportCommandResult(result, output)
 
 
 # --------------------------------------------------------------------------------- login

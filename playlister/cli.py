@@ -102,6 +102,7 @@ def cli() -> None:
     playlister match                  find every song on Spotify (writes tracks.lock)
     playlister audit                  what is not a clean match; exit 1 if a person must act
     playlister create                 make the playlist, or bring it in step
+    playlister import ARTICLE         draft a tracklist from an article
     """
 
 
@@ -205,6 +206,31 @@ def create(tracks: Path, name: str | None, public: bool | None, tags: tuple[str,
         click.echo(json.dumps(result.as_json(), indent=2, ensure_ascii=False))
     elif result.url:
         click.echo(result.url)
+
+
+@cli.command("import", epilog="\b\nSOURCE is a text, Markdown or HTML file, - for standard input, "
+             "an http(s) URL, an Exportify CSV, or the link of one of your Spotify "
+             "playlists.\n\n\b\nExamples:\n"
+             "  playlister import article.html -o tracks.toml\n"
+             "  playlister import https://example.org/interview --append -o tracks.toml -v")
+@click.argument("source")
+@click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False),
+              help="Write the draft to this new file (with --append: add to it; default "
+                   "tracks.toml) instead of printing it.")
+@click.option("--append", is_flag=True,
+              help="Add the songs to an existing tracklist, skipping those it has.")
+@click.option("--json", "as_json", is_flag=True, help="Print what was found as JSON.")
+@click.option("--verbose", "-v", is_flag=True, help="Also say what was left out and why.")
+def import_command(source: str, output: Path | None, append: bool, as_json: bool,
+                   verbose: bool) -> None:
+    """Draft a tracklist from an article that names songs."""
+    result = app.import_(source, Settings.from_env(), output=output, append=append,
+                         stdin=sys.stdin)
+    echo_lines(result.lines(verbose=verbose), err=True)
+    if as_json:
+        click.echo(json.dumps(result.as_json(), indent=2, ensure_ascii=False))
+    elif result.text is not None:
+        click.echo(result.text, nl=not result.text.endswith("\n"))
 
 
 @cli.command(epilog="\b\nExamples:\n  playlister login\n  playlister login --no-browser   "

@@ -344,6 +344,35 @@ class UserApi(_Api):
             if not entries or not page.get("next"):
                 return uris
 
+    def playlist_tracks(self, playlist_id: str) -> tuple[str, list[dict[str, Any]]]:
+        """(the playlist's name, its track objects in order) for ``playlister import``.
+
+        Episodes, local files and unavailable entries are left out.
+        """
+        playlist = self.get_playlist(playlist_id)
+        tracks: list[dict[str, Any]] = []
+        offset = 0
+        while True:
+            def read(sp: spotipy.Spotify, offset: int = offset) -> Any:
+                return sp.playlist_items(playlist_id, limit=ITEMS_PAGE_SIZE, offset=offset)
+
+            page = _as_dict(self._call("read the playlist's items", read, idempotent=True,
+                                       playlist_id=playlist_id, gone=(403, 404)),
+                            "playlist items")
+            entries = page.get("items") or []
+            for entry in entries:
+                item = (entry.get("item", entry.get("track")) if entry else None) or None
+                if item and item.get("type", "track") == "track" and not item.get("is_local"):
+                    tracks.append(item)
+            offset += len(entries)
+            if not entries or not page.get("next"):
+                return str(playlist.get("name") or playlist_id), tracks
+
+    def playlist_owner(self, playlist_id: str) -> str | None:
+        """The ID of the playlist's owner."""
+        owner = self.get_playlist(playlist_id).get("owner") or {}
+        return owner.get("id")
+
     def add_items(self, playlist_id: str, uris: list[str], position: int | None = None) -> str:
         """Add up to 100 URIs (at ``position``, else at the end); returns the snapshot_id.
 

@@ -1,0 +1,110 @@
+"""``playlister import``: from an article, a CSV export or a Spotify playlist to a tracklist.
+
+The CLI calls ``import_source`` (a file, ``-`` or a URL) or ``from_spotify_items`` (a
+playlist's tracks it fetched itself), prints ``result.lines(verbose)`` to stderr and
+``result.toml`` (or writes it), or ``result.as_json()``. Errors are ``SourceError`` (a
+``PlaylisterError``) with one line naming the source, or the loader's ``TracklistError`` for
+a broken tracklist given to append to.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import IO, Any
+
+from playlister.importer.draft import append_toml, draft_toml, split_new
+from playlister.importer.errors import SourceError
+from playlister.importer.exportify import (
+    from_spotify_tracks,
+    playlist_id_from_url,
+    read_exportify,
+)
+from playlister.importer.finder import find_songs
+from playlister.importer.html import html_to_text
+from playlister.importer.model import ImportResult, LeftOut, Song
+from playlister.importer.source import Document, read_source
+from playlister.tracklist import load
+
+__all__ = ["ImportResult", "LeftOut", "Song", "SourceError", "from_spotify_items",
+           "import_source", "import_text", "playlist_id_from_url"]
+
+
+def import_source(source: str, *, existing: Path | None = None, stdin: IO[str] | None = None,
+                  timeout: float = 10, max_bytes: int = 5_000_000) -> ImportResult:
+    """Read ``source`` (path, ``-`` or http(s) URL) and find the songs it names.
+
+    With ``existing``, songs that tracklist already holds (the loader's duplicate key) are
+    skipped and ``toml`` is that file's text with the new entries appended.
+    """
+    if playlist_id_from_url(source):
+        raise SourceError(source, "is a Spotify playlist: its tracks are read through the "
+                                  "Spotify API, not as a web page.")
+    doc = read_source(source, stdin=stdin, timeout=timeout, max_bytes=max_bytes)
+    return import_document(doc, existing=existing)
+
+
+def import_document(doc: Document, *, existing: Path | None = None) -> ImportResult:
+    """The songs in an already read ``Document``."""
+    cite = "cited"
+    title: str | None = None
+    if doc.kind == "csv":
+        songs, left = read_exportify(doc.text, doc.label)
+        cite = "from"
+    else:
+        text = doc.text
+        if doc.kind == "html":
+            text, title = html_to_text(text)
+        songs, left = find_songs(text)
+        title = title or article_title(text, {" ".join(s.passage.split()) for s in songs})
+    return _result(songs, left, name=title or doc.stem, source=doc.label, existing=existing,
+                   cite=cite)
+
+
+def import_text(text: str, *, source: str = "stdin", existing: Path | None = None) -> ImportResult:
+    """Find songs in ``text`` (plain, Markdown or HTML), as ``import_source`` does."""
+    from playlister.importer.source import sniff
+    stem = Path(source).stem if source != "stdin" else "stdin"
+    return import_document(Document(text, sniff(text, Path(source).suffix), source, stem),
+                           existing=existing)
+
+
+def from_spotify_items(items: list[dict[str, Any]], name: str, *, source: str | None = None,
+                       existing: Path | None = None) -> ImportResult:
+    """A draft from a Spotify playlist's items (fetched by the caller), every song pinned."""
+    songs, left = from_spotify_tracks(items)
+    return _result(songs, left, name=name, source=source or f"the Spotify playlist {name}",
+                   existing=existing, cite="from")
+
+
+def _result(songs: list[Song], left: list[LeftOut], *, name: str, source: str,
+            existing: Path | None, cite: str) -> ImportResult:
+    if existing is None:
+        return ImportResult(songs, left, name, source, draft_toml(songs, name=name,
+                                                                  source=source, cite=cite))
+    existing = Path(existing)
+    tracklist = load(existing)
+    new, held = split_new(songs, tracklist)
+    text = existing.read_text(encoding="utf-8")
+    return ImportResult(new, left, name, source, append_toml(text, new, source=source,
+                                                             cite=cite),
+                        existing=str(existing), skipped=held)
+
+
+_MD = re.compile(r"\[([^\]]*)\]\([^)]*\)|[*_`]+")
+
+
+def article_title(text: str, cited: set[str] | frozenset[str] = frozenset()) -> str | None:
+    """The article's title: its first heading, else a short first line, else None.
+
+    A first line that is itself a song's line (in ``cited``) is not a title.
+    """
+    lines = [ln.strip() for ln in text.splitlines()]
+    for ln in lines:
+        if ln.startswith("#"):
+            return _MD.sub(lambda m: m.group(1) or "", ln.lstrip("#")).strip() or None
+    first = next((ln for ln in lines if ln), "")
+    if first and len(first) <= 120 and not re.search(r"[.!?:;,]$", first) and \
+            " ".join(first.split()) not in cited:
+        return _MD.sub(lambda m: m.group(1) or "", first).strip() or None
+    return None

@@ -1,0 +1,983 @@
+"""The rules that find songs in an article's text, and say why everything else was left out.
+
+The text is light Markdown (what ``html.html_to_text`` produces, or what people write): lines
+are headings (``#``), list items (``-``, ``*``, ``1.``), short standalone lines (the way many
+articles set a song above its paragraph), bare URLs, or prose paragraphs. Songs are taken from
+
+* quoted titles with an artist: ``"Title" by Artist``, ``"A" and "B" by Artist``,
+  ``Artist's "Title"``, ``the Artist song "Title"``, ``Artist's timeless ballad "Title"``;
+* quoted titles the text calls a song (``the song "Title"``, ``a song called "Title"``), or
+  that stand alone inside a section about a song: kept without an artist;
+* list, heading and short lines ``Artist – Title``, ``Title - Artist``, ``Title by Artist``
+  and ``[Title](url) — Artist``.
+
+Quotes next to album, film, book or show words, quotes introduced as lyrics or speech, quotes
+that read as a sentence rather than a title, and italics (how albums and films are set) are
+left out with the reason. Where a rule cannot tell, the passage is left out rather than
+guessed. Every rule is a small function so tests can hold one row per form.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from playlister.importer.model import LeftOut, Song
+from playlister.match.text import artist_key, fold, key
+from playlister.match.versions import version_kinds
+from playlister.urls import video_id
+
+# --- vocabulary ------------------------------------------------------------------------------
+
+SONG_NOUNS = {"song", "songs", "track", "tracks", "single", "singles", "tune", "tunes",
+              "ballad", "anthem", "hit", "b-side", "cover", "number", "jam", "classic",
+              "demo", "cut", "opener", "closer"}
+# Words that, right next to a quoted title, make it something other than a song.
+DECOY_KINDS = {
+    "album": "album", "albums": "album", "record": "album", "records": "album",
+    "lp": "album", "ep": "album", "mixtape": "album", "compilation": "album",
+    "film": "film", "films": "film", "movie": "film", "movies": "film",
+    "documentary": "film", "documentaries": "film", "doc": "film", "biopic": "film",
+    "comedy": "film", "drama": "film", "psychodrama": "film", "thriller": "film",
+    "picture": "film", "musical": "film", "short": "film", "feature": "film",
+    "book": "book", "books": "book", "novel": "book", "memoir": "book", "biography": "book",
+    "autobiography": "book", "poem": "book", "magazine": "book", "zine": "book",
+    "essay": "book", "show": "show", "shows": "show", "series": "show", "sitcom": "show",
+    "episode": "show", "podcast": "show", "play": "show", "opera": "show",
+}
+# In a whole sentence only the unambiguous ones count ("play" and "show" are verbs too).
+SENTENCE_DECOYS = {"album", "albums", "lp", "ep", "film", "films", "movie", "movies",
+                   "documentary", "documentaries", "biopic", "book", "books", "novel",
+                   "memoir", "sitcom", "series", "psychodrama", "comedy", "drama"}
+LYRIC_NOUNS = {"lyric", "lyrics", "line", "lines", "chorus", "verse", "refrain", "hook",
+               "words", "motto", "slogan", "tagline", "quote", "title", "phrase", "mantra"}
+SPEECH_VERBS = {"says", "said", "say", "saying", "asks", "asked", "ask", "told", "tells",
+                "tell", "goes", "go", "went", "sings", "sang", "sing", "singing", "yells",
+                "yelled", "screams", "screamed", "shouts", "shouted", "wrote", "writes",
+                "reads", "whispers", "whispered", "replied", "replies", "adds", "added",
+                "explains", "explained", "recalls", "recalled", "continued", "promises",
+                "thinking", "thought", "like", "quipped", "joked", "insists", "insisted"}
+SMALL_WORDS = {"a", "an", "the", "and", "or", "nor", "but", "of", "to", "in", "on", "at", "by",
+               "for", "with", "from", "up", "as", "is", "into", "onto", "over", "out", "n'",
+               "o'", "'n'", "de", "la", "le", "y", "vs", "vs.", "per", "via", "off", "so",
+               "if", "my", "me", "you", "your", "it", "its", "be", "are", "was", "not", "no",
+               "all", "i", "we", "what", "when", "than", "that", "this", "who", "do"}
+NAME_JOINERS = {"and", "&", "of", "the", "n'", "'n'", "n’", "de", "del", "la", "le", "y",
+                "von", "van", "du", "da", "dos", "+", "vs", "vs.", "x", "to", "for", "in"}
+NOT_NAMES = {"I", "We", "He", "She", "They", "It", "This", "That", "Then", "There", "But",
+             "And", "So", "In", "On", "At", "As", "When", "While", "Which", "Who", "You",
+             "My", "His", "Her", "Their", "Our", "Its", "If", "Or", "A", "An", "For", "From",
+             "To", "With", "Is", "Was", "Those", "These", "Here", "Also", "After", "Before"}
+VERSION_WORDS = re.compile(
+    r"\b(?:live|demo|unplugged|acoustic|sessions?|remix|mix|version|take|edit|performance|"
+    r"rehearsal|instrumental|stripped|reprise|mono|bootleg|peel|concert)\b", re.I)
+
+_APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+_QUOTE_RES = (
+    re.compile(r"\u201c([^\u201c\u201d\n]{1,160})\u201d"),
+    re.compile(r'"([^"\n]{1,160})"'),
+    # single quotes only in the strong form 'Title' by Artist: they double as apostrophes
+    re.compile(r"(?<![\w\u2019'])\u2018([^\u2018\n]{1,120}?)\u2019(?=[,.]?\s+by\s)"),
+    re.compile(r"(?<![\w'])'([^'\n]{1,120}?)'(?=[,.]?\s+by\s)"),
+)
+_MD_LINK = re.compile(r"\[([^\[\]\n]{1,200})\]\((https?://[^\s()]+)\)")
+_ITALIC = re.compile(r"(?<![\w*])\*(?!\s)([^*\n]{1,120}?)(?<!\s)\*(?![\w*])"
+                     r"|(?<![\w_])_(?!\s)([^_\n]{1,120}?)(?<!\s)_(?![\w_])")
+_BOLD_LEAD = re.compile(r"^(?:\*\*(.+?)\*\*|__(.+?)__)(?=\s|$)")
+_BOLD = re.compile(r"\*\*([^*\n]+)\*\*|__([^_\n]+)__")
+_BARE_URL = re.compile(r"https?://[^\s<>()\[\]\"\u201c\u201d]+")
+_LIST_MARK = re.compile(r"^\s*(?:[-*\u2022+\u2013\u2014]|\(?\d{1,3}[.)]|#\d{1,3}[.:]?)\s+")
+_HEADING = re.compile(r"^\s*(#{1,6})\s+")
+_NUMBER_PREFIX = re.compile(r"^\s*(?:\(?\d{1,3}[.):]|#\d{1,3}[.:]?|No\.\s*\d+[.:]?)\s+")
+_DASH = re.compile(r"\s+[\u2013\u2014-]{1,2}\s+|\s*[\u2013\u2014]\s*(?=[A-Z\[\"\u201c])")
+_SAME_BAND = re.compile(r"[,.]?\s*,?\s*(?:by\s+)?(?:the\s+)?same\s+(?:band|artist|group|singer)\b")
+_SENTENCE_END = re.compile(r"[.!?\u2026][\u201d\"')\]]*\s+(?=[A-Z\u201c\"\u2018(\[])")
+
+
+# --- the text cut into units -----------------------------------------------------------------
+
+
+@dataclass
+class Span:
+    start: int
+    end: int
+    url: str | None = None
+
+
+@dataclass
+class Unit:
+    """One line or paragraph, with Markdown links and italics taken out and remembered."""
+
+    index: int
+    kind: str  # "heading" | "item" | "short" | "url" | "prose"
+    raw: str
+    text: str
+    links: list[Span] = field(default_factory=list)
+    italics: list[Span] = field(default_factory=list)
+
+
+def split_units(text: str) -> list[Unit]:
+    """Cut text into headings, list items, short lines, URL lines and prose paragraphs."""
+    units: list[Unit] = []
+    para: list[str] = []
+
+    def flush() -> None:
+        if para:
+            joined = " ".join(p.strip() for p in para)
+            lead = _BOLD_LEAD.match(joined)
+            if lead and len(lead.group(1) or lead.group(2)) <= 120:
+                # "**Nick Drake — Pink Moon.** Two minutes of…": the bold lead is the entry
+                head = (lead.group(1) or lead.group(2)).strip().rstrip(".:")
+                units.append(_unit(len(units), _classify(head, True), head))
+                joined = joined[lead.end():].strip()
+            if joined:
+                units.append(_unit(len(units), _classify(joined, len(para) == 1), joined))
+            para.clear()
+
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        stripped = line.strip().replace("\u00a0", " ").strip()
+        if not stripped:
+            flush()
+            continue
+        if _HEADING.match(stripped) or _LIST_MARK.match(stripped) or _only_url(stripped):
+            flush()
+            units.append(_unit(len(units), _classify(stripped, True), stripped))
+            continue
+        para.append(stripped)
+    flush()
+    return units
+
+
+def _only_url(line: str) -> bool:
+    s = line.strip("<> ")
+    m = _MD_LINK.fullmatch(s)
+    if m:
+        return m.group(1).strip().lower().startswith(("http", "www."))
+    return bool(_BARE_URL.fullmatch(s))
+
+
+def _classify(line: str, single: bool) -> str:
+    if _HEADING.match(line):
+        return "heading"
+    if _only_url(line):
+        return "url"
+    if _LIST_MARK.match(line):
+        return "item"
+    if single and len(line) <= 140 and not re.search(r"[.!?:;,]$", line.rstrip("\u201d\"'")) \
+            and not re.search(r"[a-z\u201d\"][.!?]\s+[\[(\u201c\"]?[A-Z]", line):
+        return "short"
+    return "prose"
+
+
+def _unit(index: int, kind: str, raw: str) -> Unit:
+    body = raw
+    if kind == "heading":
+        body = _HEADING.sub("", body)
+    elif kind == "item":
+        body = _LIST_MARK.sub("", body)
+    if kind in ("heading", "item", "short"):
+        body = _NUMBER_PREFIX.sub("", body)
+    body = _BOLD.sub(lambda m: m.group(1) or m.group(2), body)
+    links: list[Span] = []
+    italics: list[Span] = []
+    out: list[str] = []
+    pos = 0
+    tokens = sorted([(m.start(), m.end(), "link", m) for m in _MD_LINK.finditer(body)]
+                    + [(m.start(), m.end(), "italic", m) for m in _ITALIC.finditer(body)],
+                    key=lambda t: t[0])
+    length = 0
+    for start, end, what, m in tokens:
+        if start < pos:
+            continue
+        out.append(body[pos:start])
+        length += start - pos
+        inner = m.group(1) if what == "link" else (m.group(1) or m.group(2))
+        span = Span(length, length + len(inner), m.group(2) if what == "link" else None)
+        (links if what == "link" else italics).append(span)
+        out.append(inner)
+        length += len(inner)
+        pos = end
+    out.append(body[pos:])
+    text = "".join(out)
+    for m in _BARE_URL.finditer(text):
+        links.append(Span(m.start(), m.end(), m.group(0).rstrip(".,;:")))
+    return Unit(index, kind, raw, text, links, italics)
+
+
+# --- candidates ------------------------------------------------------------------------------
+
+
+@dataclass
+class Candidate:
+    """A song found at one place; merged with other mentions of the same song later."""
+
+    song: Song
+    unit: int
+    pos: int
+    strong: bool  # named with its artist, or set as a list/heading entry
+    cited_in: str  # unit kind where it was found
+
+
+@dataclass
+class Finder:
+    """Runs the rules over a text; ``songs`` and ``left_out`` are the answer."""
+
+    text: str
+    candidates: list[Candidate] = field(default_factory=list)
+    left: list[LeftOut] = field(default_factory=list)
+    decoy_titles: dict[str, str] = field(default_factory=dict)
+    section_song: Candidate | None = None
+
+    def run(self) -> tuple[list[Song], list[LeftOut]]:
+        units = split_units(self.text)
+        song_section = False
+        decoy_section: str | None = None
+        dash_block: list[tuple[Unit, list[str]]] = []
+        header_order: str | None = None
+        for i, unit in enumerate(units):
+            if unit.kind == "url":
+                self._attach_url_line(unit, units[i - 1] if i else None)
+                continue
+            before_unit = len(self.candidates)
+            if unit.kind != "item" and dash_block:
+                self._resolve_dash_block(dash_block, header_order)
+                dash_block = []
+            if unit.kind in ("heading", "short"):
+                decoy_section = _decoy_heading(unit.text)
+                order = _order_header(unit.text)
+                if order:
+                    header_order = order
+                    continue
+            before = len(self.candidates)
+            if decoy_section and unit.kind == "item":
+                self._leave(_clip(unit.text), f"listed under a heading about {decoy_section}s")
+                continue
+            self._quotes(unit, song_section, decoy_section)
+            self._links(unit)
+            self._italics(unit)
+            if len(self.candidates) == before and unit.kind in ("item", "heading", "short"):
+                parts = self._dash_parts(unit)
+                if parts and unit.kind == "item":
+                    dash_block.append((unit, parts))
+                    song_section = True
+                    continue
+                if parts:
+                    self._resolve_dash_block([(unit, parts)], header_order)
+                elif unit.kind == "item" or unit.kind == "heading":
+                    self._by_line(unit)
+            self._section_video(unit, self.candidates[before_unit:])
+            if unit.kind in ("heading", "short", "item"):
+                song_section = len(self.candidates) > before
+                if unit.kind != "item":
+                    header_order = header_order if song_section else None
+        if dash_block:
+            self._resolve_dash_block(dash_block, header_order)
+        return self._merge(), _dedupe(self.left)
+
+    # -- bookkeeping
+
+    def _leave(self, text: str, reason: str) -> None:
+        self.left.append(LeftOut(text, reason))
+
+    def _add(self, unit: Unit, pos: int, song: Song, strong: bool) -> Candidate:
+        song.title = _tidy_title(song.title)
+        if song.artist:
+            song.artist = _tidy_name(song.artist)
+        if not song.passage:
+            song.passage = passage(unit, pos)
+        cand = Candidate(song, unit.index, pos, strong, unit.kind)
+        self.candidates.append(cand)
+        return cand
+
+    # -- quoted titles
+
+    def _quotes(self, unit: Unit, song_section: bool, decoy_section: str | None) -> None:
+        text = unit.text
+        spans = _quote_spans(text)
+        groups: list[list[tuple[int, int, str]]] = []
+        for span in spans:
+            if groups and re.fullmatch(r"\s*[,;]?\s*(?:and|&|or|,)?\s*",
+                                       text[groups[-1][-1][1]:span[0]]):
+                groups[-1].append(span)
+            else:
+                groups.append([span])
+        for group in groups:
+            last_end = group[-1][1]
+            artist, artist_end = _by_artist(text, last_end)
+            same = _SAME_BAND.match(text, last_end)
+            if not artist and same:
+                artist = next((c.song.artist for c in reversed(self.candidates)
+                               if c.song.artist), None)
+                artist_end = same.end()
+            # "X" and "Y" both got an airing / opened with "X" and "Y": the cue covers all
+            group_cue = len(group) > 1 and _song_cue(text[:group[0][0]], text[last_end:])
+            for start, end, inner in group:
+                self._one_quote(unit, start, end, inner, artist if artist else None,
+                                artist_end if artist else end, group_cue,
+                                song_section, decoy_section)
+
+    def _one_quote(self, unit: Unit, start: int, end: int, inner: str, by: str | None,
+                   after_end: int, group_cue: bool, song_section: bool,
+                   decoy_section: str | None) -> None:
+        text = unit.text
+        title = _strip_punct(inner)
+        shown = f"\u201c{title}\u201d"
+        if not re.search(r"[^\W\d_]", title):
+            return
+        before = text[:start]
+        after = text[end:]
+        decoy = _decoy_next_to(before, after)
+        if decoy:
+            self.decoy_titles[key(title)] = decoy[0]
+            self._leave(shown, f"{decoy[0]} title, not a song: \u201c{decoy[1]}\u201d next "
+                               "to it")
+            return
+        album_of = self._album_of_previous(unit, before, title)
+        if album_of:
+            self._leave(shown, f"album of \u201c{album_of}\u201d, not a song")
+            return
+        song_cue = group_cue or _song_cue(before, after)
+        cue = _lyric_cue(before)
+        if cue and not by and not song_cue:
+            self._leave(shown, f"quoted lyric or speech, after \u201c{cue}\u201d")
+            return
+        if not by and unit.kind in ("heading", "short", "item"):
+            by = _dash_artist(before, after)
+        possessive = None if by else _possessive_artist(before)
+        artist = by or (possessive[0] if possessive else None)
+        strong = bool(by) or bool(possessive and possessive[1]) or bool(song_cue)
+        if len(title.split()) > 12 or (not strong and not looks_like_title(title)):
+            self._leave(shown, "reads as a sentence, not a title")
+            return
+        sentence = _sentence(text, start, end)
+        if decoy_section and not by:
+            self._leave(shown, f"under a heading about {decoy_section}s")
+            return
+        if unit.kind == "prose" and not song_cue and not (possessive and possessive[1]):
+            kind = _sentence_decoy(_clause(text, start, after_end), title)
+            if kind and (by or possessive):
+                self._leave(shown, f"the sentence is about a {kind}, not a song")
+                return
+        if by or possessive or song_cue:
+            pass
+        elif unit.kind in ("heading", "short", "item") and len(_quote_spans(text)) and \
+                _strip_punct(text[:start]).strip() == "" and not after.strip(" .,;:"):
+            pass  # a quoted title standing alone as a list entry or heading
+        elif song_section and looks_like_title(title) and not _sentence_decoy_adjacent(
+                sentence):
+            pass  # a title in passing, inside the paragraphs about a song
+        else:
+            self._leave(shown, "no artist and nothing marks it as a song")
+            return
+        version = _version_after(text, after_end) or _version_after(text, end) \
+            or _version_before(before)
+        song = Song(title=title, artist=artist, version=version)
+        cand = self._add(unit, start, song, strong=bool(artist) or unit.kind != "prose")
+        for link in unit.links:
+            if link.start <= start + 1 and link.end >= end - 1 or (
+                    start <= link.start and link.end <= end):
+                _attach_link(cand.song, link.url)
+        self._nearby_video(unit, cand, after_end)
+
+    def _album_of_previous(self, unit: Unit, before: str, title: str) -> str | None:
+        """`"Song" by Artist, from "Album"`: the second quote is the song's album."""
+        if not re.search(r"\b(?:(?:from|off(?: of)?)\s+(?:the\s+|their\s+|his\s+|her\s+)?"
+                         r"(?:(?:album|record|lp|ep)\s+)?|on\s+(?:the|their|his|her)\s+"
+                         r"(?:album|record|lp|ep)\s+)$", before, re.I):
+            return None
+        for cand in reversed(self.candidates):
+            if cand.unit == unit.index and len(before) - cand.pos < 80:
+                if not cand.song.album:
+                    cand.song.album = _tidy_title(title)
+                return cand.song.title
+            break
+        return None
+
+    def _nearby_video(self, unit: Unit, cand: Candidate, after_end: int) -> None:
+        """A YouTube link right after the song in the same line (`… (video: URL)`)."""
+        if cand.song.youtube:
+            return
+        for link in unit.links:
+            if after_end <= link.start <= after_end + 40 and link.url and video_id(link.url):
+                between = unit.text[after_end:link.start]
+                if "\u201c" not in between and '"' not in between:
+                    cand.song.youtube = link.url
+                    return
+
+    # -- Markdown links, italics and bare URL lines
+
+    def _links(self, unit: Unit) -> None:
+        """`[Title](url) — Artist` and `[Title](url) by Artist` (the link is on the title)."""
+        text = unit.text
+        for link in unit.links:
+            inner = text[link.start:link.end]
+            if _quote_spans(inner) or not link.url or link.url == inner:
+                continue
+            if any(c.unit == unit.index and abs(c.pos - link.start) < 3
+                   for c in self.candidates):
+                continue
+            after = text[link.end:]
+            m = re.match(r"\s*[\u2013\u2014-]{1,2}\s*|\s*,?\s+by\s+", after)
+            if not m or not looks_like_title(inner):
+                self._link_on_known_title(inner, link.url)
+                continue
+            artist, end = _name_at(text, link.end + m.end())
+            if not artist:
+                continue
+            song = Song(title=inner, artist=artist,
+                        version=_version_after(text, end) or _version_after(text, link.end))
+            _attach_link(song, link.url)
+            self._add(unit, link.start, song, strong=True)
+
+    def _link_on_known_title(self, inner: str, url: str | None) -> None:
+        """`Listen: [Sunday Morning](youtube…)`: a link on a song's title is that song's."""
+        k = key(_strip_punct(inner))
+        for cand in reversed(self.candidates):
+            if key(cand.song.title) == k:
+                _attach_link(cand.song, url)
+                return
+
+    def _italics(self, unit: Unit) -> None:
+        for span in unit.italics:
+            inner = unit.text[span.start:span.end]
+            if looks_like_title(inner) and inner[:1].isupper():
+                self._leave(f"*{inner}*", "in italics, as album and film titles are set")
+
+    def _section_video(self, unit: Unit, new: list[Candidate]) -> None:
+        """Follow which song a section is about, so a video further down can join it.
+
+        A heading or list line naming one song starts its section; a paragraph that names a
+        different song ends it. A YouTube link in a paragraph that names no song (``Watch it
+        here``) goes to the section's song.
+        """
+        current = self.section_song
+        others = [c for c in new if current is None or key(c.song.title) != key(
+            current.song.title)]
+        only_links = bool(unit.links) and not re.sub(
+            "|".join(re.escape(unit.text[x.start:x.end]) for x in unit.links), "",
+            unit.text).strip(" .,;:()-\u2013\u2014")
+        if not new and only_links and unit.kind != "heading":
+            if current is not None:
+                for link in unit.links:
+                    if link.url and video_id(link.url) and not current.song.youtube:
+                        current.song.youtube = link.url
+            return
+        if unit.kind in ("heading", "short", "item"):
+            titles = {key(c.song.title) for c in new}
+            self.section_song = new[0] if len(titles) == 1 else None
+            return
+        if others:
+            self.section_song = None
+            return
+        if current is not None and not new:
+            for link in unit.links:
+                if link.url and video_id(link.url) and not current.song.youtube:
+                    current.song.youtube = link.url
+
+    def _attach_url_line(self, unit: Unit, previous: Unit | None) -> None:
+        """A YouTube (or Spotify) URL alone on the line after a song belongs to that song."""
+        url = unit.links[0].url if unit.links else None
+        if not url or previous is None:
+            return
+        mine = [c for c in self.candidates if c.unit == previous.index]
+        if not mine and self.section_song is not None:
+            mine = [self.section_song]
+        if not mine:
+            if video_id(url):
+                self._leave(url, "a video with no song named just before it")
+            return
+        if len(mine) > 1:
+            self._leave(url, "a video after a line naming several songs: which one is unclear")
+            return
+        _attach_link(mine[0].song, url)
+
+    # -- unquoted list lines
+
+    def _dash_parts(self, unit: Unit) -> list[str] | None:
+        body = re.split(r":\s+|\s+\|\s+", unit.text, maxsplit=1)[0].strip()
+        parts = [p.strip() for p in _DASH.split(body) if p.strip()]
+        if len(parts) < 2:
+            return None
+        a, b = parts[0], parts[1]
+        if not (_name_like(a) and _name_like(_split_bracket(b)[0])):
+            return None
+        return parts
+
+    def _resolve_dash_block(self, block: list[tuple[Unit, list[str]]],
+                            header_order: str | None) -> None:
+        """Decide `Artist – Title` or `Title – Artist` for a whole list at once."""
+        known = {artist_key(c.song.artist) for c in self.candidates if c.song.artist}
+        lefts = [artist_key(_split_bracket(p[0])[0]) for _, p in block]
+        rights = [artist_key(_split_bracket(p[1])[0]) for _, p in block]
+        score = 0  # > 0: artist first
+        for (_, parts), lk, rk in zip(block, lefts, rights, strict=True):
+            score += (lk in known) - (rk in known)
+            score += (lefts.count(lk) > 1) - (rights.count(rk) > 1)
+            score += bool(_split_bracket(parts[1])[1]) - bool(_split_bracket(parts[0])[1])
+        order = header_order or ("title-artist" if score < 0 else "artist-title")
+        for unit, parts in block:
+            first, second = parts[0], parts[1]
+            artist, title = (first, second) if order == "artist-title" else (second, first)
+            title, version = _split_bracket(title)
+            artist, version2 = _split_bracket(artist)
+            title = title.strip("\"\u201c\u201d")
+            version = version or version2
+            if not version and len(parts) > 2 and _is_version(parts[2]):
+                version = parts[2]
+            song = Song(title=title, artist=artist, version=version)
+            for link in unit.links:
+                _attach_link(song, link.url)
+            self._add(unit, 0, song, strong=True)
+
+    def _by_line(self, unit: Unit) -> None:
+        """`Title by Artist` as a whole list line or heading, without quotes."""
+        body = re.split(r":\s+", unit.text, maxsplit=1)[0].strip()
+        for m in reversed(list(re.finditer(r"\s+by\s+", body))):
+            title, rest = body[:m.start()].strip(), body[m.end():]
+            artist, end = _name_at(body, m.end())
+            if artist and looks_like_title(title) and not rest[len(artist):].strip(" .,") or (
+                    artist and _is_version(_split_bracket(rest[len(artist):].strip())[1] or "")):
+                song = Song(title=title, artist=artist, version=_version_after(body, end))
+                for link in unit.links:
+                    _attach_link(song, link.url)
+                self._add(unit, 0, song, strong=True)
+                return
+        if unit.kind == "item" and _name_like(body) and len(body.split()) <= 4:
+            self._leave(_clip(body), "a name without a song")
+
+    # -- merging mentions of the same song
+
+    def _merge(self) -> list[Song]:
+        out: list[Candidate] = []
+        for cand in self.candidates:
+            s = cand.song
+            kind = self.decoy_titles.get(key(s.title))
+            if kind:
+                self._leave(f"\u201c{s.title}\u201d", f"the article also names it as a {kind}")
+                continue
+            twin = _twin(out, s)
+            if twin is None:
+                out.append(cand)
+                continue
+            t = twin.song
+            t.artist = t.artist or s.artist
+            t.version = t.version or s.version
+            t.youtube = t.youtube or s.youtube
+            t.spotify = t.spotify or s.spotify
+            t.album = t.album or s.album
+            if cand.strong and cand.cited_in != "prose" and twin.cited_in == "prose":
+                t.passage, twin.cited_in = s.passage, cand.cited_in
+        return [c.song for c in out]
+
+
+def _twin(found: list[Candidate], s: Song) -> Candidate | None:
+    """The earlier mention ``s`` repeats: same title, compatible artist and version."""
+    for c in found:
+        t = c.song
+        if key(t.title) != key(s.title):
+            continue
+        if t.artist and s.artist and artist_key(t.artist) != artist_key(s.artist):
+            continue
+        if t.version and s.version and fold(t.version) != fold(s.version):
+            continue
+        return c
+    return None
+
+
+# --- small rules, each testable on its own -----------------------------------------------------
+
+
+def _quote_spans(text: str) -> list[tuple[int, int, str]]:
+    spans: list[tuple[int, int, str]] = []
+    taken: list[tuple[int, int]] = []
+    for rx in _QUOTE_RES:
+        for m in rx.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            spans.append((m.start(), m.end(), m.group(1)))
+    return sorted(spans)
+
+
+def _strip_punct(text: str) -> str:
+    return text.strip().strip(",.;:\u2026").strip()
+
+
+def looks_like_title(text: str) -> bool:
+    """True when ``text`` is set like a title: it starts with a capital and its words do too.
+
+    Small words (of, the, and, is, you…) may be lower case: "Journey to the End of the East
+    Bay", "How Soon Is Now?". "I always flirt with death" reads as a sentence.
+    """
+    words = [w for w in re.split(r"[\s/]+", _strip_punct(text)) if w]
+    if not words or len(words) > 12:
+        return False
+    first = words[0].lstrip("(\"'\u2018\u201c[")
+    if not first or not (first[0].isupper() or first[0].isdigit()):
+        return False
+    for w in words[1:]:
+        core = w.strip("()[]\"'\u2018\u2019\u201c\u201d,.!?:;-")
+        if not core or not core[0].isalpha():
+            continue
+        if core[0].islower() and core.translate(_APOS).lower() not in SMALL_WORDS:
+            return False
+    return True
+
+
+def _name_like(text: str) -> bool:
+    t = _strip_punct(text)
+    return bool(t) and len(t.split()) <= 10 and len(t) <= 90 and looks_like_title(t) \
+        and not re.search(r"[.!?]\s", t)
+
+
+def _by_artist(text: str, end: int) -> tuple[str | None, int]:
+    """The artist in `"Title" by Artist` (or `"Title," by`), and where the name ends."""
+    m = re.match(r"[,.]?\s*,?\s+by\s+", text[end:])
+    if not m:
+        return None, end
+    return _name_at(text, end + m.end())
+
+
+def _name_at(text: str, pos: int) -> tuple[str | None, int]:
+    """A capitalised name starting at ``pos`` ("Guns N’ Roses", "The Blood Brothers")."""
+    words: list[str] = []
+    i = pos
+    for m in re.finditer(r"\S+", text[pos:]):
+        raw = m.group(0)
+        word = raw.rstrip(",.;:!?)\u201d\"\u2019'")
+        if raw.endswith(("\u2019", "'")) and word.lower() in ("n",):
+            word = raw  # Guns N’ Roses
+        bare = word.rstrip("\u2019'")
+        if re.fullmatch(r"(?:19|20)\d\d", bare):
+            break
+        if word.lower() in ("the",) and not words:
+            ok = True
+        elif not bare:
+            break
+        elif not words and bare[0].islower() and bare.lower() not in SMALL_WORDS and (
+                word != raw or pos + m.end() >= len(text.rstrip())
+                or re.search(r"[A-Z0-9]|\w-\w", bare[1:])):
+            words.append(word)  # a lower-case name at the end of a clause: "by boygenius."
+            i = pos + m.start() + len(word)
+            break
+        elif word.lower() in NAME_JOINERS or word.lower().translate(_APOS) in NAME_JOINERS:
+            ok = bool(words)
+        elif (bare[0].isupper() or bare[0].isdigit()) and (word not in NOT_NAMES or
+                                                           (not words and word == "X")):
+            ok = True
+        else:
+            ok = False
+        if not ok or (words and word in NOT_NAMES):
+            break
+        if raw[0] in "\u201c\"(":
+            break
+        if raw == word + "," and re.match(r"\s*[A-Z][\w\u2019']*\s+(?:&|and)\s+[A-Z]",
+                                          text[pos + m.end():]):
+            word = raw  # "Earth, Wind & Fire"
+        words.append(word)
+        i = pos + m.start() + len(word)
+        if word != raw and not re.fullmatch(r"[A-Z]\.", raw) and not raw.endswith(
+                ("N\u2019", "N'", "n\u2019", "n'")):
+            break
+        if len(words) >= 7:
+            break
+    while words and (words[-1].lower() in NAME_JOINERS or
+                     words[-1].lower().translate(_APOS) in NAME_JOINERS) and \
+            words[-1].lower() not in ("n'", "n\u2019"):
+        words.pop()
+    if not words:
+        return None, pos
+    name = " ".join(words)
+    if name.lower().startswith("the "):
+        name = "The " + name[4:]
+    end = text.find(words[-1], pos) + len(words[-1]) if words[-1] in text[pos:] else i
+    return name, end
+
+
+def _possessive_artist(before: str) -> tuple[str, bool] | None:
+    """`Artist’s "Title"`, `the Artist song "Title"`: the name and whether a song noun says so.
+
+    Returns (artist, named_as_song) or None.
+    """
+    b = before.rstrip()
+    if b.endswith(":"):
+        return None  # "Best song: "X"" is a label, not a name
+    m = re.search(r"(?:[,]\s*)?(?:\s(?:called|titled|named))?,?$", b)
+    b = b[:m.start()] if m else b
+    words = b.split()
+    between: list[str] = []
+    while words and words[-1].islower() and len(between) < 4 and not words[-1].endswith(
+            ("\u2019s", "'s", "\u2019", "'")):
+        between.insert(0, words.pop())
+    song_noun = bool(between) and between[-1].strip(",") in SONG_NOUNS
+    if between and not song_noun:
+        return None
+    if not words:
+        return None
+    last = words[-1]
+    possessive = re.match(r"^(.*?)(?:\u2019s|'s|\u2019|')$", last)
+    if possessive:
+        words[-1] = possessive.group(1)
+    elif not song_noun or len(between) != 1:
+        return None  # "the Rancid song": only the noun may sit between name and quote
+    name: list[str] = []
+    while words:
+        w = words[-1]
+        core = w.strip("(")
+        if not core or (name and re.search(r"[,.;:!?)\u201d\"]$", w)):
+            break
+        if core[0].isupper() or core[0].isdigit():
+            if core in NOT_NAMES and name:
+                break
+            name.insert(0, words.pop())
+        elif core.lower() in NAME_JOINERS and name and words[:-1] and (
+                words[-2][:1].isupper()):
+            name.insert(0, words.pop())
+        else:
+            break
+        if len(name) >= 6:
+            break
+    if not name or name[0] in NOT_NAMES and len(name) == 1:
+        return None
+    if name[0] in ("The",) and len(name) == 1:
+        return None
+    artist = " ".join(name)
+    if not _name_like(artist) or artist.split()[0] in NOT_NAMES - {"The"}:
+        return None
+    return artist, song_noun
+
+
+def _dash_artist(before: str, after: str) -> str | None:
+    """`Artist – "Title"` or `"Title" – Artist` as a whole list line or heading."""
+    m = re.fullmatch(r"\s*(.+?)\s*[\u2013\u2014-]{1,2}\s*", before)
+    if m and _name_like(m.group(1)):
+        return m.group(1).strip()
+    rest = re.sub(r"^[,.]?\s*[\[(][^()\[\]]*[\])]", "", after)
+    m = re.fullmatch(r"[,.]?\s*[\u2013\u2014-]{1,2}\s*(.+?)[\s.]*", rest)
+    if m and _name_like(_split_bracket(m.group(1))[0]):
+        return _split_bracket(m.group(1))[0]
+    return None
+
+
+def _song_cue(before: str, after: str) -> bool:
+    """`the song "X"`, `a song called "X"`, `her song, "X"`, `"X" is a song…`."""
+    if re.search(r"\b(?:lyrics|words|chorus|verse|lines?|refrain|melody|riff|video|"
+                 r"cover|version|recording|demo|performance|take)\s+(?:of|to|on)\s+$",
+                 before, re.I):
+        return True
+    if re.search(r"\b(?:played|plays|playing|play|put on|puts on|spun|spins|covered|covers|"
+                 r"covering|blasted|blasting|requested|requests|opened with|opens with|"
+                 r"closed with|closes with|ended (?:on|with)|ends (?:on|with)|peaked with|"
+                 r"encored with|dedicated|dedicates)\s+$", before, re.I):
+        return True
+    if re.search(r"\b(?:song|track|single|tune|ballad|anthem|b-side)s?"
+                 r"(?:\s+(?:called|titled|named))?\s*[,:]?\s*$", before, re.I):
+        return True
+    if re.match(r"[,.]?\s*,?\s*(?:written by\b|from (?:her|his|their|the band's|the) "
+                r"(?:\w+\s+){0,2}(?:album|record|lp|ep)\b|(?:went|got|reached) to number"
+                r"|(?:hit|reached) number|topped the charts?)", after, re.I):
+        return True  # "X", from her first album …; "X", written by Prince, went to number one
+    if re.match(r"[,.]?\s*(?:(?:both|all|each)\s+)?(?:got|get|gets|had|have)\s+an?\s+"
+                r"(?:airing|outing|encore|singalong)\b", after, re.I):
+        return True
+    return bool(re.match(r"[,.]?\s*(?:is|was)\s+(?:\w+\s+){0,3}(?:song|track|single|tune|"
+                         r"ballad|anthem|b-side)\b", after, re.I))
+
+
+def _decoy_next_to(before: str, after: str) -> tuple[str, str] | None:
+    """An album, film, book or show word right before or after a quoted title."""
+    b = re.sub(r"\s*(?:\b(?:called|titled|named)\b|[,:(\[])\s*$", "", before.rstrip())
+    b = re.sub(r"\s*\b(?:called|titled|named)\s*$", "", b)
+    words = re.findall(r"[\w'\u2019-]+", b[-60:])
+    if words:
+        last = words[-1].lower()
+        prev = words[-2].lower() if len(words) > 1 else ""
+        verb_like = prev == "to" and last in ("record", "play", "feature", "show")
+        ambiguous = last in ("short", "feature", "picture", "play", "show")
+        if last in DECOY_KINDS and not verb_like and (
+                not ambiguous or prev in ("the", "a", "his", "her", "their", "its")):
+            return DECOY_KINDS[last], words[-1]
+    m = re.match(r"[,.]?\s*(?:\(|,)?\s*(?:the\s+|a\s+)?(?:\d{4}\s+)?([A-Za-z]+)\b", after)
+    if m and m.group(1).lower() in DECOY_KINDS and m.group(1).lower() not in (
+            "play", "show", "short", "feature", "picture", "shows", "comedy", "drama"):
+        return DECOY_KINDS[m.group(1).lower()], m.group(1)
+    return None
+
+
+def _lyric_cue(before: str) -> str | None:
+    """`the chorus is "…"`, `those lyrics, "…"`, `which goes, "…"`, `she says, "…"`."""
+    words = re.findall(r"[\w'\u2019]+|[,:]", before[-50:])
+    if not words:
+        return None
+    tail = [w.lower() for w in words[-4:]]
+    ends_with_mark = tail[-1] in (",", ":")
+    for w in reversed(tail):
+        if w in LYRIC_NOUNS:
+            return w
+        if w in SPEECH_VERBS and (ends_with_mark or w not in ("like", "thinking", "thought")):
+            return w
+    if ends_with_mark and before.rstrip().endswith(":"):
+        return ":"
+    return None
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    lo = 0
+    for m in _SENTENCE_END.finditer(text[:start]):
+        lo = m.end()
+    nxt = _SENTENCE_END.search(text, end)
+    return text[lo:nxt.start() + 1 if nxt else len(text)]
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    """The sentence around a quote, cut at the neighbouring quotes: what speaks of this one."""
+    sentence_lo = 0
+    for m in _SENTENCE_END.finditer(text[:start]):
+        sentence_lo = m.end()
+    lo = max(sentence_lo, text.rfind("\u201d", 0, start) + 1, text.rfind('"', 0, start) + 1)
+    nxt = _SENTENCE_END.search(text, end)
+    hi = nxt.start() + 1 if nxt else len(text)
+    stops = [i for i in (text.find("\u201c", end), text.find('"', end)) if i != -1]
+    hi = min([hi, *stops])
+    return text[lo:start] + " " + text[end:hi]
+
+
+def _sentence_decoy(sentence: str, title: str) -> str | None:
+    """A film/album word in the sentence and no song word: the quote is likely not a song."""
+    words = {w.lower() for w in re.findall(r"[\w-]+", sentence.replace(title, " "))}
+    if words & SONG_NOUNS - {"cut", "number", "classic", "hit", "cover", "jam"}:
+        return None
+    found = words & SENTENCE_DECOYS
+    return DECOY_KINDS[sorted(found)[0]] if found else None
+
+
+def _sentence_decoy_adjacent(sentence: str) -> bool:
+    return False if not sentence else bool(
+        re.search(r"\b(?:films?|movies?|albums?|books?|novels?)\s+(?:like|such as)\b",
+                  sentence, re.I))
+
+
+def _version_after(text: str, pos: int) -> str | None:
+    """`(Live at Glastonbury)` or `, live at Wembley` or ` – Demo` right after a song."""
+    rest = text[pos:]
+    m = re.match(r"\s*[\[(]([^()\[\]]{2,80})[\])]", rest)
+    if m and _is_version(m.group(1)):
+        return _cap(m.group(1).strip())
+    m = re.match(r"\s*[,;]?\s*(?:[\u2013\u2014-]\s*)?((?:live|recorded live|performed live)"
+                 r"\s+(?:at|from|in|on)\s+(?:the\s+)?[A-Z0-9][^.,;:()\u201c\"]{1,60})", rest)
+    if m:
+        return _cap(m.group(1).strip())
+    m = re.match(r"\s*[\u2013\u2014-]\s*([^.,;:()\u201c\"]{2,60})$", rest)
+    if m and _is_version(m.group(1)):
+        return _cap(m.group(1).strip())
+    return None
+
+
+def _version_before(before: str) -> str | None:
+    """`the live version of "X"`, `the demo of "X"`, `an unplugged take on "X"`."""
+    m = re.search(r"\bthe\s+(live|demo|acoustic|unplugged|instrumental|stripped)"
+                  r"(?:\s+(?:version|take|recording|performance|cut))?\s+(?:of|on)\s*$",
+                  before, re.I)
+    return _cap(m.group(1)) if m else None
+
+
+def _is_version(text: str) -> bool:
+    t = text.strip()
+    return bool(t) and len(t) <= 80 and (bool(version_kinds(t)) or bool(VERSION_WORDS.search(t)))
+
+
+def _split_bracket(text: str) -> tuple[str, str | None]:
+    """`Blue (Live at Glastonbury)` -> ("Blue", "Live at Glastonbury"); others kept whole."""
+    m = re.match(r"^(.*?)\s*[\[(]([^()\[\]]{2,80})[\])]\s*$", text.strip())
+    if m and m.group(1) and _is_version(m.group(2)):
+        return m.group(1).strip(), _cap(m.group(2).strip())
+    return text.strip(), None
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _decoy_heading(text: str) -> str | None:
+    words = {w.lower() for w in re.findall(r"[\w-]+", text)}
+    if words & {"song", "songs", "track", "tracks", "playlist", "singles", "tracklist"}:
+        return None
+    for w in ("albums", "album", "records", "lps", "films", "film", "movies", "movie",
+              "books", "book", "documentaries", "shows", "series", "reading"):
+        if w in words:
+            return {"lps": "album", "reading": "book"}.get(w, DECOY_KINDS.get(w, "album"))
+    return None
+
+
+def _order_header(text: str) -> str | None:
+    t = text.lower()
+    if re.fullmatch(r"\W*(?:title|song|track)\s*[\u2013\u2014/-]\s*(?:artist|band)\W*", t):
+        return "title-artist"
+    if re.fullmatch(r"\W*(?:artist|band)\s*[\u2013\u2014/-]\s*(?:title|song|track)\W*", t):
+        return "artist-title"
+    return None
+
+
+def _attach_link(song: Song, url: str | None) -> None:
+    if not url:
+        return
+    if video_id(url) and not song.youtube:
+        song.youtube = url
+    elif re.match(r"https?://open\.spotify\.com/(?:intl-[a-z-]+/)?track/[A-Za-z0-9]{22}", url) \
+            and not song.spotify:
+        song.spotify = url.split("?")[0]
+
+
+def _tidy_title(text: str) -> str:
+    """Straighten typographic apostrophes (Don’t -> Don't), as hand-written tracklists do."""
+    t = " ".join(_strip_punct(text).split()).translate(_APOS)
+    return t
+
+
+def _tidy_name(text: str) -> str:
+    """Collapse spaces, straighten apostrophes, drop trailing punctuation but not an initial's
+    full stop ("Fontaines D.C.")."""
+    name = " ".join(text.split()).translate(_APOS).strip(" ,;:")
+    if name.endswith(".") and not re.search(r"(?:^|[\s.])[A-Z]\.$", name):
+        name = name.rstrip(".")
+    return name
+
+
+def passage(unit: Unit, pos: int, width: int = 110) -> str:
+    """The sentence around ``pos`` in ``unit``, clipped to about ``width`` characters."""
+    text = unit.text
+    if unit.kind != "prose":
+        return _clip(text, width)
+    lo = 0
+    for m in _SENTENCE_END.finditer(text[:pos]):
+        lo = m.end()
+    nxt = _SENTENCE_END.search(text, pos + 1)
+    hi = nxt.start() + 1 if nxt else len(text)
+    sent = text[lo:hi].strip()
+    if len(sent) <= width:
+        return sent
+    at = pos - lo
+    start = max(0, min(at - width // 3, len(sent) - width))
+    if start:
+        start = sent.find(" ", start) + 1 or start
+    piece = sent[start:start + width]
+    if start + width < len(sent):
+        piece = piece.rsplit(" ", 1)[0] + " \u2026"
+    return ("\u2026 " if start else "") + piece.strip()
+
+
+def _clip(text: str, width: int = 110) -> str:
+    text = " ".join(text.split())
+    if len(text) <= width:
+        return text
+    cut = text[:width].rsplit(" ", 1)[0]
+    return cut + " \u2026"
+
+
+def _dedupe(items: list[LeftOut]) -> list[LeftOut]:
+    return list(dict.fromkeys(items))
+
+
+def find_songs(text: str) -> tuple[list[Song], list[LeftOut]]:
+    """Songs named in ``text`` in order of first mention, and what was left out and why."""
+    return Finder(text).run()

@@ -1,0 +1,132 @@
+"""HTML reduced to the article's text, as light Markdown the finder already reads.
+
+beautifulsoup4 with Python's own ``html.parser`` is used: well kept, pure Python, forgiving of
+broken markup, and no compiled parser to install. Navigation, headers and footers outside the
+article, scripts, styles, forms and asides are dropped. Links are kept as ``[text](url)`` and
+YouTube embeds become their watch URL on a line of their own, so a video can attach to the
+song beside it; italics become ``*text*`` (how album and film titles are set); headings
+``#``; list items ``-`` or ``1.``.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+
+from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, NavigableString, Tag
+from bs4.element import Comment, Doctype, ProcessingInstruction
+
+from playlister.urls import video_id
+
+_DROP = {"script", "style", "noscript", "nav", "footer", "aside", "form", "button", "svg",
+         "template", "select", "input", "textarea", "head", "menu", "dialog"}
+_BLOCK = {"p", "div", "section", "article", "main", "blockquote", "pre", "table", "tr",
+          "ul", "ol", "dl", "dt", "dd", "figure", "figcaption", "header", "address", "hr",
+          "body", "html"}
+_HEADINGS = {f"h{i}" for i in range(1, 7)}
+_ITALIC = {"em", "i", "cite"}
+_CHROME = re.compile(r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|footer|sidebar|share|sharing|"
+                     r"social|related|comments?|cookie|newsletter|advert|ads?|breadcrumbs?|"
+                     r"subscribe|promo)(?:$|[\s_-])", re.I)
+
+
+def html_to_text(html: str) -> tuple[str, str | None]:
+    """The article's text (light Markdown) and its title (first ``<h1>``, else ``<title>``)."""
+    with warnings.catch_warnings():
+        # a page that is only a URL or a file name is still the page's text
+        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+        soup = BeautifulSoup(html, "html.parser")
+    title_tag = soup.find("title")
+    page_title = _squash(title_tag.get_text()) if isinstance(title_tag, Tag) else None
+    root: Tag = soup
+    for name in ("article", "main"):
+        found = soup.find(name)
+        if isinstance(found, Tag):
+            root = found
+            break
+    h1 = root.find("h1")
+    title = _squash(h1.get_text()) if isinstance(h1, Tag) and h1.get_text().strip() else None
+    out: list[str] = []
+    _walk(root, out, root)
+    text = "".join(out)
+    text = re.sub(r"[ \t]*\n[ \t]*", "\n", text)
+    text = re.sub(r"\n{3,}", "\n\n", text).strip()
+    return text + "\n", title or page_title or None
+
+
+def _walk(node: Tag, out: list[str], root: Tag) -> None:
+    for child in node.children:
+        if isinstance(child, Comment | Doctype | ProcessingInstruction):
+            continue
+        if isinstance(child, NavigableString):
+            out.append(re.sub(r"\s+", " ", str(child)))
+            continue
+        if not isinstance(child, Tag):
+            continue
+        name = child.name.lower()
+        if name in _DROP or _is_chrome(child, root):
+            continue
+        if name == "header" and child.find_parent("article") is None and root.name != "article":
+            continue
+        if name == "br":
+            out.append("\n")
+        elif name == "iframe":
+            src = str(child.get("src") or "")
+            vid = video_id(src.replace("youtube-nocookie.com", "youtube.com")) if src else None
+            if vid:
+                out.append(f"\n\nhttps://www.youtube.com/watch?v={vid}\n\n")
+        elif name in _HEADINGS:
+            level = int(name[1])
+            out.append(f"\n\n{'#' * level} {_inline(child, root)}\n\n")
+        elif name == "li":
+            parent = child.find_parent(["ol", "ul"])
+            marker = "-"
+            if parent is not None and parent.name == "ol":
+                marker = f"{len(child.find_previous_siblings('li')) + 1}."
+            out.append(f"\n{marker} {_inline(child, root)}\n")
+        elif name in ("td", "th"):
+            out.append(" " + _inline(child, root) + " |")
+        elif name in _BLOCK:
+            out.append("\n\n")
+            _walk(child, out, root)
+            out.append("\n\n")
+        elif name == "a":
+            out.append(_link(child, root))
+        elif name in ("strong", "b"):
+            inner = _inline(child, root)
+            out.append(f"**{inner}**" if inner.strip() else inner)
+        elif name in _ITALIC:
+            inner = _inline(child, root)
+            out.append(f"*{inner}*" if inner.strip() else inner)
+        else:
+            _walk(child, out, root)
+
+
+def _inline(node: Tag, root: Tag) -> str:
+    parts: list[str] = []
+    _walk(node, parts, root)
+    return _squash("".join(parts).replace("\n", " "))
+
+
+def _link(node: Tag, root: Tag) -> str:
+    inner = _inline(node, root)
+    href = str(node.get("href") or "").strip()
+    if href.lower().startswith(("http://", "https://")) and inner:
+        return f"[{inner}]({href.replace(' ', '%20').replace(')', '%29')})"
+    return inner
+
+
+def _is_chrome(tag: Tag, root: Tag) -> bool:
+    if tag is root:
+        return False
+    role = str(tag.get("role") or "").lower()
+    if role in ("navigation", "banner", "contentinfo", "complementary", "search"):
+        return True
+    classes: list[str] | str = tag.get("class") or []
+    names = " ".join(classes if isinstance(classes, list) else [str(classes)])
+    names += " " + str(tag.get("id") or "")
+    return bool(names.strip()) and bool(_CHROME.search(names))
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()

@@ -1,0 +1,85 @@
+"""What an import produces: songs found, passages left out, and the result handed to the CLI."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Song:
+    """A song the source names; ``artist`` is None when the text never says whose it is.
+
+    ``passage`` is the short stretch of the source that cites it, quoted as a comment in the
+    draft (never as the note: notes are the curator's own words).
+    """
+
+    title: str
+    artist: str | None
+    version: str | None = None
+    youtube: str | None = None
+    album: str | None = None
+    spotify: str | None = None
+    year: int | None = None
+    duration_ms: int | None = None
+    passage: str = ""
+
+    def as_json(self) -> dict[str, Any]:
+        return {"title": self.title, "artist": self.artist, "version": self.version,
+                "youtube": self.youtube, "album": self.album, "spotify": self.spotify,
+                "year": self.year, "duration_ms": self.duration_ms, "passage": self.passage}
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """Something that looked like a song but was not taken, and why."""
+
+    text: str
+    reason: str
+
+    def as_json(self) -> dict[str, str]:
+        return {"text": self.text, "reason": self.reason}
+
+
+@dataclass
+class ImportResult:
+    """The outcome of one import: what to print, write or show as JSON."""
+
+    songs: list[Song]
+    left_out: list[LeftOut]
+    name: str
+    source: str
+    toml: str
+    existing: str | None = None  # the tracklist appended to, if any
+    skipped: list[Song] = field(default_factory=list)  # already in ``existing``
+
+    def lines(self, verbose: bool = False) -> list[str]:
+        """What to print on stderr: counts, and with ``verbose`` each passage left out."""
+        n = len(self.songs)
+        parts = [f"{n} song{'' if n == 1 else 's'} found in {self.source}"]
+        unknown = sum(1 for s in self.songs if not s.artist)
+        if unknown:
+            parts.append(f"{unknown} without an artist (fill in)")
+        versions = sum(1 for s in self.songs if s.version)
+        if versions:
+            parts.append(f"{versions} with a version")
+        videos = sum(1 for s in self.songs if s.youtube)
+        if videos:
+            parts.append(f"{videos} with a YouTube link")
+        if self.existing is not None:
+            parts.append(f"{len(self.skipped)} already in {self.existing}")
+        lo = len(self.left_out)
+        parts.append(f"{lo} passage{'' if lo == 1 else 's'} left out"
+                     + ("" if verbose or not lo else " (--verbose to see them)"))
+        out = ["; ".join(parts) + "."]
+        if verbose:
+            out += [f"  left out: {item.text}: {item.reason}" for item in self.left_out]
+            out += [f"  already there: {s.title} ({s.artist or 'artist unknown'})"
+                    for s in self.skipped]
+        return out
+
+    def as_json(self) -> dict[str, Any]:
+        return {"name": self.name, "source": self.source, "existing": self.existing,
+                "songs": [s.as_json() for s in self.songs],
+                "left_out": [x.as_json() for x in self.left_out],
+                "skipped": [s.as_json() for s in self.skipped]}

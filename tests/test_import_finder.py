@@ -1,0 +1,181 @@
+"""The finder's rules, one row per form: what a reader of the draft would see taken or not."""
+
+from __future__ import annotations
+
+import pytest
+
+from playlister.importer.finder import find_songs, looks_like_title
+
+YT = "https://www.youtube.com/watch?v=Ew7QoNGHung"
+
+# (text, [(title, artist, version, youtube), ...])
+TAKEN = [
+    ('"Blue" by Elastica', [("Blue", "Elastica", None, None)]),
+    ("\u201cBlue\u201d by Elastica", [("Blue", "Elastica", None, None)]),
+    ('I love "Blue," by Elastica.', [("Blue", "Elastica", None, None)]),
+    ('I love "Blue", by Elastica.', [("Blue", "Elastica", None, None)]),
+    ("\u2018Blue\u2019 by Elastica", [("Blue", "Elastica", None, None)]),
+    ("'Blue' by Elastica", [("Blue", "Elastica", None, None)]),
+    ("Elastica\u2019s \u201cBlue\u201d is the one.", [("Blue", "Elastica", None, None)]),
+    ("The Runaways\u2019 \u201cHollywood Dream\u201d is the song I love.",
+     [("Hollywood Dream", "The Runaways", None, None)]),
+    ("the power of Bryan Adams\u2019 timeless power ballad \u201cHeaven.\u201d",
+     [("Heaven", "Bryan Adams", None, None)]),
+    ("or the Rancid song \u201cJourney to the End of the East Bay,\u201d which",
+     [("Journey to the End of the East Bay", "Rancid", None, None)]),
+    ("This is a Vivian Girls song called \u201cTell the World\u201d that I like.",
+     [("Tell the World", "Vivian Girls", None, None)]),
+    ('"Because You\u2019re Young" and "We\u2019re Coming Back" by Cock Sparrer',
+     [("Because You're Young", "Cock Sparrer", None, None),
+      ("We're Coming Back", "Cock Sparrer", None, None)]),
+    ('"Days", "Victoria" and "Lola" by The Kinks',
+     [("Days", "The Kinks", None, None), ("Victoria", "The Kinks", None, None),
+      ("Lola", "The Kinks", None, None)]),
+    ('"How Soon Is Now?" by The Smiths', [("How Soon Is Now?", "The Smiths", None, None)]),
+    ('"Running Up That Hill (A Deal with God)" by Kate Bush',
+     [("Running Up That Hill (A Deal with God)", "Kate Bush", None, None)]),
+    ('"Don\u2019t Cry" by Guns N\u2019 Roses', [("Don't Cry", "Guns N' Roses", None, None)]),
+    ('"September" by Earth, Wind & Fire', [("September", "Earth, Wind & Fire", None, None)]),
+    ('Best song: "Not Strong Enough" by boygenius.',
+     [("Not Strong Enough", "boygenius", None, None)]),
+    ('"Blue" by Elastica (Live at Glastonbury)',
+     [("Blue", "Elastica", "Live at Glastonbury", None)]),
+    ('"Heroes" by David Bowie, live at the Berlin Wall concert.',
+     [("Heroes", "David Bowie", "Live at the Berlin Wall concert", None)]),
+    ('"Teen Age Riot" by Sonic Youth (demo)', [("Teen Age Riot", "Sonic Youth", "Demo", None)]),
+    (f'"Blue" by Elastica\n\n{YT}\n', [("Blue", "Elastica", None, YT)]),
+    (f'[Blue]({YT}) \u2014 Elastica', [("Blue", "Elastica", None, YT)]),
+    (f'["Blue"]({YT}) by Elastica', [("Blue", "Elastica", None, YT)]),
+    ("- Elastica \u2013 Blue\n- Pulp \u2013 Common People\n",
+     [("Blue", "Elastica", None, None), ("Common People", "Pulp", None, None)]),
+    ("- Roadrunner - The Modern Lovers\n- Drive - The Cars\n- Pablo Picasso - The Modern "
+     "Lovers\n", [("Roadrunner", "The Modern Lovers", None, None),
+                  ("Drive", "The Cars", None, None),
+                  ("Pablo Picasso", "The Modern Lovers", None, None)]),
+    ("Song - Artist\n\n- Drive - The Cars\n",
+     [("Drive", "The Cars", None, None)]),
+    ("## Kate Bush \u2013 Hounds of Love (Live at Hammersmith)\n",
+     [("Hounds of Love", "Kate Bush", "Live at Hammersmith", None)]),
+    ("1. Common People by Pulp\n", [("Common People", "Pulp", None, None)]),
+    ('Then she played "Cannonball" to prove it.', [("Cannonball", None, None, None)]),
+    ('The band closed with a song called "Heart of the City".',
+     [("Heart of the City", None, None, None)]),
+    ('"Teenage Riot" by Sonic Youth, or "Kool Thing," same band.',
+     [("Teenage Riot", "Sonic Youth", None, None), ("Kool Thing", "Sonic Youth", None, None)]),
+    ('"Dissolve Me" by alt-J floating across the field.',
+     [("Dissolve Me", "alt-J", None, None)]),
+    ('They opened with "A Hero\u2019s Death" and ended on "I Love You".',
+     [("A Hero's Death", None, None, None), ("I Love You", None, None, None)]),
+    ('Her record "To Bring You My Love": "Down by the Water" and "C\u2019mon Billy" both '
+     'got an airing.', [("Down by the Water", None, None, None),
+                        ("C'mon Billy", None, None, None)]),
+    ("**Nick Drake \u2014 Pink Moon.** Two minutes of guitar and that voice.",
+     [("Pink Moon", "Nick Drake", None, None)]),
+    ("**Beach House \u2014 Space Song (Demo).** On the deluxe edition.",
+     [("Space Song", "Beach House", "Demo", None)]),
+    (f"**The Velvet Underground \u2014 Sunday Morning.** Obviously.\n\nListen: "
+     f"[Sunday Morning]({YT})", [("Sunday Morning", "The Velvet Underground", None, YT)]),
+    (f"## \u201cBlue\u201d by Elastica\n\nAt full tilt. [Watch it here]({YT}).",
+     [("Blue", "Elastica", None, YT)]),
+    ('### 1. Fontaines D.C. \u2013 "Starburster"\n',
+     [("Starburster", "Fontaines D.C.", None, None)]),
+    ('- "Right Back to It" \u2014 Waxahatchee\n',
+     [("Right Back to It", "Waxahatchee", None, None)]),
+    ('"Mandinka", from her first album The Lion and the Cobra, is a sprint.',
+     [("Mandinka", None, None, None)]),
+    ('"Nothing Compares 2 U", written by Prince, went to number one.',
+     [("Nothing Compares 2 U", None, None, None)]),
+    # a title in passing inside the section about a song keeps the artist blank
+    ("\u201cThe Shame\u201d by The Blood Brothers\n\nIt was the placeholder before "
+     "\u201cAnother Girl, Another Planet\u201d became the opener.",
+     [("The Shame", "The Blood Brothers", None, None),
+      ("Another Girl, Another Planet", None, None, None)]),
+    # a later mention with the artist fills it in, and the version joins the earlier entry
+    ('the song "Blue" by Elastica, the live one.\n\n"Blue" by Elastica (Live at Glastonbury)',
+     [("Blue", "Elastica", "Live at Glastonbury", None)]),
+]
+
+# (text, the passage left out, its reason)
+LEFT_OUT = [
+    ('The album "Rumours" by Fleetwood Mac', "\u201cRumours\u201d",
+     "album title, not a song: \u201calbum\u201d next to it"),
+    ('I saw the film "Almost Famous" twice.', "\u201cAlmost Famous\u201d",
+     "film title, not a song: \u201cfilm\u201d next to it"),
+    ('the 2015 psychodrama \u201cQueen of Earth\u201d', "\u201cQueen of Earth\u201d",
+     "film title, not a song: \u201cpsychodrama\u201d next to it"),
+    ('The book "Girl in a Band" by Kim Gordon', "\u201cGirl in a Band\u201d",
+     "book title, not a song: \u201cbook\u201d next to it"),
+    ('"Blue" by Elastica, from "Elastica", their first.', "\u201cElastica\u201d",
+     "album of \u201cBlue\u201d, not a song"),
+    ('Kurt sang "A denial, a denial" at the end.', "\u201cA denial, a denial\u201d",
+     "quoted lyric or speech, after \u201csang\u201d"),
+    ('"Spider-Man" movies are everywhere.', "\u201cSpider-Man\u201d",
+     "film title, not a song: \u201cmovies\u201d next to it"),
+    ("I was listening to those lyrics, \u201cI always flirt with death,\u201d and knew.",
+     "\u201cI always flirt with death\u201d", "quoted lyric or speech, after \u201clyrics\u201d"),
+    ('The chorus is "Here we are now, entertain us," and', "\u201cHere we are now, entertain "
+     "us\u201d", "quoted lyric or speech, after \u201cchorus\u201d"),
+    ('My dad used to say, "Turn It Up," every time.', "\u201cTurn It Up\u201d",
+     "quoted lyric or speech, after \u201csay\u201d"),
+    ('about movies in \u201ca post-Walk Hard world,\u201d and', "\u201ca post-Walk Hard "
+     "world\u201d", "reads as a sentence, not a title"),
+    ('Elisabeth Moss in "Her Smell."', "\u201cHer Smell\u201d",
+     "no artist and nothing marks it as a song"),
+    ("One of the standout films is Alex Ross Perry\u2019s \u201cHer Smell.\u201d",
+     "\u201cHer Smell\u201d", "the sentence is about a film, not a song"),
+    ("Our review of the album *Hounds of Love*.", "*Hounds of Love*",
+     "in italics, as album and film titles are set"),
+    ("## Albums of the year\n\n- Elastica \u2013 Elastica\n",
+     "Elastica \u2013 Elastica", "listed under a heading about albums"),
+    ("- Radiohead\n", "Radiohead", "a name without a song"),
+    ('The film "Blue" is great. "Blue" by Elastica too.', "\u201cBlue\u201d",
+     "the article also names it as a film"),
+    (f'"Blue" by Elastica and "Maps" by Yeah Yeah Yeahs\n\n{YT}\n', YT,
+     "a video after a line naming several songs: which one is unclear"),
+]
+
+
+def _songs(text: str) -> list[tuple[str, str | None, str | None, str | None]]:
+    return [(s.title, s.artist, s.version, s.youtube) for s in find_songs(text)[0]]
+
+
+@pytest.mark.parametrize(("text", "expected"), TAKEN)
+def test_taken(text: str, expected: list[tuple[str, str | None, str | None, str | None]]) -> None:
+    assert _songs(text) == expected
+
+
+@pytest.mark.parametrize(("text", "passage", "reason"), LEFT_OUT)
+def test_left_out_with_reason(text: str, passage: str, reason: str) -> None:
+    songs, left = find_songs(text)
+    assert (passage, reason) in [(x.text, x.reason) for x in left]
+    assert passage.strip("\u201c\u201d*") not in [s.title for s in songs]
+
+
+def test_a_band_named_without_a_song_is_not_a_song() -> None:
+    assert _songs("Radiohead were everywhere this year, and so were Wet Leg.") == []
+
+
+def test_passage_is_the_citing_sentence_not_the_paragraph() -> None:
+    text = ("We went out. Later someone put on the Pixies song \u201cWhere Is My Mind?\u201d "
+            "and the room sang. Then we left.")
+    (song,), _ = find_songs(text)
+    assert song.passage == ("Later someone put on the Pixies song \u201cWhere Is My Mind?"
+                            "\u201d and the room sang.")
+
+
+def test_a_heading_passage_wins_over_an_earlier_prose_mention() -> None:
+    text = 'the song "Blue" by Elastica, the live one.\n\n"Blue" by Elastica (Live at X)'
+    (song,), _ = find_songs(text)
+    assert song.passage == '"Blue" by Elastica (Live at X)'
+
+
+@pytest.mark.parametrize(("text", "is_title"), [
+    ("Journey to the End of the East Bay", True),
+    ("How Soon Is Now?", True),
+    ("Another Girl, Another Planet", True),
+    ("I always flirt with death", False),
+    ("this just has to sound like a demo", False),
+    ("", False),
+])
+def test_title_shape(text: str, is_title: bool) -> None:
+    assert looks_like_title(text) is is_title

@@ -1,0 +1,148 @@
+"""Reading sources: files, stdin and URLs served from 127.0.0.1, and the one-line errors."""
+
+from __future__ import annotations
+
+import io
+import threading
+import time
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from playlister.errors import PlaylisterError
+from playlister.importer import SourceError, import_source
+
+PAGE = ("<html><head><title>Live takes | Site</title></head><body><nav><a href='/'>"
+        "\u201cHome\u201d by Nav</a></nav><article><h1>Live takes</h1>"
+        "<h2>\u201cBlue\u201d by Elastica</h2><p><a href='https://www.youtube.com/watch?"
+        "v=Ew7QoNGHung'>Watch</a></p></article><footer>\u201cFoot\u201d by Er</footer>"
+        "<script>var s = '\u201cScript\u201d by Js';</script></body></html>")
+
+
+class Handler(BaseHTTPRequestHandler):
+    routes: dict[str, tuple[int, str, bytes]] = {
+        "/page": (200, "text/html; charset=utf-8", PAGE.encode()),
+        "/plain": (200, "text/plain", b'"Blue" by Elastica\n'),
+        "/missing": (404, "text/html", b"<h1>Not found</h1>"),
+        "/image": (200, "image/png", b"\x89PNG...."),
+        "/big": (200, "text/html", b"<p>" + b"x" * 5000 + b"</p>"),
+        "/latin": (200, "text/plain", "\u201cBlue\u201d by Elastica".encode("cp1252")),
+    }
+
+    def do_GET(self) -> None:  # noqa: N802
+        if self.path == "/slow":
+            time.sleep(1.5)
+        status, ctype, body = self.routes.get(self.path, (200, "text/plain", b"slow"))
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd.daemon_threads = True
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_an_html_page_keeps_the_article_and_its_links(server: str) -> None:
+    result = import_source(f"{server}/page")
+    assert [(s.title, s.artist, s.youtube) for s in result.songs] == [
+        ("Blue", "Elastica", "https://www.youtube.com/watch?v=Ew7QoNGHung")]
+    assert result.name == "Live takes"
+    assert f"# source: {server}/page" in result.toml
+
+
+def test_plain_text_over_http(server: str) -> None:
+    assert [s.title for s in import_source(f"{server}/plain").songs] == ["Blue"]
+
+
+@pytest.mark.parametrize(("path", "message"), [
+    ("/missing", "the server answered 404 Not Found, not 200 OK."),
+    ("/image", "is image/png, not text or HTML."),
+    ("/latin", "is not UTF-8 text (byte 0)."),
+])
+def test_url_errors_name_the_source(server: str, path: str, message: str) -> None:
+    with pytest.raises(SourceError) as err:
+        import_source(server + path)
+    assert str(err.value) == f"{server}{path}: {message}"
+
+
+def test_a_page_too_big_is_refused(server: str) -> None:
+    with pytest.raises(SourceError) as err:
+        import_source(f"{server}/big", max_bytes=1000)
+    assert str(err.value) == f"{server}/big: is 5 kB, bigger than the 1 kB limit."
+
+
+def test_a_slow_server_times_out(server: str) -> None:
+    with pytest.raises(SourceError) as err:
+        import_source(f"{server}/slow", timeout=0.3)
+    assert str(err.value) == f"{server}/slow: timed out after 0.3 s."
+
+
+def test_nothing_listening(tmp_path: Path) -> None:
+    import socket
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    with pytest.raises(SourceError) as err:
+        import_source(f"http://127.0.0.1:{port}/x")
+    assert str(err.value).startswith(f"http://127.0.0.1:{port}/x: could not be fetched: ")
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(SourceError) as err:
+        import_source(str(tmp_path / "nope.txt"))
+    assert str(err.value) == f"{tmp_path / 'nope.txt'}: no such file."
+    assert isinstance(err.value, PlaylisterError)
+
+
+def test_a_file_that_is_not_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "latin.txt"
+    path.write_bytes("caf\u00e9 \u201cBlue\u201d".encode("latin-1", errors="replace"))
+    with pytest.raises(SourceError) as err:
+        import_source(str(path))
+    assert str(err.value) == f"{path}: is not UTF-8 text (byte 3)."
+
+
+def test_a_directory(tmp_path: Path) -> None:
+    with pytest.raises(SourceError, match="is a directory, not an article"):
+        import_source(str(tmp_path))
+
+
+def test_stdin() -> None:
+    result = import_source("-", stdin=io.StringIO('"Blue" by Elastica\n'))
+    assert [s.title for s in result.songs] == ["Blue"]
+    assert result.source == "stdin"
+    assert result.name == "stdin"
+
+
+def test_stdin_html_is_recognised() -> None:
+    result = import_source("-", stdin=io.StringIO(PAGE))
+    assert [s.title for s in result.songs] == ["Blue"]
+
+
+def test_a_spotify_playlist_url_is_not_fetched_as_a_page() -> None:
+    url = "https://open.spotify.com/playlist/37i9dQZF1DXcBWIGoYBM5M"
+    with pytest.raises(SourceError, match="is a Spotify playlist"):
+        import_source(url)
+
+
+def test_html_keeps_the_article_text_and_drops_the_page_around_it() -> None:
+    from playlister.importer.html import html_to_text
+    text, title = html_to_text(PAGE)
+    assert title == "Live takes"
+    assert text == ("# Live takes\n\n## \u201cBlue\u201d by Elastica\n\n"
+                    "[Watch](https://www.youtube.com/watch?v=Ew7QoNGHung)\n")
