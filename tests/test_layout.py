@@ -73,5 +73,5 @@ def test_the_cli_holds_no_decisions_over_results() -> None:
     branches = [node for node in ast.walk(tree) if isinstance(node, ast.If)]
     tests = sorted({ast.unparse(b.test) for b in branches})
     assert tests == ["as_json", "isinstance(exc, SpotifyException)",
-                     "isinstance(exc, SpotifyOauthError)", "output is None", "result.text is not None",
-                     "result.url"]
+                     "isinstance(exc, SpotifyOauthError)", "output is None",
+                     "result.text is not None", "result.url"]
