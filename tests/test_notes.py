@@ -389,7 +389,8 @@ def expected_matrix(url: str) -> list[list[bool]]:
 
 def codes(out: str) -> dict[str, list[list[bool]]]:
     """Each code on the page, keyed by the link around it."""
-    found = re.findall(r'<a class="code[^"]*" href="([^"]+)">(<svg.*?</svg>)', out, flags=re.S)
+    found = re.findall(r'<a class="code[^"]*" href="([^"]+)"[^>]*>(<svg.*?</svg>)', out,
+                       flags=re.S)
     return {html.unescape(href): decode_svg(svg) for href, svg in found}
 
 
@@ -413,7 +414,8 @@ def test_blue_code_plays_the_glastonbury_video_after_matching(
 ) -> None:
     out = render_notes(real, matched, fmt="html")
     blue = re.search(r'<li class="song" id="song-7">.*?</li>', out, flags=re.S)[0]
-    (href, svg), = re.findall(r'<a class="code" href="([^"]+)">(<svg.*?</svg>)', blue, flags=re.S)
+    (href, svg), = re.findall(r'<a class="code" href="([^"]+)"[^>]*>(<svg.*?</svg>)', blue,
+                              flags=re.S)
     assert href == GLASTONBURY
     assert decode_svg(svg) == expected_matrix(GLASTONBURY)
 
