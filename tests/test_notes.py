@@ -499,7 +499,8 @@ def test_printed_codes_scan(real: Tracklist, matched: Lock, tmp_path: Path, pape
         check=True, capture_output=True, timeout=120,
     )
     info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True)
-    assert re.search(r"^Pages:\s+3$", info.stdout, flags=re.M), info.stdout
+    pages = int(re.search(r"^Pages:\s+(\d+)$", info.stdout, flags=re.M)[1])
+    assert pages <= 3, f"{pages} pages on {paper}; the text fills three"
     subprocess.run(["pdftoppm", "-r", "150", "-png", str(pdf), str(tmp_path / "p")], check=True)
     pngs = sorted(str(p) for p in tmp_path.glob("p-*.png"))
     scan = subprocess.run(["zbarimg", "-q", "--raw", *pngs], capture_output=True, text=True)
