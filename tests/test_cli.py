@@ -82,14 +82,14 @@ def test_notes_writes_a_file_and_says_so(her_smell: Path) -> None:
     assert result.output == f"Wrote the liner notes (html) to {target}.\n"
     html = target.read_text()
     assert html.startswith("<!doctype html>")
-    assert "Don&#x27;t Cry" in html
+    assert "Don’t Cry" in html
 
 
 def test_notes_tag_filter_and_unknown_tag(her_smell: Path) -> None:
     code, out = run("notes", str(her_smell), "--tag", "film", "--format", "markdown")
     assert code == 0
     assert len(re.findall(r"^## \d+\. ", out, flags=re.M)) == 5
-    assert "## 1. Because You're Young — Cock Sparrer" in out
+    assert "## 1. Because You’re Young — Cock Sparrer" in out
     assert "Tell the World" not in out
     code, out = run("notes", str(her_smell), "--tag", "flim")
     assert code == 1
