@@ -454,7 +454,7 @@ class Fit:
     version_ok: bool  # the recording asked for, at the detail the entry gives
     impostor: bool
     song: tuple[str, str]  # who and what: several recordings can share it
-    recording: tuple[str, str, frozenset[str]]  # same title+artist+version kind = same recording
+    recording: tuple[object, ...]  # same title, artist, version kind and take = same recording
     slip: bool = False  # the title agrees only once a one-letter slip is forgiven
     take: str = ""  # how this take reads in a reason: "the studio take", "a Peel Session (...)"
     signals: tuple[Signal, ...] = ()
@@ -511,6 +511,14 @@ def describe_take(cand: Candidate, title: Title, kinds: frozenset[str]) -> str:
     return f"a {what}" + (f" ({where})" if where else "")
 
 
+def _take_key(cand: Candidate, title: Title, kinds: frozenset[str]) -> tuple[object, ...]:
+    """What tells this take from others of its kind: its places, years and session."""
+    if not kinds & _TAKES:
+        return ()
+    take = candidate_take(cand, title)
+    return (take.places, take.years, take.session)
+
+
 def assess(track: Track, cand: Candidate) -> Fit:
     """Every signal for ``cand`` against ``track``, and the total they make."""
     w = wanted(track)
@@ -555,7 +563,7 @@ def assess(track: Track, cand: Candidate) -> Fit:
         version_ok=_fulfils(kinds, w.kinds) and ctx.take_ok,
         impostor=impostor,
         song=song,
-        recording=(*song, kinds),
+        recording=(*song, kinds, _take_key(cand, title, kinds)),
         slip=slip,
         take=describe_take(cand, title, kinds),
         signals=signals,
