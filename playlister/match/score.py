@@ -506,7 +506,8 @@ def describe_take(cand: Candidate, title: Title, kinds: frozenset[str]) -> str:
     if not kinds:
         return "the studio take"
     named = next((d for d in title.decorations if classify(d).kinds), "")
-    what = named or _kinds_name(kinds)
+    told = particulars(named) if named else NO_PARTICULARS
+    what = named if told.named or told.session else _kinds_name(kinds)
     where = ", ".join(str(x) for x in (cand.album, cand.year) if x)
     return f"a {what}" + (f" ({where})" if where else "")
 
