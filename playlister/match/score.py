@@ -291,7 +291,7 @@ def compare_takes(want: Particulars, have: Particulars, year: int | None
             if want.years & have.years:
                 confirmed = True
             else:
-                differs.append(f"from {min(have.years)}")
+                differs.append("from " + "/".join(str(y) for y in sorted(have.years)))
         elif year and year < min(want.years):
             differs.append(f"released {year}")
     return confirmed, bool(differs), differs
