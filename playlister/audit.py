@@ -17,6 +17,7 @@ from playlister.state import STATUS_ORDER, Status, Verdict, verdict
 from playlister.tracklist import Track
 
 NOT_YET = "not matched yet: run `playlister match`"
+STAND_IN = "stand-in: "  # marks a substitute's track in the match table
 
 
 @dataclass(frozen=True)
@@ -145,14 +146,20 @@ def _cut(text: str, n: int) -> str:
 
 
 def table(rows: Sequence[Row], *, width: int = 100) -> str:
-    """The match table: number, title, artist, status, and what was matched with its score."""
+    """The match table: number, title, artist, status, and what was matched with its score.
+
+    A substitute's track is marked "stand-in: " so it cannot be mistaken for a match.
+    """
     heads = ("#", "Title", "Artist", "Status", "Matched", "Artists", "Album", "Year", "Score")
     body = []
     for r in rows:
         m = r.entry.match if r.entry else None
+        shown = m.title if m else "—"
+        if m and r.status is Status.SUBSTITUTE:
+            shown = f"{STAND_IN}{shown}"  # not the recording wanted: never read as a match
         body.append((
             str(r.number), r.track.title, r.track.artist, r.status.value,
-            m.title if m else "—", ", ".join(m.artists) if m else "—",
+            shown, ", ".join(m.artists) if m else "—",
             m.album if m and m.album else "—",
             str(m.year) if m and m.year else "—",
             f"{r.entry.score:.2f}" if r.entry else "—",
@@ -185,13 +192,18 @@ def audit_text(result: Audit, *, width: int = 100) -> str:
         score = f" (score {e.score:.2f})" if e else ""
         out.append(f"{mark} {r.number}. {r.track.title} — {r.track.artist}: "
                    f"{r.status.value}{score}")
-        if r.track.version:
+        if r.status is Status.SUBSTITUTE:
+            # What stands in, and the recording wanted with where to hear it.
+            wish = r.track.version or "the studio recording"
+            out.append(f"    wanted: {wish} — {r.verdict.fallback or r.verdict.search_url}")
+        elif r.track.version:
             out.append(f"    wanted: {r.track.version}")
         out.append(f"    reason: {r.reason}")
         if e and e.match and r.status is not Status.MISSING:
             m = e.match
             year = f", {m.year}" if m.year else ""
-            out.append(f"    chosen: {m.title} — {', '.join(m.artists)} ({m.album}{year}) "
+            label = "stands in" if r.status is Status.SUBSTITUTE else "chosen"
+            out.append(f"    {label}: {m.title} — {', '.join(m.artists)} ({m.album}{year}) "
                        f"{m.url}")
         for a in (e.alternatives if e else ())[:3]:
             note = f"; {a.note}" if a.note else ""

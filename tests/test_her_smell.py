@@ -46,10 +46,16 @@ ROWS = [
     ("0W2nS8kfgo7ALdMRkJvjZm", "Blue (Da Ba Dee)", "Eiffel 65", "Europop", "1999", 85, 282000),
     ("4dBRdgA0D8YeDSMPb1hCy6", "Blue", "Joni Mitchell", "Blue", "1971", 50, 180000),
     ("3n4ECRv8YJmTXbvsdFxbNn", "Blue", "Elastica", "The Menace", "2000", 25, 151000),
+    # Another take of Blue, more popular than the studio one: not the Glastonbury set.
+    ("5hV3bTfEeWc0PDhsLsQ5mB", "Blue - Peel Session", "Elastica", "The Radio One Sessions",
+     "2001", 30, 149000),
     ("1Qph5zEvXaC8ahp9Z6eLTA", "Tell the World", "Vivian Girls", "Everything Goes Wrong",
      "2009", 28, 150000),
     ("2nL2qn9LtfQZ9V6lKFzkCa", "Fuck and Run", "Liz Phair", "Exile in Guyville", "1993", 52,
      185000),
+    # A live take from another night: not the Matador 21st Anniversary performance.
+    ("0cXnLq6Cj5KqkLr1xQ0z7H", "Fuck and Run - Live", "Liz Phair", "Live at the Metro 1994",
+     "1994", 40, 190000),
     ("5Cj1SjKvrLtdS3KRuYI3KF", "No Looking", "The Raincoats", "Odyshape", "1981", 20, 220000),
     ("6H6RUVCvt7tCmyQqI7HlDd", "Hollywood", "The Runaways", "Queens of Noise", "1977", 30,
      170000),
@@ -144,6 +150,13 @@ def test_match_finds_the_right_recording_for_every_song(spotify, her_smell: Path
     blue = next(t for t in doc["tracks"] if t["title"] == "Blue")
     assert blue["fallback"] == "https://www.youtube.com/watch?v=Ew7QoNGHung"
     assert blue["match"]["album"] == "The Menace"
+    assert blue["reason"].startswith(
+        "Live at Glastonbury wanted; not on Spotify: found the studio take and a Peel Session "
+        "(The Radio One Sessions, 2001). Standing in: \u201cBlue\u201d by Elastica")
+    run = next(t for t in doc["tracks"] if t["title"] == "Fuck and Run")
+    assert run["reason"].startswith(
+        "Live at the Matador 21st Anniversary wanted; not on Spotify: found the studio take and "
+        "a live recording (Live at the Metro 1994, 1994).")
     dream = next(t for t in doc["tracks"] if t["title"] == "Hollywood Dream")
     assert dream["match"] is None
     assert dream["fallback"] == ("https://www.youtube.com/results?search_query="
@@ -168,6 +181,7 @@ def test_match_table_shows_status_and_what_was_matched(spotify, her_smell: Path,
     assert lines[0].split()[:4] == ["#", "Title", "Artist", "Status"]
     blue = next(line for line in lines if line.startswith("7 "))
     assert "substitute" in blue and "The Menace" in blue and "2000" in blue
+    assert "stand-in: Blue" in blue
     assert re.fullmatch(r"13 songs, 10 matched, 2 substitute, 1 missing: ok "
                         r"\(\d+ search requests; 0 from tracks.lock\)", lines[-1])
 
@@ -178,8 +192,14 @@ def test_audit_flags_the_substitutes_and_the_missing_song(spotify, her_smell: Pa
     assert result.exit_code == 0, result.output
     out = result.output
     assert "- 7. Blue — Elastica: substitute" in out
-    assert "    wanted: Live at Glastonbury" in out
+    assert ("    wanted: Live at Glastonbury — https://www.youtube.com/watch?v=Ew7QoNGHung"
+            in out)
+    assert ("    stands in: Blue — Elastica (The Menace, 2000) "
+            "https://open.spotify.com/track/3n4ECRv8YJmTXbvsdFxbNn") in out
+    assert "Peel Session" in out  # the take found, in the reason
     assert "    listen: https://www.youtube.com/watch?v=Ew7QoNGHung" in out
+    assert ("    wanted: Live at the Matador 21st Anniversary — https://www.youtube.com/results?"
+            in out)
     assert "- 11. Hollywood Dream — The Runaways: missing" in out
     assert "https://www.youtube.com/results?search_query=The+Runaways+Hollywood+Dream" in out
     assert ("Play every fallback video in a row: "

@@ -371,11 +371,11 @@ def test_first_query_is_precise(entry: Track, first: str) -> None:
     assert build_queries(entry)[0] == first
 
 
-def test_ladder_falls_back_to_free_text_then_without_version_words() -> None:
+def test_ladder_falls_back_to_free_text_after_the_version_word() -> None:
     queries = build_queries(Track("Hallelujah", "Leonard Cohen", version="Live in London"))
     assert queries[:3] == [
-        "live track:Hallelujah artist:Leonard Cohen",
         "track:Hallelujah artist:Leonard Cohen",
+        "live track:Hallelujah artist:Leonard Cohen",
         "Hallelujah Leonard Cohen",
     ]
 
@@ -425,15 +425,24 @@ def test_resolve_tries_the_whole_ladder_for_an_unknown_artist() -> None:
     assert result.status == MISSING
     assert search.sent == build_queries(Track("Sugaan Essenna", "The HU"))
     assert search.sent == ["track:Sugaan Essenna artist:HU", "Sugaan Essenna HU",
-                           "track:Sugaan Essenna"]
+                           "Sugaan artist:HU", "track:Sugaan Essenna"]
 
 
-def test_resolve_settles_for_a_substitute_after_the_version_free_query() -> None:
+def test_resolve_settles_for_a_substitute_when_the_page_holds_every_take() -> None:
     search = CannedSearch({"track:Paradise City artist:Guns Roses": "paradise_city_studio"})
     result = resolve(Track("Paradise City", GNR, version="live"), search)
     assert (result.status, result.candidate.uri) == (SUBSTITUTE, uri("3YBZIN3rekqsKxbJc9FZko"))
-    assert search.sent == ["live track:Paradise City artist:Guns Roses",
-                           "track:Paradise City artist:Guns Roses"]
+    assert search.sent == ["track:Paradise City artist:Guns Roses"]
+
+
+def test_resolve_asks_for_the_version_when_the_precise_page_is_full() -> None:
+    studio = recorded("paradise_city_studio")
+    full_page = [dict(studio[i % 2], id=f"id{i}", uri=f"spotify:track:id{i}") for i in range(10)]
+    search = CannedSearch({"track:Paradise City artist:Guns Roses": full_page})
+    result = resolve(Track("Paradise City", GNR, version="live"), search)
+    assert result.status == SUBSTITUTE
+    assert search.sent == ["track:Paradise City artist:Guns Roses",
+                           "live track:Paradise City artist:Guns Roses"]
 
 
 def test_resolve_ignores_unplayable_and_local_tracks() -> None:

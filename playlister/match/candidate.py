@@ -62,3 +62,5 @@ class MatchResult:
     reason: str
     alternatives: tuple[Scored, ...]
     queries: tuple[str, ...]
+    wanted: str = ""  # for a substitute: the recording asked for ("Live at Glastonbury")
+    found: tuple[str, ...] = ()  # ... and the takes found instead ("the studio take", ...)

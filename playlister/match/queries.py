@@ -81,18 +81,25 @@ def ladder(track: Track) -> list[tuple[str, str]]:
     title = w.title.core
     artist = track.artist
     version = " ".join(_VERSION_WORD[k] for k in sorted(w.kinds) if k in _VERSION_WORD)
-    rungs: list[tuple[str, str]] = []
-    if version:
+    rungs: list[tuple[str, str]] = [(_query(track=title, artist=artist), "precise")]
+    if version:  # sent only when the precise page is full: the take may be past its end
         rungs.append((_query(version, track=title, artist=artist), "precise+version"))
-    rungs.append((_query(track=title, artist=artist), "precise"))
     rungs.append((_query(title, artist), "free"))
+    # A slipped word finds nothing in a filter: the same search without it ("Reaady").
+    title_words = _words(title, filter_value=False)[0]
+    longest = max(title_words, key=len, default="")
+    if len(longest) >= 5:
+        rest = [word for word in title_words if word != longest]
+        rungs.append((_query(" ".join(rest), artist=artist), "slip"))
     if w.short_key != w.core_key and w.title.short:
         rungs.append((_query(track=w.title.short, artist=artist), "short title"))
     album = split_title(track.album).core if track.album else ""
     if album and key(album) != w.core_key:  # a single named after the song adds nothing
         longest = max(_words(title, filter_value=False)[0], key=len, default="")
         rungs.append((_query(longest, album=album, artist=artist), "album"))
-    for variant in (primary_artist(artist), re.split(r"\s(?:&|and)\s", artist)[0]):
+    variants = (primary_artist(artist), re.split(r"\s*,\s*|\s+x\s+", artist)[0],
+                re.split(r"\s(?:&|and)\s", artist)[0])
+    for variant in variants:
         if variant and variant != artist:
             rungs.append((_query(track=title, artist=variant), "artist variant"))
     rungs.append((_query(track=title), "title only"))

@@ -11,11 +11,12 @@ from dataclasses import replace
 
 from playlister.match.candidate import Candidate, MatchResult, Scored
 from playlister.match.queries import ladder
-from playlister.match.score import Fit, assess
+from playlister.match.score import Fit, assess, wanted
 from playlister.state import Status
 from playlister.tracklist import Track
 
 MATCH_MIN = 0.85  # lowest score accepted without a person
+PAGE = 10  # results a search returns (Spotify's limit): a full page may hide more
 MARGIN = 0.05  # lead over the next distinct recording needed to accept without a person
 
 # --- deciding -----------------------------------------------------------------------------------
@@ -43,7 +44,8 @@ def _distinct(fits: list[Fit], chosen: Fit | None, limit: int = 3) -> tuple[Scor
     return tuple(out)
 
 
-def _result(status: Status, fit: Fit | None, reason: str, fits: list[Fit]) -> MatchResult:
+def _result(status: Status, fit: Fit | None, reason: str, fits: list[Fit], *,
+            wanted: str = "", found: tuple[str, ...] = ()) -> MatchResult:
     return MatchResult(
         status=status,
         candidate=fit.scored.candidate if fit else None,
@@ -51,17 +53,55 @@ def _result(status: Status, fit: Fit | None, reason: str, fits: list[Fit]) -> Ma
         reason=reason,
         alternatives=_distinct(fits, fit),
         queries=(),
+        wanted=wanted,
+        found=found,
+    )
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _wish(track: Track) -> str:
+    w = wanted(track)
+    return w.wish or (track.version or "the studio recording")
+
+
+def _found(songs: list[Fit]) -> list[str]:
+    """Each distinct take of the song found, studio first: "the studio take", "a Peel ..."."""
+    takes: list[str] = []
+    for fit in sorted(songs, key=lambda f: bool(f.kinds)):
+        if fit.take not in takes:
+            takes.append(fit.take)
+    return takes[:4]
+
+
+def _slip_rival(best: Fit, fits: list[Fit]) -> Fit | None:
+    """Another song by the artist as close to the slipped title as ``best``: then a slip rule
+    cannot tell which was meant."""
+    if not (best.slip or best.title_sim < 0.99):
+        return None
+    return next(
+        (f for f in fits
+         if f.song != best.song and f.artist_sim >= 0.99 and not f.impostor
+         and (f.slip or f.title_sim >= best.title_sim)),
+        None,
     )
 
 
 def decide(track: Track, candidates: Iterable[Candidate]) -> MatchResult:
     """Choose among ``candidates`` for ``track``: matched, substitute, review or missing.
 
+    Matched only when the recording is the one asked for: the kind agrees and no particular
+    the entry names (venue, year, session) contradicts the candidate's. Otherwise the song's
+    studio recording stands in as a substitute (another take only where no studio one
+    exists), with a reason naming what was wanted and what was found.
+
     Pure: the same candidates give the same answer whatever order Spotify returned them in,
     except that Spotify's order breaks exact ties between copies of one recording.
     """
     fits = _fits(track, candidates)
-    wanted = f"\u201c{track.title}\u201d by {track.artist}"
+    wanted_label = f"\u201c{track.title}\u201d by {track.artist}"
     songs = [f for f in fits if f.same_song]
     exact = [f for f in songs if f.version_ok]
 
@@ -71,10 +111,18 @@ def decide(track: Track, candidates: Iterable[Candidate]) -> MatchResult:
         rival = next(
             (f for f in fits
              if f.recording != best.recording
-             and not (f.version_ok and f.song == best.song and f.kinds != best.kinds)),
+             and not (f.version_ok and f.song == best.song)),
             None,
         )
         label = best.scored.candidate.label
+        slip_rival = _slip_rival(best, fits)
+        if slip_rival is not None:
+            return _result(
+                Status.REVIEW, best,
+                f"Ambiguous spelling: {label} and {slip_rival.scored.candidate.label} are both "
+                f"close to \u201c{track.title}\u201d; a person must choose.",
+                fits,
+            )
         if rival and best.score - rival.score < MARGIN:
             return _result(
                 Status.REVIEW, best,
@@ -90,8 +138,10 @@ def decide(track: Track, candidates: Iterable[Candidate]) -> MatchResult:
         return _result(Status.MATCHED, best, f"Matched {label}: {best.scored.note}.", fits)
 
     if songs:
-        best = songs[0]
-        rival = next((f for f in songs if f.song != best.song), None)
+        studio = [f for f in songs if not f.kinds] if wanted(track).kinds else []
+        pool = studio or songs
+        best = pool[0]
+        rival = next((f for f in pool if f.song != best.song), None)
         label = best.scored.candidate.label
         if rival and best.score - rival.score < MARGIN:
             return _result(
@@ -100,10 +150,13 @@ def decide(track: Track, candidates: Iterable[Candidate]) -> MatchResult:
                 f"recording asked for, and they fit almost equally; a person must choose.",
                 fits,
             )
+        wish = _wish(track)
+        found = _found(songs)
         return _result(
             Status.SUBSTITUTE, best,
-            f"Substitute {label}: {best.scored.note}; the wanted recording was not found.",
-            fits,
+            f"{wish[:1].upper() + wish[1:]} wanted; not on Spotify: found {_and(found)}. "
+            f"Standing in: {label} ({best.scored.note}).",
+            fits, wanted=wish, found=tuple(found),
         )
 
     near = [f for f in fits if f.plausible]
@@ -111,14 +164,14 @@ def decide(track: Track, candidates: Iterable[Candidate]) -> MatchResult:
         best = near[0]
         return _result(
             Status.REVIEW, best,
-            f"Not sure: closest to {wanted} is {best.scored.candidate.label} "
+            f"Not sure: closest to {wanted_label} is {best.scored.candidate.label} "
             f"({best.scored.note}).",
             fits,
         )
     closest = f"; closest: {fits[0].scored.candidate.label} ({fits[0].scored.note})" if fits else ""
     return _result(
         Status.MISSING, None,
-        f"No recording of {wanted} among {len(fits)} search results{closest}.",
+        f"No recording of {wanted_label} among {len(fits)} search results{closest}.",
         fits,
     )
 
@@ -137,22 +190,30 @@ def _usable(obj: object) -> bool:
 def resolve(track: Track, search: Callable[[str], list[dict]]) -> MatchResult:
     """Run the ladder through ``search`` (query -> Spotify track objects) until confident.
 
-    Stops at a match, or at a substitute once the plain precise query has been tried. Rungs that
-    only fix the artist's spelling are skipped once results show Spotify knows that spelling,
-    and the title-only rung also once the title has turned up (by other artists).
-    Unplayable (``is_playable: false``) and local tracks are ignored.
+    Stops at a match, or at a substitute; the precise query with the version word ("live") is
+    only sent when the plain precise query filled its page, so the take may lie beyond. Absence
+    is settled after two searches when their results already show the artist's other songs or
+    the title by other artists, and nothing close. Rungs that only fix the artist's spelling
+    are skipped once results show Spotify knows that spelling, the title-only rung also once
+    the title has turned up (by other artists), and the slip rung (the title without its
+    longest word) is only sent while searches have found nothing at all. Unplayable
+    (``is_playable: false``) and local tracks are ignored.
     """
     seen: dict[str, Candidate] = {}
     sent: list[str] = []
     result = decide(track, ())
-    artist_found = title_found = False
-    for query, kind in ladder(track):
+    artist_found = title_found = full = False
+    rungs = ladder(track)
+    has_version_rung = any(kind == "precise+version" for _, kind in rungs)
+    for query, kind in rungs:
         if (kind == "artist variant" and artist_found) or (
             kind == "title only" and (artist_found or title_found)
-        ):
+        ) or (kind == "slip" and seen) or (kind == "precise+version" and not full):
             continue
         sent.append(query)
-        for obj in search(query) or ():
+        page = search(query) or []
+        full = len(page) >= PAGE
+        for obj in page:
             if _usable(obj):
                 cand = Candidate.from_api(obj)
                 seen.setdefault(cand.uri, cand)
@@ -160,8 +221,12 @@ def resolve(track: Track, search: Callable[[str], list[dict]]) -> MatchResult:
                 artist_found = artist_found or fit.artist_sim >= 0.95
                 title_found = title_found or fit.title_sim >= 0.95
         result = decide(track, seen.values())
+        version_next = kind == "precise" and full and has_version_rung
         if result.status is Status.MATCHED or (
-            result.status is Status.SUBSTITUTE and kind != "precise+version"
+            result.status is Status.SUBSTITUTE and not version_next
         ):
+            break
+        if (len(sent) >= 2 and result.status is Status.MISSING
+                and (artist_found or title_found)):
             break
     return replace(result, queries=tuple(sent))

@@ -1,12 +1,22 @@
-"""Scoring one candidate against what an entry asks for: title, artist, version, hints."""
+"""Scoring one candidate against what an entry asks for, as a list of named signals.
+
+Each signal looks at one thing (the title, the artist, the version, the particulars of the
+recording, the album, the year, the duration) and returns its weight and its note, the way
+beets' ``autotag/distance.py`` adds up named penalties. Every number is in ``WEIGHTS``; the
+total is computed from the signals:
+
+    score = WEIGHTS["identity"] * (½ title similarity + ½ artist similarity) * version factor
+            + the sum of the other signals' weights
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz.distance import OSA
+from rapidfuzz.distance import OSA, Levenshtein
 
 from playlister.match.candidate import Candidate, Scored
 from playlister.match.text import artist_key, fold, key, primary_artist
@@ -16,19 +26,56 @@ from playlister.match.versions import (
     INSTRUMENTAL,
     KARAOKE,
     LIVE,
+    NO_PARTICULARS,
     REMIX,
     RERECORDED,
+    Particulars,
     Title,
     album_is_live,
+    classify,
     is_impostor_artist,
-    is_neutral,
+    particulars,
     split_title,
-    version_kinds,
 )
 from playlister.tracklist import Track
 
 SAME = 0.85  # title and artist similarity from which two names are taken to be the same
 NEAR = 0.80  # ... from which a person should look
+SLIP_MIN = 5  # shortest title in which a one-letter slip is forgiven
+
+# The one table of weights. Factors multiply the identity score; the rest are added to it.
+WEIGHTS: dict[str, float] = {
+    "identity": 0.95,  # the most a perfect title and artist earn before the hints
+    "short_title": 0.9,  # title agrees only without its bracketed words
+    "lead_artist": 0.95,  # only the lead of a credit ("A feat. B") agrees
+    "artist_and_band": 0.88,  # "Bruce Springsteen" vs "Bruce Springsteen & The E Street Band"
+    "guest": 0.84,  # the wanted artist only guests
+    # version factors
+    "version_exact": 1.0,
+    "version_fulfils": 0.97,  # an unplugged take for "live"
+    "version_shares_kind": 0.85,  # "live" for "live acoustic"
+    "version_other": 0.75,  # another kind altogether ...
+    "version_other_step": 0.05,  # ... less for every further kind it differs by
+    "version_floor": 0.6,
+    "impostor_cap": 0.5,  # karaoke, tribute and cover acts
+    "other_take": 0.85,  # the kind asked for, but another take (other venue, year, session)
+    "unconfirmed_take": 0.9,  # the kind asked for; nothing shows it is the take named
+    # additions
+    "same_named_version": 0.03,
+    "not_named_version": -0.05,
+    "other_named_version": -0.12,  # an unknown named version may be another recording
+    "decorated_tie": -0.005,  # a remaster is the same recording; prefer the plain title
+    "album_agrees": 0.03,
+    "other_album": -0.02,
+    "year_agrees": 0.02,
+    "year_far": -0.01,  # reissues and compilations carry their own year
+    "duration_agrees": 0.03,  # within 3 s
+    "duration_near": 0.01,  # within 10 s
+    "duration_off": -0.03,  # within 30 s
+    "duration_far": -0.12,
+    "wish_words": 0.04,  # times the share of the wish's words the candidate shows
+    "wish_words_absent": -0.02,
+}
 
 # --- what the entry asks for ----------------------------------------------------------------
 
@@ -43,6 +90,8 @@ _DETAIL_STOP = frozenset({
     "edit", "studio", "original", "remaster", "remastered", "ao", "vivo", "en", "concert",
     "performance"
 })
+# Kinds whose takes are told apart by place, year and session.
+_TAKES = frozenset({LIVE, DEMO, ACOUSTIC})
 
 
 @dataclass(frozen=True)
@@ -55,10 +104,21 @@ class _Wanted:
     details: frozenset[str]  # the version wish beyond its kind: "glastonbury", "1995"
     others: tuple[str, ...]  # keys of other named versions asked for ("nevermind version")
     wish: str  # the version wish as written, or "" for "the ordinary studio recording"
+    take: Particulars  # what picks the take asked for (place, year, session)
 
 
 def wanted(track: Track) -> _Wanted:
     return _wanted_for(track.title, track.artist, track.album, track.version)
+
+
+def _album_particulars(album: str) -> Particulars:
+    """An album's particulars, when its name describes a take ("Live at Leeds", "Demos 2009")."""
+    found = particulars(album)
+    if album_is_live(album) or (found.session and found.session[0]) or (
+        classify(album).kinds & {DEMO, ACOUSTIC}
+    ):
+        return found
+    return NO_PARTICULARS
 
 
 @lru_cache(maxsize=4096)
@@ -66,14 +126,21 @@ def _wanted_for(title_text: str, artist: str, album: str | None, version: str | 
     title = split_title(title_text)
     kinds: set[str] = set()
     wish = (version or "").strip()
+    take = particulars(wish) if wish else NO_PARTICULARS
     for text in (*title.decorations, wish):
-        kinds |= version_kinds(text)
-    decorated = [d for d in title.decorations if version_kinds(d)]
+        kinds |= classify(text).kinds
+    decorated = [d for d in title.decorations if classify(d).kinds]
+    for d in decorated:
+        take = take | particulars(d)
     if not wish and decorated:
         wish = decorated[0]
-    if album and album_is_live(album):  # "MTV Unplugged in New York" asks for live
-        kinds.add(LIVE)
-        wish = wish or album
+    if album:
+        from_album = _album_particulars(album)
+        if album_is_live(album):  # "MTV Unplugged in New York" asks for live
+            kinds.add(LIVE)
+            wish = wish or album
+        if kinds:
+            take = take | from_album
     details = frozenset(w for w in key(wish).split() if w not in _DETAIL_STOP)
     others = [d for d in (*title.decorations, version or "") if _is_other(d)]
     return _Wanted(
@@ -85,12 +152,14 @@ def _wanted_for(title_text: str, artist: str, album: str | None, version: str | 
         details=details if kinds else frozenset(),
         others=tuple(key(d) for d in others),
         wish=wish if kinds else "",
+        take=take if kinds & _TAKES else NO_PARTICULARS,
     )
 
 
 def _is_other(decoration: str) -> bool:
     """A named version that is neither neutral nor a known kind: "Nevermind Version"."""
-    return bool(decoration) and not version_kinds(decoration) and not is_neutral(decoration)
+    reading = classify(decoration) if decoration else None
+    return reading is not None and not reading.kinds and not reading.neutral
 
 
 def _kinds_name(kinds: frozenset[str]) -> str:
@@ -112,17 +181,40 @@ def _sim(a: str, b: str) -> float:
     return OSA.normalized_similarity(a, b)
 
 
+def is_slip(a: str, b: str) -> bool:
+    """Whether keys ``a`` and ``b`` differ by one slip of the fingers in a title of five or more
+    letters: a letter doubled or dropped ("Reaady", "Fireeball") or two swapped ("Glroy").
+
+    A letter replaced by another is not a slip: "Story" and "Glory" are two songs.
+    """
+    if min(len(a), len(b)) < SLIP_MIN or a == b or OSA.distance(a, b) != 1:
+        return False
+    if len(a) == len(b):  # one edit under OSA, two under Levenshtein: a swap
+        return Levenshtein.distance(a, b) == 2
+    return not any(c.isdigit() for c in set(a) ^ set(b))
+
+
 def _title_similarity(w: _Wanted, title: Title) -> float:
     core = key(title.core)
     # Agreeing only once bracketed words are dropped ("Satisfaction" for "(I Can't Get No)
     # Satisfaction") is weaker evidence than agreeing in full.
-    sim = max(_sim(w.core_key, core), 0.9 * _sim(w.short_key, key(title.short)))
+    sim = max(_sim(w.core_key, core), WEIGHTS["short_title"] * _sim(w.short_key, key(title.short)))
     return _numbered(sim, w.core_key, core)
 
 
 def _numbered(sim: float, a: str, b: str) -> float:
     """``sim``, capped below "same" when ``a`` and ``b`` carry different numbers."""
     return sim if set(_NUMBERS.findall(a)) == set(_NUMBERS.findall(b)) else min(sim, 0.6)
+
+
+_CREDIT_LIST = re.compile(
+    r"\s*,\s*|\s+(?:&|and|x|\+|feat\.?|ft\.?|featuring|with|vs\.?)\s+", re.IGNORECASE
+)
+
+
+def credit_names(credit: str) -> frozenset[str]:
+    """The artists of a credit as people write it: "Zedd, Alessia Cara", "A & B", "A x B"."""
+    return frozenset(artist_key(n) for n in _CREDIT_LIST.split(fold(credit)) if n.strip())
 
 
 def _artist_similarity(wanted: str, artists: tuple[str, ...]) -> tuple[float, bool]:
@@ -133,19 +225,221 @@ def _artist_similarity(wanted: str, artists: tuple[str, ...]) -> tuple[float, bo
     lead = artist_key(primary_artist(wanted))
     first = artist_key(artists[0])
     best = max(_sim(whole, first), _sim(whole, artist_key(" & ".join(artists))))
+    names = credit_names(wanted)
+    if len(names) > 1 and names == frozenset().union(*(credit_names(a) for a in artists)):
+        return 1.0, False  # the same artists, in any order
     if lead != whole:
-        best = max(best, 0.95 * _sim(lead, first))
-    # "Bruce Springsteen" vs "Bruce Springsteen & The E Street Band", either way round.
+        best = max(best, WEIGHTS["lead_artist"] * _sim(lead, first))
     if first.startswith(whole + " and ") or whole.startswith(first + " and "):
-        best = max(best, 0.88)
+        best = max(best, WEIGHTS["artist_and_band"])
     # The wanted artist only guests on this recording: worth a look, never taken unasked.
     guest = max(
         (max(_sim(whole, artist_key(a)), _sim(lead, artist_key(a))) for a in artists[1:]),
         default=0.0,
     )
-    if 0.84 * guest > best:
-        return 0.84 * guest, True
+    if WEIGHTS["guest"] * guest > best:
+        return WEIGHTS["guest"] * guest, True
     return best, False
+
+
+# --- the take: particulars compared ---------------------------------------------------------
+
+
+def candidate_take(cand: Candidate, title: Title) -> Particulars:
+    """The particulars a candidate shows in its title's version suffix and its album."""
+    take = _album_particulars(cand.album)
+    for d in title.decorations:
+        if classify(d).kinds:
+            take = take | particulars(d)
+    return take
+
+
+def _session_name(session: tuple[str | None, str | None]) -> str:
+    family, name = session
+    return f"{(name or family or '').title().replace('Bbc', 'BBC').replace('Kexp', 'KEXP')} " \
+           f"session".lstrip()
+
+
+def compare_takes(want: Particulars, have: Particulars, year: int | None
+                  ) -> tuple[bool, bool, list[str]]:
+    """(confirmed, contradicted, what differs) for the take ``want`` against ``have``.
+
+    A session is not a concert, in either direction; a different venue or year is another
+    take; a release older than the year wanted cannot hold it.
+    """
+    confirmed, differs = False, []
+    if (want.session is None) != (have.session is None):
+        differs.append(f"a {_session_name(have.session)}" if have.session else "not a session")
+    elif want.session and have.session:
+        (wf, wn), (hf, hn) = want.session, have.session
+        if wf and hf and wf != hf:
+            differs.append(f"a {_session_name(have.session)}")
+        elif wn and hn:
+            if wn == hn:
+                confirmed = True
+            else:
+                differs.append(f"a {_session_name(have.session)}")
+        elif wf and hf == wf and not wn:
+            confirmed = True
+    if want.places and have.places:
+        if want.places & have.places:
+            confirmed = True
+        else:
+            differs.append("another place")
+    if want.years:
+        if have.years:
+            if want.years & have.years:
+                confirmed = True
+            else:
+                differs.append("from " + "/".join(str(y) for y in sorted(have.years)))
+        elif year and year < min(want.years):
+            differs.append(f"released {year}")
+    return confirmed, bool(differs), differs
+
+
+# --- the signals ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Signal:
+    """One signal's verdict: its weight (a factor or an addition, see ``WEIGHTS``), its note."""
+
+    name: str
+    weight: float
+    note: str = ""
+
+
+@dataclass
+class _Ctx:
+    track: Track
+    w: _Wanted
+    cand: Candidate
+    title: Title
+    t_sim: float
+    a_sim: float
+    guest: bool
+    kinds: frozenset[str]
+    impostor: bool
+    slip: bool
+    take_ok: bool = True
+    take_note: str = ""
+
+
+def _identity_notes(c: _Ctx) -> Signal:
+    notes: list[str] = []
+    if c.t_sim >= 0.99 and c.a_sim >= 0.99:
+        notes.append("title and artist agree")
+    else:
+        if c.slip:
+            notes.append("title misspelt by one letter")
+        elif c.t_sim < 0.99:
+            notes.append(f"title differs ({c.t_sim:.0%})" if c.t_sim >= NEAR else "another song")
+        if c.guest:
+            notes.append(f"{c.track.artist} only guests (led by {c.cand.artists[0]})")
+        elif c.a_sim < 0.99:
+            shown = ", ".join(c.cand.artists) or "no artist"
+            notes.append(
+                f"artist spelled differently ({c.a_sim:.0%})" if c.a_sim >= SAME
+                else f"other artist ({shown})"
+            )
+    if c.impostor:
+        notes.append("karaoke, tribute or cover artist")
+    return Signal("identity", 0.0, "; ".join(notes))
+
+
+def _version(c: _Ctx) -> Signal:
+    """The version factor: how far this recording's kind is from the one asked for."""
+    w, kinds = c.w, c.kinds
+    if kinds == w.kinds:
+        factor, note = WEIGHTS["version_exact"], (f"{_kinds_name(kinds)} as wanted" if kinds
+                                                  else "")
+    elif _fulfils(kinds, w.kinds):
+        factor, note = WEIGHTS["version_fulfils"], f"{_kinds_name(kinds)} for '{w.wish}'"
+    else:
+        # Sharing a kind ("live" for "live acoustic") is closer than sharing none.
+        near = (WEIGHTS["version_shares_kind"] if kinds & w.kinds else
+                WEIGHTS["version_other"] - WEIGHTS["version_other_step"]
+                * (len(kinds ^ w.kinds) - 1))
+        factor = max(WEIGHTS["version_floor"], near)
+        note = f"{_kinds_name(kinds)}; {w.wish or 'studio'} wanted"
+    if _fulfils(kinds, w.kinds) and not c.take_ok:
+        factor = min(factor, WEIGHTS["other_take"] if c.take_note.startswith("not")
+                     else WEIGHTS["unconfirmed_take"])
+        note = c.take_note
+    if c.impostor or (KARAOKE in kinds and KARAOKE not in w.kinds):
+        factor = min(factor, WEIGHTS["impostor_cap"])
+    # The version of another song is beside the point.
+    return Signal("version", factor, note if c.t_sim >= NEAR or c.slip else "")
+
+
+def _named_version(c: _Ctx) -> Signal:
+    others = [d for d in c.title.decorations if _is_other(d)]
+    if c.w.others:
+        if any(_sim(o, key(d)) >= SAME for o in c.w.others for d in others):
+            return Signal("same_named_version", WEIGHTS["same_named_version"],
+                          "same named version")
+        return Signal("not_named_version", WEIGHTS["not_named_version"],
+                      "not the named version asked for")
+    if others:
+        return Signal("other_named_version", WEIGHTS["other_named_version"],
+                      f"other version: {others[0]}")
+    if c.title.decorations and not c.kinds:
+        return Signal("decorated_tie", WEIGHTS["decorated_tie"])
+    return Signal("named_version", 0.0)
+
+
+def _album(c: _Ctx) -> Signal:
+    if not c.track.album:
+        return Signal("album", 0.0)
+    wanted_album = key(split_title(c.track.album).core)
+    album = key(split_title(c.cand.album).core)
+    if _numbered(_sim(wanted_album, album), wanted_album, album) >= SAME:
+        return Signal("album_agrees", WEIGHTS["album_agrees"], "album agrees")
+    return Signal("other_album", WEIGHTS["other_album"], "other album")
+
+
+def _year(c: _Ctx) -> Signal:
+    want, have = c.track.year, c.cand.year
+    if not (want and have):
+        return Signal("year", 0.0)
+    if have == want:
+        return Signal("year_agrees", WEIGHTS["year_agrees"], "year agrees")
+    if abs(have - want) > 1:
+        return Signal("year_far", WEIGHTS["year_far"])
+    return Signal("year", 0.0)
+
+
+def _duration(c: _Ctx) -> Signal:
+    want, have = c.track.duration_ms, c.cand.duration_ms
+    if not (want and have):
+        return Signal("duration", 0.0)
+    off = abs(have - want) / 1000
+    if off <= 3:
+        return Signal("duration_agrees", WEIGHTS["duration_agrees"], "duration agrees")
+    if off <= 10:
+        return Signal("duration_near", WEIGHTS["duration_near"])
+    name = "duration_off" if off <= 30 else "duration_far"
+    return Signal(name, WEIGHTS[name], f"duration off by {off:.0f} s")
+
+
+def _wish_words(c: _Ctx) -> Signal:
+    w = c.w
+    if not (w.details and _fulfils(c.kinds, w.kinds)):
+        return Signal("wish_words", 0.0)
+    words = set(key(" ".join((*c.title.decorations, c.cand.album, str(c.cand.year or "")))
+                    ).split())
+    found = len(w.details & words) / len(w.details)
+    if found:
+        return Signal("wish_words", WEIGHTS["wish_words"] * found, f"matches '{w.wish}'")
+    note = "" if c.take_note else f"not the '{w.wish}' recording"
+    return Signal("wish_words_absent", WEIGHTS["wish_words_absent"], note)
+
+
+# Order is the order of the notes in a reason.
+SIGNALS: tuple[Callable[[_Ctx], Signal], ...] = (
+    _identity_notes, _version, _named_version, _album, _year, _duration, _wish_words,
+)
+_FACTORS = frozenset({"version"})
 
 
 # --- scoring ------------------------------------------------------------------------------------
@@ -160,7 +454,10 @@ class Fit:
     version_ok: bool  # the recording asked for, at the detail the entry gives
     impostor: bool
     song: tuple[str, str]  # who and what: several recordings can share it
-    recording: tuple[str, str, frozenset[str]]  # same title+artist+version kind = same recording
+    recording: tuple[object, ...]  # same title, artist, version kind and take = same recording
+    slip: bool = False  # the title agrees only once a one-letter slip is forgiven
+    take: str = ""  # how this take reads in a reason: "the studio take", "a Peel Session (...)"
+    signals: tuple[Signal, ...] = ()
 
     @property
     def score(self) -> float:
@@ -169,21 +466,25 @@ class Fit:
     @property
     def same_song(self) -> bool:
         # A typo in the title or in the artist is forgiven, not both at once.
+        if self.impostor or KARAOKE in self.kinds:
+            return False
+        if self.slip:
+            return self.artist_sim >= 0.99
         return (
             self.title_sim >= SAME and self.artist_sim >= SAME
             and max(self.title_sim, self.artist_sim) >= 0.99
-            and not self.impostor and KARAOKE not in self.kinds
         )
 
     @property
     def plausible(self) -> bool:
-        return self.title_sim >= NEAR and self.artist_sim >= NEAR and not self.impostor
+        return ((self.title_sim >= NEAR or self.slip) and self.artist_sim >= NEAR
+                and not self.impostor)
 
 
 def _candidate_kinds(cand: Candidate, title: Title) -> frozenset[str]:
     kinds: set[str] = set()
     for decoration in title.decorations:
-        kinds |= version_kinds(decoration)
+        kinds |= classify(decoration).kinds
     if album_is_live(cand.album):
         kinds.add(LIVE)
     album = fold(cand.album)
@@ -200,118 +501,73 @@ def _fulfils(kinds: frozenset[str], wanted: frozenset[str]) -> bool:
     return kinds == wanted or (bool(wanted) and wanted < kinds and kinds - wanted <= _UNPLUGGED)
 
 
+def describe_take(cand: Candidate, title: Title, kinds: frozenset[str]) -> str:
+    """A take as a reason names it: "the studio take", "a Peel Session (The Radio One ...)"."""
+    if not kinds:
+        return "the studio take"
+    named = next((d for d in title.decorations if classify(d).kinds), "")
+    told = particulars(named) if named else NO_PARTICULARS
+    what = named if told.named or told.session else _kinds_name(kinds)
+    where = ", ".join(str(x) for x in (cand.album, cand.year) if x)
+    return f"a {what}" + (f" ({where})" if where else "")
+
+
+def _take_key(cand: Candidate, title: Title, kinds: frozenset[str]) -> tuple[object, ...]:
+    """What tells this take from others of its kind: its places, years and session."""
+    if not kinds & _TAKES:
+        return ()
+    take = candidate_take(cand, title)
+    return (take.places, take.years, take.session)
+
+
 def assess(track: Track, cand: Candidate) -> Fit:
+    """Every signal for ``cand`` against ``track``, and the total they make."""
     w = wanted(track)
     title = split_title(cand.title)
     t_sim = _title_similarity(w, title)
+    cand_core = key(title.core)
+    slip = t_sim < SAME and _numbered(1.0, w.core_key, cand_core) == 1.0 and is_slip(
+        w.core_key, cand_core)
     a_sim, guest = _artist_similarity(track.artist, cand.artists)
     kinds = _candidate_kinds(cand, title)
     impostor = any(is_impostor_artist(a) for a in cand.artists) and not is_impostor_artist(
         track.artist
     )
-    notes: list[str] = []
-
-    if t_sim >= 0.99 and a_sim >= 0.99:
-        notes.append("title and artist agree")
-    else:
-        if t_sim < 0.99:
-            notes.append(
-                f"title differs ({t_sim:.0%})" if t_sim >= NEAR else "another song"
-            )
-        if guest:
-            notes.append(f"{track.artist} only guests (led by {cand.artists[0]})")
-        elif a_sim < 0.99:
-            shown = ", ".join(cand.artists) or "no artist"
-            notes.append(
-                f"artist spelled differently ({a_sim:.0%})" if a_sim >= SAME
-                else f"other artist ({shown})"
-            )
-    if impostor:
-        notes.append("karaoke, tribute or cover artist")
-
-    # How far this recording is from the one asked for.
-    version_ok = _fulfils(kinds, w.kinds)
-    version_note = ""
-    if kinds == w.kinds:
-        factor = 1.0
-        if kinds:
-            version_note = f"{_kinds_name(kinds)} as wanted"
-    elif version_ok:
-        factor = 0.97
-        version_note = f"{_kinds_name(kinds)} for '{w.wish}'"
-    else:
-        # Sharing a kind ("live" for "live acoustic") is closer than sharing none.
-        near = 0.85 if kinds & w.kinds else 0.75 - 0.05 * (len(kinds ^ w.kinds) - 1)
-        factor = max(0.6, near)
-        version_note = f"{_kinds_name(kinds)}; {w.wish or 'studio'} wanted"
-    if version_note and t_sim >= NEAR:  # the version of another song is beside the point
-        notes.append(version_note)
-    if impostor or (KARAOKE in kinds and KARAOKE not in w.kinds):
-        factor = min(factor, 0.5)
-
+    ctx = _Ctx(track, w, cand, title, SAME if slip else t_sim, a_sim, guest, kinds, impostor,
+               slip)
+    if _fulfils(kinds, w.kinds) and (w.take.named or w.take.session or (LIVE in kinds)):
+        have = candidate_take(cand, title)
+        if w.kinds & _TAKES or have.session:
+            confirmed, contradicted, differs = compare_takes(w.take, have, cand.year)
+            if contradicted:
+                ctx.take_ok = False
+                ctx.take_note = f"not the '{w.wish}' recording: {', '.join(differs)}"
+            elif w.take.named and not confirmed:
+                ctx.take_ok = False
+                ctx.take_note = f"{_kinds_name(kinds)}; nothing shows it is '{w.wish}'"
+    signals = tuple(signal(ctx) for signal in SIGNALS)
+    factor = 1.0
     adjust = 0.0
-    others = [d for d in title.decorations if _is_other(d)]
-    if w.others:
-        if any(_sim(o, key(d)) >= SAME for o in w.others for d in others):
-            adjust += 0.03
-            notes.append("same named version")
+    for s in signals:
+        if s.name in _FACTORS:
+            factor *= s.weight
         else:
-            adjust -= 0.05
-            notes.append("not the named version asked for")
-    elif others:
-        adjust -= 0.12  # an unknown named version may be another recording: let a person look
-        notes.append(f"other version: {others[0]}")
-    elif title.decorations and not kinds:
-        adjust -= 0.005  # a remaster is the same recording, but prefer the plain title on a tie
-
-    if track.album:
-        wanted_album, album = key(split_title(track.album).core), key(split_title(cand.album).core)
-        if _numbered(_sim(wanted_album, album), wanted_album, album) >= SAME:
-            adjust += 0.03
-            notes.append("album agrees")
-        else:
-            adjust -= 0.02
-            notes.append("other album")
-    if track.year and cand.year:
-        if cand.year == track.year:
-            adjust += 0.02
-            notes.append("year agrees")
-        elif abs(cand.year - track.year) > 1:
-            adjust -= 0.01  # reissues and compilations carry their own year
-    if track.duration_ms and cand.duration_ms:
-        off = abs(cand.duration_ms - track.duration_ms) / 1000
-        if off <= 3:
-            adjust += 0.03
-            notes.append("duration agrees")
-        elif off <= 10:
-            adjust += 0.01
-        elif off <= 30:
-            adjust -= 0.03
-            notes.append(f"duration off by {off:.0f} s")
-        else:
-            adjust -= 0.12
-            notes.append(f"duration off by {off:.0f} s")
-    if w.details and version_ok:
-        words = set(key(" ".join((*title.decorations, cand.album, str(cand.year or "")))).split())
-        found = len(w.details & words) / len(w.details)
-        if found:
-            adjust += 0.04 * found
-            notes.append(f"matches '{w.wish}'")
-        else:
-            adjust -= 0.02
-            notes.append(f"not the '{w.wish}' recording")
-
-    value = 0.95 * (0.5 * t_sim + 0.5 * a_sim) * factor + adjust
+            adjust += s.weight
+    value = WEIGHTS["identity"] * (0.5 * ctx.t_sim + 0.5 * a_sim) * factor + adjust
     song = (key(title.core), artist_key(cand.artists[0]) if cand.artists else "")
     return Fit(
-        scored=Scored(cand, round(min(1.0, max(0.0, value)), 4), "; ".join(notes)),
+        scored=Scored(cand, round(min(1.0, max(0.0, value)), 4),
+                      "; ".join(s.note for s in signals if s.note)),
         title_sim=t_sim,
         artist_sim=a_sim,
         kinds=kinds,
-        version_ok=version_ok,
+        version_ok=_fulfils(kinds, w.kinds) and ctx.take_ok,
         impostor=impostor,
         song=song,
-        recording=(*song, kinds),
+        recording=(*song, kinds, _take_key(cand, title, kinds)),
+        slip=slip,
+        take=describe_take(cand, title, kinds),
+        signals=signals,
     )
 
 
