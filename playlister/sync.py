@@ -688,7 +688,9 @@ def create_or_sync(
         pid = str(made["id"])
         snapshot = made.get("snapshot_id") if isinstance(made.get("snapshot_id"), str) else None
         result.playlist_id, result.url, result.created = pid, _url(made, pid), True
-        if made.get("_since"):  # adopted after a lost answer: it may not be empty
+        if made.get("_since"):  # adopted after a lost answer: read what is there
+            result.notes.append(f"Spotify's answer to creating \"{want_name}\" was lost; "
+                                "found the playlist it made and used it, not making another.")
             current, snapshot = read_playlist(api, pid)
             plan = replace(plan_sync(current, desired, prune=prune), labels=labels)
             result.plan = plan
