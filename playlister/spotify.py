@@ -322,12 +322,13 @@ class UserApi(_Api):
         )
         return _as_dict(result, "playlist")
 
-    def playlist_item_uris(self, playlist_id: str, first: dict[str, Any] | None = None
-                           ) -> list[str | None]:
+    def playlist_item_uris(self, playlist_id: str, first: dict[str, Any] | None = None, *,
+                           labels: dict[str, str] | None = None) -> list[str | None]:
         """Every item's URI in playlist order; None where Spotify gives no item.
 
         ``first``: the items page embedded in ``get_playlist``'s answer (its first 100 items):
         only what lies beyond it is read, 50 a page. Without it every page is read.
+        ``labels``, if given, receives URI → "Name — Artist, ..." for the items read.
         """
         uris: list[str | None] = []
         offset = 0
@@ -352,6 +353,10 @@ class UserApi(_Api):
                 # Since 2026 the entry's object is under "item"; "track" is the deprecated name.
                 item = (entry.get("item", entry.get("track")) if entry else None) or None
                 uris.append(item.get("uri") if item else None)
+                if labels is not None and item and item.get("uri") and item.get("name"):
+                    artists = ", ".join(str(a.get("name")) for a in item.get("artists") or []
+                                        if isinstance(a, dict) and a.get("name"))
+                    labels[item["uri"]] = str(item["name"]) + (f" — {artists}" if artists else "")
             offset += len(entries)
             if not entries or not page.get("next"):
                 return uris

@@ -479,10 +479,12 @@ def apply_plan(
             stats.plans.append(plan)
 
 
-def read_playlist(api: UserApi, playlist_id: str, playlist: Mapping[str, Any] | None = None
+def read_playlist(api: UserApi, playlist_id: str, playlist: Mapping[str, Any] | None = None,
+                  labels: dict[str, str] | None = None
                   ) -> tuple[list[str | None], str | None]:
     """The playlist's items and snapshot: its first 100 items come with the playlist object
-    (``playlist``, read here if not given), the rest is paged."""
+    (``playlist``, read here if not given), the rest is paged. ``labels`` receives the names
+    of the items read (for tracks added by hand, which the lockfile cannot name)."""
     if playlist is None:
         playlist = api.get_playlist(playlist_id)
     first = playlist.get("items")
@@ -490,8 +492,8 @@ def read_playlist(api: UserApi, playlist_id: str, playlist: Mapping[str, Any] | 
         first = playlist.get("tracks")  # the deprecated name
     embedded = first if isinstance(first, dict) and "items" in first else None
     snapshot = playlist.get("snapshot_id")
-    return (api.playlist_item_uris(playlist_id, embedded),
-            snapshot if isinstance(snapshot, str) else None)
+    found = api.playlist_item_uris(playlist_id, embedded, labels=labels)
+    return found, snapshot if isinstance(snapshot, str) else None
 
 
 def _send(api: UserApi, playlist_id: str, op: Op) -> str:
@@ -623,7 +625,7 @@ def create_or_sync(
     """
     desired, missing, review = wanted_uris(tracks, lock)
     want_name, want_description, want_public = name, description, public
-    labels = track_labels(lock)
+    labels: dict[str, str] = {}  # names Spotify gives, then the lockfile's over them
 
     playlist: dict[str, Any] | None = None
     current: list[str | None] = []
@@ -651,11 +653,12 @@ def create_or_sync(
             else:
                 # Reading the items answers 403 when the playlist is not the user's (nor
                 # shared with them): that, like a 404, is PlaylistGoneError.
-                current, snapshot = read_playlist(api, lock.playlist_id, playlist)
+                current, snapshot = read_playlist(api, lock.playlist_id, playlist, labels)
         except PlaylistGoneError as exc:
             gone = str(exc)
             playlist, current, snapshot, owned = None, [], None, None
 
+    labels.update(track_labels(lock))
     plan = replace(plan_sync(current, desired, prune=prune, owned=owned), labels=labels)
     pid = playlist["id"] if playlist else None
     details = _details_diff(playlist, want_name, want_description, want_public) if playlist else {}

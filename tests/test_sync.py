@@ -325,7 +325,7 @@ def test_unrecorded_playlist_keeps_what_it_does_not_know(fake, api, tmp_path):
     assert result.removed == 0 and len(result.plan.kept) == 2
     assert result.plan.describe()[-1] == (
         "  kept: not in the tracklist, not recorded as playlister's (2), at the end: "
-        "spotify:track:HANDADDED0000000000000, (unavailable item) (--prune removes them)")
+        "Track HANDADDED0000000000000, (unavailable item) (--prune removes them)")
 
     fake.log.clear()
     result = run(tl, api, prune=True)
@@ -596,7 +596,7 @@ def test_gives_up_after_repeated_lost_responses(fake, api, tmp_path):
             return {"id": pid, "name": "Road Trip", "description": "For the road",
                     "public": False}
 
-        def playlist_item_uris(self, pid: str, first: Any = None) -> list[str | None]:
+        def playlist_item_uris(self, pid: str, first: Any = None, **kw: Any) -> list[str | None]:
             return list(self.items)
 
         def add_items(self, *a: Any, **k: Any) -> str:
