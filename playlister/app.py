@@ -75,6 +75,11 @@ class Project:
         """
         tracklist = tracklist_mod.load(path)
         lock_file = lockfile.lock_path(tracklist.path)
+        if not os.access(lock_file.parent, os.W_OK):  # else the lock would just time out
+            raise LockfileError(
+                f"{lock_file}: cannot write the lockfile: the directory {lock_file.parent} is "
+                "not writable. Run playlister where you can write, or fix the permissions."
+            )
         run_lock = FileLock(run_lock_path(lock_file))
         wait = RUN_LOCK_WAIT if wait is None else wait
         try:

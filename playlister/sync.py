@@ -2,15 +2,18 @@
 
 Three layers, all plain data in and out (no printing, no prompts):
 
-* :func:`plan_sync` is pure: from the playlist's current items and the wanted URIs it computes a
-  :class:`Plan`, the fewest writes that bring the playlist to the tracklist's order (tracks
-  added by hand stay, at the end, unless pruned).
+* :func:`plan_sync` is pure: from the playlist's current items, the wanted URIs and the
+  ownership record (which items playlister put there) it computes a :class:`Plan`, the fewest
+  writes that bring the playlist to the tracklist's order. Only what playlister owns is taken
+  out; tracks added by hand stay, at the end, unless pruned.
 * :func:`apply_plan` sends a plan through :class:`playlister.spotify.UserApi`. A write whose
   response was lost (:class:`~playlister.errors.UncertainWriteError`) is never resent: the
   playlist is read back and planned again, so no track is ever doubled or dropped.
 * :func:`create_or_sync` is what ``playlister create`` runs once matching is done: create the
-  playlist (recording its ID through ``save`` before adding anything) or sync the recorded one,
-  update its details and cover, and report a :class:`SyncResult`. It reads no file and never
+  playlist (recording "creating since" before the POST and its ID right after, so a lost answer
+  never makes a second one) or sync the recorded one (planned from the lockfile's record when
+  the playlist's snapshot is unchanged: one read), update its details and cover, record what
+  it wrote, and report a :class:`SyncResult`. It reads no file and never
   matches: the command layer (``playlister.app``) does both.
 """
 
