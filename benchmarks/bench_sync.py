@@ -1,4 +1,4 @@
-"""Benchmark: requests and seconds to create a 500-track playlist and to re-sync it after edits.
+"""Benchmark: requests and seconds to create a 500-track playlist and to keep it in sync.
 
 Runs ``playlister.sync.create_or_sync`` through the real ``UserApi`` (spotipy, requests) against
 the in-memory fake of Spotify's playlist endpoints (``tests/fake_playlist_api.py``) served on
@@ -6,8 +6,11 @@ the in-memory fake of Spotify's playlist endpoints (``tests/fake_playlist_api.py
 
     python benchmarks/bench_sync.py [--tracks 500] [--edits 10] [--latency 0.1]
 
-The ideal is ceil(tracks/100) writes to create (plus the create itself), and a handful of
-writes to re-sync; reading the playlist back costs ceil(tracks/50) pages.
+Runs: the create; a re-sync with nothing changed (the recorded snapshot still holds, so one
+read); an edit of the tracklist (planned from the lockfile's record: one read, then the writes,
+no --prune: ownership removes what was taken out); and a re-sync after someone reordered the
+playlist and added a track in the Spotify app (snapshot changed: the playlist is read, its
+first 100 items embedded, the rest 50 a page).
 """
 
 from __future__ import annotations
@@ -33,6 +36,8 @@ from playlister.state import Status  # noqa: E402
 from playlister.sync import SyncResult, create_or_sync  # noqa: E402
 from playlister.tracklist import PlaylistInfo, Track, Tracklist  # noqa: E402
 
+MATCHED: dict[str, LockEntry] = {}
+
 
 def uri(n: int) -> str:
     return "spotify:track:" + f"B{n:021d}"
@@ -47,9 +52,10 @@ def build(folder: Path, order: list[int]) -> Tracklist:
                    tracks=tracks)
     lock = lockfile.load(lockfile.lock_path(tl.path))
     for n, t in zip(order, tracks, strict=True):
-        lock.put(LockEntry(key=t.key, title=t.title, artist=t.artist, status=Status.MATCHED,
-                           score=1.0, reason="bench", checked="2026-06-01T00:00:00Z",
-                           uri=uri(n)))
+        MATCHED[t.key] = LockEntry(key=t.key, title=t.title, artist=t.artist,
+                                   status=Status.MATCHED, score=1.0, reason="bench",
+                                   checked="2026-06-01T00:00:00Z", uri=uri(n))
+        lock.put(MATCHED[t.key])
     lockfile.save(lock, tl.tracks)
     return tl
 
@@ -74,19 +80,22 @@ def edit(order: list[int], edits: int, rnd: random.Random) -> list[int]:
 def timed(label: str, fake: FakePlaylistApi, api: UserApi, tl: Tracklist, *, prune: bool
           ) -> tuple[SyncResult, dict[str, float]]:
     lock: Lock = lockfile.load(lockfile.lock_path(tl.path))
+    for t in tl.tracks:  # entries dropped while the tracklist lacked them come back, as match
+        if lock.get(t) is None and t.key in MATCHED:
+            lock.put(MATCHED[t.key])
     fake.log.clear()
     before_req, before_w = api.requests, api.writes
     t0 = time.perf_counter()
     result = create_or_sync(tl.tracks, lock, api, save=lambda: lockfile.save(lock, tl.tracks),
                             name=tl.playlist.name, description=tl.playlist.description,
                             public=tl.playlist.public, prune=prune, confirm=lambda plan: True,
-                            confirm_recreate=lambda message: False)
+                            confirm_recreate=lambda message, plan: False)
     seconds = time.perf_counter() - t0
     writes = api.writes - before_w
     requests = api.requests - before_req
     row = {"requests": requests, "reads": requests - writes, "writes": writes,
            "seconds": seconds}
-    print(f"{label:<34} {requests:>8} {requests - writes:>6} {writes:>6} {seconds:>8.2f}   "
+    print(f"{label:<40} {requests:>8} {requests - writes:>6} {writes:>6} {seconds:>8.2f}   "
           f"{' '.join(fake.kinds()) if len(fake.kinds()) <= 12 else fake.kinds()[:12]}")
     return result, row
 
@@ -110,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
         order = list(range(args.tracks))
         print(f"{args.tracks} tracks, {args.latency * 1000:.0f} ms per request, fake Spotify at "
               f"{base}\n")
-        print(f"{'':<34} {'requests':>8} {'reads':>6} {'writes':>6} {'seconds':>8}   writes sent")
+        print(f"{'':<40} {'requests':>8} {'reads':>6} {'writes':>6} {'seconds':>8}   writes sent")
 
         tl = build(folder, order)
         _, create = timed(f"create {args.tracks}", fake, api, tl, prune=False)
@@ -118,22 +127,35 @@ def main(argv: list[str] | None = None) -> int:
         assert fake.items(pid) == [uri(n) for n in order]
 
         _, same = timed("re-sync, nothing changed", fake, api, tl, prune=False)
+        assert same["requests"] == 1
 
         order = edit(order, args.edits, rnd)
         tl = build(folder, order)
-        result, resync = timed(f"re-sync after {args.edits} edits (--prune)", fake, api, tl,
-                               prune=True)
+        result, resync = timed(f"re-sync after {args.edits} edits to the tracklist", fake, api,
+                               tl, prune=False)
         assert fake.items(pid) == [uri(n) for n in order], "playlist out of step"
+
+        hand = "spotify:track:" + "H" * 22
+        items = fake.playlists[pid].items
+        items.insert(0, items.pop(len(items) // 2))  # dragged to the top in the Spotify app
+        items.insert(7, hand)  # and one track added by hand
+        fake.playlists[pid].version += 1
+        _, spotify_edit = timed("re-sync after a reorder in Spotify", fake, api, tl,
+                                prune=False)
+        assert fake.items(pid) == [uri(n) for n in order] + [hand], "playlist out of step"
         assert len(fake.playlists) == 1
 
     ideal = math.ceil(args.tracks / 100)
     print(f"\ncreate: {create['writes']:.0f} writes (ideal: 1 create + {ideal} adds = "
           f"{ideal + 1}), {create['seconds']:.2f} s")
+    print(f"re-sync with nothing to do: {same['requests']:.0f} request (the playlist, its "
+          f"snapshot unchanged), {same['seconds']:.2f} s")
     print(f"re-sync after {args.edits} edits: {resync['writes']:.0f} writes "
-          f"(+{result.added} -{result.removed} ~{result.moved}) and {resync['reads']:.0f} reads "
-          f"(1 playlist + {math.ceil(args.tracks / 50)} pages of 50), {resync['seconds']:.2f} s")
-    print(f"re-sync with nothing to do: {same['requests']:.0f} requests, 0 writes, "
-          f"{same['seconds']:.2f} s")
+          f"(+{result.added} -{result.removed} ~{result.moved}) and {resync['reads']:.0f} read, "
+          f"{resync['seconds']:.2f} s")
+    print(f"re-sync after a reorder in Spotify: {spotify_edit['reads']:.0f} reads (the "
+          f"playlist with its first 100 items, then the rest 50 a page), "
+          f"{spotify_edit['writes']:.0f} writes, {spotify_edit['seconds']:.2f} s")
     return 0
 
 

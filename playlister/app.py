@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+from filelock import FileLock, Timeout
+
 from playlister import audit as audit_mod
 from playlister import importer, lockfile
 from playlister import notes as notes_mod
@@ -30,6 +32,14 @@ from playlister.lockfile import Lock
 from playlister.match.batch import MatchRun, Searcher, match_entries, needs_search
 from playlister.spotify import Catalog, UserApi, encode_cover
 from playlister.tracklist import Track, Tracklist
+
+RUN_LOCK_WAIT = 10.0  # seconds a command waits for another run on the same tracklist
+
+
+def run_lock_path(lock_file: Path) -> Path:
+    """``dir/tracks.lock`` → ``dir/.tracks.lock.run``: the file the run-lock is taken on."""
+    return lock_file.with_name(f".{lock_file.name}.run")
+
 
 # ``progress(total)`` gives a context manager yielding "one more entry is done".
 Progress = Callable[[int], AbstractContextManager[Callable[[], None]]]
@@ -49,8 +59,47 @@ class Project:
 
     @classmethod
     def open(cls, path: str | Path) -> Project:
+        """Load for reading (audit, notes): no run-lock is taken."""
         tracklist = tracklist_mod.load(path)
         return cls(tracklist, lockfile.load(lockfile.lock_path(tracklist.path)))
+
+    @classmethod
+    @contextmanager
+    def writing(cls, path: str | Path, *, wait: float | None = None) -> Iterator[Project]:
+        """Load for a command that writes the lockfile (match, create), holding the run-lock.
+
+        The lock is an exclusive OS file lock (``filelock``) on a file beside the lockfile,
+        taken *before* the lockfile is read, so a second run sees what the first recorded (its
+        playlist) instead of making its own. It waits ``wait`` seconds (default
+        ``RUN_LOCK_WAIT``), then says another run holds it. The OS drops the lock if the
+        process dies, so a killed run never leaves the project locked.
+        """
+        tracklist = tracklist_mod.load(path)
+        lock_file = lockfile.lock_path(tracklist.path)
+        if not os.access(lock_file.parent, os.W_OK):  # else the lock would just time out
+            raise LockfileError(
+                f"{lock_file}: cannot write the lockfile: the directory {lock_file.parent} is "
+                "not writable. Run playlister where you can write, or fix the permissions."
+            )
+        run_lock = FileLock(run_lock_path(lock_file))
+        wait = RUN_LOCK_WAIT if wait is None else wait
+        try:
+            run_lock.acquire(timeout=wait)
+        except Timeout:
+            raise LockfileError(
+                f"{tracklist.path}: another playlister run is working on this tracklist (it "
+                f"holds {run_lock.lock_file}); waited {wait:g} s. Let it finish, then run "
+                "this again."
+            ) from None
+        except OSError as exc:
+            raise LockfileError(
+                f"{run_lock.lock_file}: cannot take the run-lock: {exc.strerror}. Run "
+                "playlister where you can write, or fix the permissions."
+            ) from exc
+        try:
+            yield cls(tracklist, lockfile.load(lock_file))
+        finally:
+            run_lock.release()
 
     def select(self, tags: Sequence[str]) -> list[Track]:
         return self.tracklist.select(tuple(tags))
@@ -178,12 +227,12 @@ def match(
     catalog_factory: Callable[[], Searcher] | None = None,
 ) -> MatchResultView:
     """Match every selected entry against the catalog and record it in the lockfile."""
-    project = Project.open(path)
-    tracks = project.select(tags)
-    run = project.ensure_matched(
-        tracks, catalog_factory or (lambda: Catalog(settings)), market=market, refresh=refresh,
-        progress=progress,
-    )
+    with Project.writing(path) as project:
+        tracks = project.select(tags)
+        run = project.ensure_matched(
+            tracks, catalog_factory or (lambda: Catalog(settings)), market=market,
+            refresh=refresh, progress=progress,
+        )
     return MatchResultView(audit_mod.rows(tracks, project.lock), run, project.lock.path.name)
 
 
@@ -237,8 +286,11 @@ class CreateResult:
     def lines(self) -> list[str]:
         """Everything after the plan, as a person reads it (the URL last)."""
         r = self.sync
-        out = list(self.messages)
+        out = [*self.messages, *r.notes]
         if self.dry_run:
+            if r.gone:
+                out.append(f"{r.gone} Without --dry-run, playlister asks whether to create a "
+                           "new one; the plan below is for that new playlist.")
             out += plan_lines(self.name, r.plan)
             out.append("Dry run: nothing was sent to Spotify.")
         elif not r.applied and not r.plan.is_empty:
@@ -283,33 +335,38 @@ def create(
 ) -> CreateResult:
     """Match what is not matched yet, then create the playlist or bring it in step.
 
-    ``confirm(plan lines)`` is asked before any write; ``confirm_recreate(message)`` when the
-    recorded playlist is gone. The cover is checked before any request.
+    ``confirm(plan lines)`` is asked before any write; when the recorded playlist is gone,
+    ``confirm_recreate(message and plan lines)`` is the one question asked instead. The name,
+    description and cover are checked before any request. The whole run holds the run-lock
+    (:meth:`Project.writing`), so two runs at once never make two playlists.
     """
-    project = Project.open(path)
-    tracks = project.select(tags)
-    cover_b64 = None
-    if cover is not None:
-        try:
-            data = cover.read_bytes()
-        except OSError as exc:
-            raise PlaylisterError(
-                f"{cover}: cannot read the cover image: {exc.strerror}") from exc
-        cover_b64 = encode_cover(data, str(cover))
-    if market or any(needs_search(t, project.lock) for t in tracks):
-        project.ensure_matched(tracks, catalog_factory or (lambda: Catalog(settings)),
-                               market=market, progress=progress)
-    want_name = name or project.tracklist.playlist.name
-    api = user_api or UserApi(settings)
-    result = sync_mod.create_or_sync(
-        tracks, project.lock, api, save=project.save,
-        confirm=lambda plan: confirm(plan_lines(want_name, plan)),
-        confirm_recreate=confirm_recreate,
-        name=want_name,
-        description=project.tracklist.playlist.description,
-        public=project.tracklist.playlist.public if public is None else public,
-        prune=prune, dry_run=dry_run, cover_b64=cover_b64,
-    )
+    with Project.writing(path) as project:
+        tracks = project.select(tags)
+        want_name = name or project.tracklist.playlist.name
+        if name is not None and (problem := tracklist_mod.spotify_text_problem("name", name)):
+            raise PlaylisterError(f"--name {problem}.")
+        cover_b64 = None
+        if cover is not None:
+            try:
+                data = cover.read_bytes()
+            except OSError as exc:
+                raise PlaylisterError(
+                    f"{cover}: cannot read the cover image: {exc.strerror}") from exc
+            cover_b64 = encode_cover(data, str(cover))
+        if market or any(needs_search(t, project.lock) for t in tracks):
+            project.ensure_matched(tracks, catalog_factory or (lambda: Catalog(settings)),
+                                   market=market, progress=progress)
+        api = user_api or UserApi(settings)
+        result = sync_mod.create_or_sync(
+            tracks, project.lock, api, save=project.save,
+            confirm=lambda plan: confirm(plan_lines(want_name, plan)),
+            confirm_recreate=lambda message, plan: confirm_recreate(
+                "\n".join([*plan_lines(want_name, plan), message])),
+            name=want_name,
+            description=project.tracklist.playlist.description,
+            public=project.tracklist.playlist.public if public is None else public,
+            prune=prune, dry_run=dry_run, cover_b64=cover_b64,
+        )
     return CreateResult(want_name, result, dry_run)
 
 

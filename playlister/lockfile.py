@@ -9,6 +9,7 @@ artist, album, year, version, duration or pinned URI changes its key, so it is m
 from __future__ import annotations
 
 import tomllib
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,8 +26,8 @@ from playlister.tracklist import Track
 FORMAT_VERSION = 1
 HEADER = (
     "# Written by playlister: what `playlister match` chose for each entry of the tracklist,\n"
-    "# and the playlist `playlister create` keeps in sync. Safe to commit; edit the\n"
-    "# tracklist, not this file.\n"
+    "# and the playlist `playlister create` keeps in sync ([playlist]: the items it put\n"
+    "# there, so it changes only those). Safe to commit; edit the tracklist, not this file.\n"
 )
 
 
@@ -84,12 +85,36 @@ class Lock:
     entries: dict[str, LockEntry] = field(default_factory=dict)
     playlist_id: str | None = None
     market: str | None = None
+    # The playlist as of playlister's last successful write (see ``record_playlist``): its
+    # snapshot, its items in order (None: an unavailable item), and the items playlister put
+    # there, URI -> copies. ``owned`` is None when nothing was recorded (older lockfiles).
+    snapshot_id: str | None = None
+    items: list[str | None] | None = None
+    owned: dict[str, int] | None = None
+    # Set just before ``POST /me/playlists`` (ISO 8601 UTC), cleared once its answer is in:
+    # a run that finds it set knows a playlist may exist that the lockfile does not name.
+    creating_since: str | None = None
 
     def get(self, track: Track) -> LockEntry | None:
         return self.entries.get(track.key)
 
     def put(self, entry: LockEntry) -> None:
         self.entries[entry.key] = entry
+
+    def record_playlist(self, items: Iterable[str | None], owned: Iterable[str],
+                        snapshot_id: str | None) -> None:
+        """Remember the playlist as just written: all its items in order, which of them
+        playlister put there, and the snapshot they make (None: unknown, read next time)."""
+        self.items = list(items)
+        self.owned = dict(Counter(owned))
+        self.snapshot_id = snapshot_id
+
+    def forget_playlist(self) -> None:
+        """The recorded playlist is gone (or replaced): drop everything known about it."""
+        self.playlist_id = None
+        self.snapshot_id = None
+        self.items = None
+        self.owned = None
 
 
 def lock_path(tracks_path: str | Path) -> Path:
@@ -107,6 +132,12 @@ def load(path: str | Path) -> Lock:
         return Lock(path=path)
     except OSError as exc:
         raise LockfileError(f"{path}: cannot read the lockfile: {exc.strerror}") from exc
+    if not raw.strip():
+        raise LockfileError(
+            f"{path}: the lockfile is empty ({len(raw)} bytes): it was damaged (a full disk, "
+            "an interrupted copy?). Restore it from version control or a backup; deleting it "
+            "loses the playlist it records, and the next `playlister create` makes a new one."
+        )
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
@@ -114,6 +145,12 @@ def load(path: str | Path) -> Lock:
             f"{path}: the lockfile is not valid TOML ({exc}). Delete it and run "
             "`playlister match` again."
         ) from exc
+    if not data:
+        raise LockfileError(
+            f"{path}: the lockfile holds nothing (not even its format version): it was "
+            "damaged. Restore it from version control or a backup; deleting it loses the "
+            "playlist it records, and the next `playlister create` makes a new one."
+        )
     try:
         return _from_data(path, data)
     except (KeyError, TypeError, ValueError) as exc:
@@ -135,11 +172,58 @@ def save(lock: Lock, tracks: Iterable[Track]) -> None:
     doc: dict[str, Any] = {"version": FORMAT_VERSION}
     if lock.market:
         doc["market"] = lock.market
-    if lock.playlist_id:
-        doc["playlist"] = {"id": lock.playlist_id, "url": urls.spotify_playlist(lock.playlist_id)}
+    playlist = _playlist_data(lock)
+    if playlist:
+        doc["playlist"] = playlist
     doc["entry"] = entries
     text = HEADER + "\n" + tomli_w.dumps(doc)
     atomic_write(lock.path, text)
+
+
+def _playlist_data(lock: Lock) -> dict[str, Any]:
+    d: dict[str, Any] = {}
+    if lock.playlist_id:
+        d["id"] = lock.playlist_id
+        d["url"] = urls.spotify_playlist(lock.playlist_id)
+    if lock.creating_since:
+        d["creating_since"] = lock.creating_since
+    if lock.playlist_id and lock.snapshot_id:
+        d["snapshot_id"] = lock.snapshot_id
+    if lock.playlist_id and lock.items is not None:
+        d["items"] = ["" if u is None else u for u in lock.items]
+    if lock.playlist_id and lock.owned is not None:
+        d["owned"] = dict(sorted(lock.owned.items()))
+    return d
+
+
+def _playlist_from_data(lock: Lock, raw: Any) -> None:
+    """Fill ``lock``'s playlist fields from the ``[playlist]`` table (ValueError if bad)."""
+    if raw is None:
+        return
+    if not isinstance(raw, dict):
+        raise ValueError("[playlist] table")
+
+    def text(key: str) -> str | None:
+        value = raw.get(key)
+        if value is not None and not (isinstance(value, str) and value):
+            raise ValueError(f"playlist.{key}")
+        return value
+
+    lock.playlist_id = text("id")
+    lock.snapshot_id = text("snapshot_id")
+    lock.creating_since = text("creating_since")
+    if "items" in raw:
+        items = raw["items"]
+        if not isinstance(items, list) or not all(isinstance(u, str) for u in items):
+            raise ValueError("playlist.items")
+        lock.items = [u or None for u in items]
+    if "owned" in raw:
+        owned = raw["owned"]
+        if not isinstance(owned, dict) or not all(
+                isinstance(n, int) and not isinstance(n, bool) and n > 0
+                for n in owned.values()):
+            raise ValueError("playlist.owned")
+        lock.owned = {str(u): n for u, n in owned.items()}
 
 
 def _clean(d: dict[str, Any]) -> dict[str, Any]:
@@ -205,8 +289,7 @@ def _from_data(path: Path, data: dict[str, Any]) -> Lock:
             f"({FORMAT_VERSION}). Upgrade playlister, or delete the lockfile and match again."
         )
     lock = Lock(path=path, market=data.get("market"))
-    playlist = data.get("playlist") or {}
-    lock.playlist_id = playlist.get("id")
+    _playlist_from_data(lock, data.get("playlist"))
     for d in data.get("entry", []):
         status = next((s for s in RECORDED if s.value == d["status"]), None)
         if status is None:

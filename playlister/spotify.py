@@ -17,7 +17,7 @@ from __future__ import annotations
 import base64
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from email.utils import parsedate_to_datetime
 from typing import Any, TypeVar
 
@@ -43,6 +43,10 @@ SEARCH_LIMIT_MAX = 10  # since February 2026 (400 "Invalid limit" above)
 ITEMS_PAGE_SIZE = 50  # GET /playlists/{id}/items
 MAX_URIS_PER_WRITE = 100  # add / replace / remove
 MAX_COVER_B64 = 256 * 1024  # PUT /playlists/{id}/images body
+MAX_PLAYLIST_NAME = 100  # characters; a longer name is refused
+MAX_PLAYLIST_DESCRIPTION = 300  # characters, one line
+EMBEDDED_ITEMS = 100  # GET /playlists/{id} carries the first 100 items
+PLAYLISTS_PAGE_SIZE = 50  # GET /me/playlists
 
 TRIES = 3  # attempts for a call failing with 5xx / timeout / connection error
 RATE_LIMIT_WAITS = 5  # 429 waits per call before giving up
@@ -307,7 +311,8 @@ class UserApi(_Api):
         return _as_dict(result, "new playlist")
 
     def get_playlist(self, playlist_id: str) -> dict[str, Any]:
-        """The playlist object; PlaylistGoneError if deleted (404) or not the user's (403)."""
+        """The playlist object, with its ``snapshot_id`` and first 100 items (``items``, for
+        the user's own playlists); PlaylistGoneError if deleted (404) or not the user's (403)."""
         result = self._call(
             "read the playlist",
             lambda sp: sp.playlist(playlist_id),
@@ -317,32 +322,61 @@ class UserApi(_Api):
         )
         return _as_dict(result, "playlist")
 
-    def playlist_item_uris(self, playlist_id: str) -> list[str | None]:
-        """Every item's URI in playlist order (all pages); None where Spotify gives no item."""
+    def playlist_item_uris(self, playlist_id: str, first: dict[str, Any] | None = None, *,
+                           labels: dict[str, str] | None = None) -> list[str | None]:
+        """Every item's URI in playlist order; None where Spotify gives no item.
+
+        ``first``: the items page embedded in ``get_playlist``'s answer (its first 100 items):
+        only what lies beyond it is read, 50 a page. Without it every page is read.
+        ``labels``, if given, receives URI → "Name — Artist, ..." for the items read.
+        """
         uris: list[str | None] = []
         offset = 0
+        page = first
         while True:
-            def read(sp: spotipy.Spotify, offset: int = offset) -> Any:
-                return sp.playlist_items(playlist_id, limit=ITEMS_PAGE_SIZE, offset=offset)
+            if page is None:
+                def read(sp: spotipy.Spotify, offset: int = offset) -> Any:
+                    return sp.playlist_items(playlist_id, limit=ITEMS_PAGE_SIZE, offset=offset)
 
-            page = _as_dict(
-                self._call(
-                    "read the playlist's items",
-                    read,
-                    idempotent=True,
-                    playlist_id=playlist_id,
-                    gone=(403, 404),
-                ),
-                "playlist items",
-            )
+                page = _as_dict(
+                    self._call(
+                        "read the playlist's items",
+                        read,
+                        idempotent=True,
+                        playlist_id=playlist_id,
+                        gone=(403, 404),
+                    ),
+                    "playlist items",
+                )
             entries = page.get("items") or []
             for entry in entries:
                 # Since 2026 the entry's object is under "item"; "track" is the deprecated name.
                 item = (entry.get("item", entry.get("track")) if entry else None) or None
                 uris.append(item.get("uri") if item else None)
+                if labels is not None and item and item.get("uri") and item.get("name"):
+                    artists = ", ".join(str(a.get("name")) for a in item.get("artists") or []
+                                        if isinstance(a, dict) and a.get("name"))
+                    labels[item["uri"]] = str(item["name"]) + (f" — {artists}" if artists else "")
             offset += len(entries)
             if not entries or not page.get("next"):
                 return uris
+            page = None
+
+    def my_playlists(self) -> Iterator[dict[str, Any]]:
+        """The playlists the user owns or follows (GET /me/playlists, 50 a page), newest
+        first as Spotify lists them; each a simplified playlist object."""
+        offset = 0
+        while True:
+            def read(sp: spotipy.Spotify, offset: int = offset) -> Any:
+                return sp.current_user_playlists(limit=PLAYLISTS_PAGE_SIZE, offset=offset)
+
+            page = _as_dict(self._call("list your playlists", read, idempotent=True),
+                            "your playlists")
+            entries = [e for e in page.get("items") or [] if isinstance(e, dict)]
+            yield from entries
+            offset += PLAYLISTS_PAGE_SIZE
+            if not entries or not page.get("next"):
+                return
 
     def playlist_tracks(self, playlist_id: str) -> tuple[str, list[dict[str, Any]]]:
         """(the playlist's name, its track objects in order) for ``playlister import``.

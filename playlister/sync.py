@@ -2,15 +2,18 @@
 
 Three layers, all plain data in and out (no printing, no prompts):
 
-* :func:`plan_sync` is pure: from the playlist's current items and the wanted URIs it computes a
-  :class:`Plan`, the fewest writes that bring the playlist to the tracklist's order (tracks
-  added by hand stay, at the end, unless pruned).
+* :func:`plan_sync` is pure: from the playlist's current items, the wanted URIs and the
+  ownership record (which items playlister put there) it computes a :class:`Plan`, the fewest
+  writes that bring the playlist to the tracklist's order. Only what playlister owns is taken
+  out; tracks added by hand stay, at the end, unless pruned.
 * :func:`apply_plan` sends a plan through :class:`playlister.spotify.UserApi`. A write whose
   response was lost (:class:`~playlister.errors.UncertainWriteError`) is never resent: the
   playlist is read back and planned again, so no track is ever doubled or dropped.
 * :func:`create_or_sync` is what ``playlister create`` runs once matching is done: create the
-  playlist (recording its ID through ``save`` before adding anything) or sync the recorded one,
-  update its details and cover, and report a :class:`SyncResult`. It reads no file and never
+  playlist (recording "creating since" before the POST and its ID right after, so a lost answer
+  never makes a second one) or sync the recorded one (planned from the lockfile's record when
+  the playlist's snapshot is unchanged: one read), update its details and cover, record what
+  it wrote, and report a :class:`SyncResult`. It reads no file and never
   matches: the command layer (``playlister.app``) does both.
 """
 
@@ -20,10 +23,16 @@ import html
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
 from typing import Any, Literal
 
 from playlister import urls
-from playlister.errors import PlaylistGoneError, SpotifyError, UncertainWriteError
+from playlister.errors import (
+    PlaylisterError,
+    PlaylistGoneError,
+    SpotifyError,
+    UncertainWriteError,
+)
 from playlister.lockfile import Lock
 from playlister.spotify import MAX_URIS_PER_WRITE, UserApi
 from playlister.state import Status, verdict
@@ -77,23 +86,38 @@ Op = Remove | Move | Add | Replace
 class Plan:
     """What a sync will change, and the concrete requests that change it.
 
-    ``add``: wanted URIs not in the playlist yet. ``remove``: one URI per item taken out (tracks
-    not in the tracklist when pruning, and surplus copies of a wanted track). ``move``: items
-    already there but out of place. ``kept``: items not in the tracklist left at the end (added
-    by hand; ``None`` is an unavailable item). ``ops``: the writes, in order; ``target``: the
-    playlist once they are applied. ``strategy`` is ``"edit"`` (remove, move, add) or
-    ``"replace"`` (one replace then appends) when that takes far fewer requests. ``labels``
-    (URI → "Title — Artist") is what :meth:`describe` prints.
+    Ownership decides what goes: the lockfile records the items playlister put in the playlist
+    (``owned``, URI → copies); anything else was added in Spotify (by hand, or by another app)
+    and is kept at the end unless ``prune``.
+
+    ``add``: wanted URIs not in the playlist yet; ``restored`` is the part of them playlister
+    had put there and someone removed in Spotify. ``remove``: one URI per item taken out, made
+    of ``dropped`` (playlister's, taken out of the tracklist), ``extra`` (surplus copies of a
+    wanted track) and ``pruned`` (added by hand, removed by --prune). ``readded``: copies added
+    by hand that a remove takes out with the owned copy (Spotify removes every copy of a URI)
+    and that are put back at the end. ``move``: items already there but out of place.
+    ``kept``: items added by hand left at the end (``None``: an unavailable item). ``ops``: the
+    writes, in order; ``target``: the playlist once they are applied. ``strategy`` is
+    ``"edit"`` (remove, move, add) or ``"replace"`` (one replace then appends) when that takes
+    far fewer requests. ``recorded`` is False when the lockfile held no ownership record (an
+    older lockfile): nothing not in the tracklist is then known to be playlister's.
+    ``labels`` (URI → "Title — Artist") is what :meth:`describe` prints.
     """
 
     current: tuple[str | None, ...]
     target: tuple[str | None, ...]
     add: tuple[str, ...]
-    remove: tuple[str, ...]
+    remove: tuple[str | None, ...]
     move: tuple[str | None, ...]
     kept: tuple[str | None, ...]
     ops: tuple[Op, ...]
     strategy: Literal["edit", "replace"] = "edit"
+    restored: tuple[str, ...] = ()
+    dropped: tuple[str, ...] = ()
+    extra: tuple[str, ...] = ()
+    pruned: tuple[str | None, ...] = ()
+    readded: tuple[str, ...] = ()
+    recorded: bool = True
     labels: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     @property
@@ -117,8 +141,10 @@ class Plan:
 
     def describe(self, labels: Mapping[str, str] | None = None, *, limit: int | None = None
                  ) -> list[str]:
-        """Readable lines for the CLI: ``+ Title — Artist`` (add), ``- ...`` (remove),
-        ``~ ... (#7 → #2)`` (move), then a note on tracks kept at the end.
+        """Readable lines for the CLI, each group named: ``+ Title — Artist`` (add; ``(removed
+        in Spotify, put back)``), ``- ... (taken out of the tracklist)``, ``- ... (extra
+        copy)``, ``- ... (added in Spotify by hand; --prune)``, ``~ ... (#7 → #2)`` (move),
+        then what is kept (``kept: added in Spotify by hand``) and put back.
 
         ``labels`` maps URIs to names (default: the plan's own ``labels``, which
         :func:`create_or_sync` fills from the lockfile); unknown URIs print as is.
@@ -137,9 +163,17 @@ class Plan:
             if len(items) > len(shown):
                 lines.append(f"  ... and {len(items) - len(shown)} more")
 
-        section([f"+ {name(u)}" for u in self.add])
-        wanted = set(self.target)
-        section([f"- {name(u)}" + (" (extra copy)" if u in wanted else "") for u in self.remove])
+        def names(uris: Sequence[str | None]) -> str:
+            shown = list(uris) if limit is None else list(uris)[:limit]
+            more = f" and {len(uris) - len(shown)} more" if len(uris) > len(shown) else ""
+            return ", ".join(name(u) for u in shown) + more
+
+        restored = set(self.restored)
+        section([f"+ {name(u)}" + (" (removed in Spotify, put back)" if u in restored else "")
+                 for u in self.add])
+        section([f"- {name(u)} (taken out of the tracklist)" for u in self.dropped])
+        section([f"- {name(u)} (extra copy)" for u in self.extra])
+        section([f"- {name(u)} (added in Spotify by hand; --prune)" for u in self.pruned])
         before = _positions(self.current)
         after = _positions(self.target)
         moves = []
@@ -151,8 +185,13 @@ class Plan:
         section(moves)
         if self.kept:
             n = len(self.kept)
-            lines.append(f"  {n} track{'s' if n != 1 else ''} not in the tracklist kept at the "
-                         "end (--prune removes them)")
+            what = ("added in Spotify by hand" if self.recorded
+                    else "not in the tracklist, not recorded as playlister's")
+            lines.append(f"  kept: {what} ({n}), at the end: {names(self.kept)} "
+                         f"(--prune removes {'them' if n != 1 else 'it'})")
+        if self.readded:
+            lines.append(f"  put back at the end: {names(self.readded)} (a copy added by hand; "
+                         "Spotify's remove takes out every copy of a track at once)")
         if self.strategy == "replace":
             lines.append(f"  (sent as a full replace: {self.writes} requests instead of many "
                          "small edits)")
@@ -196,49 +235,93 @@ def _lis(ranks: Sequence[int]) -> set[int]:
     return keep
 
 
-def plan_sync(current: Sequence[str | None], desired: Sequence[str], *, prune: bool) -> Plan:
-    """The fewest writes that turn ``current`` into ``desired`` followed by the extras.
+def plan_sync(current: Sequence[str | None], desired: Sequence[str], *, prune: bool,
+              owned: Mapping[str, int] | None = None) -> Plan:
+    """The fewest writes that turn ``current`` into ``desired`` followed by the hand-added items.
 
     ``current``: the playlist's items in order (``None`` for an unavailable item).
     ``desired``: the tracklist's URIs in order (repeats after the first are ignored).
-    Extras (items not in ``desired``) keep their relative order at the end; with ``prune`` they
-    are removed. Spotify's remove takes out every occurrence of a URI, so a wanted track found
-    more than once is removed and added back once, in its place. Items already in order (a
-    longest increasing run) stay put; the rest are moved, in blocks where they are adjacent.
-    Unavailable items can't be removed by URI: they are kept, unless ``prune``, in which case the
-    plan replaces the whole playlist.
+    ``owned``: URI → copies playlister put there as of its last write (None: no record).
+
+    A wanted URI ends up once in its place, plus the copies beyond playlister's that were added
+    by hand. A URI not wanted loses playlister's copies; copies added by hand stay. Items added
+    by hand keep their relative order at the end; with ``prune`` they are removed, and the
+    playlist becomes exactly the tracklist. A wanted track already in the playlist but never
+    recorded (added by hand first, or an older lockfile) is adopted, not doubled.
+
+    Spotify's remove takes out every copy of a URI: when some copies must stay, the URI is
+    removed and the copies that stay are added back in place (a hand-added copy never vanishes
+    as a side effect). Items already in order (a longest increasing run) stay put; the rest are
+    moved, in blocks where they are adjacent. Unavailable items can't be removed by URI: they
+    are kept, unless ``prune``, in which case the plan replaces the whole playlist.
     """
     current = tuple(current)
     want = list(dict.fromkeys(desired))
     wanted = set(want)
+    record = dict(owned or {})
     counts = Counter(u for u in current if u is not None)
 
-    to_delete: list[str] = []  # distinct URIs to DELETE
-    removed: list[str] = []  # one per item that leaves
-    for u in dict.fromkeys(u for u in current if u is not None):
+    # How many copies of each URI the playlist keeps added by hand, and which go and why.
+    hand: dict[str, int] = {}
+    dropped: list[str] = []
+    extra: list[str] = []
+    pruned: list[str | None] = []
+    for u, c in counts.items():
+        mine = record.get(u, 0)
         if u in wanted:
-            if counts[u] > 1:
-                to_delete.append(u)
-                removed.extend([u] * (counts[u] - 1))
-        elif prune:
-            to_delete.append(u)
-            removed.extend([u] * counts[u])
+            hand[u] = 0 if prune else max(0, c - max(mine, 1))
+            surplus = c - 1 - hand[u]
+            extra.extend([u] * surplus)
+        else:
+            hand[u] = 0 if prune else max(0, c - mine)
+            dropped.extend([u] * min(c, mine))
+            pruned.extend([u] * (c - min(c, mine) - hand[u]))
+    keep_count = {u: hand[u] + (u in wanted) for u in counts}
+    to_delete = [u for u in dict.fromkeys(u for u in current if u is not None)
+                 if keep_count[u] < counts[u]]
     deleted = set(to_delete)
+    nulls = [i for i, u in enumerate(current) if u is None]
+    drop_nulls = prune and bool(nulls)
+    pruned.extend([None] * len(nulls) if drop_nulls else [])
 
-    # Survivors of the removal, identified by their index in `current`.
-    survivors = [i for i, u in enumerate(current) if u is None or u not in deleted]
-    extras = [i for i in survivors if current[i] is None or current[i] not in wanted]
-    drop_nulls = prune and any(current[i] is None for i in extras)
-    kept_extras = [] if drop_nulls else extras
-    target: tuple[str | None, ...] = tuple(want) + tuple(current[i] for i in kept_extras)
-    add = tuple(u for u in want if counts[u] == 0)
+    # The target as slots: an item of `current` (its index), or -1 - k for new_uris[k].
+    new_uris: list[str] = []
 
+    def new(u: str) -> int:
+        new_uris.append(u)
+        return -len(new_uris)
+
+    ours: dict[str, int] = {}  # wanted URI -> index of the copy that takes its place
+    extras: list[int] = []  # hand-added items at the end, in their order
+    readded: list[str] = []
+    seen: Counter[str] = Counter()
+    for i, item in enumerate(current):
+        if item is None:
+            if not drop_nulls:
+                extras.append(i)
+            continue
+        seen[item] += 1
+        if item in wanted and seen[item] == 1:
+            if item not in deleted:
+                ours[item] = i
+        elif seen[item] > counts[item] - hand[item]:  # the last copies are the ones added by hand
+            if item in deleted:
+                extras.append(new(item))
+                readded.append(item)
+            else:
+                extras.append(i)
+    target_ids = [ours[u] if u in ours else new(u) for u in want] + extras
+    add = tuple(u for u in want if u not in ours and counts[u] == 0)
+    restored = tuple(u for u in add if record.get(u, 0) > 0)
+    target: tuple[str | None, ...] = tuple(
+        current[t] if t >= 0 else new_uris[-1 - t] for t in target_ids)
+
+    in_target = {t for t in target_ids if t >= 0}
+    survivors = [i for i in range(len(current)) if i in in_target]
+    edit: list[Op] | None
+    edit, moved = _edit_ops(current, to_delete, survivors, target_ids, new_uris)
     if drop_nulls:  # only a replace can drop them; moves counted as if they were gone
-        live = [i for i in survivors if current[i] is not None]
-        _, moved = _edit_ops(current, want, to_delete, live, [])
-        edit: list[Op] | None = None
-    else:
-        edit, moved = _edit_ops(current, want, to_delete, survivors, extras)
+        edit = None
     replace: list[Op] | None = None
     if None not in target:
         chunks = list(_chunks(target)) or [()]
@@ -252,11 +335,17 @@ def plan_sync(current: Sequence[str | None], desired: Sequence[str], *, prune: b
         current=current,
         target=target,
         add=add,
-        remove=tuple(removed),
+        remove=(*dropped, *extra, *pruned),
         move=tuple(moved),
-        kept=tuple(current[i] for i in kept_extras),
+        kept=tuple(current[i] for i in extras if i >= 0) + tuple(readded),
         ops=tuple(ops),
         strategy=strategy,  # type: ignore[arg-type]
+        restored=restored,
+        dropped=tuple(dropped),
+        extra=tuple(extra),
+        pruned=tuple(pruned),
+        readded=tuple(readded),
+        recorded=owned is not None,
     )
 
 
@@ -268,18 +357,17 @@ def _prefer_replace(edit: int, replace: int) -> bool:
 
 def _edit_ops(
     current: tuple[str | None, ...],
-    want: list[str],
     to_delete: list[str],
     survivors: list[int],
-    extras: list[int],
+    target_ids: list[int],
+    new_uris: list[str],
 ) -> tuple[list[Op], list[str | None]]:
-    ops: list[Op] = [Remove(c) for c in _chunks(to_delete)]
+    """Removes, then moves, then adds that turn ``current`` into the target.
 
-    # Target order as identities: a survivor's index in `current`, or -1 - k for the k-th
-    # wanted URI that must be added.
-    by_uri = {current[i]: i for i in survivors if current[i] is not None}
-    target_ids: list[int] = [by_uri.get(u, -1 - k) for k, u in enumerate(want)]
-    target_ids += extras
+    ``survivors``: indices of ``current`` left after the removes, in order; ``target_ids``:
+    the target as survivor indices, or ``-1 - k`` for ``new_uris[k]``.
+    """
+    ops: list[Op] = [Remove(c) for c in _chunks(to_delete)]
     rank = {ident: r for r, ident in enumerate(target_ids) if ident >= 0}
 
     # Moves: keep a longest in-order run, put each other item right after its predecessor
@@ -321,7 +409,7 @@ def _edit_ops(
         run_end = t
         while run_end < len(target_ids) and target_ids[run_end] < 0:
             run_end += 1
-        uris = [want[-1 - target_ids[j]] for j in range(t, run_end)]
+        uris = [new_uris[-1 - target_ids[j]] for j in range(t, run_end)]
         pos = t
         for chunk in _chunks(uris):
             ops.append(Add(chunk, None if pos == length else pos))
@@ -337,11 +425,18 @@ def _edit_ops(
 
 @dataclass
 class ApplyStats:
-    """What :func:`apply_plan` did: writes sent, read-backs after lost responses, final plan."""
+    """What :func:`apply_plan` did: writes sent, read-backs after lost responses, the plans
+    (the first, then one per read-back), and the playlist's snapshot once done (None: not
+    known, e.g. no write was answered)."""
 
     writes: int = 0
     rereads: int = 0
     plans: list[Plan] = field(default_factory=list)
+    snapshot_id: str | None = None
+
+    @property
+    def final(self) -> Plan:
+        return self.plans[-1]
 
 
 def apply_plan(
@@ -351,21 +446,26 @@ def apply_plan(
     desired: Sequence[str],
     *,
     prune: bool,
+    owned: Mapping[str, int] | None = None,
+    snapshot_id: str | None = None,
     max_rereads: int = MAX_REREADS,
     progress: Callable[[int, int], None] | None = None,
 ) -> ApplyStats:
     """Send ``plan``'s writes in order. After a lost response, read the playlist back and plan
     again from what is really there (never resend blindly); give up after ``max_rereads``.
 
-    ``progress(done, total)`` is called after each write. Rate limits and other API errors
-    propagate: whatever was applied is consistent, and the next run completes it.
+    ``owned`` is the ownership record to plan again with; ``snapshot_id`` the playlist's
+    snapshot before the first write. ``progress(done, total)`` is called after each write.
+    Rate limits and other API errors propagate: whatever was applied is consistent, and the
+    next run completes it.
     """
-    stats = ApplyStats(plans=[plan])
+    stats = ApplyStats(plans=[plan], snapshot_id=snapshot_id)
     while True:
         try:
             for done, op in enumerate(plan.ops, 1):
                 stats.writes += 1
-                _send(api, playlist_id, op)
+                stats.snapshot_id = None  # until this write is answered
+                stats.snapshot_id = _send(api, playlist_id, op)
                 if progress:
                     progress(done, len(plan.ops))
             return stats
@@ -376,20 +476,37 @@ def apply_plan(
                     "Nothing was doubled; run the command again to finish the playlist."
                 ) from exc
             stats.rereads += 1
-            current = api.playlist_item_uris(playlist_id)
-            plan = plan_sync(current, desired, prune=prune)
+            current, stats.snapshot_id = read_playlist(api, playlist_id)
+            plan = replace(plan_sync(current, desired, prune=prune, owned=owned),
+                           labels=plan.labels)
             stats.plans.append(plan)
 
 
-def _send(api: UserApi, playlist_id: str, op: Op) -> None:
+def read_playlist(api: UserApi, playlist_id: str, playlist: Mapping[str, Any] | None = None,
+                  labels: dict[str, str] | None = None
+                  ) -> tuple[list[str | None], str | None]:
+    """The playlist's items and snapshot: its first 100 items come with the playlist object
+    (``playlist``, read here if not given), the rest is paged. ``labels`` receives the names
+    of the items read (for tracks added by hand, which the lockfile cannot name)."""
+    if playlist is None:
+        playlist = api.get_playlist(playlist_id)
+    first = playlist.get("items")
+    if not isinstance(first, dict):
+        first = playlist.get("tracks")  # the deprecated name
+    embedded = first if isinstance(first, dict) and "items" in first else None
+    snapshot = playlist.get("snapshot_id")
+    found = api.playlist_item_uris(playlist_id, embedded, labels=labels)
+    return found, snapshot if isinstance(snapshot, str) else None
+
+
+def _send(api: UserApi, playlist_id: str, op: Op) -> str:
     if isinstance(op, Add):
-        api.add_items(playlist_id, list(op.uris), position=op.position)
-    elif isinstance(op, Remove):
-        api.remove_items(playlist_id, list(op.uris))
-    elif isinstance(op, Replace):
-        api.replace_items(playlist_id, list(op.uris))
-    else:
-        api.reorder_items(playlist_id, op.range_start, op.insert_before, op.range_length)
+        return api.add_items(playlist_id, list(op.uris), position=op.position)
+    if isinstance(op, Remove):
+        return api.remove_items(playlist_id, list(op.uris))
+    if isinstance(op, Replace):
+        return api.replace_items(playlist_id, list(op.uris))
+    return api.reorder_items(playlist_id, op.range_start, op.insert_before, op.range_length)
 
 
 # --------------------------------------------------------------------------------------------
@@ -405,7 +522,7 @@ class SyncResult:
     for a decision (not in the playlist). ``details`` maps changed fields (name, description,
     public) to ``(old, new)``. ``gone`` is the message when the recorded playlist had vanished.
     ``writes``: write requests sent (create, items, details, cover); ``rereads``: read-backs
-    after lost responses.
+    after lost responses. ``notes``: what the reader should know (a lost create adopted).
     """
 
     playlist_id: str | None
@@ -423,6 +540,7 @@ class SyncResult:
     gone: str | None = None
     writes: int = 0
     rereads: int = 0
+    notes: list[str] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:
         """The ``--json`` object: playlist_id, url, added, removed, moved, missing."""
@@ -477,7 +595,7 @@ def create_or_sync(
     *,
     save: Callable[[], None],
     confirm: Callable[[Plan], bool],
-    confirm_recreate: Callable[[str], bool],
+    confirm_recreate: Callable[[str, Plan], bool],
     name: str,
     description: str = "",
     public: bool = False,
@@ -485,42 +603,66 @@ def create_or_sync(
     dry_run: bool = False,
     cover_b64: str | None = None,
     progress: Callable[[int, int], None] | None = None,
+    now: Callable[[], str] = lambda: _utc_now(),
 ) -> SyncResult:
     """Create the playlist for ``tracks``, or bring the one recorded in ``lock`` in step.
 
-    Every entry of ``tracks`` must already be matched (the command layer sees to it).
+    Every entry of ``tracks`` must already be matched (the command layer sees to it), and the
+    caller holds the run-lock, so no other run changes ``lock`` meanwhile.
 
-    * First run: ``confirm(plan)``, create the playlist, record its ID in ``lock`` and
-      ``save()`` at once, then add the tracks in batches of 100. Later runs read the playlist,
-      plan, ``confirm``, apply. An empty plan needs no confirmation.
-    * The recorded playlist is gone (deleted, not the user's): ``confirm_recreate(message)``
-      decides whether to create a new one; if not, :class:`PlaylistGoneError` is raised.
-    * ``dry_run``: plan only; no write is sent.
+    * First run: ``confirm(plan)``; record "creating since" and ``save()``; create the playlist;
+      record its ID and ``save()`` at once, then add the tracks in batches of 100. A create
+      whose answer was lost (now or in a run that died) is found again by
+      :func:`find_lost_create` and adopted instead of making a second playlist.
+    * Later runs read the playlist object (one request, with its first 100 items). When its
+      snapshot is the one recorded after playlister's last write, the recorded items are the
+      playlist and nothing more is read; otherwise the rest is paged. Then plan, ``confirm``,
+      apply, and record what is there now and which items are playlister's. An empty plan
+      needs no confirmation.
+    * The recorded playlist is gone (deleted, not the user's): ``confirm_recreate(message,
+      plan)`` is the one question before a new one is made; if declined,
+      :class:`PlaylistGoneError` is raised.
+    * ``dry_run``: plan only; no write is sent and the lockfile is not changed.
     * ``name``, ``description`` and ``public`` are applied when the playlist's differ;
       ``cover_b64`` (checked by the caller) is uploaded.
     """
     desired, missing, review = wanted_uris(tracks, lock)
     want_name, want_description, want_public = name, description, public
+    labels: dict[str, str] = {}  # names Spotify gives, then the lockfile's over them
 
     playlist: dict[str, Any] | None = None
     current: list[str | None] = []
+    snapshot: str | None = None
     gone: str | None = None
+    notes: list[str] = []
+    if not lock.playlist_id and lock.creating_since:
+        found = find_lost_create(api, want_name, want_description, lock.creating_since)
+        if found is not None:
+            lock.forget_playlist()
+            lock.playlist_id = str(found["id"])
+            lock.creating_since = None
+            notes.append(f"Found the playlist \"{want_name}\" an interrupted run created "
+                         f"(creating since {found['_since']}): using it, not making another.")
+            if not dry_run:
+                save()
+    owned = lock.owned
     if lock.playlist_id:
         try:
             playlist = api.get_playlist(lock.playlist_id)
-            # Reading the items answers 403 when the playlist is not the user's (nor shared
-            # with them): that, like a 404, is PlaylistGoneError.
-            current = api.playlist_item_uris(lock.playlist_id)
+            snapshot = playlist.get("snapshot_id") if isinstance(
+                playlist.get("snapshot_id"), str) else None
+            if snapshot and snapshot == lock.snapshot_id and lock.items is not None:
+                current = list(lock.items)  # untouched since our last write: nothing to read
+            else:
+                # Reading the items answers 403 when the playlist is not the user's (nor
+                # shared with them): that, like a 404, is PlaylistGoneError.
+                current, snapshot = read_playlist(api, lock.playlist_id, playlist, labels)
         except PlaylistGoneError as exc:
             gone = str(exc)
-            playlist, current = None, []
-            if not dry_run and not confirm_recreate(
-                f"{gone} Create a new playlist \"{want_name}\"?"
-            ):
-                raise
+            playlist, current, snapshot, owned = None, [], None, None
 
-    plan = replace(plan_sync(current, desired, prune=prune),
-                   labels=track_labels(lock))
+    labels.update(track_labels(lock))
+    plan = replace(plan_sync(current, desired, prune=prune, owned=owned), labels=labels)
     pid = playlist["id"] if playlist else None
     details = _details_diff(playlist, want_name, want_description, want_public) if playlist else {}
     result = SyncResult(
@@ -536,38 +678,111 @@ def create_or_sync(
         review=review,
         details=details,
         gone=gone,
+        notes=notes,
     )
     if dry_run:
         return result
     writes_before = getattr(api, "writes", 0)
     if playlist is None:
-        if not confirm(plan):
+        if gone is not None:
+            if not confirm_recreate(f"{gone} Create a new playlist \"{want_name}\"?", plan):
+                raise PlaylistGoneError(lock.playlist_id or "", gone)
+            lock.forget_playlist()
+        elif not confirm(plan):
             return result
-        try:
-            made = api.create_playlist(want_name, want_description, want_public)
-        except UncertainWriteError as exc:
-            raise UncertainWriteError(
-                f"{exc} Spotify may have created the playlist \"{want_name}\" without telling "
-                "us its ID: if a second copy appears after the next run, delete the empty one.",
-                status=exc.status,
-            ) from exc
-        pid = made["id"]
-        lock.playlist_id = pid
-        save()  # before adding: a killed run resumes here
+        made = _create(api, lock, save, want_name, want_description, want_public, now)
+        pid = str(made["id"])
+        snapshot = made.get("snapshot_id") if isinstance(made.get("snapshot_id"), str) else None
         result.playlist_id, result.url, result.created = pid, _url(made, pid), True
+        if made.get("_since"):  # adopted after a lost answer: read what is there
+            result.notes.append(f"Spotify's answer to creating \"{want_name}\" was lost; "
+                                "found the playlist it made and used it, not making another.")
+            current, snapshot = read_playlist(api, pid)
+            plan = replace(plan_sync(current, desired, prune=prune), labels=labels)
+            result.plan = plan
     elif not plan.is_empty and not confirm(plan):
         return result
     assert pid is not None
-    stats = apply_plan(api, pid, plan, desired, prune=prune, progress=progress)
-    result.applied = True
-    result.rereads = stats.rereads
     if details:
         api.update_details(pid, **{k: new for k, (_, new) in details.items()})
     if cover_b64 is not None:
         api.upload_cover(pid, cover_b64)
         result.cover_uploaded = True
+    # Until the writes are done, claim what they will add too: a run that dies halfway then
+    # still knows the tracks it added (and the next run reads the playlist, snapshot unknown).
+    pending = Counter(lock.owned or {}) | Counter(dict.fromkeys(desired, 1))
+    if not plan.is_empty:
+        lock.record_playlist(current, pending.elements(), None)
+        save()
+    stats = apply_plan(api, pid, plan, desired, prune=prune, owned=dict(pending),
+                       snapshot_id=snapshot, progress=progress)
+    if (details or cover_b64 is not None) and plan.is_empty:
+        snapshot_after = api.get_playlist(pid).get("snapshot_id")  # they may change it
+        stats.snapshot_id = snapshot_after if isinstance(snapshot_after, str) else None
+    lock.record_playlist(stats.final.target, desired, stats.snapshot_id)
+    save()
+    result.applied = True
+    result.rereads = stats.rereads
     result.writes = getattr(api, "writes", writes_before) - writes_before or stats.writes
     return result
+
+
+def _create(api: UserApi, lock: Lock, save: Callable[[], None], name: str, description: str,
+            public: bool, now: Callable[[], str]) -> dict[str, Any]:
+    """``POST /me/playlists`` with "creating since" recorded first; the new playlist's ID is
+    saved at once. A lost answer is looked for straight away (and again by the next run)."""
+    lock.creating_since = now()
+    save()
+    try:
+        made = api.create_playlist(name, description, public)
+    except UncertainWriteError as exc:
+        found = find_lost_create(api, name, description, lock.creating_since)
+        if found is None:
+            raise UncertainWriteError(
+                f"{exc} No playlist \"{name}\" has appeared among yours yet; the next run "
+                "looks for it again before making one, so there will not be two.",
+                status=exc.status,
+            ) from exc
+        made = found
+    lock.playlist_id = str(made["id"])
+    lock.creating_since = None
+    lock.record_playlist([], [], None)
+    save()  # before adding: a killed run resumes here
+    return made
+
+
+def find_lost_create(api: UserApi, name: str, description: str, since: str
+                     ) -> dict[str, Any] | None:
+    """The playlist a create whose answer was lost made, or None if it made none.
+
+    The API gives no creation time, so the fingerprint is: the user's own playlist, with this
+    name and description, and empty (nothing was added: its ID never reached the lockfile).
+    Two or more such playlists: a :class:`PlaylisterError` naming them, as guessing could adopt
+    the wrong one. The answer carries ``_since`` (the recorded time) for the message.
+    """
+    me = api.current_user().get("id")
+    found = []
+    for p in api.my_playlists():
+        owner = (p.get("owner") or {}).get("id")
+        total = (p.get("items") or p.get("tracks") or {}).get("total")
+        if (p.get("name") == name and owner == me and total == 0
+                and html.unescape(p.get("description") or "") == (description or "")):
+            found.append(p)
+    if len(found) > 1:
+        links = ", ".join(_url(p, str(p.get("id"))) or "?" for p in found)
+        raise PlaylisterError(
+            f"A run that started creating the playlist \"{name}\" at {since} stopped before "
+            f"Spotify's answer arrived, and {len(found)} empty playlists of yours now have that "
+            f"name and description: {links}. Delete the extra ones in Spotify, then run "
+            "`playlister create` again to use the one left."
+        )
+    if not found:
+        return None
+    return {**found[0], "_since": since}
+
+
+def _utc_now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _url(playlist: Mapping[str, Any] | None, pid: str | None) -> str | None:

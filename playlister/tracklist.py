@@ -14,6 +14,7 @@ from typing import Any
 
 from playlister.errors import TracklistError, TracklistErrors
 from playlister.match.text import fold
+from playlister.spotify import MAX_PLAYLIST_DESCRIPTION, MAX_PLAYLIST_NAME
 from playlister.urls import track_uri, video_id
 
 
@@ -218,6 +219,9 @@ class _Validator:
             elif key == "name" and isinstance(value, str) and not value.strip():
                 self.fail("must not be empty", line=at(key),
                           field="playlist.name")
+            elif isinstance(value, str) and (
+                    problem := spotify_text_problem(key, value.strip())):
+                self.fail(problem, line=at(key), field=f"playlist.{key}")
             else:
                 values[key] = value.strip() if isinstance(value, str) else value
         return PlaylistInfo(name=values.get("name", default.name),
@@ -303,6 +307,18 @@ class _Validator:
         if len(self.problems) > before:
             return None
         return Track(index=index, line=start, **out)
+
+
+def spotify_text_problem(field: str, value: str) -> str | None:
+    """Why Spotify would refuse ``value`` as the playlist's ``field`` ("name" or
+    "description"), or None: checked before any request so the whole run is not wasted."""
+    limit = MAX_PLAYLIST_NAME if field == "name" else MAX_PLAYLIST_DESCRIPTION
+    if len(value) > limit:
+        return (f"is {len(value)} characters long; Spotify takes a playlist {field} of at most "
+                f"{limit}")
+    if field == "description" and ("\n" in value or "\r" in value):
+        return "must be one line: Spotify refuses a playlist description with a line break"
+    return None
 
 
 def _reflow(text: str) -> str:

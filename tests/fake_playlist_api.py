@@ -6,7 +6,8 @@ One :class:`FakePlaylistApi` serves two transports:
 * ``with fake.serve(latency=0.1) as base_url:`` runs it behind ``http.server`` on 127.0.0.1
   (benchmarks, end-to-end tests).
 
-Endpoints: ``GET /me``, ``POST /me/playlists``, ``GET|PUT /playlists/{id}``,
+Endpoints: ``GET /me``, ``GET|POST /me/playlists``, ``GET|PUT /playlists/{id}`` (the GET
+carries the first 100 items, as Spotify's does),
 ``GET|POST|PUT|DELETE /playlists/{id}/items``, ``PUT /playlists/{id}/images``. Limits are
 enforced as Spotify does (≤100 URIs a write, ≤50 items a page) with 400s, so a client that
 breaks them fails loudly. Faults (each fires once, on the n-th matching request):
@@ -84,7 +85,7 @@ class Logged:
 
 @dataclass
 class _Fault:
-    kind: str  # lose | rate_limit | fail
+    kind: str  # lose | kill | rate_limit | fail
     method: str | None
     path: str | None  # regex searched in the path
     nth: int
@@ -146,10 +147,12 @@ class FakePlaylistApi:
     # ---- faults
 
     def lose_response(self, method: str = "POST", path: str = r"/items$", *, nth: int = 1,
-                      status: int | None = None) -> None:
+                      status: int | None = None, kill: bool = False) -> None:
         """Apply the n-th matching request, then lose its answer: a read timeout (responses
-        transport; a dropped connection over HTTP), or ``status`` (e.g. 502) if given."""
-        self._faults.append(_Fault("lose", method, path, nth, status=status or 0))
+        transport; a dropped connection over HTTP), or ``status`` (e.g. 502) if given. With
+        ``kill``, the client dies while waiting: :class:`Killed` is raised after applying."""
+        self._faults.append(_Fault("kill" if kill else "lose", method, path, nth,
+                                   status=status or 0))
 
     def rate_limit(self, method: str | None = None, path: str | None = None, *, nth: int = 1,
                    retry_after: int = 1) -> None:
@@ -196,6 +199,8 @@ class FakePlaylistApi:
                 entry.status = fault.status
                 return _error(fault.status, "Service unavailable")
             status, headers, text = self._route(method, path, query, data)
+            if fault and fault.kind == "kill":
+                raise Killed(f"killed while {method} {path} was in flight (it was applied)")
             if fault and fault.kind == "lose":
                 if fault.status:
                     entry.status = fault.status
@@ -209,6 +214,12 @@ class FakePlaylistApi:
         if path == "/me" and method == "GET":
             return _ok({"id": self.user_id, "display_name": self.user_id, "type": "user",
                         "uri": f"spotify:user:{self.user_id}"})
+        if path == "/me/playlists" and method == "GET":
+            limit = int(query.get("limit", 20))
+            offset = int(query.get("offset", 0))
+            if not 1 <= limit <= 50:
+                return _error(400, "Invalid limit")
+            return _ok(self._my_playlists(offset, limit))
         if path == "/me/playlists" and method == "POST":
             if not isinstance(data, dict) or not data.get("name"):
                 return _error(400, "Missing name")
@@ -316,6 +327,25 @@ class FakePlaylistApi:
             "next": f"{href}?offset={end}&limit={limit}" if end < len(pl.items) else None,
             "previous": (f"{href}?offset={max(0, offset - limit)}&limit={limit}"
                          if offset else None),
+        }
+
+    def _my_playlists(self, offset: int, limit: int) -> dict[str, Any]:
+        """``GET /me/playlists``: simplified objects, the newest first (as Spotify lists)."""
+        href = f"{DEFAULT_BASE}/me/playlists"
+        newest_first = list(reversed(self.playlists.values()))
+        chunk = newest_first[offset:offset + limit]
+        end = offset + len(chunk)
+        items = []
+        for pl in chunk:
+            simple = self._playlist_json(pl, items=False)
+            simple["items"] = {"href": f"{DEFAULT_BASE}/playlists/{pl.id}/items",
+                               "total": len(pl.items)}
+            items.append(simple)
+        return {
+            "href": f"{href}?offset={offset}&limit={limit}", "items": items, "limit": limit,
+            "offset": offset, "total": len(newest_first),
+            "next": f"{href}?offset={end}&limit={limit}" if end < len(newest_first) else None,
+            "previous": None if not offset else f"{href}?offset={max(0, offset - limit)}",
         }
 
     def _playlist_json(self, pl: FakePlaylist, *, items: bool = True) -> dict[str, Any]:

@@ -243,13 +243,14 @@ def test_create_then_sync_then_edit(spotify, her_smell: Path) -> None:
     writes_before = len(fake.writes)
     dry = invoke("create", "--dry-run")
     assert len(fake.writes) == writes_before
-    # Without --prune, The Shame (no longer listed) is kept, moved to the end.
-    assert "0 to add, 0 to remove, 2 to move (2 requests)" in dry.output
+    # The Shame was put there by playlister and is no longer listed: it goes, --prune or not.
+    assert "0 to add, 1 to remove, 1 to move (2 requests)" in dry.output
+    assert "- The Shame — The Blood Brothers (taken out of the tracklist)" in dry.output
     assert "~ Heaven — Bryan Adams (#12 → #1)" in dry.output
-    assert "1 track not in the tracklist kept at the end (--prune removes them)" in dry.output
+    assert "kept:" not in dry.output
     assert "Dry run: nothing was sent to Spotify." in dry.output
 
-    synced = invoke("create", "--yes", "--prune", "--json")
+    synced = invoke("create", "--yes", "--json")
     doc = json.loads(synced.stdout)
     assert (doc["playlist_id"], doc["added"], doc["removed"], doc["moved"]) == (pid, 0, 1, 1)
     assert [m["title"] for m in doc["missing"]] == ["Hollywood Dream"]

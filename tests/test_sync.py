@@ -108,7 +108,7 @@ def run(tl: Tracklist, api: UserApi, **kw: Any) -> Any:
         if lock.get(t) is None and t.key in MATCHED:
             lock.put(MATCHED[t.key])
     kw.setdefault("confirm", lambda plan: True)
-    kw.setdefault("confirm_recreate", lambda message: True)
+    kw.setdefault("confirm_recreate", lambda message, plan: True)
     kw.setdefault("name", tl.playlist.name)
     kw.setdefault("description", tl.playlist.description)
     if kw.get("public") is None:
@@ -171,8 +171,9 @@ def test_sync_adds_removes_and_reorders(fake, api, tmp_path):
     pid = only_playlist(fake)
     fake.log.clear()
 
-    # Now: 3 moved to the front, 1 dropped, 5 and 6 added in the middle, 7 at the end.
-    result = run(reorder(tl, [3, 0, 5, 6, 2, 4, 7]), api, prune=True)
+    # Now: 3 moved to the front, 1 dropped, 5 and 6 added in the middle, 7 at the end. No
+    # --prune: track 1 goes because playlister put it there.
+    result = run(reorder(tl, [3, 0, 5, 6, 2, 4, 7]), api)
 
     assert fake.items(pid) == [uri(3), uri(0), uri(5), uri(6), uri(2), uri(4), uri(7)]
     assert fake.kinds() == ["remove", "reorder", "add", "add"]
@@ -182,11 +183,11 @@ def test_sync_adds_removes_and_reorders(fake, api, tmp_path):
     assert (result.added, result.removed, result.moved) == (3, 1, 1)
     assert result.plan.describe() == [
         "+ Song 5 — Band 5", "+ Song 6 — Band 6", "+ Song 7 — Band 0",
-        "- Song 1 — Band 1",
+        "- Song 1 — Band 1 (taken out of the tracklist)",
         "~ Song 3 — Band 3 (#4 → #1)"]
     # and the sync is stable
     fake.log.clear()
-    assert run(reorder(tl, [3, 0, 5, 6, 2, 4, 7]), api, prune=True).plan.is_empty
+    assert run(reorder(tl, [3, 0, 5, 6, 2, 4, 7]), api).plan.is_empty
     assert fake.writes == []
 
 
@@ -213,9 +214,11 @@ def test_lost_response_on_add_is_read_back_never_resent(fake, api, tmp_path, los
     assert max(Counter(items).values()) == 1  # exactly one copy of each
     assert fake.kinds() == ["create", "add", "add", "add"]  # batch 2 was not resent
     assert sizes(fake) == [100, 100, 50]
-    # after the lost answer the playlist (200 items) was read back, 4 pages of 50
+    # after the lost answer the playlist (200 items) was read back: the playlist with its
+    # first 100 items, then 2 pages of 50
     after_lost = fake.log[fake.log.index(fake.writes[2]) + 1:fake.log.index(fake.writes[3])]
-    assert [r.method for r in after_lost] == ["GET"] * 4
+    assert [(r.method, r.path.rsplit("/", 1)[-1], r.query.get("offset")) for r in after_lost] \
+        == [("GET", f"{pid}", None), ("GET", "items", "100"), ("GET", "items", "150")]
     assert result.rereads == 1
 
 
@@ -306,7 +309,9 @@ def test_dry_run_sends_no_write(fake, api, tmp_path):
     assert result.details == {"name": ("Road Trip", "Renamed")}
 
 
-def test_hand_added_track_survives_without_prune(fake, api, tmp_path):
+def test_unrecorded_playlist_keeps_what_it_does_not_know(fake, api, tmp_path):
+    """A lockfile from before ownership was recorded: nothing outside the tracklist is known
+    to be playlister's, so it all stays (and the plan says why) unless --prune."""
     tl, _ = make_tracklist(tmp_path, 4)
     mine = "spotify:track:HANDADDED0000000000000"
     pl = fake.add_playlist([uri(0), mine, uri(1), None], name="Road Trip",
@@ -318,12 +323,14 @@ def test_hand_added_track_survives_without_prune(fake, api, tmp_path):
     result = run(tl, api)
     assert fake.items(pl.id) == [uri(0), uri(1), uri(2), uri(3), mine, None]
     assert result.removed == 0 and len(result.plan.kept) == 2
-    assert "not in the tracklist kept at the end" in result.plan.describe()[-1]
+    assert result.plan.describe()[-1] == (
+        "  kept: not in the tracklist, not recorded as playlister's (2), at the end: "
+        "Track HANDADDED0000000000000, (unavailable item) (--prune removes them)")
 
     fake.log.clear()
     result = run(tl, api, prune=True)
     assert fake.items(pl.id) == [uri(0), uri(1), uri(2), uri(3)]
-    assert result.removed == 1
+    assert result.removed == 2 and result.plan.pruned == (mine, None)
     # the unavailable (null) item can only go by a replace
     assert fake.kinds() == ["replace"]
 
@@ -336,10 +343,10 @@ def test_recorded_playlist_deleted_asks_before_creating_a_new_one(fake, api, tmp
 
     asked: list[str] = []
     with pytest.raises(PlaylistGoneError, match="deleted"):
-        run(tl, api, confirm_recreate=lambda m: asked.append(m) or False)
+        run(tl, api, confirm_recreate=lambda m, plan: asked.append(m) or False)
     assert fake.writes == [] and "Create a new playlist" in asked[0]
 
-    result = run(tl, api, confirm_recreate=lambda m: True)
+    result = run(tl, api, confirm_recreate=lambda m, plan: True)
     pid = only_playlist(fake)
     assert result.created and result.gone and pid != "GoneGoneGoneGoneGone00"
     assert fake.items(pid) == [uri(0), uri(1), uri(2)]
@@ -353,7 +360,7 @@ def test_recorded_playlist_of_another_user_is_gone(fake, api, tmp_path):
     lock.playlist_id = theirs.id
     lockfile.save(lock, tl.tracks)
     with pytest.raises(PlaylistGoneError):
-        run(tl, api, confirm_recreate=lambda m: False)
+        run(tl, api, confirm_recreate=lambda m, plan: False)
     assert fake.writes == [] and fake.items(theirs.id) == [uri(9)]
 
 
@@ -385,7 +392,7 @@ def test_cover_is_uploaded(fake, api, tmp_path):
     tl, _ = make_tracklist(tmp_path, 1)
     result = run(tl, api, cover_b64=encode_cover(jpeg(tmp_path, 2000).read_bytes(), "c.jpg"))
     pid = only_playlist(fake)
-    assert fake.kinds() == ["create", "add", "cover"]
+    assert fake.kinds() == ["create", "cover", "add"]
     assert result.cover_uploaded and fake.playlists[pid].images
 
 
@@ -440,11 +447,57 @@ def test_plan_one_track_moved_to_the_end_is_one_move():
     assert plan.ops == (Move(0, 4, 1, ("a",)),)
 
 
-def test_plan_duplicate_of_a_wanted_track_is_removed_and_added_back_once():
-    plan = plan_sync(["a", "b", "a", "c"], ["a", "b", "c"], prune=False)
-    assert plan.remove == ("a",) and plan.add == ()
-    assert plan.ops == (Remove(("a",)), Add(("a",), 0))
-    assert simulate(plan.current, plan.ops) == ["a", "b", "c"]
+def test_plan_hand_added_copy_of_an_owned_track_stays_at_the_end():
+    plan = plan_sync(["a", "b", "a", "c"], ["a", "b", "c"], prune=False,
+                     owned={"a": 1, "b": 1, "c": 1})
+    assert plan.remove == () and plan.kept == ("a",)
+    assert plan.writes == 1 and isinstance(plan.ops[0], Move)
+    assert simulate(plan.current, plan.ops) == ["a", "b", "c", "a"]
+
+
+def test_plan_surplus_copy_is_removed_and_one_added_back_in_place():
+    """Two copies of a wanted track, both playlister's (or --prune): one goes. Spotify's
+    remove takes out both, so one is added back where it belongs."""
+    for kw in ({"owned": {"a": 2, "b": 1, "c": 1}}, {"prune": True}):
+        plan = plan_sync(["a", "b", "a", "c"], ["a", "b", "c"], **{"prune": False, **kw})
+        assert plan.remove == ("a",) and plan.extra == ("a",) and plan.add == ()
+        assert plan.ops == (Remove(("a",)), Add(("a",), 0))
+        assert simulate(plan.current, plan.ops) == ["a", "b", "c"]
+
+
+def test_plan_owned_copy_dropped_puts_the_hand_added_copy_back():
+    """Track x leaves the tracklist; playlister put one copy there, a collaborator another.
+    The DELETE takes out both, so the collaborator's goes back at the end."""
+    plan = plan_sync(["x", "a", "y", "x"], ["a"], prune=False, owned={"x": 1, "a": 1})
+    assert plan.dropped == ("x",) and plan.readded == ("x",) and plan.kept == ("y", "x")
+    assert simulate(plan.current, plan.ops) == ["a", "y", "x"]
+    assert plan.describe({"x": "X — Band"}) == [
+        "- X — Band (taken out of the tracklist)",
+        "  kept: added in Spotify by hand (2), at the end: y, X — Band (--prune removes them)",
+        "  put back at the end: X — Band (a copy added by hand; Spotify's remove takes out "
+        "every copy of a track at once)"]
+
+
+@pytest.mark.parametrize(("current", "desired", "owned", "target", "groups"), [
+    # playlister's track, taken out of the tracklist: removed
+    (["a", "b"], ["a"], {"a": 1, "b": 1}, ["a"], {"dropped": ("b",)}),
+    # never recorded (added by hand): kept at the end
+    (["a", "h", "b"], ["a", "b"], {"a": 1, "b": 1}, ["a", "b", "h"],
+     {"kept": ("h",), "move": ("h",)}),
+    # playlister's, removed by hand in Spotify, still listed: put back
+    (["b"], ["a", "b"], {"a": 1, "b": 1}, ["a", "b"], {"add": ("a",), "restored": ("a",)}),
+    # playlister's, removed by hand, no longer listed: nothing to do
+    (["a"], ["a"], {"a": 1, "b": 1}, ["a"], {}),
+    # added by hand, now also in the tracklist: adopted, not doubled
+    (["h", "a"], ["a", "h"], {"a": 1}, ["a", "h"], {"move": ("h",)}),
+    # an older lockfile (no record): unknown tracks kept
+    (["a", "b"], ["a"], None, ["a", "b"], {"kept": ("b",)}),
+])
+def test_plan_ownership_rules(current, desired, owned, target, groups):
+    plan = plan_sync(current, desired, prune=False, owned=owned)
+    assert simulate(current, plan.ops) == list(plan.target) == target
+    for name in ("add", "restored", "dropped", "extra", "pruned", "readded", "kept", "move"):
+        assert getattr(plan, name) == groups.get(name, ()), name
 
 
 def test_plan_keeps_extras_in_their_order_at_the_end():
@@ -472,9 +525,10 @@ def test_plan_heavy_shuffle_uses_a_replace():
 
 
 def test_plan_describe():
-    plan = plan_sync(["a", "x", "b", "z"], ["b", "a", "c"], prune=True)
+    plan = plan_sync(["a", "x", "b", "z"], ["b", "a", "c"], prune=True, owned={"x": 1})
     lines = plan.describe({"a": "A — Artist", "c": "C — Artist"})
-    assert lines == ["+ C — Artist", "- x", "- z", "~ A — Artist (#1 → #2)"]
+    assert lines == ["+ C — Artist", "- x (taken out of the tracklist)",
+                     "- z (added in Spotify by hand; --prune)", "~ A — Artist (#1 → #2)"]
     assert plan.summary() == "1 to add, 2 to remove, 1 to move (3 requests)"
     assert plan_sync(["a"], ["a"], prune=False).summary() == "already up to date"
     assert plan_sync([], list("abcdef"), prune=False).describe(limit=2) == [
@@ -490,9 +544,11 @@ def test_plan_reaches_the_target_in_few_writes(seed):
         desired.append(rnd.choice(desired))
     extras = ["spotify:track:hand1", "spotify:track:hand2", None]
     current = [rnd.choice(pool + extras) for _ in range(rnd.randint(0, 260))] if pool else []
+    owned = None if rnd.random() < 0.2 else {
+        u: rnd.choice((1, 1, 1, 2)) for u in pool if rnd.random() < 0.6}
     prune = rnd.random() < 0.5
 
-    plan = plan_sync(current, desired, prune=prune)
+    plan = plan_sync(current, desired, prune=prune, owned=owned)
 
     final = simulate(current, plan.ops)
     want = list(dict.fromkeys(desired))
@@ -501,11 +557,22 @@ def test_plan_reaches_the_target_in_few_writes(seed):
     rest = final[len(want):]
     if prune:
         assert rest == []
-    else:  # every hand-added item kept, in order
-        hand = [u for u in current if u is None or u not in set(want)]
-        assert rest == hand
+    else:  # exactly the copies beyond playlister's, in their order: the last ones of each
+        record = owned or {}
+        counts = Counter(u for u in current if u is not None)
+        hand = {u: c - (max(record.get(u, 0), 1) if u in want else record.get(u, 0))
+                for u, c in counts.items()}
+        seen: Counter[str] = Counter()
+        expected = []
+        for u in current:
+            if u is not None:
+                seen[u] += 1
+            if u is None or seen[u] > counts[u] - max(0, hand[u]):
+                expected.append(u)
+        assert rest == expected
     assert all(len(op.uris) <= 100 for op in plan.ops if not isinstance(op, Move))
-    assert plan_sync(final, desired, prune=prune).is_empty
+    # what a run records afterwards (the tracklist is playlister's) makes a stable sync
+    assert plan_sync(final, desired, prune=prune, owned=dict.fromkeys(want, 1)).is_empty
     # never much worse than rewriting the whole playlist
     replace_cost = max(1, -(-len(plan.target) // 100))
     assert plan.writes < 2 * replace_cost + 10 or plan.strategy == "edit" and None in final
@@ -529,7 +596,7 @@ def test_gives_up_after_repeated_lost_responses(fake, api, tmp_path):
             return {"id": pid, "name": "Road Trip", "description": "For the road",
                     "public": False}
 
-        def playlist_item_uris(self, pid: str) -> list[str | None]:
+        def playlist_item_uris(self, pid: str, first: Any = None, **kw: Any) -> list[str | None]:
             return list(self.items)
 
         def add_items(self, *a: Any, **k: Any) -> str:
