@@ -209,8 +209,9 @@ class _Api:
                 # A server that takes connections but never answers must not cost TRIES read
                 # timeouts per call: once the read timeout is spent, the call gives up.
                 if failures >= TRIES or waited >= self._timeout - 0.5:
+                    times = f", {failures} times in a row" if failures > 1 else ""
                     raise SpotifyError(
-                        f"Could not reach Spotify to {what}: {cause}, {TRIES} times in a row. "
+                        f"Could not reach Spotify to {what}: {cause}{times}. "
                         "Check the network connection and try again."
                     ) from exc
                 self._sleep(float(2 ** (failures - 1)))
@@ -234,7 +235,7 @@ class Catalog(_Api):
                 client_id=settings.client_id,
                 client_secret=settings.client_secret,
                 requests_session=requests.Session(),
-                requests_timeout=TOKEN_TIMEOUT,
+                requests_timeout=min(TOKEN_TIMEOUT, self._timeout),
                 cache_handler=TokenCache(settings.client_token_path, settings.client_id,
                                          auth_url=settings.auth_url),
             )
@@ -285,7 +286,8 @@ class Catalog(_Api):
                     if failures < TRIES and not timed_out:
                         self._sleep(float(2 ** (failures - 1)))
                         continue
-                    cause = (f"no answer within {TOKEN_TIMEOUT:g} s" if timed_out
+                    cause = (f"no answer within {min(TOKEN_TIMEOUT, self._timeout):g} s"
+                             if timed_out
                              else f"the connection failed {failures} times in a row")
                     self._token_failure = (
                         f"Could not reach Spotify's accounts service ({self.settings.auth_url}) "
