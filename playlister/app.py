@@ -9,6 +9,7 @@ writes it), and returns an object with ``lines()`` and, where the command offers
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
@@ -105,8 +106,18 @@ class Project:
         return self.tracklist.select(tuple(tags))
 
     def save(self) -> None:
-        """Write the lockfile: the one place a command saves it."""
-        lockfile.save(self.lock, self.tracklist.tracks)
+        """Write the lockfile: the one place a command saves it.
+
+        A failed write is one line; the old lockfile stays as it was (writes are atomic).
+        """
+        try:
+            lockfile.save(self.lock, self.tracklist.tracks)
+        except OSError as exc:
+            raise LockfileError(
+                f"{self.lock.path}: cannot write the lockfile: {exc.strerror or exc}. The "
+                "lockfile was left as it was; free some space or fix the permissions, then run "
+                "the command again."
+            ) from None
 
     def ensure_matched(
         self,
@@ -127,12 +138,7 @@ class Project:
             refresh = True
         if market:
             self.lock.market = market.upper()
-        directory = self.lock.path.parent
-        if not os.access(directory, os.W_OK):
-            raise LockfileError(
-                f"{self.lock.path}: cannot write the lockfile: the directory {directory} is not "
-                "writable. Run playlister where you can write, or fix the permissions."
-            )
+        _check_writable(self.lock.path)
         todo = [t for t in tracks if needs_search(t, self.lock, refresh=refresh)]
         catalog: Searcher | None = catalog_factory() if todo else None  # credentials first
         with progress(len(tracks)) as step:
@@ -140,6 +146,27 @@ class Project:
                 tracks, self.lock, lambda: _given(catalog), save=self.save, refresh=refresh,
                 progress=lambda _t, _e: step(),
             )
+
+
+def _check_writable(path: Path) -> None:
+    """Fail before any search if ``path`` can't be written (tried for real: root, ACLs and
+    read-only mounts all fool ``os.access``)."""
+    directory = path.parent
+    problem = None
+    if path.is_dir():
+        problem = "it is a directory"
+    else:
+        try:
+            fd, probe = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".probe", dir=directory)
+            os.close(fd)
+            os.unlink(probe)
+        except OSError as exc:
+            problem = f"the directory {directory} is not writable ({exc.strerror or exc})"
+    if problem:
+        raise LockfileError(
+            f"{path}: cannot write the lockfile: {problem}. Nothing was searched; run "
+            "playlister where you can write, or fix the permissions."
+        )
 
 
 def _given(catalog: Searcher | None) -> Searcher:
@@ -184,14 +211,42 @@ def notes(path: str | Path, *, fmt: str = "text", output: Path | None = None,
           tags: Sequence[str] = (), width: int = 80) -> NotesResult:
     """Render the liner notes; write them to ``output`` when given."""
     project = Project.open(path)
+    if output is not None:
+        _check_notes_output(output, project)
     text = notes_mod.render_notes(project.tracklist, project.lock, fmt=fmt, tags=tags,
                                   width=width)
     if output is not None:
         try:
             atomic_write(output, text)
         except OSError as exc:
-            raise PlaylisterError(f"{output}: cannot write the notes: {exc.strerror}.") from exc
+            raise PlaylisterError(
+                f"{output}: cannot write the notes: {exc.strerror or exc}.") from None
     return NotesResult(text, output, fmt)
+
+
+def _check_notes_output(output: Path, project: Project) -> None:
+    """Refuse to write the notes over the tracklist or the lockfile, or into no folder."""
+    for kind, own in (("tracklist", project.tracklist.path), ("lockfile", project.lock.path)):
+        if _same_file(output, own):
+            raise PlaylisterError(
+                f"{output}: that is the {kind}; the notes would overwrite it. Choose another "
+                "file name, e.g. notes.html.")
+    folder = output.parent
+    if not folder.is_dir():
+        raise PlaylisterError(
+            f"{output}: cannot write the notes: the folder {folder} does not exist.")
+    if output.is_dir():
+        raise PlaylisterError(f"{output}: cannot write the notes: that is a folder.")
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """The same path (even if not written yet), or two names of one file (a link)."""
+    try:
+        if a.resolve() == b.resolve():
+            return True
+        return a.exists() and b.exists() and a.samefile(b)
+    except (OSError, RuntimeError):
+        return a.absolute() == b.absolute()
 
 
 # --------------------------------------------------------------------------------- match

@@ -80,25 +80,38 @@ def quiet_spotipy_logging() -> None:
 class TokenCache(CacheFileHandler):
     """A spotipy token cache at an absolute path: file 0600 in a 0700 directory, atomic writes.
 
-    ``client_id`` is stored with the token; a token saved for another client ID is ignored,
-    so changing SPOTIPY_CLIENT_ID never reuses the old app's token.
+    ``client_id`` and ``auth_url`` are stored with the token; a token saved for another client
+    ID or another accounts service is ignored, so changing SPOTIPY_CLIENT_ID or
+    PLAYLISTER_AUTH_URL never reuses a token the new one has not granted. A damaged file (not
+    JSON, not UTF-8, fields missing or of the wrong type) is ignored too, and replaced by the
+    next token saved.
     """
 
-    def __init__(self, path: Path, client_id: str | None = None) -> None:
+    def __init__(self, path: Path, client_id: str | None = None, *,
+                 auth_url: str | None = None) -> None:
         super().__init__(cache_path=str(path))
         self.path = path
         self.client_id = client_id
+        self.auth_url = auth_url
 
     def get_cached_token(self) -> dict[str, Any] | None:
-        info = super().get_cached_token()
-        if not isinstance(info, dict):
+        try:
+            info = json.loads(self.path.read_bytes().decode("utf-8"))
+        except (OSError, UnicodeDecodeError, ValueError, RecursionError):
             return None
-        if self.client_id and info.get("client_id", self.client_id) != self.client_id:
+        if not _usable_token(info):
             return None
+        for key, want in (("client_id", self.client_id), ("auth_url", self.auth_url)):
+            if want and info.get(key, want) != want:
+                return None
         return info
 
     def save_token_to_cache(self, token_info: dict[str, Any]) -> None:
-        data = dict(token_info, client_id=self.client_id) if self.client_id else token_info
+        data = dict(token_info)
+        if self.client_id:
+            data["client_id"] = self.client_id
+        if self.auth_url:
+            data["auth_url"] = self.auth_url
         directory = self.path.parent
         try:
             if not directory.is_dir():
@@ -120,6 +133,18 @@ class TokenCache(CacheFileHandler):
         return True
 
 
+def _usable_token(info: Any) -> bool:
+    """Whether a cache file's content has what spotipy reads, in the types it expects."""
+    if not isinstance(info, dict):
+        return False
+    if not isinstance(info.get("access_token"), str) or not info["access_token"]:
+        return False
+    expires = info.get("expires_at")
+    if isinstance(expires, bool) or not isinstance(expires, int | float):
+        return False
+    return all(isinstance(info.get(k, ""), str) for k in ("refresh_token", "scope", "token_type"))
+
+
 # --- the user's login ---
 
 
@@ -134,7 +159,8 @@ def user_auth_manager(settings: Settings) -> SpotifyOAuth | SpotifyPKCE:
         "client_id": settings.client_id,
         "redirect_uri": settings.redirect_uri,
         "scope": SCOPES,
-        "cache_handler": TokenCache(settings.user_token_path, settings.client_id),
+        "cache_handler": TokenCache(settings.user_token_path, settings.client_id,
+                                    auth_url=settings.auth_url),
         "requests_session": requests.Session(),
         "requests_timeout": TOKEN_TIMEOUT,
         "open_browser": False,

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import signal
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +18,7 @@ from spotipy.exceptions import SpotifyBaseException, SpotifyException, SpotifyOa
 from playlister import __version__, app
 from playlister.auth import quiet_spotipy_logging
 from playlister.config import Settings
-from playlister.errors import PlaylisterError
+from playlister.errors import Interrupted, PlaylisterError
 
 TRACKS_HELP = "TRACKS is the tracklist file (default: ./tracks.toml)."
 ENVIRONMENT = """\b
@@ -42,8 +44,21 @@ def spotify_message(exc: SpotifyBaseException) -> str:
     return f"Spotify error: {exc}"
 
 
+def stopped_message(exc: BaseException) -> str:
+    """What a person sees after Ctrl-C or SIGTERM: what was kept, and how to go on."""
+    if isinstance(exc, Interrupted) and exc.kept is not None:
+        entries = "entry" if exc.kept == 1 else "entries"
+        return (f"Stopped: {exc.kept} {entries} kept in {exc.lock_name}, {exc.left} left to "
+                "match. Run the same command again to go on.")
+    return "Stopped."
+
+
 class Group(click.Group):
-    """Turns the library's errors, and spotipy's, into one-line ClickExceptions."""
+    """Turns the library's errors, and spotipy's, into one-line ClickExceptions.
+
+    Ctrl-C and SIGTERM end with what was kept and exit 130 / 143; a closed pipe
+    (``playlister match | head -2``) ends quietly with 141, as a tool killed by SIGPIPE does.
+    """
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -52,6 +67,43 @@ class Group(click.Group):
             raise click.ClickException(str(exc)) from exc
         except SpotifyBaseException as exc:
             raise click.ClickException(spotify_message(exc)) from exc
+        except KeyboardInterrupt as exc:
+            _stop(ctx, exc)
+        except click.Abort as exc:
+            if isinstance(exc.__context__, KeyboardInterrupt):  # a signal at a prompt
+                _stop(ctx, exc.__context__)
+            raise
+        except BrokenPipeError:
+            _silence_output()
+            ctx.exit(128 + signal.SIGPIPE)
+
+
+def _stop(ctx: click.Context, exc: KeyboardInterrupt) -> None:
+    with suppress(OSError):
+        click.echo(f"\n{stopped_message(exc)}", err=True)
+    ctx.exit(exc.exit_code if isinstance(exc, Interrupted) else 130)
+
+
+def _silence_output() -> None:
+    """Point stdout and stderr at /dev/null so the interpreter's final flush can't fail."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    for stream in (sys.stdout, sys.stderr):
+        with suppress(OSError, ValueError):  # ValueError: not a real file (under CliRunner)
+            os.dup2(devnull, stream.fileno())
+    os.close(devnull)
+
+
+def _on_signal(signum: int, frame: object) -> None:
+    # Only once: a second Ctrl-C while the first stop saves the lockfile must not cut it short.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    raise Interrupted(signum)
+
+
+def install_signal_handlers() -> None:
+    """SIGTERM stops a run the way Ctrl-C does (saving what was done), not on the spot."""
+    signal.signal(signal.SIGINT, _on_signal)
+    signal.signal(signal.SIGTERM, _on_signal)
 
 
 def tracks_argument(f: Callable[..., Any]) -> Callable[..., Any]:
@@ -260,4 +312,5 @@ def logout() -> None:
 def main() -> None:
     """Console-script entry point."""
     quiet_spotipy_logging()
+    install_signal_handlers()
     cli(prog_name="playlister")

@@ -49,7 +49,7 @@ class Settings:
             env = os.environ
             dotenv = dotenv if dotenv is not None else Path.cwd() / ".env"
         if dotenv is not None and dotenv.is_file():
-            values.update({k: v for k, v in dotenv_values(dotenv).items() if v is not None})
+            values.update({k: v for k, v in _read_dotenv(dotenv).items() if v is not None})
         values.update(env)
 
         def get(name: str) -> str | None:
@@ -99,8 +99,27 @@ class Settings:
             )
 
 
+def _read_dotenv(path: Path) -> dict[str, str | None]:
+    """The ``.env`` file's variables; a file that is not UTF-8 text is one clear error."""
+    try:
+        path.read_bytes().decode("utf-8")
+        return dict(dotenv_values(path, encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        line = exc.object[: exc.start].count(b"\n") + 1
+        raise ConfigError(
+            f"{path}: the .env file is not UTF-8 text (line {line}); save it as UTF-8."
+        ) from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read the .env file: {exc.strerror or exc}.") from None
+
+
 def _base_url(name: str, url: str) -> str:
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+        host = parts.hostname
+    except ValueError as exc:
+        raise ConfigError(f"{name} is not a valid URL ({exc}): {url!r}.") from None
+    if parts.scheme not in ("http", "https") or not host:
         raise ConfigError(f"{name} must be an http(s) URL, not {url!r}.")
     return url if url.endswith("/") else url + "/"

@@ -126,3 +126,23 @@ class TracklistErrors(TracklistError):
         lines = "\n".join(f"  {p}" for p in problems)
         super().__init__(path, f"{len(problems)} problems:\n{lines}")
 
+
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C or SIGTERM (raised by the CLI's signal handler in place of KeyboardInterrupt).
+
+    A matching run it passes through records ``kept`` (entries of the selection now in the
+    lockfile), ``left`` (still to match) and the lockfile's ``lock_name``, so the CLI can say
+    what survived.
+    """
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+        self.kept: int | None = None
+        self.left = 0
+        self.lock_name = ""
+
+    @property
+    def exit_code(self) -> int:
+        """The shell's convention: 128 + the signal's number (130 for SIGINT, 143 for TERM)."""
+        return 128 + self.signum

@@ -8,8 +8,19 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
+
+MAX_INPUT_BYTES = 20 * 1024 * 1024  # far past any real tracklist or lockfile
+
+
+class NotAFileError(OSError):
+    """The path is a FIFO, a device, a socket or a directory: reading it could block forever."""
+
+
+class TooLargeError(OSError):
+    """The file is larger than anything playlister writes or a person types."""
 
 
 def _umask() -> int:
@@ -43,3 +54,35 @@ def atomic_write(path: str | Path, text: str, *, private: bool = False) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def read_input(path: str | Path, *, limit: int = MAX_INPUT_BYTES) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes.
+
+    Checked before reading, so a FIFO or a device is refused at once instead of blocking,
+    and a huge file instead of being read whole. Opened without blocking, so a FIFO swapped
+    in after the check cannot hang the open either.
+    """
+    path = Path(path)
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(21, "Is a directory", str(path))
+        if not stat.S_ISREG(info.st_mode):
+            raise NotAFileError(f"{path} is not a regular file")
+        if info.st_size > limit:
+            raise TooLargeError(f"{path} is {info.st_size} bytes")
+        chunks = []
+        size = 0
+        while size <= limit:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    finally:
+        os.close(fd)
+    if size > limit:
+        raise TooLargeError(f"{path} is over {limit} bytes")
+    return b"".join(chunks)

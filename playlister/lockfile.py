@@ -19,7 +19,7 @@ import tomli_w
 
 from playlister import urls
 from playlister.errors import LockfileError
-from playlister.files import atomic_write
+from playlister.files import NotAFileError, TooLargeError, atomic_write, read_input
 from playlister.state import RECORDED, Status
 from playlister.tracklist import Track
 
@@ -127,11 +127,16 @@ def load(path: str | Path) -> Lock:
     """Read a lockfile; a missing file is an empty lock (nothing matched yet)."""
     path = Path(path)
     try:
-        raw = path.read_bytes()
+        raw = read_input(path)
     except FileNotFoundError:
         return Lock(path=path)
+    except (NotAFileError, TooLargeError, IsADirectoryError):
+        raise LockfileError(
+            f"{path}: is not a lockfile playlister wrote (not a regular file, or over 20 MB). "
+            "Move it away and run `playlister match` again."
+        ) from None
     except OSError as exc:
-        raise LockfileError(f"{path}: cannot read the lockfile: {exc.strerror}") from exc
+        raise LockfileError(f"{path}: cannot read the lockfile: {exc.strerror or exc}") from exc
     if not raw.strip():
         raise LockfileError(
             f"{path}: the lockfile is empty ({len(raw)} bytes): it was damaged (a full disk, "
@@ -140,7 +145,7 @@ def load(path: str | Path) -> Lock:
         )
     try:
         data = tomllib.loads(raw.decode("utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+    except (ValueError, RecursionError) as exc:  # TOMLDecodeError, bad bytes, huge numbers
         raise LockfileError(
             f"{path}: the lockfile is not valid TOML ({exc}). Delete it and run "
             "`playlister match` again."
@@ -153,7 +158,11 @@ def load(path: str | Path) -> Lock:
         )
     try:
         return _from_data(path, data)
-    except (KeyError, TypeError, ValueError) as exc:
+    except _Bad as exc:
+        raise LockfileError(
+            f"{path}, {exc}. Fix it, or delete the lockfile and run `playlister match` again."
+        ) from None
+    except (AttributeError, KeyError, TypeError, ValueError) as exc:
         raise LockfileError(
             f"{path}: the lockfile is damaged (bad or missing {exc}). Delete it and run "
             "`playlister match` again."
@@ -268,46 +277,103 @@ def _entry_data(e: LockEntry) -> dict[str, Any]:
     return d
 
 
-def _info(d: dict[str, Any]) -> MatchInfo:
+class _Bad(ValueError):
+    """One field of one entry is wrong; ``where`` names it for the message."""
+
+    def __init__(self, where: str, problem: str) -> None:
+        super().__init__(f"{where}: {problem}")
+
+
+def _field(d: dict[str, Any], key: str, kinds: tuple[type, ...], where: str, *,
+           required: bool = False, default: Any = None) -> Any:
+    """``d[key]`` if it has one of ``kinds`` (a bool is never a number), else ``_Bad``."""
+    if key not in d:
+        if required:
+            raise _Bad(where, f"field '{key}' is missing")
+        return default
+    value = d[key]
+    if isinstance(value, bool) and bool not in kinds or not isinstance(value, kinds):
+        names = " or ".join({str: "a string", int: "a whole number", float: "a number",
+                             bool: "true or false", list: "a list", dict: "a table"}[k]
+                            for k in kinds)
+        raise _Bad(where, f"field '{key}' must be {names}")
+    return value
+
+
+def _uri(d: dict[str, Any], where: str, *, required: bool) -> str | None:
+    uri = _field(d, "uri", (str,), where, required=required)
+    if uri is not None and not urls.is_track_uri(uri):
+        shown = uri if len(uri) <= 60 else uri[:59] + "…"
+        raise _Bad(where, f"field 'uri' is not a Spotify track URI (spotify:track: and 22 "
+                          f"letters or digits): {shown!r}")
+    return uri
+
+
+def _info(d: Any, where: str) -> MatchInfo:
+    if not isinstance(d, dict):
+        raise _Bad(where, "must be a table")
+    artists = _field(d, "artists", (list,), where, default=[])
+    if not all(isinstance(a, str) for a in artists):
+        raise _Bad(where, "field 'artists' must be a list of strings")
+    score = _field(d, "score", (int, float), where)
     return MatchInfo(
-        uri=str(d["uri"]),
-        title=str(d["title"]),
-        artists=tuple(str(a) for a in d.get("artists", [])),
-        album=str(d.get("album", "")),
-        year=d.get("year"),
-        duration_ms=d.get("duration_ms"),
-        score=d.get("score"),
-        note=d.get("note"),
+        uri=str(_uri(d, where, required=True)),
+        title=_field(d, "title", (str,), where, required=True),
+        artists=tuple(artists),
+        album=_field(d, "album", (str,), where, default=""),
+        year=_field(d, "year", (int,), where),
+        duration_ms=_field(d, "duration_ms", (int,), where),
+        score=None if score is None else float(score),
+        note=_field(d, "note", (str,), where),
+    )
+
+
+def _entry(d: Any, n: int) -> LockEntry:
+    """Entry ``n`` (1-based) of the lockfile, every field's type checked."""
+    where = f"entry {n}"
+    if not isinstance(d, dict):
+        raise _Bad(where, "must be a table")
+    if isinstance(d.get("title"), str):
+        where = f"entry {n} ({d['title']!r})"
+    raw_status = _field(d, "status", (str,), where, required=True)
+    status = next((s for s in RECORDED if s.value == raw_status), None)
+    if status is None:
+        raise _Bad(where, f"field 'status' is {raw_status!r}, not one of "
+                          + ", ".join(s.value for s in RECORDED))
+    alternatives = _field(d, "alternatives", (list,), where, default=[])
+    match = _field(d, "match", (dict,), where)
+    return LockEntry(
+        key=_field(d, "key", (str,), where, required=True),
+        title=_field(d, "title", (str,), where, required=True),
+        artist=_field(d, "artist", (str,), where, required=True),
+        version=_field(d, "version", (str,), where),
+        status=status,
+        uri=_uri(d, where, required=False),
+        score=float(_field(d, "score", (int, float), where, default=0.0)),
+        reason=_field(d, "reason", (str,), where, default=""),
+        checked=_field(d, "checked", (str,), where, default=""),
+        match=_info(match, f"{where}, match") if match is not None else None,
+        alternatives=tuple(_info(a, f"{where}, alternative {i}")
+                           for i, a in enumerate(alternatives, start=1)),
+        pinned=_field(d, "pinned", (bool,), where, default=False),
     )
 
 
 def _from_data(path: Path, data: dict[str, Any]) -> Lock:
     version = data.get("version", FORMAT_VERSION)
-    if version != FORMAT_VERSION:
+    if isinstance(version, bool) or version != FORMAT_VERSION:
         raise LockfileError(
-            f"{path}: lockfile format {version} is not one this playlister reads "
+            f"{path}: lockfile format {version!r} is not one this playlister reads "
             f"({FORMAT_VERSION}). Upgrade playlister, or delete the lockfile and match again."
         )
+    market = data.get("market")
+    if market is not None and not isinstance(market, str):
+        raise _Bad("market", "must be a string")
     lock = Lock(path=path, market=data.get("market"))
     _playlist_from_data(lock, data.get("playlist"))
-    for d in data.get("entry", []):
-        status = next((s for s in RECORDED if s.value == d["status"]), None)
-        if status is None:
-            raise ValueError(f"status {d['status']!r}")
-        lock.put(
-            LockEntry(
-                key=str(d["key"]),
-                title=str(d["title"]),
-                artist=str(d["artist"]),
-                version=d.get("version"),
-                status=status,
-                uri=d.get("uri"),
-                score=float(d.get("score", 0.0)),
-                reason=str(d.get("reason", "")),
-                checked=str(d.get("checked", "")),
-                match=_info(d["match"]) if "match" in d else None,
-                alternatives=tuple(_info(a) for a in d.get("alternatives", [])),
-                pinned=bool(d.get("pinned", False)),
-            )
-        )
+    entries = data.get("entry", [])
+    if not isinstance(entries, list):
+        raise _Bad("entry", "must be a list of [[entry]] tables")
+    for n, d in enumerate(entries, start=1):
+        lock.put(_entry(d, n))
     return lock

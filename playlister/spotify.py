@@ -100,8 +100,8 @@ class _Api:
     def _access_token(self) -> str:
         raise NotImplementedError
 
-    def _forget_token(self) -> bool:
-        """After a 401: drop a cached token that may be stale; True to retry once."""
+    def _forget_token(self, token: str) -> bool:
+        """After a 401 for ``token``: drop it if it is still the cached one; True to retry once."""
         return False
 
     def _unauthorized(self, message: str) -> AuthError:
@@ -143,13 +143,21 @@ class _Api:
         failures = 0
         rate_waits = 0
         reauthorized = False
+        waited = 0.0  # seconds spent waiting for answers, bounded by the read timeout
         while True:
             sent = False
+            token = ""
             try:
                 client = self._client()
-                client.set_auth(self._access_token())
+                token = self._access_token()
+                client.set_auth(token)
+                client.requests_timeout = max(1.0, self._timeout - waited)
                 sent = True
-                return fn(client)
+                started = time.monotonic()
+                try:
+                    return fn(client)
+                finally:
+                    waited += time.monotonic() - started
             except SpotifyException as exc:
                 status = exc.http_status
                 message = _spotify_message(exc)
@@ -163,7 +171,7 @@ class _Api:
                     self._sleep(wait)
                     continue
                 if status == 401:
-                    if not reauthorized and self._forget_token():
+                    if not reauthorized and self._forget_token(token):
                         reauthorized = True
                         continue
                     raise self._unauthorized(message) from exc
@@ -202,9 +210,12 @@ class _Api:
                 if sent and not idempotent:
                     raise UncertainWriteError(_uncertain(what, cause)) from exc
                 failures += 1
-                if failures >= TRIES:
+                # A server that takes connections but never answers must not cost TRIES read
+                # timeouts per call: once the read timeout is spent, the call gives up.
+                if failures >= TRIES or waited >= self._timeout - 0.5:
+                    times = f", {failures} times in a row" if failures > 1 else ""
                     raise SpotifyError(
-                        f"Could not reach Spotify to {what}: {cause}, {TRIES} times in a row. "
+                        f"Could not reach Spotify to {what}: {cause}{times}. "
                         "Check the network connection and try again."
                     ) from exc
                 self._sleep(float(2 ** (failures - 1)))
@@ -221,14 +232,16 @@ class Catalog(_Api):
         settings = self.settings
         self._token_lock = threading.Lock()
         self._credentials: SpotifyClientCredentials | None = None
+        self._token_failure: str | None = None
         if (settings.client_id and settings.client_secret) or not settings.access_token:
             settings.require_client(secret=True)
             self._credentials = SpotifyClientCredentials(
                 client_id=settings.client_id,
                 client_secret=settings.client_secret,
                 requests_session=requests.Session(),
-                requests_timeout=TOKEN_TIMEOUT,
-                cache_handler=TokenCache(settings.client_token_path, settings.client_id),
+                requests_timeout=min(TOKEN_TIMEOUT, self._timeout),
+                cache_handler=TokenCache(settings.client_token_path, settings.client_id,
+                                         auth_url=settings.auth_url),
             )
             self._credentials.OAUTH_TOKEN_URL = settings.auth_url + "api/token"
 
@@ -253,19 +266,51 @@ class Catalog(_Api):
         if self._credentials is None:
             return self.settings.access_token or ""
         with self._token_lock:
-            try:
-                return self._credentials.get_access_token(as_dict=False)
-            except SpotifyOauthError as exc:
-                raise AuthError(
-                    f"Spotify rejected the app credentials ({exc.error or exc}). Check "
-                    f"SPOTIPY_CLIENT_ID and SPOTIPY_CLIENT_SECRET. {SETUP_HINT}"
-                ) from exc
+            # One thread fetches; the others wait here, then share its token (or its failure).
+            if self._token_failure is not None:
+                raise SpotifyError(self._token_failure)
+            failures = 0
+            while True:
+                try:
+                    return str(self._credentials.get_access_token(as_dict=False))
+                except SpotifyOauthError as exc:
+                    raise AuthError(
+                        f"Spotify rejected the app credentials ({exc.error or exc}). Check "
+                        f"SPOTIPY_CLIENT_ID and SPOTIPY_CLIENT_SECRET. {SETUP_HINT}"
+                    ) from exc
+                except (KeyError, TypeError, ValueError) as exc:  # an answer without a token
+                    self._token_failure = (
+                        f"Spotify's accounts service ({self.settings.auth_url}) sent an answer "
+                        "without a usable token. Check PLAYLISTER_AUTH_URL, or try again later."
+                    )
+                    raise SpotifyError(self._token_failure) from exc
+                except (requests.Timeout, requests.ConnectionError) as exc:
+                    failures += 1
+                    timed_out = isinstance(exc, requests.Timeout)
+                    if failures < TRIES and not timed_out:
+                        self._sleep(float(2 ** (failures - 1)))
+                        continue
+                    cause = (f"no answer within {min(TOKEN_TIMEOUT, self._timeout):g} s"
+                             if timed_out
+                             else f"the connection failed {failures} times in a row")
+                    self._token_failure = (
+                        f"Could not reach Spotify's accounts service ({self.settings.auth_url}) "
+                        f"for the app's token: {cause}. Check the network connection (and "
+                        "PLAYLISTER_AUTH_URL if set), then try again."
+                    )
+                    raise SpotifyError(self._token_failure) from exc
 
-    def _forget_token(self) -> bool:
+    def _forget_token(self, token: str) -> bool:
         if self._credentials is None:
             return False
         with self._token_lock:
-            return self._credentials.cache_handler.delete()
+            # Of four searches refused at once, only the first forgets the token: the others
+            # find a fresh one already cached and simply retry with it.
+            cache = self._credentials.cache_handler
+            cached = cache.get_cached_token()
+            if cached is not None and cached.get("access_token") == token:
+                cache.delete()
+            return True
 
     def _unauthorized(self, message: str) -> AuthError:
         if self._credentials is None:

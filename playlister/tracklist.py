@@ -7,12 +7,15 @@ import hashlib
 import json
 import re
 import tomllib
+import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from playlister.errors import TracklistError, TracklistErrors
+from playlister.files import MAX_INPUT_BYTES, NotAFileError, TooLargeError, read_input
 from playlister.match.text import fold
 from playlister.spotify import MAX_PLAYLIST_DESCRIPTION, MAX_PLAYLIST_NAME
 from playlister.urls import track_uri, video_id
@@ -73,7 +76,7 @@ class Tracklist:
         wanted = {t.casefold() for t in tags}
         chosen = [t for t in self.tracks if wanted & {x.casefold() for x in t.tags}]
         if not chosen:
-            used = sorted({x for t in self.tracks for x in t.tags})
+            used = sorted(_unique_tags(x for t in self.tracks for x in t.tags), key=str.casefold)
             raise TracklistError(
                 self.path,
                 f"no song has the tag {', '.join(repr(t) for t in tags)}; tags in use: "
@@ -102,19 +105,24 @@ def load(path: str | Path) -> Tracklist:
     """
     path = Path(path)
     try:
-        raw = path.read_bytes()
+        raw = read_input(path)
     except FileNotFoundError:
         raise TracklistError(
             path, "no such file. Create it (see 'The tracklist' in the README) or pass its path."
         ) from None
     except IsADirectoryError:
         raise TracklistError(path, "is a directory, not a tracklist file.") from None
+    except NotAFileError:
+        raise TracklistError(
+            path, "is not a regular file (a pipe, a device or a socket); give the path of a "
+            "tracklist file.") from None
+    except TooLargeError:
+        raise TracklistError(
+            path, f"is larger than {MAX_INPUT_BYTES // (1024 * 1024)} MB, which no tracklist "
+            "is: is this the right file?") from None
     except OSError as exc:
-        raise TracklistError(path, f"cannot be read: {exc.strerror}.") from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise TracklistError(path, f"is not UTF-8 text (byte {exc.start}).") from None
+        raise TracklistError(path, f"cannot be read: {exc.strerror or exc}.") from None
+    text = _decode(path, raw)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -123,6 +131,11 @@ def load(path: str | Path) -> Tracklist:
         line = int(m.group(1)) if m else None
         detail = _TOML_AT.sub("", msg)
         raise TracklistError(path, f"TOML syntax error: {detail}", line=line) from None
+    except RecursionError:
+        raise TracklistError(path, "TOML nested too deeply to be a tracklist.") from None
+    except ValueError:  # tomllib: an integer past Python's 4300-digit conversion limit
+        raise TracklistError(path, "a number with thousands of digits is not a tracklist "
+                             "value.") from None
     return _Validator(path, text).run(data)
 
 
@@ -140,6 +153,12 @@ class _Validator:
             if key not in TOP_KEYS:
                 self.fail(f"unknown key{_suggest(key, TOP_KEYS)}", line=self.key_line(key),
                           field=key)
+        raw_playlist = data.get("playlist")
+        if isinstance(raw_playlist, dict):
+            start = self.key_line("playlist")
+            for key, value in raw_playlist.items():
+                self.controls(value, field=f"playlist.{key}",
+                              line=(self.key_line(key, start) if start else None) or start)
         playlist = self.playlist(data.get("playlist", {}))
         raw_tracks = data.get("track", [])
         tracks: list[Track] = []
@@ -170,7 +189,21 @@ class _Validator:
         return Tracklist(path=self.path, playlist=playlist, tracks=tuple(tracks))
 
     def fail(self, message: str, **where: Any) -> None:
+        # A key or title from the file may hold escape sequences: never print them raw.
+        for name in ("field", "title"):
+            if isinstance(where.get(name), str):
+                where[name] = _printable(where[name])
         self.problems.append(TracklistError(self.path, message, **where))
+
+    def controls(self, raw: Any, *, field: str, line: int | None, **where: Any) -> None:
+        """Report a control character (a terminal escape, say) in any string of ``raw``."""
+        values = raw if isinstance(raw, list) else [raw]
+        for value in values:
+            bad = _control(value) if isinstance(value, str) else None
+            if bad:
+                self.fail(f"contains the control character {bad}; remove it (terminal escape "
+                          "sequences are not allowed)", field=field, line=line, **where)
+                return
 
     def key_line(self, key: str, start: int | None = None) -> int | None:
         """Line of ``key = …`` in the table whose header is at ``start`` (top level if None)."""
@@ -231,7 +264,7 @@ class _Validator:
     def track(self, index: int, raw: Any) -> Track | None:
         start = self.track_lines[index - 1] if index <= len(self.track_lines) else None
         title = raw.get("title") if isinstance(raw, dict) else None
-        title = " ".join(title.split()) if isinstance(title, str) and title.strip() else None
+        title = " ".join(title.split()) if isinstance(title, str) and not _blank(title) else None
         before = len(self.problems)
 
         def bad(message: str, key: str | None = None) -> None:
@@ -244,6 +277,10 @@ class _Validator:
         for key in raw:
             if key not in TRACK_KEYS:
                 bad(f"unknown key{_suggest(key, TRACK_KEYS)}", key)
+        for key, value in raw.items():
+            if key in TRACK_KEYS:
+                line = (self.key_line(key, start) if start else None) or start
+                self.controls(value, field=key, line=line, entry=index, title=title)
         out: dict[str, Any] = {}
         for key in ("title", "artist"):
             value = raw.get(key)
@@ -251,7 +288,7 @@ class _Validator:
                 bad("is required", key)
             elif not isinstance(value, str):
                 bad(f"must be a string, not {_kind(type(value))}", key)
-            elif not value.strip():
+            elif _blank(value):
                 bad("must not be empty", key)
             else:
                 out[key] = " ".join(value.split())
@@ -261,7 +298,7 @@ class _Validator:
                 continue
             if not isinstance(value, str):
                 bad(f"must be a string, not {_kind(type(value))}", key)
-            elif value.strip():
+            elif not _blank(value):
                 out[key] = _reflow(value) if key == "note" else " ".join(value.split())
         if "act" in raw:
             act = raw["act"]
@@ -274,7 +311,8 @@ class _Validator:
             if isinstance(year, bool) or not isinstance(year, int):
                 bad(f"must be a whole number such as 1995, not {_kind(type(year))}", "year")
             elif not 1900 <= year <= 2100:
-                bad(f"{year} is not a plausible release year", "year")
+                shown = f"{year} " if abs(year) < 10**6 else ""
+                bad(f"{shown}is not a plausible release year", "year")
             else:
                 out["year"] = year
         if "duration" in raw:
@@ -285,11 +323,11 @@ class _Validator:
                 out["duration_ms"] = ms
         if "tags" in raw:
             tags = raw["tags"]
-            if not isinstance(tags, list) or not all(isinstance(t, str) and t.strip()
+            if not isinstance(tags, list) or not all(isinstance(t, str) and not _blank(t)
                                                      for t in tags):
                 bad('must be a list of words, e.g. ["influence", "film"]', "tags")
             else:
-                out["tags"] = tuple(dict.fromkeys(t.strip() for t in tags))
+                out["tags"] = _unique_tags(" ".join(t.split()) for t in tags)
         if "youtube" in raw:
             url = raw["youtube"]
             if not isinstance(url, str) or video_id(url) is None:
@@ -321,10 +359,56 @@ def spotify_text_problem(field: str, value: str) -> str | None:
     return None
 
 
+def _decode(path: Path, raw: bytes) -> str:
+    """UTF-8 text, with or without the byte-order mark Notepad writes; UTF-16 is named."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in raw[:200]:
+        raise TracklistError(path, "is UTF-16 text; save it as UTF-8 (in Notepad: Save as, "
+                             "Encoding: UTF-8).")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise TracklistError(path, "is not UTF-8 text; save it as UTF-8.", line=line) from None
+
+
+# Characters that draw nothing: a title made only of these is as empty as "".
+_BLANK_LOOKING = frozenset("\u115f\u1160\u180e\u2800\u3164\uffa0")
+
+
+def _blank(text: str) -> bool:
+    """True for text made only of spaces and invisible characters (zero-width, fillers)."""
+    return all(c.isspace() or c in _BLANK_LOOKING or unicodedata.category(c) == "Cf"
+               for c in text)
+
+
+def _control(text: str) -> str | None:
+    """The first control character in ``text`` other than tab and line ends, escaped."""
+    for c in text:
+        if c not in "\t\n\r" and unicodedata.category(c) == "Cc":
+            return repr(c)[1:-1]
+    return None
+
+
+def _printable(text: str | None) -> str | None:
+    """``text`` safe to print in a message: control and invisible characters escaped."""
+    if text is None:
+        return None
+    return "".join(c if c == " " or c.isprintable() else repr(c)[1:-1].strip("'")
+                   for c in text)
+
+
 def _reflow(text: str) -> str:
     """Join a note's hard-wrapped lines; keep blank-line paragraph breaks."""
     paragraphs = (" ".join(p.split()) for p in re.split(r"\n\s*\n", text))
     return "\n\n".join(p for p in paragraphs if p)
+
+
+def _unique_tags(tags: Iterable[str]) -> tuple[str, ...]:
+    """Tags in order, those differing only in case kept once (as first spelt)."""
+    seen: dict[str, str] = {}
+    for tag in tags:
+        seen.setdefault(tag.casefold(), tag)
+    return tuple(seen.values())
 
 
 def _spotify_uri(value: Any) -> str | None:
@@ -359,10 +443,12 @@ def _kind(t: type) -> str:
 def summary(tracklist: Tracklist) -> str:
     """One line for `playlister check`: what the file holds."""
     tracks = tracklist.tracks
+    spelling: dict[str, str] = {}  # tags differing only in case are one tag
     tags: dict[str, int] = {}
     for t in tracks:
         for tag in t.tags:
-            tags[tag] = tags.get(tag, 0) + 1
+            name = spelling.setdefault(tag.casefold(), tag)
+            tags[name] = tags.get(name, 0) + 1
     parts = [f"{len(tracks)} song{'s' if len(tracks) != 1 else ''}, all valid"]
     if tags:
         parts.append("tags: " + ", ".join(f"{k} {v}" for k, v in sorted(tags.items())))

@@ -31,6 +31,7 @@ import json
 import math
 import re
 import threading
+import time
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
@@ -306,13 +307,25 @@ class CannedSearch:
 
 
 class FakeSpotify:
-    """The catalog behind a ThreadingHTTPServer on 127.0.0.1 (a free port); use as a context."""
+    """The catalog behind a ThreadingHTTPServer on 127.0.0.1 (a free port); use as a context.
 
-    def __init__(self, catalog: Catalog) -> None:
+    Only tokens it granted are accepted (anything else is a 401, as for a token Spotify has
+    forgotten). ``delay``: seconds each search after the first ``slow_after`` waits before
+    answering (a server that slows down, or hangs, mid-run).
+    """
+
+    def __init__(self, catalog: Catalog, *, delay: float = 0.0, slow_after: int = 0) -> None:
         self.catalog = catalog
+        self.delay = delay
+        self.slow_after = slow_after
         self.search_requests = 0
+        self.token_requests = 0
+        self.rejected = 0
+        self.granted: set[str] = set()
         self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        # A client that gave up mid-answer (a killed run) is expected, not worth a traceback.
+        self._server.handle_error = lambda request, client_address: None  # type: ignore
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
     @property
@@ -365,20 +378,33 @@ class FakeSpotify:
                 elif form.get("grant_type") != ["client_credentials"]:
                     self._send(400, {"error": "unsupported_grant_type"})
                 else:
-                    self._send(200, {"access_token": "fake-" + fake_id(self.path)[:10],
-                                     "token_type": "Bearer", "expires_in": 3600})
+                    with fake._lock:
+                        fake.token_requests += 1
+                        token = f"fake-{fake.token_requests}"
+                        fake.granted.add(token)
+                    self._send(200, {"access_token": token, "token_type": "Bearer",
+                                     "expires_in": 3600})
 
             def do_GET(self) -> None:  # noqa: N802
                 url = urlsplit(self.path)
                 if url.path.rstrip("/") != "/v1/search":
                     self._error(404, "Not found")
                     return
-                if not self.headers.get("Authorization", "").startswith("Bearer "):
+                auth = self.headers.get("Authorization", "")
+                if not auth.startswith("Bearer "):
                     self._error(401, "No token provided")
                     return
                 params = {k: v[0] for k, v in parse_qs(url.query).items()}
                 with fake._lock:
                     fake.search_requests += 1
+                    slow = fake.search_requests > fake.slow_after
+                    known = auth.removeprefix("Bearer ") in fake.granted
+                    fake.rejected += not known
+                if fake.delay and slow:
+                    time.sleep(fake.delay)
+                if not known:
+                    self._error(401, "Invalid access token")
+                    return
                 if params.get("type") != "track":
                     self._error(400, "This fake only searches tracks")
                     return

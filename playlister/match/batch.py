@@ -8,13 +8,15 @@ day-long 429) keeps everything matched so far. The caller owns the lock and how 
 
 from __future__ import annotations
 
+import queue
+import threading
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
+from playlister.errors import Interrupted
 from playlister.lockfile import Lock, LockEntry, MatchInfo
 from playlister.match.candidate import Candidate, MatchResult
 from playlister.match.resolve import resolve
@@ -22,7 +24,7 @@ from playlister.state import Status
 from playlister.tracklist import Track
 
 # Rewriting the lockfile after every result is quadratic in the list's length; once a second
-# keeps an interrupted run's losses to a second of work (and every stop saves in full).
+# keeps a killed run's losses to a second of work (and every other stop saves in full).
 SAVE_EVERY = 1.0
 
 
@@ -65,8 +67,8 @@ def match_entries(
     Entries already in the lock (same title, artist, album, year, version, duration and pin)
     are reused without a request unless ``refresh``; a pinned ``spotify`` URI wins without a
     search. ``catalog_factory`` is only called when something needs a search, so a re-run needs
-    no credentials. ``save`` runs at most once a second during the searches and always once at
-    the end, even when the run is interrupted.
+    no credentials. ``save`` runs at least once a second while there is something new to keep,
+    and always once at the end, even when the run is interrupted.
     """
     run = MatchRun()
     todo: list[Track] = []
@@ -87,13 +89,19 @@ def match_entries(
         return run
     catalog = catalog_factory()
     before = catalog.requests
+    done: list[Track] = []
     try:
         _search_all(todo, catalog, lock, market=lock.market, workers=workers, progress=progress,
-                    on_entry=_throttled(save, SAVE_EVERY))
+                    save=save, done=done)
+    except Interrupted as exc:
+        exc.kept = sum(1 for t in tracks if lock.get(t) is not None)
+        exc.left = len(todo) - len(done)
+        exc.lock_name = lock.path.name
+        raise
     finally:
         run.requests = catalog.requests - before
+        run.searched = len(done)
         save()
-    run.searched = len(todo)
     return run
 
 
@@ -105,45 +113,71 @@ def _search_all(
     market: str | None,
     workers: int,
     progress: Callable[[Track, LockEntry], None] | None,
-    on_entry: Callable[[], None],
+    save: Callable[[], None],
+    done: list[Track],
 ) -> None:
+    """Search ``todo`` on daemon threads; record, report and save each result on this thread.
+
+    Daemon threads, not a ThreadPoolExecutor: on a stop (Ctrl-C, SIGTERM, a failed search)
+    this thread saves and leaves at once, and a worker still blocked in an HTTP read must not
+    hold the process's exit (an executor's threads are joined at exit).
+    """
+
     def search(query: str) -> list[dict[str, Any]]:
         return catalog.search_tracks(query, market=market, limit=10)
 
+    jobs: queue.SimpleQueue[Track] = queue.SimpleQueue()
+    for track in todo:
+        jobs.put(track)
+    results: queue.SimpleQueue[tuple[Track, MatchResult | BaseException]] = queue.SimpleQueue()
+    stopping = threading.Event()
+
+    def work() -> None:
+        while not stopping.is_set():
+            try:
+                track = jobs.get_nowait()
+            except queue.Empty:
+                return
+            try:
+                results.put((track, resolve(track, search)))
+            except BaseException as exc:  # handed to the recording thread, raised there
+                results.put((track, exc))
+
+    for _ in range(max(1, min(workers, len(todo)))):
+        threading.Thread(target=work, name="playlister-search", daemon=True).start()
+
     # Results are recorded on this thread only, so the lock needs no locking.
-    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-        pending: dict[Future[MatchResult], Track] = {
-            pool.submit(resolve, t, search): t for t in todo
-        }
-        try:
-            while pending:
-                done, _ = wait(pending, return_when=FIRST_COMPLETED)
-                for fut in done:
-                    track = pending.pop(fut)
-                    entry = entry_from_result(track, fut.result())
-                    lock.put(entry)
-                    on_entry()
-                    if progress:
-                        progress(track, entry)
-        except BaseException:
-            pool.shutdown(wait=True, cancel_futures=True)
-            for fut, track in pending.items():  # finished while we were stopping: keep them
-                if fut.done() and not fut.cancelled() and fut.exception() is None:
-                    lock.put(entry_from_result(track, fut.result()))
-            raise
-
-
-def _throttled(action: Callable[[], None], seconds: float) -> Callable[[], None]:
-    """``action`` at most once per ``seconds``; the caller makes the final call itself."""
-    last = -float("inf")
-
-    def maybe() -> None:
-        nonlocal last
-        if time.monotonic() - last >= seconds:
-            action()
-            last = time.monotonic()
-
-    return maybe
+    last_save = time.monotonic()
+    dirty = False
+    try:
+        while len(done) < len(todo):
+            try:
+                track, outcome = results.get(timeout=SAVE_EVERY)
+            except queue.Empty:
+                pass
+            else:
+                if isinstance(outcome, BaseException):
+                    raise outcome
+                entry = entry_from_result(track, outcome)
+                lock.put(entry)
+                done.append(track)
+                dirty = True
+                if progress:
+                    progress(track, entry)
+            if dirty and time.monotonic() - last_save >= SAVE_EVERY:
+                save()
+                last_save, dirty = time.monotonic(), False
+    finally:
+        stopping.set()
+        # Whatever finished while we were stopping is kept too (the caller saves it).
+        while True:
+            try:
+                track, outcome = results.get_nowait()
+            except queue.Empty:
+                break
+            if not isinstance(outcome, BaseException):
+                lock.put(entry_from_result(track, outcome))
+                done.append(track)
 
 
 def now() -> str:
