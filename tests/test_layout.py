@@ -22,6 +22,11 @@ def modules() -> dict[str, ast.Module]:
     return out
 
 
+# Parsed once, when pytest collects this file: CPython 3.11's parser can fail with "AST
+# constructor recursion depth mismatch" after another test has hit a RecursionError.
+MODULES = modules()
+
+
 def imports(tree: ast.Module) -> set[str]:
     found = set()
     for node in ast.walk(tree):
@@ -34,7 +39,7 @@ def imports(tree: ast.Module) -> set[str]:
 
 
 def test_no_module_imports_itself_back() -> None:
-    mods = modules()
+    mods = MODULES
     graph = {name: {m for m in imports(tree) if m in mods and m != name}
              for name, tree in mods.items()}
 
@@ -50,7 +55,7 @@ def test_no_module_imports_itself_back() -> None:
 
 def test_status_names_are_written_only_in_state() -> None:
     offenders = []
-    for name, tree in modules().items():
+    for name, tree in MODULES.items():
         if name == "playlister.state":
             continue
         keys = {id(k) for node in ast.walk(tree) if isinstance(node, ast.Dict)
@@ -63,7 +68,7 @@ def test_status_names_are_written_only_in_state() -> None:
 
 
 def test_the_cli_holds_no_decisions_over_results() -> None:
-    tree = modules()["playlister.cli"]
+    tree = MODULES["playlister.cli"]
     allowed = {"playlister", "playlister.app", "playlister.auth", "playlister.config",
                "playlister.errors"}
     used = {m for m in imports(tree) if not m.startswith("playlister.__")}
