@@ -31,7 +31,7 @@ def test_check_summarises_a_valid_list(her_smell: Path) -> None:
     code, out = run("check", str(her_smell))
     assert code == 0
     assert out == (
-        f"{her_smell}: 13 songs, all valid; tags: film 5, influence 11; 2 with a version wanted; "
+        f"{her_smell}: 13 songs, all valid; tags: film 4, influence 11, interview 1; 2 with a version wanted; "
         "1 with a YouTube link; 0 pinned.\n"
     )
 
@@ -88,12 +88,12 @@ def test_notes_writes_a_file_and_says_so(her_smell: Path) -> None:
 def test_notes_tag_filter_and_unknown_tag(her_smell: Path) -> None:
     code, out = run("notes", str(her_smell), "--tag", "film", "--format", "markdown")
     assert code == 0
-    assert len(re.findall(r"^## \d+\. ", out, flags=re.M)) == 5
+    assert len(re.findall(r"^## \d+\. ", out, flags=re.M)) == 4
     assert "## 1. Because You’re Young — Cock Sparrer" in out
     assert "Tell the World" not in out
     code, out = run("notes", str(her_smell), "--tag", "flim")
     assert code == 1
-    assert out == f"Error: {her_smell}: no song has the tag 'flim'; tags in use: film, influence\n"
+    assert out == f"Error: {her_smell}: no song has the tag 'flim'; tags in use: film, influence, interview\n"
 
 
 def test_notes_rejects_an_unknown_format(her_smell: Path) -> None:
