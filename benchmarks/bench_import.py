@@ -104,7 +104,7 @@ def score(name: str, article: Path, expected: Path, total: Score) -> None:
         total.misses.append(f"{name}: missed {t['title']!r} ({t.get('artist')})")
 
 
-def report(title: str, todo: list[tuple[str, Path, Path]]) -> None:
+def report(title: str, todo: list[tuple[str, Path, Path]]) -> Score:
     total = Score()
     started = time.perf_counter()
     for name, article, expected in todo:
@@ -124,16 +124,23 @@ def report(title: str, todo: list[tuple[str, Path, Path]]) -> None:
     print(f"seconds: {seconds:.2f}")
     for miss in total.misses:
         print("  " + miss)
+    print()
+    return total
 
 
 def main() -> int:
-    report("development set (test articles and seeds)", cases())
-    print()
-    report("second set (tests/data/articles/holdout: first run recall 0.464, see README)",
-           cases(ARTICLES / "holdout", seeds_too=False))
-    print()
-    report("third set (tests/data/articles/fresh: first run recall 0.667, see README)",
-           cases(ARTICLES / "fresh", seeds_too=False))
+    sets = [
+        report("development set (test articles and seeds)", cases()),
+        report("second set (tests/data/articles/holdout: first run recall 0.464, see README)",
+               cases(ARTICLES / "holdout", seeds_too=False)),
+        report("third set (tests/data/articles/fresh: first run recall 0.667, see README)",
+               cases(ARTICLES / "fresh", seeds_too=False)),
+    ]
+    right = sum(s.true_pos for s in sets)
+    found = sum(s.found for s in sets)
+    wanted = sum(s.wanted for s in sets)
+    print(f"== all articles: precision {right / found:.3f}, recall {right / wanted:.3f} "
+          f"({right} right of {found} found, {wanted} true)")
     return 0
 
 
