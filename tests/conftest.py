@@ -28,6 +28,7 @@ import openapi
 import platformdirs
 import pytest
 import responses
+from fake_playlist_api import FakePlaylistApi
 
 from playlister.auth import SCOPES, quiet_spotipy_logging
 from playlister.config import DEFAULT_API_URL, DEFAULT_AUTH_URL, Settings
@@ -169,3 +170,11 @@ def spec_problems(mock: SpotifyApiMock) -> list[str]:
         if not request.headers.get("Authorization", "").startswith("Bearer "):
             problems.append(f"{request.method} {request.url}: no bearer token")
     return problems
+
+
+@pytest.fixture
+def fake(spotify_api: SpotifyApiMock) -> FakePlaylistApi:
+    """The fake playlist API (``fake_playlist_api.py``), installed on ``spotify_api``."""
+    fake = FakePlaylistApi()
+    fake.install(spotify_api, spotify_api.api)
+    return fake

@@ -31,8 +31,8 @@ def test_check_summarises_a_valid_list(her_smell: Path) -> None:
     code, out = run("check", str(her_smell))
     assert code == 0
     assert out == (
-        f"{her_smell}: 13 songs, all valid; tags: film 4, influence 11, interview 1; 2 with a version wanted; "
-        "1 with a YouTube link; 0 pinned.\n"
+        f"{her_smell}: 13 songs, all valid; tags: film 4, influence 11, interview 1; "
+        "2 with a version wanted; 1 with a YouTube link; 0 pinned.\n"
     )
 
 
@@ -93,7 +93,8 @@ def test_notes_tag_filter_and_unknown_tag(her_smell: Path) -> None:
     assert "Tell the World" not in out
     code, out = run("notes", str(her_smell), "--tag", "flim")
     assert code == 1
-    assert out == f"Error: {her_smell}: no song has the tag 'flim'; tags in use: film, influence, interview\n"
+    assert out == (f"Error: {her_smell}: no song has the tag 'flim'; tags in use: film, "
+                   "influence, interview\n")
 
 
 def test_notes_rejects_an_unknown_format(her_smell: Path) -> None:

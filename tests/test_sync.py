@@ -49,13 +49,6 @@ def uri(n: int) -> str:
 
 
 @pytest.fixture
-def fake(spotify_api: Any) -> FakePlaylistApi:
-    fake = FakePlaylistApi()
-    fake.install(spotify_api, spotify_api.api)
-    return fake
-
-
-@pytest.fixture
 def sleeps() -> list[float]:
     return []
 

@@ -55,13 +55,6 @@ def write_project(folder: Path, n: int, *, name: str = "Collide",
 
 
 @pytest.fixture
-def fake(spotify_api: Any) -> FakePlaylistApi:
-    fake = FakePlaylistApi()
-    fake.install(spotify_api, spotify_api.api)
-    return fake
-
-
-@pytest.fixture
 def settings(isolated_env: Any, monkeypatch: pytest.MonkeyPatch) -> Settings:
     monkeypatch.setenv("PLAYLISTER_ACCESS_TOKEN", "test-user-token")
     return Settings.from_env()

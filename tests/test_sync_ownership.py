@@ -21,13 +21,6 @@ from playlister.spotify import UserApi
 
 
 @pytest.fixture
-def fake(spotify_api: Any) -> FakePlaylistApi:
-    fake = FakePlaylistApi()
-    fake.install(spotify_api, spotify_api.api)
-    return fake
-
-
-@pytest.fixture
 def user_settings(isolated_env: Any) -> Settings:
     return Settings.from_env({"PLAYLISTER_ACCESS_TOKEN": "test-user-token",
                               "PLAYLISTER_HOME": str(isolated_env.home)})
