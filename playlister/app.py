@@ -77,11 +77,7 @@ class Project:
         """
         tracklist = tracklist_mod.load(path)
         lock_file = lockfile.lock_path(tracklist.path)
-        if not os.access(lock_file.parent, os.W_OK):  # else the lock would just time out
-            raise LockfileError(
-                f"{lock_file}: cannot write the lockfile: the directory {lock_file.parent} is "
-                "not writable. Run playlister where you can write, or fix the permissions."
-            )
+        _check_writable(lock_file)  # before any search; and the lock would only time out
         run_lock = FileLock(run_lock_path(lock_file))
         wait = RUN_LOCK_WAIT if wait is None else wait
         try:
@@ -131,14 +127,13 @@ class Project:
         """Match what ``tracks`` still lack (everything with ``refresh``), saving as it goes.
 
         A market other than the one recorded searches everything again: availability differs
-        by country. A directory the lockfile can't be written to is reported before any
-        search is made, so no work is lost.
+        by country. (Whether the lockfile can be written was checked when the project was
+        opened for writing, before any search.)
         """
         if market and self.lock.market and market.upper() != self.lock.market.upper():
             refresh = True
         if market:
             self.lock.market = market.upper()
-        _check_writable(self.lock.path)
         todo = [t for t in tracks if needs_search(t, self.lock, refresh=refresh)]
         catalog: Searcher | None = catalog_factory() if todo else None  # credentials first
         with progress(len(tracks)) as step:
