@@ -203,6 +203,13 @@ DECIDE = [
     ("a live album named in the entry: its own take",
      Track("Heaven", "Bryan Adams", album="Live At Wembley 1996"),
      [HEAVEN_1988, HEAVEN_WEMBLEY, HEAVEN_STUDIO], MATCHED, HEAVEN_WEMBLEY),
+    ("a suffix named word for word picks its take, though its album says session",
+     Track("Best Friend", "Foster The People", version="Live From The Village"),
+     [cand("bestfriend00000village", "Best Friend - Live From The Village",
+           "Foster The People", "Spotify Sessions - Live From The Village", 2014),
+      cand("bestfriend000000studio", "Best Friend", "Foster The People", "Supermodel", 2014)],
+     MATCHED, cand("bestfriend00000village", "Best Friend - Live From The Village",
+                   "Foster The People", "Spotify Sessions - Live From The Village", 2014)),
     ("the studio recording wanted: a live take is no match",
      Track("Blue", "Elastica"), [BLUE_PEEL, BLUE_STUDIO], MATCHED, BLUE_STUDIO),
 ]

@@ -555,12 +555,18 @@ def assess(track: Track, cand: Candidate) -> Fit:
     if _fulfils(kinds, w.kinds) and (w.take.named or w.take.session or w.year
                                      or (LIVE in kinds)):
         have = candidate_take(cand, title)
+        want = w.take
+        asked = key(track.version or "")
+        if asked and any(key(d) == asked for d in title.decorations):
+            # The suffix the entry names, word for word ("Live at the Village, Los Angeles,
+            # CA" on a "Spotify Session" album): that take; only the year field may differ.
+            want, have = NO_PARTICULARS, Particulars(years=have.years)
         if w.kinds & _TAKES or have.session:
-            confirmed, contradicted, differs = compare_takes(w.take, have, cand.year, w.year)
+            confirmed, contradicted, differs = compare_takes(want, have, cand.year, w.year)
             if contradicted:
                 ctx.take_ok = False
                 ctx.take_note = f"not the '{w.wish}' recording: {', '.join(differs)}"
-            elif (w.take.named or w.year) and not confirmed:
+            elif (want.named or w.year) and not confirmed:
                 ctx.take_ok = False
                 ctx.take_note = f"{_kinds_name(kinds)}; nothing shows it is '{w.wish}'"
     signals = tuple(signal(ctx) for signal in SIGNALS)
