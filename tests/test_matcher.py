@@ -371,13 +371,21 @@ def test_first_query_is_precise(entry: Track, first: str) -> None:
     assert build_queries(entry)[0] == first
 
 
-def test_ladder_falls_back_to_free_text_after_the_version_word() -> None:
-    queries = build_queries(Track("Hallelujah", "Leonard Cohen", version="Live in London"))
-    assert queries[:3] == [
-        "track:Hallelujah artist:Leonard Cohen",
-        "live track:Hallelujah artist:Leonard Cohen",
-        "Hallelujah Leonard Cohen",
+def test_ladder_falls_back_to_the_catalog_and_free_text_after_the_version_word() -> None:
+    queries = build_queries(Track("Psycho Killer", "Talking Heads", version="live"))
+    assert queries[:4] == [
+        "track:Psycho Killer artist:Talking Heads",
+        "live track:Psycho Killer artist:Talking Heads",
+        "artist:Talking Heads",
+        "Psycho Killer Talking Heads",
     ]
+
+
+def test_free_text_comes_before_the_catalog_when_the_artist_fills_most_of_it() -> None:
+    # Free text then shows the artist's other songs as well as forgiving slips.
+    queries = build_queries(Track("Hallelujah", "Leonard Cohen"))
+    assert queries[:3] == ["track:Hallelujah artist:Leonard Cohen", "Hallelujah Leonard Cohen",
+                           "artist:Leonard Cohen"]
 
 
 def test_ladder_uses_the_album_and_artist_variants() -> None:
@@ -416,7 +424,37 @@ def test_resolve_gives_up_without_spelling_rungs_once_the_artist_is_known() -> N
     result = resolve(Track("Hollywood Dream", "The Runaways"), search)
     assert result.status == MISSING
     # Spotify knows "The Runaways": retrying other spellings or the bare title cannot help.
-    assert search.sent == ["track:Hollywood Dream artist:Runaways", "Hollywood Dream Runaways"]
+    assert search.sent == ["track:Hollywood Dream artist:Runaways", "artist:Runaways",
+                           "Hollywood Dream Runaways"]
+
+
+def test_resolve_settles_absence_in_two_searches_when_the_catalog_page_has_room() -> None:
+    runaways = [t for t in recorded("hollywood_dream") if t["artists"][0]["name"] == "The Runaways"]
+    search = CannedSearch({"artist:Runaways": runaways})
+    result = resolve(Track("Hollywood Dream", "The Runaways"), search)
+    # Two songs on a page of ten: every song Spotify holds by the artist, none of them this one.
+    assert result.status == MISSING
+    assert search.sent == ["track:Hollywood Dream artist:Runaways", "artist:Runaways"]
+
+
+def test_resolve_looks_further_when_the_catalog_page_is_full() -> None:
+    runaways = recorded("hollywood_dream")[0]
+    full = [dict(runaways, id=f"id{i}", uri=f"spotify:track:id{i}", name=f"Song {i}")
+            for i in range(10)]
+    search = CannedSearch({"artist:Runaways": full,
+                           "Hollywood Daydream Runaways": [dict(runaways, name="Hollywood Dream")]})
+    result = resolve(Track("Hollywood Daydream", "The Runaways"), search)
+    # The song may lie beyond the page: the free-text search, which forgives slips, decides.
+    assert search.sent == ["track:Hollywood Daydream artist:Runaways", "artist:Runaways",
+                           "Hollywood Daydream Runaways"]
+    assert result.status is not MATCHED
+
+
+def test_resolve_finds_a_slipped_title_in_the_catalog() -> None:
+    search = CannedSearch({"artist:Runaways": "hollywood_dream"})
+    result = resolve(Track("Cherry Bommb", "The Runaways"), search)
+    assert (result.status, result.candidate.title) == (MATCHED, "Cherry Bomb")
+    assert len(search.sent) == 2
 
 
 def test_resolve_tries_the_whole_ladder_for_an_unknown_artist() -> None:
@@ -424,8 +462,8 @@ def test_resolve_tries_the_whole_ladder_for_an_unknown_artist() -> None:
     result = resolve(Track("Sugaan Essenna", "The HU"), search)
     assert result.status == MISSING
     assert search.sent == build_queries(Track("Sugaan Essenna", "The HU"))
-    assert search.sent == ["track:Sugaan Essenna artist:HU", "Sugaan Essenna HU",
-                           "Sugaan artist:HU", "track:Sugaan Essenna"]
+    assert search.sent == ["track:Sugaan Essenna artist:HU", "artist:HU", "Sugaan Essenna HU",
+                           "track:Sugaan Essenna"]
 
 
 def test_resolve_settles_for_a_substitute_when_the_page_holds_every_take() -> None:
@@ -467,3 +505,24 @@ def test_resolve_accumulates_candidates_across_queries() -> None:
     assert (result.status, result.candidate.uri) == (MATCHED, uri("TOXNGsMuy8JVN9HcvtCHHh"))
     assert len(search.sent) == 2
     assert {a.candidate.title for a in result.alternatives} == {"Heaven"}
+
+
+# --- the fake search behaves like the genuine responses --------------------------------------
+
+
+def test_fake_search_answers_like_spotify_did() -> None:
+    from fake_catalog import Catalog
+
+    genuine = recorded("genuine_spotdl_Dirty_Palm___Ropes")
+    catalog = Catalog(genuine)
+
+    def names(query: str) -> set[str]:
+        return {t["name"] for t in catalog.search(query, 10)[0]}
+
+    everything = {t["name"] for t in genuine}
+    # Spotify's own answer to "Dirty Palm - Ropes" held the artist's other songs too.
+    assert names("Dirty Palm - Ropes".replace(" - ", " ")) == everything
+    assert names("artist:Dirty Palm") == everything - {"I Wanna Be Like Dirty Palm"}
+    assert names("track:Ropes artist:Dirty Palm") == {"Ropes"}
+    assert names("track:Ladders artist:Dirty Palm") == set()
+    assert names("Ladders Sugaan Essenna") == set()  # like "The HU - Sugaan Essenna": nothing

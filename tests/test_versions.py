@@ -203,6 +203,13 @@ DECIDE = [
     ("a live album named in the entry: its own take",
      Track("Heaven", "Bryan Adams", album="Live At Wembley 1996"),
      [HEAVEN_1988, HEAVEN_WEMBLEY, HEAVEN_STUDIO], MATCHED, HEAVEN_WEMBLEY),
+    ("a suffix named word for word picks its take, though its album says session",
+     Track("Best Friend", "Foster The People", version="Live From The Village"),
+     [cand("bestfriend00000village", "Best Friend - Live From The Village",
+           "Foster The People", "Spotify Sessions - Live From The Village", 2014),
+      cand("bestfriend000000studio", "Best Friend", "Foster The People", "Supermodel", 2014)],
+     MATCHED, cand("bestfriend00000village", "Best Friend - Live From The Village",
+                   "Foster The People", "Spotify Sessions - Live From The Village", 2014)),
     ("the studio recording wanted: a live take is no match",
      Track("Blue", "Elastica"), [BLUE_PEEL, BLUE_STUDIO], MATCHED, BLUE_STUDIO),
 ]
@@ -217,6 +224,79 @@ def test_no_other_take_is_matched(entry: Track, cands: list[Candidate], status: 
     result = decide(entry, cands)
     assert (result.status, result.candidate) == (status, chosen), result.reason
     assert decide(entry, list(reversed(cands))).candidate == chosen
+
+
+HEAVEN_1986 = cand("heaven00000000000live86", "Heaven - Live", "Bryan Adams",
+                   "Live In Belfast", 1986)
+ENCORE_1999 = cand("sweet0000000000encore99", "Sweet Child O' Mine - Live", "Guns N' Roses",
+                   "Live Era '87-'93", 1999)
+
+# The entry's ``year`` (and ``album``) are particulars of the take when a version is named.
+# The year may be the take's or its release's: either agreeing confirms it.
+YEARS = [
+    # (case, entry, candidates, status, chosen)
+    ("live, 1986: a take titled 1992 is another year",
+     Track("Sweet Child O' Mine", "Guns N' Roses", version="live", year=1986),
+     [SWEET_PARIS, SWEET_STUDIO], SUBSTITUTE, SWEET_STUDIO),
+    ("live, 1992: the take titled 1992, released 1999",
+     Track("Sweet Child O' Mine", "Guns N' Roses", version="live", year=1992),
+     [SWEET_PARIS, SWEET_STUDIO], MATCHED, SWEET_PARIS),
+    ("live, 1999: the year of the release that holds the take",
+     Track("Sweet Child O' Mine", "Guns N' Roses", version="live", year=1999),
+     [SWEET_PARIS, SWEET_STUDIO], MATCHED, SWEET_PARIS),
+    ("live, 1990: a live album released in 1988 cannot hold it",
+     Track("Heaven", "Bryan Adams", version="live", year=1990),
+     [HEAVEN_1988, HEAVEN_STUDIO], SUBSTITUTE, HEAVEN_STUDIO),
+    ("live, 1986: the 1986 take, not the 1988 one",
+     Track("Heaven", "Bryan Adams", version="live", year=1986),
+     [HEAVEN_1988, HEAVEN_1986, HEAVEN_STUDIO], MATCHED, HEAVEN_1986),
+    ("live, 1986: the 1996 Wembley album is another year",
+     Track("Heaven", "Bryan Adams", version="live", year=1986),
+     [HEAVEN_WEMBLEY, HEAVEN_STUDIO], SUBSTITUTE, HEAVEN_STUDIO),
+    ("live, 1986: nothing shows an undated 1988 live album holds it",
+     Track("Heaven", "Bryan Adams", version="live", year=1986),
+     [HEAVEN_1988, HEAVEN_STUDIO], SUBSTITUTE, HEAVEN_STUDIO),
+    ("live, 1987: an undated take released that year",
+     Track("Sweet Child O' Mine", "Guns N' Roses", version="live", year=1987),
+     [RITZ_LIVE, SWEET_STUDIO], MATCHED, RITZ_LIVE),
+    ("a year in the version beats the year field",
+     Track("Heaven", "Bryan Adams", version="Live at Wembley 1996", year=1986),
+     [HEAVEN_WEMBLEY, HEAVEN_STUDIO], MATCHED, HEAVEN_WEMBLEY),
+    ("demo, 2007: the 2009 demo is another year",
+     Track("Blood Red Moon", "Dead Kids", version="demo", year=2007),
+     [MOON_2009, MOON_STUDIO], SUBSTITUTE, MOON_STUDIO),
+    ("the studio recording, 1984: the year is a hint, not a take",
+     Track("Heaven", "Bryan Adams", year=1984), [HEAVEN_1988, HEAVEN_STUDIO],
+     MATCHED, HEAVEN_STUDIO),
+    ("a live album in the entry, 1996: its own take",
+     Track("Heaven", "Bryan Adams", album="Live At Wembley 1996", year=1996),
+     [HEAVEN_1988, HEAVEN_WEMBLEY, HEAVEN_STUDIO], MATCHED, HEAVEN_WEMBLEY),
+    ("a live album in the entry: the other live album is not it",
+     Track("Heaven", "Bryan Adams", album="Live In Belfast"),
+     [HEAVEN_1988, HEAVEN_WEMBLEY, HEAVEN_STUDIO], SUBSTITUTE, HEAVEN_STUDIO),
+    ("live, 1999 named twice: two copies of a 1999 release are one choice",
+     Track("Sweet Child O' Mine", "Guns N' Roses", version="live", year=1999),
+     [ENCORE_1999, SWEET_STUDIO], MATCHED, ENCORE_1999),
+]
+
+
+@pytest.mark.parametrize(
+    ("entry", "cands", "status", "chosen"),
+    [pytest.param(*case[1:], id=case[0]) for case in YEARS],
+)
+def test_the_entry_year_picks_the_take(entry: Track, cands: list[Candidate], status: Status,
+                                       chosen: Candidate) -> None:
+    result = decide(entry, cands)
+    assert (result.status, result.candidate) == (status, chosen), result.reason
+    assert decide(entry, list(reversed(cands))).candidate == chosen
+
+
+def test_the_year_asked_for_is_in_the_reason() -> None:
+    result = decide(Track("Sweet Child O' Mine", "Guns N' Roses", version="live", year=1986),
+                    [SWEET_PARIS, SWEET_STUDIO])
+    assert result.reason.startswith("Live, 1986 wanted; not on Spotify: found the studio take "
+                                    "and a Live In Paris / 1992")
+    assert result.wanted == "live, 1986"
 
 
 def test_a_substitute_names_what_was_wanted_and_what_was_found() -> None:
@@ -321,7 +401,7 @@ def test_is_slip(a: str, b: str, slip: bool) -> None:
     assert is_slip(a, b) is slip
 
 
-def test_a_slipped_word_that_finds_nothing_is_retried_without_it() -> None:
+def test_a_slipped_word_that_finds_nothing_is_found_in_the_artists_catalog() -> None:
     sent: list[str] = []
 
     def search(query: str) -> list[dict]:
@@ -332,7 +412,7 @@ def test_a_slipped_word_that_finds_nothing_is_retried_without_it() -> None:
 
     result = resolve(Track("Reaady Now", "Tea Party"), search)
     assert result.status == MATCHED
-    assert sent[-1] == "Now artist:Tea Party"
+    assert sent == ["track:Reaady Now artist:Tea Party", "artist:Tea Party"]
 
 
 # --- nothing crashes the parser -----------------------------------------------------------

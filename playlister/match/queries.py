@@ -84,13 +84,15 @@ def ladder(track: Track) -> list[tuple[str, str]]:
     rungs: list[tuple[str, str]] = [(_query(track=title, artist=artist), "precise")]
     if version:  # sent only when the precise page is full: the take may be past its end
         rungs.append((_query(version, track=title, artist=artist), "precise+version"))
-    rungs.append((_query(title, artist), "free"))
-    # A slipped word finds nothing in a filter: the same search without it ("Reaady").
-    title_words = _words(title, filter_value=False)[0]
-    longest = max(title_words, key=len, default="")
-    if len(longest) >= 5:
-        rest = [word for word in title_words if word != longest]
-        rungs.append((_query(" ".join(rest), artist=artist), "slip"))
+    # The artist's catalog: the song under another spelling ("Reaady" for "Ready"), or, when
+    # the page is not full, every song Spotify holds by that artist, which settles absence.
+    # Free text forgives slips in the title and the artist alike; when the artist's words make
+    # up most of it, its results show the artist's other songs too, so it goes first.
+    catalog = (_query(artist=artist), "catalog")
+    free = (_query(title, artist), "free")
+    n_title = len(_words(title, filter_value=False)[0])
+    n_artist = len(_words(artist, filter_value=False, credit=True)[0])
+    rungs += [free, catalog] if n_artist >= 0.6 * (n_title + n_artist) else [catalog, free]
     if w.short_key != w.core_key and w.title.short:
         rungs.append((_query(track=w.title.short, artist=artist), "short title"))
     album = split_title(track.album).core if track.album else ""

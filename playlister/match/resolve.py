@@ -191,28 +191,31 @@ def resolve(track: Track, search: Callable[[str], list[dict]]) -> MatchResult:
     """Run the ladder through ``search`` (query -> Spotify track objects) until confident.
 
     Stops at a match, or at a substitute; the precise query with the version word ("live") is
-    only sent when the plain precise query filled its page, so the take may lie beyond. Absence
-    is settled after two searches when their results already show the artist's other songs or
-    the title by other artists, and nothing close. Rungs that only fix the artist's spelling
-    are skipped once results show Spotify knows that spelling, the title-only rung also once
-    the title has turned up (by other artists), and the slip rung (the title without its
-    longest word) is only sent while searches have found nothing at all. Unplayable
-    (``is_playable: false``) and local tracks are ignored.
+    only sent when the plain precise query filled its page, so the take may lie beyond. When
+    the precise query finds nothing, the second search asks for the artist's catalog: a page
+    that is not full is every song Spotify holds by that artist, so if none is close absence
+    is settled in two searches. Otherwise absence is settled once a free-text search (which
+    forgives a slip of the fingers) has run and results show the artist's other songs or the
+    title by other artists. Rungs that only fix the artist's spelling are skipped once results
+    show Spotify knows that spelling, the catalog rung too, and the title-only rung also once
+    the title has turned up (by other artists). Unplayable (``is_playable: false``) and local
+    tracks are ignored.
     """
     seen: dict[str, Candidate] = {}
     sent: list[str] = []
     result = decide(track, ())
-    artist_found = title_found = full = False
+    artist_found = title_found = full = free_sent = catalog_seen = False
     rungs = ladder(track)
     has_version_rung = any(kind == "precise+version" for _, kind in rungs)
     for query, kind in rungs:
-        if (kind == "artist variant" and artist_found) or (
+        if (kind in ("artist variant", "catalog") and artist_found) or (
             kind == "title only" and (artist_found or title_found)
-        ) or (kind == "slip" and seen) or (kind == "precise+version" and not full):
+        ) or (kind == "precise+version" and not full):
             continue
         sent.append(query)
         page = search(query) or []
         full = len(page) >= PAGE
+        free_sent = free_sent or kind == "free"
         for obj in page:
             if _usable(obj):
                 cand = Candidate.from_api(obj)
@@ -220,6 +223,8 @@ def resolve(track: Track, search: Callable[[str], list[dict]]) -> MatchResult:
                 fit = assess(track, cand)
                 artist_found = artist_found or fit.artist_sim >= 0.95
                 title_found = title_found or fit.title_sim >= 0.95
+        # A catalog page with room to spare holds every song by the artist.
+        catalog_seen = catalog_seen or (kind == "catalog" and artist_found and not full)
         result = decide(track, seen.values())
         version_next = kind == "precise" and full and has_version_rung
         if result.status is Status.MATCHED or (
@@ -227,6 +232,6 @@ def resolve(track: Track, search: Callable[[str], list[dict]]) -> MatchResult:
         ):
             break
         if (len(sent) >= 2 and result.status is Status.MISSING
-                and (artist_found or title_found)):
+                and (catalog_seen or (free_sent and (artist_found or title_found)))):
             break
     return replace(result, queries=tuple(sent))

@@ -105,10 +105,12 @@ class _Wanted:
     others: tuple[str, ...]  # keys of other named versions asked for ("nevermind version")
     wish: str  # the version wish as written, or "" for "the ordinary studio recording"
     take: Particulars  # what picks the take asked for (place, year, session)
+    year: int | None = None  # the entry's ``year`` when a take is asked for: its recording
+    # or its release, so it is checked against both
 
 
 def wanted(track: Track) -> _Wanted:
-    return _wanted_for(track.title, track.artist, track.album, track.version)
+    return _wanted_for(track.title, track.artist, track.album, track.version, track.year)
 
 
 def _album_particulars(album: str) -> Particulars:
@@ -122,7 +124,8 @@ def _album_particulars(album: str) -> Particulars:
 
 
 @lru_cache(maxsize=4096)
-def _wanted_for(title_text: str, artist: str, album: str | None, version: str | None) -> _Wanted:
+def _wanted_for(title_text: str, artist: str, album: str | None, version: str | None,
+                year: int | None = None) -> _Wanted:
     title = split_title(title_text)
     kinds: set[str] = set()
     wish = (version or "").strip()
@@ -141,6 +144,9 @@ def _wanted_for(title_text: str, artist: str, album: str | None, version: str | 
             wish = wish or album
         if kinds:
             take = take | from_album
+    hint = year if kinds & _TAKES and not take.years else None
+    if hint and wish and str(hint) not in wish:
+        wish = f"{wish}, {hint}"  # "live, 1986": the reason names the year asked for
     details = frozenset(w for w in key(wish).split() if w not in _DETAIL_STOP)
     others = [d for d in (*title.decorations, version or "") if _is_other(d)]
     return _Wanted(
@@ -153,6 +159,8 @@ def _wanted_for(title_text: str, artist: str, album: str | None, version: str | 
         others=tuple(key(d) for d in others),
         wish=wish if kinds else "",
         take=take if kinds & _TAKES else NO_PARTICULARS,
+        # A year the version names ("Live 1992") says more than the entry's year field.
+        year=hint,
     )
 
 
@@ -260,12 +268,14 @@ def _session_name(session: tuple[str | None, str | None]) -> str:
            f"session".lstrip()
 
 
-def compare_takes(want: Particulars, have: Particulars, year: int | None
-                  ) -> tuple[bool, bool, list[str]]:
+def compare_takes(want: Particulars, have: Particulars, year: int | None,
+                  entry_year: int | None = None) -> tuple[bool, bool, list[str]]:
     """(confirmed, contradicted, what differs) for the take ``want`` against ``have``.
 
     A session is not a concert, in either direction; a different venue or year is another
-    take; a release older than the year wanted cannot hold it.
+    take; a release older than the year wanted cannot hold it. ``entry_year`` (the entry's
+    ``year`` field) may be the take's year or its release's: the candidate's release ``year``
+    agreeing confirms it; a take naming other years, or an older release, contradicts it.
     """
     confirmed, differs = False, []
     if (want.session is None) != (have.session is None):
@@ -293,6 +303,13 @@ def compare_takes(want: Particulars, have: Particulars, year: int | None
             else:
                 differs.append("from " + "/".join(str(y) for y in sorted(have.years)))
         elif year and year < min(want.years):
+            differs.append(f"released {year}")
+    elif entry_year:
+        if entry_year in have.years or year == entry_year:
+            confirmed = True
+        elif have.years:
+            differs.append("from " + "/".join(str(y) for y in sorted(have.years)))
+        elif year and year < entry_year:
             differs.append(f"released {year}")
     return confirmed, bool(differs), differs
 
@@ -535,14 +552,21 @@ def assess(track: Track, cand: Candidate) -> Fit:
     )
     ctx = _Ctx(track, w, cand, title, SAME if slip else t_sim, a_sim, guest, kinds, impostor,
                slip)
-    if _fulfils(kinds, w.kinds) and (w.take.named or w.take.session or (LIVE in kinds)):
+    if _fulfils(kinds, w.kinds) and (w.take.named or w.take.session or w.year
+                                     or (LIVE in kinds)):
         have = candidate_take(cand, title)
+        want = w.take
+        asked = key(track.version or "")
+        if asked and any(key(d) == asked for d in title.decorations):
+            # The suffix the entry names, word for word ("Live at the Village, Los Angeles,
+            # CA" on a "Spotify Session" album): that take; only the year field may differ.
+            want, have = NO_PARTICULARS, Particulars(years=have.years)
         if w.kinds & _TAKES or have.session:
-            confirmed, contradicted, differs = compare_takes(w.take, have, cand.year)
+            confirmed, contradicted, differs = compare_takes(want, have, cand.year, w.year)
             if contradicted:
                 ctx.take_ok = False
                 ctx.take_note = f"not the '{w.wish}' recording: {', '.join(differs)}"
-            elif w.take.named and not confirmed:
+            elif (want.named or w.year) and not confirmed:
                 ctx.take_ok = False
                 ctx.take_note = f"{_kinds_name(kinds)}; nothing shows it is '{w.wish}'"
     signals = tuple(signal(ctx) for signal in SIGNALS)
