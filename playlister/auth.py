@@ -28,7 +28,7 @@ from spotipy.exceptions import SpotifyOauthError
 from spotipy.oauth2 import SpotifyOAuth, SpotifyPKCE
 
 from playlister.config import SETUP_HINT, Settings
-from playlister.errors import AuthError, ConfigError, SpotifyError
+from playlister.errors import AuthError, ConfigError
 from playlister.files import atomic_write
 
 SCOPES = "playlist-modify-private playlist-modify-public playlist-read-private ugc-image-upload"
@@ -224,23 +224,6 @@ def login(
 def logout(settings: Settings) -> bool:
     """Forget the user's login (remove the token cache); True if there was one."""
     return TokenCache(settings.user_token_path).delete()
-
-
-def user_token(settings: Settings) -> str:
-    """The user's access token: PLAYLISTER_ACCESS_TOKEN, else the saved login (refreshed).
-
-    Raises AuthError when there is no usable login, e.g. the refresh token was revoked
-    (the saved login is then removed).
-    """
-    if settings.access_token:
-        return settings.access_token
-    try:
-        return cached_user_token(user_auth_manager(settings))
-    except (requests.Timeout, requests.ConnectionError) as exc:
-        raise SpotifyError(
-            "Could not reach Spotify's accounts service to refresh the login; "
-            "check the network connection and try again."
-        ) from exc
 
 
 def cached_user_token(manager: SpotifyOAuth | SpotifyPKCE) -> str:

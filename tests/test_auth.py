@@ -20,11 +20,17 @@ from conftest import CLIENT_ID, CLIENT_SECRET, REFRESH_TOKEN, USER_TOKEN
 
 from playlister import auth
 from playlister.app import login
-from playlister.auth import SCOPES, TokenCache, logout, user_token
+from playlister.auth import SCOPES, TokenCache, logout
 from playlister.config import Settings
 from playlister.errors import AuthError, ConfigError
+from playlister.spotify import UserApi
 
 PROFILE = {"id": "ann", "display_name": "Ann", "country": "SE"}
+
+
+def user_token(settings: Settings) -> str:
+    """The bearer token `playlister create` would send now (refreshing a saved login)."""
+    return UserApi(settings)._access_token()
 
 
 def free_port() -> int:
