@@ -430,7 +430,9 @@ class Finder:
         before_name = _before_name(before, possessive[0]) if possessive else before
         song_cue = group_cue or _song_cue(before, after) or (
             before_name != before and _song_cue(before_name, after))
-        cue = _lyric_cue(before)
+        # "A: "…"" is the interviewee's turn, not a colon introducing a lyric
+        cue = None if re.fullmatch(r"\s*(?:Q|A|Question|Answer)\s*[:.]\s*", before) \
+            else _lyric_cue(before)
         if cue and not by and not song_cue:
             self._leave(shown, f"quoted lyric or speech, after \u201c{cue}\u201d")
             return
@@ -438,8 +440,9 @@ class Finder:
         if not by and not possessive and song_cue:
             subject = _subject_artist(text, start)
         artist = by or (possessive[0] if possessive else None) or subject
-        strong = bool(by) or bool(possessive and possessive[1]) or bool(song_cue)
-        if len(title.split()) > 12 or (not strong and not looks_like_title(title)):
+        # a cue alone ("the encore was "a mess"") does not make a sentence a title
+        shaped = bool(by) or bool(possessive and possessive[1]) or looks_like_title(title)
+        if len(title.split()) > 12 or not shaped:
             self._leave(shown, "reads as a sentence, not a title")
             return
         sentence = _sentence(text, start, end)
@@ -612,7 +615,7 @@ class Finder:
             kinds = [DECOY_KINDS[h] for h in header if h in DECOY_KINDS]
             why = (f"a row of a table of {kinds[0]}s" if kinds
                    else "a table without a Song column")
-            for row in rows[1:] if len(rows) > 1 else rows:
+            for row in rows[1:] if kinds else rows:
                 self._leave(_clip(" | ".join(c for c in row if c)), why)
             return
         for row in rows[1:]:
@@ -876,6 +879,9 @@ def _names_in(text: str) -> list[str]:
             words.pop(0)  # "And Weezer's" at a sentence start
         if words:
             out.append(" ".join(words))
+            # "Bruce Springsteen and Pam Springsteen": each of them, as well as both
+            parts = " ".join(words).replace(" & ", " and ").split(" and ")
+            out.extend(p.strip() for p in parts if len(parts) > 1 and p.strip())
         words.clear()
 
     for m in re.finditer(r"[A-Z][\w.'\u2019&-]*(?:\s+(?:[A-Z][\w.'\u2019&-]*|of|the|and|&|"
