@@ -19,7 +19,10 @@ PIECES = st.sampled_from([
     ")", "[", "](https://youtu.be/abcdefghijk)", "*", "_", "#", "- ", "1. ", "\n", "\n\n",
     "Blue", "Elastica", "the song ", "album ", "lyrics, ", "Live at ", ":", ",", ".",
     "https://www.youtube.com/watch?v=Ew7QoNGHung", "<p>", "</p>", "<a href='x'>", "</a>",
-    "<script>", "<nav>", "<h2>", "</h2>",
+    "<script>", "<nav>", "<h2>", "</h2>", "| ", " |", "|---|---|", "| Song | Artist |",
+    "Q: ", "A: ", "> ", "**", "?", "<table><tr><th>", "</th><td>", "</td></tr>", "</table>",
+    "<figure><iframe src='https://www.youtube.com/embed/Ew7QoNGHung'>", "<figcaption>",
+    "</figcaption></figure>", " opened with ", "The National", " whose ", ": ",
 ])
 TEXT = st.one_of(st.text(max_size=400),
                  st.lists(st.one_of(PIECES, st.text(max_size=5)), max_size=80).map("".join))
@@ -81,3 +84,19 @@ def test_any_file_raises_only_library_errors(tmp_path: Path, data: bytes) -> Non
     path.write_bytes(data)
     with contextlib.suppress(PlaylisterError):
         import_source(str(path))
+
+
+CELL = st.text(alphabet=st.characters(blacklist_characters="|\n\r"), max_size=30)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(CELL, CELL), min_size=1, max_size=6))
+def test_a_song_table_gives_at_most_one_song_a_row_from_its_cells(rows: list[tuple[str, str]]
+                                                                  ) -> None:
+    table = "| Song | Artist |\n|---|---|\n" + "".join(f"| {a} | {b} |\n" for a, b in rows)
+    songs, _ = find_songs(table)
+    assert len(songs) <= len(rows)
+    straight = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+    cells = " ".join(" ".join(a.split()) for a, _ in rows).translate(straight)
+    for song in songs:  # the title comes from the Song column, never from nowhere
+        assert song.title and song.title.split()[0] in cells

@@ -146,3 +146,38 @@ def test_html_keeps_the_article_text_and_drops_the_page_around_it() -> None:
     assert title == "Live takes"
     assert text == ("# Live takes\n\n## \u201cBlue\u201d by Elastica\n\n"
                     "[Watch](https://www.youtube.com/watch?v=Ew7QoNGHung)\n")
+
+
+EMBED = "https://www.youtube.com/embed/Ew7QoNGHung"
+WATCH = "https://www.youtube.com/watch?v=Ew7QoNGHung"
+
+
+@pytest.mark.parametrize(("html", "text", "songs"), [
+    # a table becomes Markdown rows, the header row ruled off, so its columns are read
+    ("<table><thead><tr><th>Song</th><th>Artist</th></tr></thead><tbody>"
+     "<tr><td>Dreams</td><td>Fleetwood Mac</td></tr>"
+     "<tr><td><a href='https://www.youtube.com/watch?v=Ew7QoNGHung'>Blue</a></td>"
+     "<td>Elastica</td></tr></tbody></table>",
+     f"| Song | Artist |\n|---|---|\n| Dreams | Fleetwood Mac |\n| [Blue]({WATCH}) | Elastica |\n",
+     [("Dreams", "Fleetwood Mac", None), ("Blue", "Elastica", WATCH)]),
+    # decoy: a table of albums gives nothing
+    ("<table><tr><th>Album</th><th>Artist</th></tr><tr><td>Rumours</td>"
+     "<td>Fleetwood Mac</td></tr></table>",
+     "| Album | Artist |\n|---|---|\n| Rumours | Fleetwood Mac |\n", []),
+    # a figure's caption comes before its embed, so the video joins the song it names
+    (f"<figure><iframe src='{EMBED}'></iframe><figcaption>Elastica, \u201cBlue\u201d"
+     "</figcaption></figure>", f"Elastica, \u201cBlue\u201d\n\n{WATCH}\n",
+     [("Blue", "Elastica", WATCH)]),
+    # decoy: a photo credit as the caption; the video names no song and is left out
+    (f"<p>\u201cBlue\u201d by Elastica and \u201cMaps\u201d by Yeah Yeah Yeahs</p><figure>"
+     f"<iframe src='{EMBED}'></iframe><figcaption>Photo: Jane Doe</figcaption></figure>",
+     f"\u201cBlue\u201d by Elastica and \u201cMaps\u201d by Yeah Yeah Yeahs\n\nPhoto: Jane Doe"
+     f"\n\n{WATCH}\n", [("Blue", "Elastica", None), ("Maps", "Yeah Yeah Yeahs", None)]),
+])
+def test_html_tables_and_figures(html: str, text: str,
+                                 songs: list[tuple[str, str, str | None]]) -> None:
+    from playlister.importer import import_text
+    from playlister.importer.html import html_to_text
+    assert html_to_text(html)[0] == text
+    result = import_text(html, source="page.html")
+    assert [(s.title, s.artist, s.youtube) for s in result.songs] == songs

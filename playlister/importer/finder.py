@@ -91,6 +91,14 @@ _HEADING = re.compile(r"^\s*(#{1,6})\s+")
 _NUMBER_PREFIX = re.compile(r"^\s*(?:\(?\d{1,3}[.):]|#\d{1,3}[.:]?|No\.\s*\d+[.:]?)\s+")
 _DASH = re.compile(r"\s+[\u2013\u2014-]{1,2}\s+|\s*[\u2013\u2014]\s*(?=[A-Z\[\"\u201c])")
 _SAME_BAND = re.compile(r"[,.]?\s*,?\s*(?:by\s+)?(?:the\s+)?same\s+(?:band|artist|group|singer)\b")
+_BLOCKQUOTE = re.compile(r"^(?:>\s?)+")
+_TABLE_ROW = re.compile(r"^\|.*\|$")
+_TABLE_RULE = re.compile(r"^\|?(?:\s*:?-{2,}:?\s*\|)+\s*(?::?-{2,}:?\s*)?\|?$")
+_QUESTION = re.compile(r"^(?:Q|Question|Interviewer)\s*[:.]\s+", re.I)
+_ANSWER = re.compile(r"^(?:A|Answer)\s*[:.]\s+", re.I)
+# a paragraph that starts with a whole "Artist - Title." sentence, as comment threads write
+_DASH_LEAD = re.compile(r"^([^.!?:;\"\u201c\u201d]{2,80}?\s[\u2013\u2014-]\s"
+                        r"[^.!?:;\"\u201c\u201d]{1,80}?)[.!]\s+(?=\S)")
 _SENTENCE_END = re.compile(r"[.!?\u2026][\u201d\"')\]]*\s+(?=[A-Z\u201c\"\u2018(\[])")
 
 
@@ -114,28 +122,56 @@ class Unit:
     text: str
     links: list[Span] = field(default_factory=list)
     italics: list[Span] = field(default_factory=list)
+    role: str = ""  # "question" for an interviewer's line
+    rows: list[list[str]] = field(default_factory=list)  # a table's cells, header first
 
 
 def split_units(text: str) -> list[Unit]:
-    """Cut text into headings, list items, short lines, URL lines and prose paragraphs."""
+    """Cut text into headings, list items, short lines, URL lines, tables and paragraphs."""
     units: list[Unit] = []
     para: list[str] = []
+    table: list[str] = []
 
     def flush() -> None:
+        if table:
+            units.append(_table_unit(len(units), table))
+            table.clear()
         if para:
             joined = " ".join(p.strip() for p in para)
+            question = bool(_QUESTION.match(joined))
             lead = _BOLD_LEAD.match(joined)
             if lead and len(lead.group(1) or lead.group(2)) <= 120:
                 # "**Nick Drake — Pink Moon.** Two minutes of…": the bold lead is the entry
                 head = (lead.group(1) or lead.group(2)).strip().rstrip(".:")
+                whole = not joined[lead.end():].strip()
                 units.append(_unit(len(units), _classify(head, True), head))
+                # an interviewer's question set in bold, alone in its paragraph
+                if question or (whole and head.endswith("?")):
+                    units[-1].role = "question"
+                    question = False
                 joined = joined[lead.end():].strip()
+            else:
+                lead = _DASH_LEAD.match(joined)
+                if lead and _dash_lead_is_entry(lead.group(1), joined[lead.end():]):
+                    # "Sufjan Stevens - Casimir Pulaski Day. every single time."
+                    units.append(_unit(len(units), "short", lead.group(1)))
+                    joined = joined[lead.end():].strip()
             if joined:
                 units.append(_unit(len(units), _classify(joined, len(para) == 1), joined))
+                if question:
+                    units[-1].role = "question"
             para.clear()
 
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         stripped = line.strip().replace("\u00a0", " ").strip()
+        stripped = _BLOCKQUOTE.sub("", stripped).strip()
+        if _TABLE_ROW.match(stripped):
+            if para:
+                flush()
+            table.append(stripped)
+            continue
+        if table:
+            flush()
         if not stripped:
             flush()
             continue
@@ -146,6 +182,36 @@ def split_units(text: str) -> list[Unit]:
         para.append(stripped)
     flush()
     return units
+
+
+def _dash_lead_is_entry(lead: str, rest: str) -> bool:
+    """Both sides of the lead are names, and the next sentence does not call it an album."""
+    parts = [p for p in _DASH.split(lead) if p.strip()]
+    if len(parts) != 2 or not all(_name_like(p) for p in parts):
+        return False
+    nxt = _SENTENCE_END.split(rest, maxsplit=1)[0]
+    return _sentence_decoy(nxt, "\x00") is None
+
+
+def _header_word(cell: str) -> str:
+    return " ".join(re.sub(r"[*_`#:]", " ", cell).lower().split())
+
+
+def _cell_text(cell: str) -> str:
+    """A table cell's words: links to their text, emphasis marks dropped."""
+    text = _MD_LINK.sub(lambda m: m.group(1), cell)
+    text = _BOLD.sub(lambda m: m.group(1) or m.group(2), text)
+    text = _ITALIC.sub(lambda m: m.group(1) or m.group(2), text)
+    text = _BARE_URL.sub("", text)
+    return " ".join(text.split()).strip(" \u2013\u2014-")
+
+
+def _table_unit(index: int, lines: list[str]) -> Unit:
+    """A Markdown table: its rows of cells (separator rows dropped), header first."""
+    rows = [[c.strip() for c in ln.strip().strip("|").split("|")] for ln in lines
+            if not _TABLE_RULE.match(ln)]
+    raw = "\n".join(lines)
+    return Unit(index, "table", raw, raw, rows=rows)
 
 
 def _only_url(line: str) -> bool:
@@ -216,6 +282,7 @@ class Candidate:
     pos: int
     strong: bool  # named with its artist, or set as a list/heading entry
     cited_in: str  # unit kind where it was found
+    short_name: bool = False  # artist from a possessive or a subject: may be a surname
 
 
 @dataclass
@@ -234,6 +301,8 @@ class Finder:
         decoy_section: str | None = None
         dash_block: list[tuple[Unit, list[str]]] = []
         header_order: str | None = None
+        asks_songs = False  # the last interview question asked about songs
+        answer_due = False
         for i, unit in enumerate(units):
             if unit.kind == "url":
                 self._attach_url_line(unit, units[i - 1] if i else None)
@@ -242,6 +311,17 @@ class Finder:
             if unit.kind != "item" and dash_block:
                 self._resolve_dash_block(dash_block, header_order)
                 dash_block = []
+            if unit.kind == "table":
+                self._table(unit)
+                self.section_song = None
+                continue
+            answer = False
+            if unit.role == "question":
+                asks_songs = _asks_about_songs(unit.text, asks_songs)
+                answer_due = True
+            else:
+                answer = asks_songs and (answer_due or bool(_ANSWER.match(unit.text)))
+                answer_due = False
             if unit.kind in ("heading", "short"):
                 decoy_section = _decoy_heading(unit.text)
                 order = _order_header(unit.text)
@@ -252,7 +332,7 @@ class Finder:
             if decoy_section and unit.kind == "item":
                 self._leave(_clip(unit.text), f"listed under a heading about {decoy_section}s")
                 continue
-            self._quotes(unit, song_section, decoy_section)
+            self._quotes(unit, song_section, decoy_section, answer)
             self._links(unit)
             self._italics(unit)
             if len(self.candidates) == before and unit.kind in ("item", "heading", "short"):
@@ -291,7 +371,8 @@ class Finder:
 
     # -- quoted titles
 
-    def _quotes(self, unit: Unit, song_section: bool, decoy_section: str | None) -> None:
+    def _quotes(self, unit: Unit, song_section: bool, decoy_section: str | None,
+                answer: bool = False) -> None:
         text = unit.text
         spans = _quote_spans(text)
         groups: list[list[tuple[int, int, str]]] = []
@@ -311,14 +392,17 @@ class Finder:
                 artist_end = same.end()
             # "X" and "Y" both got an airing / opened with "X" and "Y": the cue covers all
             group_cue = len(group) > 1 and _song_cue(text[:group[0][0]], text[last_end:])
+            # Q: Which song took longest?  A: "Afterlife." Two years.
+            answer_cue = answer and group is groups[0] and bool(
+                _ANSWER_OPENING.fullmatch(text[:group[0][0]]))
             for start, end, inner in group:
                 self._one_quote(unit, start, end, inner, artist if artist else None,
-                                artist_end if artist else end, group_cue,
-                                song_section, decoy_section)
+                                artist_end if artist else end, group_cue or answer_cue,
+                                song_section, decoy_section, answer_cue)
 
     def _one_quote(self, unit: Unit, start: int, end: int, inner: str, by: str | None,
                    after_end: int, group_cue: bool, song_section: bool,
-                   decoy_section: str | None) -> None:
+                   decoy_section: str | None, answer_cue: bool = False) -> None:
         text = unit.text
         title = _strip_punct(inner)
         shown = f"\u201c{title}\u201d"
@@ -336,17 +420,29 @@ class Finder:
         if album_of:
             self._leave(shown, f"album of \u201c{album_of}\u201d, not a song")
             return
-        song_cue = group_cue or _song_cue(before, after)
-        cue = _lyric_cue(before)
-        if cue and not by and not song_cue:
-            self._leave(shown, f"quoted lyric or speech, after \u201c{cue}\u201d")
-            return
+        if answer_cue and not looks_like_title(title):
+            group_cue = False
         if not by and unit.kind in ("heading", "short", "item"):
             by = _dash_artist(before, after)
         possessive = None if by else _possessive_artist(before)
-        artist = by or (possessive[0] if possessive else None)
-        strong = bool(by) or bool(possessive and possessive[1]) or bool(song_cue)
-        if len(title.split()) > 12 or (not strong and not looks_like_title(title)):
+        # "plays Cocteau Twins' "Heaven…"", "the acoustic version of Radiohead's "…"": what
+        # comes before the name speaks of the song
+        before_name = _before_name(before, possessive[0]) if possessive else before
+        song_cue = group_cue or _song_cue(before, after) or (
+            before_name != before and _song_cue(before_name, after))
+        # "A: "…"" is the interviewee's turn, not a colon introducing a lyric
+        cue = None if re.fullmatch(r"\s*(?:Q|A|Question|Answer)\s*[:.]\s*", before) \
+            else _lyric_cue(before)
+        if cue and not by and not song_cue:
+            self._leave(shown, f"quoted lyric or speech, after \u201c{cue}\u201d")
+            return
+        subject = None
+        if not by and not possessive and song_cue:
+            subject = _subject_artist(text, start)
+        artist = by or (possessive[0] if possessive else None) or subject
+        # a cue alone ("the encore was "a mess"") does not make a sentence a title
+        shaped = bool(by) or bool(possessive and possessive[1]) or looks_like_title(title)
+        if len(title.split()) > 12 or not shaped:
             self._leave(shown, "reads as a sentence, not a title")
             return
         sentence = _sentence(text, start, end)
@@ -370,9 +466,10 @@ class Finder:
             self._leave(shown, "no artist and nothing marks it as a song")
             return
         version = _version_after(text, after_end) or _version_after(text, end) \
-            or _version_before(before)
+            or _version_before(before_name)
         song = Song(title=title, artist=artist, version=version)
         cand = self._add(unit, start, song, strong=bool(artist) or unit.kind != "prose")
+        cand.short_name = bool(artist) and not by
         for link in unit.links:
             if link.start <= start + 1 and link.end >= end - 1 or (
                     start <= link.start and link.end <= end):
@@ -462,6 +559,11 @@ class Finder:
                     if link.url and video_id(link.url) and not current.song.youtube:
                         current.song.youtube = link.url
             return
+        videos = [x.url for x in unit.links if x.url and video_id(x.url)]
+        if unit.kind == "short" and not new and videos and current is not None:
+            if not current.song.youtube:  # "edit: link for the lazy https://youtu.be/…"
+                current.song.youtube = videos[0]
+            return
         if unit.kind in ("heading", "short", "item"):
             titles = {key(c.song.title) for c in new}
             self.section_song = new[0] if len(titles) == 1 else None
@@ -490,6 +592,51 @@ class Finder:
             self._leave(url, "a video after a line naming several songs: which one is unclear")
             return
         _attach_link(mine[0].song, url)
+
+    # -- tables
+
+    def _table(self, unit: Unit) -> None:
+        """A table with Song and Artist columns: one song a row; other tables are left out."""
+        rows = [r for r in unit.rows if any(c.strip() for c in r)]
+        if not rows:
+            return
+        header = [_header_word(c) for c in rows[0]]
+
+        def col(names: set[str]) -> int | None:
+            return next((i for i, h in enumerate(header) if h in names), None)
+
+        song_col = col({"song", "songs", "title", "track", "tracks", "song title",
+                        "track title", "track name", "tune", "single"})
+        artist_col = col({"artist", "artists", "artist(s)", "band", "performer", "performers",
+                          "by", "singer", "act", "musician", "musicians", "performed by"})
+        version_col = col({"version"})
+        album_col = col({"album", "record", "lp", "from", "from the album"})
+        if song_col is None:
+            kinds = [DECOY_KINDS[h] for h in header if h in DECOY_KINDS]
+            why = (f"a row of a table of {kinds[0]}s" if kinds
+                   else "a table without a Song column")
+            for row in rows[1:] if kinds else rows:
+                self._leave(_clip(" | ".join(c for c in row if c)), why)
+            return
+        for row in rows[1:]:
+            def cell(i: int | None, row: list[str] = row) -> str:
+                return _cell_text(row[i]) if i is not None and i < len(row) else ""
+            title, version = _split_bracket(cell(song_col).strip("\"\u201c\u201d"))
+            if not re.search(r"[^\W\d_]", title):
+                continue
+            named = cell(version_col)
+            if named and re.search(r"[^\W\d_]", named) and fold(named) not in (
+                    "studio", "original", "album"):
+                version = version or _cap(named)
+            artist = cell(artist_col)
+            song = Song(title=title, artist=artist if re.search(r"\w", artist) else None,
+                        version=version, album=cell(album_col) or None,
+                        passage=_clip(" | ".join(_cell_text(c) for c in row if c.strip())))
+            for m in _MD_LINK.finditer(" ".join(row)):
+                _attach_link(song, m.group(2))
+            for m in _BARE_URL.finditer(" ".join(row)):
+                _attach_link(song, m.group(0))
+            self._add(unit, 0, song, strong=True)
 
     # -- unquoted list lines
 
@@ -548,6 +695,11 @@ class Finder:
     # -- merging mentions of the same song
 
     def _merge(self) -> list[Song]:
+        known = [c.song.artist for c in self.candidates if c.song.artist and not c.short_name]
+        names = _names_in(self.text)
+        for cand in self.candidates:
+            if cand.short_name and cand.song.artist:
+                cand.song.artist = _expand_name(cand.song.artist, known, names)
         out: list[Candidate] = []
         for cand in self.candidates:
             s = cand.song
@@ -622,6 +774,151 @@ def looks_like_title(text: str) -> bool:
         if core[0].islower() and core.translate(_APOS).lower() not in SMALL_WORDS:
             return False
     return True
+
+
+_PERFORMED = (r"(?:opened|opens|closed|closes|ended|ends|encored|kicked off|started|starts|"
+              r"began|begins|finished|finishes|wrapped up|rounded off|signed off|peaked)"
+              r"(?:,\s*[a-z]+(?:\s+[a-z]+)?,)?\s+(?:with|on)|went(?:\s+straight)?\s+into|"
+              r"launched into|segued into|tore through|ripped through")
+# verbs whose subject is the band on stage: "Wet Leg had already played "Chaise Longue""
+_STAGE_VERBS = _PERFORMED + r"|played|plays|covered|covers|debuted|premiered|aired"
+_LEAD_IN = re.compile(r"(?:(?:by then|then|later(?: on)?|next|finally|eventually|earlier|"
+                      r"after that|before that|tonight|last night|halfway through|midway "
+                      r"through|soon after|naturally|inevitably|of course|and|but|so)"
+                      r"\s*,?\s+)?", re.I)
+_AUX = re.compile(rf"(?:\s+(?:had|have|has|then|already|also|finally|eventually|duly|"
+                  rf"promptly|inevitably|later|first|even|again|just|both|all|still))*"
+                  rf"\s+(?:{_STAGE_VERBS})\b")
+_ANSWER_OPENING = re.compile(r"\s*(?:(?:A|Answer)\s*[:.]\s*)?(?:(?:still|probably|maybe|"
+                             r"definitely|obviously|honestly|oh|well|easily|always|and|or|"
+                             r"yes|no|hmm|so|um)\s*[,.!]?\s*){0,2}", re.I)
+_LABEL_WORDS = (set(DECOY_KINDS) | SONG_NOUNS | LYRIC_NOUNS | {
+    "best", "worst", "listen", "watch", "read", "see", "also", "bonus", "mention", "pick",
+    "picks", "favourite", "favorite", "top", "day", "week", "month", "year", "update",
+    "edit", "note", "live", "video", "now", "playing", "part", "chapter", "scene", "side",
+    "disc", "act", "q", "a", "no", "winner", "runner-up", "honourable", "honorable",
+    "verdict", "highlight", "standout", "setlist", "encore", "spotify", "youtube", "stream",
+    "buy", "question", "answer", "interviewer", "credit", "credits", "photo", "caption",
+    "source", "via", "tags", "tag", "genre", "label", "released", "release", "runtime"})
+
+
+def _lower_name(text: str) -> bool:
+    """One lower-case word set as a name on an entry's line: "boygenius", "alt-J"."""
+    t = text.strip()
+    return bool(re.fullmatch(r"[a-z][a-z0-9]{2,}(?:-[A-Za-z0-9]+)*", t)) and \
+        t not in SMALL_WORDS and t not in SONG_NOUNS
+
+
+def _is_label(text: str) -> bool:
+    """`Best song`, `Album of the year`, `Day 2`, `Q`: a label before a colon, not a name."""
+    words = re.findall(r"[\w'\u2019-]+", text.lower())
+    return any(w in _LABEL_WORDS or w.isdigit() for w in words)
+
+
+def _asks_about_songs(question: str, previous: bool) -> bool:
+    """An interviewer's question about songs, or a follow-up (`And the one…?`) to one."""
+    words = set(re.findall(r"[a-z'-]+", question.lower()))
+    if words & {"song", "songs", "track", "tracks", "single", "singles", "tune", "tunes",
+                "b-side"}:
+        return True
+    if words & set(DECOY_KINDS):
+        return False
+    body = _BOLD.sub(lambda m: m.group(1) or m.group(2), _QUESTION.sub("", question))
+    return previous and bool(re.match(r"(?:and|what about|how about|which other|another|"
+                                      r"any other)\b", body, re.I))
+
+
+def _before_name(before: str, name: str) -> str:
+    """The text before a possessive name (`plays ` in `plays Cocteau Twins' "…"`)."""
+    at = before.rfind(name.split()[0])
+    return before[:at] if at >= 0 else before
+
+
+def _subject_artist(text: str, start: int) -> str | None:
+    """The band that is the subject of a stage verb before the quote at ``start``.
+
+    `The National opened with "Eucalyptus", …, then went straight into "…"`: the name must
+    open the sentence (after a lead-in like "By then") and be followed at once by a stage
+    verb (played, opened with, covered…); a later quote in the sentence is the same band's
+    only if no other name comes between. Singers named alone ("Berninger dedicated…") are
+    not taken: "dedicated" and "sang" are not stage verbs here.
+    """
+    lo = 0
+    for m in _SENTENCE_END.finditer(text[:start]):
+        lo = m.end()
+    s = text[lo:start]
+    lead = _LEAD_IN.match(s)
+    name, end = _name_at(s, lead.end() if lead else 0)
+    if not name or name.split()[0] in NOT_NAMES or name.lower() == "the":
+        return None
+    verb = _AUX.match(s, end)
+    if not verb:
+        return None
+    tail = s[verb.end():]
+    if not tail.strip():
+        return name
+    bare = tail
+    for q_start, q_end, _ in reversed(_quote_spans(tail)):
+        bare = bare[:q_start] + " " + bare[q_end:]
+    if re.search(r"[A-Z;:]|\b(?:he|she|they|it|we|i)\b", bare):
+        return None
+    ok = re.search(rf"(?:\b(?:{_STAGE_VERBS})|[\u201d\"]\s*(?:,|and|&|or))\s*$", tail, re.I)
+    return name if ok else None
+
+
+def _names_in(text: str) -> list[str]:
+    """Capitalised names in the text ("Fontaines D.C.", "Bruce Springsteen"), for expanding a
+    short name ("Fontaines", "Springsteen") the text has given in full elsewhere."""
+    out: list[str] = []
+    joiners = ("of", "the", "and", "&", "de", "la", "del", "van", "von")
+
+    def close(words: list[str]) -> None:
+        while words and words[-1] in joiners:
+            words.pop()
+        while words and words[0] in NOT_NAMES - {"The"}:
+            words.pop(0)  # "And Weezer's" at a sentence start
+        if words:
+            out.append(" ".join(words))
+            # "Bruce Springsteen and Pam Springsteen": each of them, as well as both
+            parts = " ".join(words).replace(" & ", " and ").split(" and ")
+            out.extend(p.strip() for p in parts if len(parts) > 1 and p.strip())
+        words.clear()
+
+    for m in re.finditer(r"[A-Z][\w.'\u2019&-]*(?:\s+(?:[A-Z][\w.'\u2019&-]*|of|the|and|&|"
+                         r"de|la|del|van|von))*", text):
+        words: list[str] = []
+        for word in m.group(0).split():
+            ends = word.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", word)
+            word = word.rstrip(".") if ends else word
+            possessive = re.search(r"(?:'s|\u2019s|s'|s\u2019)$", word)
+            if word in NOT_NAMES - {"The"}:
+                close(words)
+                continue
+            if possessive:
+                word = re.sub(r"(?:'s|\u2019s|'|\u2019)$", "", word)
+            words.append(word)
+            if ends or possessive:
+                close(words)  # "…Chapman's. The Springsteen song": the name ends there
+        close(words)
+    return out
+
+
+def _expand_name(name: str, known: list[str], names: list[str]) -> str:
+    """A short artist name as the article spells it in full, if it does so one way only."""
+    k = artist_key(name).split()
+    if not k:
+        return name
+    for full in known:
+        if artist_key(full).split() == k:
+            return full
+    longer: dict[str, str] = {}
+    for full in [*known, *names]:
+        fk = artist_key(full).split()
+        if len(fk) > len(k) and (fk[:len(k)] == k or fk[-len(k):] == k):
+            longer.setdefault(" ".join(fk), full)
+    if len(longer) == 1:
+        return next(iter(longer.values()))
+    return name
 
 
 def _name_like(text: str) -> bool:
@@ -705,6 +1002,8 @@ def _possessive_artist(before: str) -> tuple[str, bool] | None:
     m = re.search(r"(?:[,]\s*)?(?:\s(?:called|titled|named))?,?$", b)
     b = b[:m.start()] if m else b
     words = b.split()
+    if len(words) >= 2 and words[-1] == "whose" and words[-2].endswith(","):
+        words = [*words[:-2], words[-2].rstrip(",") + "'s"]  # Bartees Strange, whose "…"
     between: list[str] = []
     while words and words[-1].islower() and len(between) < 4 and not words[-1].endswith(
             ("\u2019s", "'s", "\u2019", "'")):
@@ -752,6 +1051,12 @@ def _dash_artist(before: str, after: str) -> str | None:
     m = re.fullmatch(r"\s*(.+?)\s*[\u2013\u2014-]{1,2}\s*", before)
     if m and _name_like(m.group(1)):
         return m.group(1).strip()
+    # "10. Caroline Polachek: "Welcome to My Island"" (the whole line; not "Best song: …")
+    m = re.fullmatch(r"\s*(.+?)\s*[:,]\s*", before)
+    rest = re.sub(r"^\s*[\[(][^()\[\]]*[\])]", "", after)
+    if m and (_name_like(m.group(1)) or _lower_name(m.group(1))) and \
+            not _is_label(m.group(1)) and re.fullmatch(r"[\s.,;:!]*", rest):
+        return m.group(1).strip()
     rest = re.sub(r"^[,.]?\s*[\[(][^()\[\]]*[\])]", "", after)
     m = re.fullmatch(r"[,.]?\s*[\u2013\u2014-]{1,2}\s*(.+?)[\s.]*", rest)
     if m and _name_like(_split_bracket(m.group(1))[0]):
@@ -762,13 +1067,20 @@ def _dash_artist(before: str, after: str) -> str | None:
 def _song_cue(before: str, after: str) -> bool:
     """`the song "X"`, `a song called "X"`, `her song, "X"`, `"X" is a song…`."""
     if re.search(r"\b(?:lyrics|words|chorus|verse|lines?|refrain|melody|riff|video|"
-                 r"cover|version|recording|demo|performance|take)\s+(?:of|to|on)\s+$",
-                 before, re.I):
+                 r"cover|version|recording|demo|performance|take|bridge|intro|outro|solo|"
+                 r"coda|middle eight|breakdown|key change|crescendo|guitars?|piano|drums|"
+                 r"bass|bassline|horns|strings|synths?|vocals?|harmonies)\s+(?:of|to|on|in)"
+                 r"\s+$", before, re.I):
+        return True
+    if re.search(rf"\b(?:{_PERFORMED})\s+$", before, re.I):
         return True
     if re.search(r"\b(?:played|plays|playing|play|put on|puts on|spun|spins|covered|covers|"
-                 r"covering|blasted|blasting|requested|requests|opened with|opens with|"
-                 r"closed with|closes with|ended (?:on|with)|ends (?:on|with)|peaked with|"
-                 r"encored with|dedicated|dedicates)\s+$", before, re.I):
+                 r"covering|blasted|blasting|requested|requests|dedicated|dedicates|"
+                 r"came out for|came back (?:out )?for|returned for)\s+$", before, re.I):
+        return True
+    if re.search(r"\b(?:the|their|her|his|its)\s+(?:encore|opener|closer|set[- ]closer|"
+                 r"set[- ]opener|first song|last song|final song)\s+(?:was|is)\s+$",
+                 before, re.I):
         return True
     if re.search(r"\b(?:song|track|single|tune|ballad|anthem|b-side)s?"
                  r"(?:\s+(?:called|titled|named))?\s*[,:]?\s*$", before, re.I):

@@ -20,8 +20,8 @@ from playlister.urls import video_id
 
 _DROP = {"script", "style", "noscript", "nav", "footer", "aside", "form", "button", "svg",
          "template", "select", "input", "textarea", "head", "menu", "dialog"}
-_BLOCK = {"p", "div", "section", "article", "main", "blockquote", "pre", "table", "tr",
-          "ul", "ol", "dl", "dt", "dd", "figure", "figcaption", "header", "address", "hr",
+_BLOCK = {"p", "div", "section", "article", "main", "blockquote", "pre", "table",
+          "ul", "ol", "dl", "dt", "dd", "figcaption", "header", "address", "hr",
           "body", "html"}
 _HEADINGS = {f"h{i}" for i in range(1, 7)}
 _ITALIC = {"em", "i", "cite"}
@@ -54,7 +54,7 @@ def html_to_text(html: str) -> tuple[str, str | None]:
     return text + "\n", title or page_title or None
 
 
-def _walk(node: Tag, out: list[str], root: Tag) -> None:
+def _walk(node: Tag, out: list[str], root: Tag, skip: frozenset[str] = frozenset()) -> None:
     for child in node.children:
         if isinstance(child, Comment | Doctype | ProcessingInstruction):
             continue
@@ -64,7 +64,7 @@ def _walk(node: Tag, out: list[str], root: Tag) -> None:
         if not isinstance(child, Tag):
             continue
         name = child.name.lower()
-        if name in _DROP or _is_chrome(child, root):
+        if name in _DROP or name in skip or _is_chrome(child, root):
             continue
         if name == "header" and child.find_parent("article") is None and root.name != "article":
             continue
@@ -84,8 +84,19 @@ def _walk(node: Tag, out: list[str], root: Tag) -> None:
             if parent is not None and parent.name == "ol":
                 marker = f"{len(child.find_previous_siblings('li')) + 1}."
             out.append(f"\n{marker} {_inline(child, root)}\n")
+        elif name == "tr":
+            out.append(_row(child, root))
         elif name in ("td", "th"):
             out.append(" " + _inline(child, root) + " |")
+        elif name == "caption":
+            continue
+        elif name == "figure":
+            # the caption first, so the embed's URL line follows the song it names
+            out.append("\n\n")
+            for cap in child.find_all("figcaption"):
+                out.append(_inline(cap, root) + "\n\n")
+            _walk(child, out, root, frozenset({"figcaption"}))
+            out.append("\n\n")
         elif name in _BLOCK:
             out.append("\n\n")
             _walk(child, out, root)
@@ -100,6 +111,18 @@ def _walk(node: Tag, out: list[str], root: Tag) -> None:
             out.append(f"*{inner}*" if inner.strip() else inner)
         else:
             _walk(child, out, root)
+
+
+def _row(tr: Tag, root: Tag) -> str:
+    """A table row as a Markdown row; a header row (all ``th``) gets the rule under it."""
+    cells = [c for c in tr.find_all(["td", "th"]) if c.find_parent("tr") is tr]
+    if not cells:
+        return ""
+    texts = [_inline(c, root).replace("|", "/") for c in cells]
+    line = "\n| " + " | ".join(texts) + " |"
+    if all(c.name == "th" for c in cells):
+        line += "\n|" + "---|" * len(cells)
+    return line
 
 
 def _inline(node: Tag, root: Tag) -> str:
