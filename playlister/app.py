@@ -476,16 +476,14 @@ def import_(
     playlist_id = importer.playlist_id_from_url(source)
     if playlist_id:
         api = user_api or UserApi(settings)
-        name, items = api.playlist_tracks(playlist_id)
-        if not items:
-            owner = api.playlist_owner(playlist_id)
-            me = api.current_user().get("id")
-            if owner and owner != me:
-                raise PlaylisterError(
-                    f"{source}: this playlist belongs to {owner}, and since 2026 Spotify gives "
-                    "an app in development mode no items of another user's playlist. Import a "
-                    "playlist of your own, or export this one with Exportify and import the CSV.")
-        result = importer.from_spotify_items(items, name, source=source, existing=existing)
+        found = api.playlist_tracks(playlist_id)
+        if not found.tracks and found.owner and found.owner != api.current_user().get("id"):
+            raise PlaylisterError(
+                f"{source}: this playlist belongs to {found.owner}, and since 2026 Spotify "
+                "gives an app in development mode no items of another user's playlist. Import "
+                "a playlist of your own, or export this one with Exportify and import the CSV.")
+        result = importer.from_spotify_items(found.tracks, found.name, source=source,
+                                             existing=existing)
     else:
         result = importer.import_source(source, existing=existing, stdin=stdin)
     if output is not None:

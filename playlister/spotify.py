@@ -18,6 +18,7 @@ import base64
 import threading
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from typing import Any, TypeVar
 
@@ -52,6 +53,15 @@ TRIES = 3  # attempts for a call failing with 5xx / timeout / connection error
 RATE_LIMIT_WAITS = 5  # 429 waits per call before giving up
 
 T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class PlaylistTracks:
+    """What ``UserApi.playlist_tracks`` reads: the playlist's name, owner and tracks."""
+
+    name: str
+    owner: str | None
+    tracks: list[dict[str, Any]]
 Sleep = Callable[[float], object]
 
 
@@ -367,15 +377,13 @@ class UserApi(_Api):
         )
         return _as_dict(result, "playlist")
 
-    def playlist_item_uris(self, playlist_id: str, first: dict[str, Any] | None = None, *,
-                           labels: dict[str, str] | None = None) -> list[str | None]:
-        """Every item's URI in playlist order; None where Spotify gives no item.
+    def playlist_items(self, playlist_id: str, first: dict[str, Any] | None = None
+                       ) -> Iterator[dict[str, Any] | None]:
+        """Every entry's item object in playlist order (None where Spotify gives none).
 
         ``first``: the items page embedded in ``get_playlist``'s answer (its first 100 items):
         only what lies beyond it is read, 50 a page. Without it every page is read.
-        ``labels``, if given, receives URI → "Name — Artist, ..." for the items read.
         """
-        uris: list[str | None] = []
         offset = 0
         page = first
         while True:
@@ -384,28 +392,35 @@ class UserApi(_Api):
                     return sp.playlist_items(playlist_id, limit=ITEMS_PAGE_SIZE, offset=offset)
 
                 page = _as_dict(
-                    self._call(
-                        "read the playlist's items",
-                        read,
-                        idempotent=True,
-                        playlist_id=playlist_id,
-                        gone=(403, 404),
-                    ),
+                    self._call("read the playlist's items", read, idempotent=True,
+                               playlist_id=playlist_id, gone=(403, 404)),
                     "playlist items",
                 )
             entries = page.get("items") or []
             for entry in entries:
                 # Since 2026 the entry's object is under "item"; "track" is the deprecated name.
                 item = (entry.get("item", entry.get("track")) if entry else None) or None
-                uris.append(item.get("uri") if item else None)
-                if labels is not None and item and item.get("uri") and item.get("name"):
-                    artists = ", ".join(str(a.get("name")) for a in item.get("artists") or []
-                                        if isinstance(a, dict) and a.get("name"))
-                    labels[item["uri"]] = str(item["name"]) + (f" — {artists}" if artists else "")
+                yield item if isinstance(item, dict) else None
             offset += len(entries)
             if not entries or not page.get("next"):
-                return uris
+                return
             page = None
+
+    def playlist_item_uris(self, playlist_id: str, first: dict[str, Any] | None = None, *,
+                           labels: dict[str, str] | None = None) -> list[str | None]:
+        """Every item's URI in playlist order; None where Spotify gives no item.
+
+        ``first`` as for :meth:`playlist_items`. ``labels``, if given, receives
+        URI → "Name — Artist, ..." for the items read.
+        """
+        uris: list[str | None] = []
+        for item in self.playlist_items(playlist_id, first):
+            uris.append(item.get("uri") if item else None)
+            if labels is not None and item and item.get("uri") and item.get("name"):
+                artists = ", ".join(str(a.get("name")) for a in item.get("artists") or []
+                                    if isinstance(a, dict) and a.get("name"))
+                labels[item["uri"]] = str(item["name"]) + (f" — {artists}" if artists else "")
+        return uris
 
     def my_playlists(self) -> Iterator[dict[str, Any]]:
         """The playlists the user owns or follows (GET /me/playlists, 50 a page), newest
@@ -423,34 +438,20 @@ class UserApi(_Api):
             if not entries or not page.get("next"):
                 return
 
-    def playlist_tracks(self, playlist_id: str) -> tuple[str, list[dict[str, Any]]]:
-        """(the playlist's name, its track objects in order) for ``playlister import``.
+    def playlist_tracks(self, playlist_id: str) -> PlaylistTracks:
+        """A playlist's name, owner and track objects in order, for ``playlister import``.
 
         Episodes, local files and unavailable entries are left out.
         """
         playlist = self.get_playlist(playlist_id)
-        tracks: list[dict[str, Any]] = []
-        offset = 0
-        while True:
-            def read(sp: spotipy.Spotify, offset: int = offset) -> Any:
-                return sp.playlist_items(playlist_id, limit=ITEMS_PAGE_SIZE, offset=offset)
-
-            page = _as_dict(self._call("read the playlist's items", read, idempotent=True,
-                                       playlist_id=playlist_id, gone=(403, 404)),
-                            "playlist items")
-            entries = page.get("items") or []
-            for entry in entries:
-                item = (entry.get("item", entry.get("track")) if entry else None) or None
-                if item and item.get("type", "track") == "track" and not item.get("is_local"):
-                    tracks.append(item)
-            offset += len(entries)
-            if not entries or not page.get("next"):
-                return str(playlist.get("name") or playlist_id), tracks
-
-    def playlist_owner(self, playlist_id: str) -> str | None:
-        """The ID of the playlist's owner."""
-        owner = self.get_playlist(playlist_id).get("owner") or {}
-        return owner.get("id")
+        first = playlist.get("items")
+        tracks = [item for item in self.playlist_items(
+                      playlist_id, first if isinstance(first, dict) and "items" in first else None)
+                  if item and item.get("type", "track") == "track" and not item.get("is_local")]
+        owner = playlist.get("owner")
+        return PlaylistTracks(name=str(playlist.get("name") or playlist_id),
+                              owner=owner.get("id") if isinstance(owner, dict) else None,
+                              tracks=tracks)
 
     def add_items(self, playlist_id: str, uris: list[str], position: int | None = None) -> str:
         """Add up to 100 URIs (at ``position``, else at the end); returns the snapshot_id.

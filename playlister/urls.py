@@ -17,6 +17,10 @@ _SPOTIFY_URL = re.compile(
     rf"^https?://open\.spotify\.com/(?:intl-[a-z]{{2}}(?:-[a-z]{{2}})?/)?track/({_SPOTIFY_ID})"
     r"/?(?:\?.*)?$"
 )
+_SPOTIFY_PLAYLIST = re.compile(
+    rf"^(?:spotify:playlist:|https?://open\.spotify\.com/(?:intl-[a-z]{{2}}(?:-[a-z]{{2}})?/)?"
+    rf"(?:user/[^/]+/)?playlist/)({_SPOTIFY_ID})(?:[/?#].*)?$"
+)
 _VIDEO_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
 _YOUTUBE_HOSTS = {"youtube.com", "www.youtube.com", "m.youtube.com", "music.youtube.com"}
 _YOUTUBE_PATHS = ("/embed/", "/shorts/", "/live/", "/v/")
@@ -33,6 +37,12 @@ def spotify_track(uri: str) -> str:
 def spotify_playlist(playlist_id: str) -> str:
     """``https://open.spotify.com/playlist/<id>``."""
     return f"{SPOTIFY_WEB}playlist/{playlist_id}"
+
+
+def playlist_id(value: str) -> str | None:
+    """The ID in ``https://open.spotify.com/playlist/ID`` or ``spotify:playlist:ID``."""
+    m = _SPOTIFY_PLAYLIST.match(value.strip())
+    return m.group(1) if m else None
 
 
 def track_uri(value: str) -> str | None:
@@ -67,6 +77,11 @@ def video_id(url: str) -> str | None:
                 if parts.path.startswith(prefix):
                     candidate = parts.path[len(prefix):].split("/")[0]
     return candidate if candidate and _VIDEO_ID.match(candidate) else None
+
+
+def youtube_video(video: str) -> str:
+    """The watch page of the video with this 11-character ID."""
+    return f"https://www.youtube.com/watch?v={video}"
 
 
 def youtube_search(*words: str | None) -> str:

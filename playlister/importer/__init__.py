@@ -15,16 +15,13 @@ from typing import IO, Any
 
 from playlister.importer.draft import append_toml, draft_toml, split_new
 from playlister.importer.errors import SourceError
-from playlister.importer.exportify import (
-    from_spotify_tracks,
-    playlist_id_from_url,
-    read_exportify,
-)
+from playlister.importer.exportify import from_spotify_tracks, read_exportify
 from playlister.importer.finder import find_songs
 from playlister.importer.html import html_to_text
 from playlister.importer.model import ImportResult, LeftOut, Song
 from playlister.importer.source import Document, read_source
 from playlister.tracklist import load
+from playlister.urls import playlist_id as playlist_id_from_url
 
 __all__ = ["ImportResult", "LeftOut", "Song", "SourceError", "from_spotify_items",
            "import_source", "import_text", "playlist_id_from_url"]

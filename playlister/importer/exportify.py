@@ -26,10 +26,6 @@ _COLUMNS = {
     "date": ("release date", "album release date"),
     "duration": ("duration (ms)", "track duration (ms)", "duration_ms"),
 }
-_PLAYLIST = re.compile(
-    r"^(?:spotify:playlist:|https?://open\.spotify\.com/(?:intl-[a-z]{2}(?:-[a-z]{2})?/)?"
-    r"(?:user/[^/]+/)?playlist/)([A-Za-z0-9]{22})(?:[/?#].*)?$")
-
 
 def read_exportify(text: str, source: str) -> tuple[list[Song], list[LeftOut]]:
     """Songs from Exportify CSV ``text``; raise ``SourceError`` if it has no such columns."""
@@ -131,9 +127,3 @@ def from_spotify_tracks(items: list[dict[str, Any]]) -> tuple[list[Song], list[L
             year=year, duration_ms=duration if isinstance(duration, int) and duration > 0
             else None, passage=f"position {n} in the playlist"))
     return songs, left
-
-
-def playlist_id_from_url(url: str) -> str | None:
-    """The ID in ``https://open.spotify.com/playlist/ID`` or ``spotify:playlist:ID``."""
-    m = _PLAYLIST.match(url.strip())
-    return m.group(1) if m else None

@@ -16,7 +16,7 @@ import warnings
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, NavigableString, Tag
 from bs4.element import Comment, Doctype, ProcessingInstruction
 
-from playlister.urls import video_id
+from playlister.urls import video_id, youtube_video
 
 _DROP = {"script", "style", "noscript", "nav", "footer", "aside", "form", "button", "svg",
          "template", "select", "input", "textarea", "head", "menu", "dialog"}
@@ -74,7 +74,7 @@ def _walk(node: Tag, out: list[str], root: Tag, skip: frozenset[str] = frozenset
             src = str(child.get("src") or "")
             vid = video_id(src.replace("youtube-nocookie.com", "youtube.com")) if src else None
             if vid:
-                out.append(f"\n\nhttps://www.youtube.com/watch?v={vid}\n\n")
+                out.append(f"\n\n{youtube_video(vid)}\n\n")
         elif name in _HEADINGS:
             level = int(name[1])
             out.append(f"\n\n{'#' * level} {_inline(child, root)}\n\n")
