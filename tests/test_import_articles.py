@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
 import tomllib
 from pathlib import Path
 
 import pytest
+from seeds import SEEDS
 
 from playlister.importer import import_source
 from playlister.match.text import artist_key, key
@@ -17,7 +17,6 @@ ARTICLES = Path(__file__).parent / "data" / "articles"
 ROOT = Path(__file__).parent.parent
 # The seed articles are not ours to copy: they are read from the shared folder beside the
 # repository (as laid out for CI), or from $PLAYLISTER_SEEDS.
-SEEDS = Path(os.environ.get("PLAYLISTER_SEEDS", ROOT.parent / "shared" / "seeds"))
 
 
 def _article(expected: Path) -> Path:

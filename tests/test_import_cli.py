@@ -7,18 +7,17 @@ filled in, matches against the test suite's fake catalog exactly as the shipped 
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from seeds import SEEDS
 from test_her_smell import EXPECTED, spotify  # noqa: F401 - the fixture is used by name
 
 from playlister.cli import cli
 from playlister.match.text import key
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = Path(os.environ.get("PLAYLISTER_SEEDS", ROOT.parent / "shared" / "seeds"))
 SEED_004 = SEEDS / "004_b5e94815226b37b9.txt"
 ARTICLE = """\
 # Songs for a long drive

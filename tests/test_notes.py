@@ -12,6 +12,7 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
+from seeds import SEEDS
 from test_her_smell import EXPECTED, ROWS
 
 from playlister import urls
@@ -22,7 +23,6 @@ from playlister.state import Status, verdict
 from playlister.tracklist import PlaylistInfo, Track, Tracklist, load
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = Path("/work/shared/seeds")
 GLASTONBURY = "https://www.youtube.com/watch?v=Ew7QoNGHung"
 PLAYLIST_ID = "3cEYpjA9oz9GiPac4AsH4n"
 
