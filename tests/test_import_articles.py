@@ -15,8 +15,6 @@ from playlister.tracklist import load
 
 ARTICLES = Path(__file__).parent / "data" / "articles"
 ROOT = Path(__file__).parent.parent
-# The seed articles are not ours to copy: they are read from the shared folder beside the
-# repository (as laid out for CI), or from $PLAYLISTER_SEEDS.
 
 
 def _article(expected: Path) -> Path:

@@ -7,7 +7,6 @@ filled in, matches against the test suite's fake catalog exactly as the shipped 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -17,7 +16,6 @@ from test_her_smell import EXPECTED, spotify  # noqa: F401 - the fixture is used
 from playlister.cli import cli
 from playlister.match.text import key
 
-ROOT = Path(__file__).resolve().parent.parent
 SEED_004 = SEEDS / "004_b5e94815226b37b9.txt"
 ARTICLE = """\
 # Songs for a long drive
