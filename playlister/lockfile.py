@@ -12,6 +12,7 @@ import tomllib
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -115,6 +116,11 @@ class Lock:
         self.snapshot_id = None
         self.items = None
         self.owned = None
+
+
+def now() -> str:
+    """The current UTC time as the lockfile records it: ISO 8601 to the second, ``Z``."""
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def lock_path(tracks_path: str | Path) -> Path:

@@ -23,10 +23,9 @@ import html
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
 from typing import Any, Literal
 
-from playlister import urls
+from playlister import lockfile, urls
 from playlister.errors import (
     PlaylisterError,
     PlaylistGoneError,
@@ -603,7 +602,7 @@ def create_or_sync(
     dry_run: bool = False,
     cover_b64: str | None = None,
     progress: Callable[[int, int], None] | None = None,
-    now: Callable[[], str] = lambda: _utc_now(),
+    now: Callable[[], str] = lockfile.now,
 ) -> SyncResult:
     """Create the playlist for ``tracks``, or bring the one recorded in ``lock`` in step.
 
@@ -779,10 +778,6 @@ def find_lost_create(api: UserApi, name: str, description: str, since: str
     if not found:
         return None
     return {**found[0], "_since": since}
-
-
-def _utc_now() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _url(playlist: Mapping[str, Any] | None, pid: str | None) -> str | None:

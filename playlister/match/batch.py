@@ -13,11 +13,10 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from playlister.errors import Interrupted
-from playlister.lockfile import Lock, LockEntry, MatchInfo
+from playlister.lockfile import Lock, LockEntry, MatchInfo, now
 from playlister.match.candidate import Candidate, MatchResult
 from playlister.match.resolve import resolve
 from playlister.state import Status
@@ -178,11 +177,6 @@ def _search_all(
             if not isinstance(outcome, BaseException):
                 lock.put(entry_from_result(track, outcome))
                 done.append(track)
-
-
-def now() -> str:
-    """The current UTC time as the lockfile records it (ISO 8601, seconds)."""
-    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 def pinned_entry(track: Track) -> LockEntry:
