@@ -212,32 +212,27 @@ def _playlist_data(lock: Lock) -> dict[str, Any]:
 
 
 def _playlist_from_data(lock: Lock, raw: Any) -> None:
-    """Fill ``lock``'s playlist fields from the ``[playlist]`` table (ValueError if bad)."""
+    """Fill ``lock``'s playlist fields from the ``[playlist]`` table (``_Bad`` if wrong)."""
     if raw is None:
         return
+    where = "[playlist]"
     if not isinstance(raw, dict):
-        raise ValueError("[playlist] table")
-
-    def text(key: str) -> str | None:
-        value = raw.get(key)
-        if value is not None and not (isinstance(value, str) and value):
-            raise ValueError(f"playlist.{key}")
-        return value
-
-    lock.playlist_id = text("id")
-    lock.snapshot_id = text("snapshot_id")
-    lock.creating_since = text("creating_since")
-    if "items" in raw:
-        items = raw["items"]
-        if not isinstance(items, list) or not all(isinstance(u, str) for u in items):
-            raise ValueError("playlist.items")
+        raise _Bad(where, "must be a table")
+    for key in ("id", "snapshot_id", "creating_since"):
+        value = _field(raw, key, (str,), where)
+        if value == "":
+            raise _Bad(where, f"field '{key}' must not be empty")
+        setattr(lock, key if key != "id" else "playlist_id", value)
+    items = _field(raw, "items", (list,), where)
+    if items is not None:
+        if not all(isinstance(u, str) for u in items):
+            raise _Bad(where, "field 'items' must be a list of URIs")
         lock.items = [u or None for u in items]
-    if "owned" in raw:
-        owned = raw["owned"]
-        if not isinstance(owned, dict) or not all(
-                isinstance(n, int) and not isinstance(n, bool) and n > 0
-                for n in owned.values()):
-            raise ValueError("playlist.owned")
+    owned = _field(raw, "owned", (dict,), where)
+    if owned is not None:
+        if not all(isinstance(n, int) and not isinstance(n, bool) and n > 0
+                   for n in owned.values()):
+            raise _Bad(where, "every count in [playlist.owned] must be a whole number above 0")
         lock.owned = {str(u): n for u, n in owned.items()}
 
 

@@ -208,19 +208,22 @@ def test_playlist_record_round_trips(tmp_path):
         [uri(1), None, uri(1), HAND], {uri(1): 1}, "snap-7")
 
 
-@pytest.mark.parametrize("table", [
-    'items = "not a list"',
-    "items = [1, 2]",
-    '[playlist.owned]\n"spotify:track:x" = 0',
-    '[playlist.owned]\n"spotify:track:x" = "one"',
-    "snapshot_id = 5",
+@pytest.mark.parametrize(("table", "problem"), [
+    ('items = "not a list"', "field 'items' must be a list"),
+    ("items = [1, 2]", "field 'items' must be a list of URIs"),
+    ('[playlist.owned]\n"spotify:track:x" = 0',
+     "every count in [playlist.owned] must be a whole number above 0"),
+    ('[playlist.owned]\n"spotify:track:x" = "one"',
+     "every count in [playlist.owned] must be a whole number above 0"),
+    ("snapshot_id = 5", "field 'snapshot_id' must be a string"),
 ])
-def test_damaged_playlist_table_is_reported(tmp_path, table):
+def test_damaged_playlist_table_is_reported(tmp_path, table, problem):
     path = tmp_path / "tracks.lock"
     path.write_text(f'version = 1\n[playlist]\nid = "{"P" * 22}"\n{table}\n')
-    with pytest.raises(LockfileError, match=r"tracks.lock: the lockfile is damaged \(bad or "
-                                            r"missing playlist\."):
+    with pytest.raises(LockfileError) as info:
         lockfile.load(path)
+    assert str(info.value) == (f"{path}, [playlist]: {problem}. Fix it, or delete the lockfile "
+                               "and run `playlister match` again.")
 
 
 @pytest.mark.parametrize("content", [b"", b"\n  \n", b"# only a comment\n"])
