@@ -135,11 +135,13 @@ class Project:
         if market:
             self.lock.market = market.upper()
         todo = [t for t in tracks if needs_search(t, self.lock, refresh=refresh)]
-        catalog: Searcher | None = catalog_factory() if todo else None  # credentials first
+        # Made before the bar starts, so a credentials error comes first and alone.
+        catalog = catalog_factory() if todo else None
         with progress(len(tracks)) as step:
             return match_entries(
-                tracks, self.lock, lambda: _given(catalog), save=self.save, refresh=refresh,
-                progress=lambda _t, _e: step(),
+                tracks, self.lock,
+                lambda: catalog if catalog is not None else catalog_factory(),
+                save=self.save, refresh=refresh, progress=lambda _t, _e: step(),
             )
 
 
@@ -162,12 +164,6 @@ def _check_writable(path: Path) -> None:
             f"{path}: cannot write the lockfile: {problem}. Nothing was searched; run "
             "playlister where you can write, or fix the permissions."
         )
-
-
-def _given(catalog: Searcher | None) -> Searcher:
-    if catalog is None:  # match_entries only asks when something needs a search
-        raise AssertionError("no catalog was made although a search is needed")
-    return catalog
 
 
 # --------------------------------------------------------------------------------- check
