@@ -493,9 +493,14 @@ def read_playlist(api: UserApi, playlist_id: str, playlist: Mapping[str, Any] | 
     if not isinstance(first, dict):
         first = playlist.get("tracks")  # the deprecated name
     embedded = first if isinstance(first, dict) and "items" in first else None
-    snapshot = playlist.get("snapshot_id")
     found = api.playlist_item_uris(playlist_id, embedded, labels=labels)
-    return found, snapshot if isinstance(snapshot, str) else None
+    return found, snapshot_of(playlist)
+
+
+def snapshot_of(playlist: Mapping[str, Any]) -> str | None:
+    """The ``snapshot_id`` of a playlist object Spotify sent, if it has a usable one."""
+    snapshot = playlist.get("snapshot_id")
+    return snapshot if isinstance(snapshot, str) else None
 
 
 def _send(api: UserApi, playlist_id: str, op: Op) -> str:
@@ -648,8 +653,7 @@ def create_or_sync(
     if lock.playlist_id:
         try:
             playlist = api.get_playlist(lock.playlist_id)
-            snapshot = playlist.get("snapshot_id") if isinstance(
-                playlist.get("snapshot_id"), str) else None
+            snapshot = snapshot_of(playlist)
             if snapshot and snapshot == lock.snapshot_id and lock.items is not None:
                 current = list(lock.items)  # untouched since our last write: nothing to read
             else:
@@ -691,7 +695,7 @@ def create_or_sync(
             return result
         made = _create(api, lock, save, want_name, want_description, want_public, now)
         pid = str(made["id"])
-        snapshot = made.get("snapshot_id") if isinstance(made.get("snapshot_id"), str) else None
+        snapshot = snapshot_of(made)
         result.playlist_id, result.url, result.created = pid, _url(made, pid), True
         if made.get("_since"):  # adopted after a lost answer: read what is there
             result.notes.append(f"Spotify's answer to creating \"{want_name}\" was lost; "
@@ -716,8 +720,7 @@ def create_or_sync(
     stats = apply_plan(api, pid, plan, desired, prune=prune, owned=dict(pending),
                        snapshot_id=snapshot, progress=progress)
     if (details or cover_b64 is not None) and plan.is_empty:
-        snapshot_after = api.get_playlist(pid).get("snapshot_id")  # they may change it
-        stats.snapshot_id = snapshot_after if isinstance(snapshot_after, str) else None
+        stats.snapshot_id = snapshot_of(api.get_playlist(pid))  # they may change it
     lock.record_playlist(stats.final.target, desired, stats.snapshot_id)
     save()
     result.applied = True
