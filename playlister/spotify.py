@@ -38,16 +38,13 @@ from playlister.errors import (
     SpotifyError,
     UncertainWriteError,
 )
-
-# The API's limits, defined once (see docs/spotify-api-2026 notes in the README).
-SEARCH_LIMIT_MAX = 10  # since February 2026 (400 "Invalid limit" above)
-ITEMS_PAGE_SIZE = 50  # GET /playlists/{id}/items
-MAX_URIS_PER_WRITE = 100  # add / replace / remove
-MAX_COVER_B64 = 256 * 1024  # PUT /playlists/{id}/images body
-MAX_PLAYLIST_NAME = 100  # characters; a longer name is refused
-MAX_PLAYLIST_DESCRIPTION = 300  # characters, one line
-EMBEDDED_ITEMS = 100  # GET /playlists/{id} carries the first 100 items
-PLAYLISTS_PAGE_SIZE = 50  # GET /me/playlists
+from playlister.limits import (
+    ITEMS_PAGE_SIZE,
+    MAX_COVER_B64,
+    MAX_URIS_PER_WRITE,
+    PLAYLISTS_PAGE_SIZE,
+    SEARCH_LIMIT_MAX,
+)
 
 TRIES = 3  # attempts for a call failing with 5xx / timeout / connection error
 RATE_LIMIT_WAITS = 5  # 429 waits per call before giving up

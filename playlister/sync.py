@@ -32,8 +32,9 @@ from playlister.errors import (
     SpotifyError,
     UncertainWriteError,
 )
+from playlister.limits import MAX_URIS_PER_WRITE
 from playlister.lockfile import Lock
-from playlister.spotify import MAX_URIS_PER_WRITE, UserApi
+from playlister.spotify import UserApi
 from playlister.state import Status, verdict
 from playlister.tracklist import Track
 

@@ -16,8 +16,8 @@ from typing import Any
 
 from playlister.errors import TracklistError, TracklistErrors
 from playlister.files import MAX_INPUT_BYTES, NotAFileError, TooLargeError, read_input
+from playlister.limits import MAX_PLAYLIST_DESCRIPTION, MAX_PLAYLIST_NAME
 from playlister.match.text import fold
-from playlister.spotify import MAX_PLAYLIST_DESCRIPTION, MAX_PLAYLIST_NAME
 from playlister.urls import track_uri, video_id
 
 
