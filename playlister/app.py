@@ -142,6 +142,7 @@ class Project:
                 tracks, self.lock,
                 lambda: catalog if catalog is not None else catalog_factory(),
                 save=self.save, refresh=refresh, progress=lambda _t, _e: step(),
+                source=self.tracklist.path,
             )
 
 
@@ -315,11 +316,6 @@ def audit(path: str | Path, *, tags: Sequence[str] = (), strict: bool = False) -
 # --------------------------------------------------------------------------------- create
 
 
-def plan_lines(name: str, plan: sync_mod.Plan, *, limit: int = 20) -> list[str]:
-    """The plan as shown before the prompt and on a dry run."""
-    return [f"{name}: {plan.summary()}", *plan.describe(limit=limit)]
-
-
 @dataclass
 class CreateResult:
     """``playlister create``: what was planned, done and left out."""
@@ -332,25 +328,26 @@ class CreateResult:
     def lines(self) -> list[str]:
         """Everything after the plan, as a person reads it (the URL last)."""
         r = self.sync
+        changes = r.changes
         out = [*self.messages, *r.notes]
         if self.dry_run:
             if r.gone:
                 out.append(f"{r.gone} Without --dry-run, playlister asks whether to create a "
                            "new one; the plan below is for that new playlist.")
-            out += plan_lines(self.name, r.plan)
+            out += changes.lines()
             out.append("Dry run: nothing was sent to Spotify.")
-        elif not r.applied and not r.plan.is_empty:
-            out.append("Nothing was changed.")
-        elif r.plan.is_empty and not r.created:
+        elif changes.is_empty:
             out.append("The playlist is already in step with the tracklist.")
-        if r.applied:
-            for field_name, (old, new) in r.details.items():
-                out.append(f"Updated the {field_name}: {old!r} → {new!r}")
+            out += changes.lines()[1:]  # two entries sharing a track, if any
+        elif r.applied:
+            out.append(r.done())
+        else:
+            out.append("Nothing was changed.")
         if r.missing:
             out.append(f"Not on Spotify ({len(r.missing)}):")
             out += [f"  {t.title} — {t.artist}: {url}" for t, url in r.missing]
         if r.review:
-            out.append(f"Left out, waiting for review ({len(r.review)}): "
+            out.append(f"Left out, waiting for review or a match ({len(r.review)}): "
                        + "; ".join(t.title for t in r.review) + " (see `playlister audit`)")
         return out
 
@@ -359,14 +356,14 @@ class CreateResult:
         return self.sync.url
 
     def as_json(self) -> dict[str, Any]:
-        return self.sync.as_json()
+        return {**self.sync.as_json(), "name": self.name, "dry_run": self.dry_run}
 
 
 def create(
     path: str | Path,
     settings: Settings,
     *,
-    confirm: Callable[[list[str]], bool],
+    confirm: Callable[[list[str], str], bool],
     confirm_recreate: Callable[[str], bool],
     name: str | None = None,
     public: bool | None = None,
@@ -379,19 +376,28 @@ def create(
     catalog_factory: Callable[[], Searcher] | None = None,
     user_api: UserApi | None = None,
 ) -> CreateResult:
-    """Match what is not matched yet, then create the playlist or bring it in step.
+    """Match what is not matched yet (pins looked up), then create the playlist or bring it
+    in step.
 
-    ``confirm(plan lines)`` is asked before any write; when the recorded playlist is gone,
-    ``confirm_recreate(message and plan lines)`` is the one question asked instead. The name,
-    description and cover are checked before any request. The whole run holds the run-lock
+    ``confirm(plan lines, question)`` is asked before any write, with every change in the
+    lines (items, settings, cover, a new playlist); when the recorded playlist is gone,
+    ``confirm_recreate(message and plan lines)`` is the one question asked instead. The
+    login, name, description and cover are checked before any search or request. A ``--tag``
+    selection has its own playlist, recorded apart from the whole list's, so a subset never
+    takes songs out of the whole list's playlist. The whole run holds the run-lock
     (:meth:`Project.writing`), so two runs at once never make two playlists.
     """
     with Project.writing(path) as project:
         tracks = project.select(tags)
-        want_name = name or project.tracklist.playlist.name
-        if name is not None and (problem := tracklist_mod.spotify_text_problem("name", name)):
-            raise PlaylisterError(f"--name {problem}.")
-        cover_b64 = None
+        record = project.lock.record_for(tags)
+        info = project.tracklist.playlist
+        if tags:
+            want_name = name or record.name or f"{info.name} ({', '.join(tags)})"
+        else:
+            want_name = name or info.name
+        if problem := tracklist_mod.spotify_text_problem("name", want_name):
+            raise PlaylisterError(f"--name {problem}." if name else f"The playlist {problem}.")
+        cover_b64 = cover_label = None
         if cover is not None:
             try:
                 data = cover.read_bytes()
@@ -399,19 +405,29 @@ def create(
                 raise PlaylisterError(
                     f"{cover}: cannot read the cover image: {exc.strerror}") from exc
             cover_b64 = encode_cover(data, str(cover))
+            cover_label = f"{cover.name}, {max(1, round(len(data) / 1024))} KB"
+        api = user_api or UserApi(settings)
+        if not dry_run or record.id or record.creating_since:
+            api.require_login()  # before any search: no login means nothing can be sent
         if market or any(needs_search(t, project.lock) for t in tracks):
             project.ensure_matched(tracks, catalog_factory or (lambda: Catalog(settings)),
                                    market=market, progress=progress)
-        api = user_api or UserApi(settings)
+
+        def ask(changes: sync_mod.Changes) -> bool:
+            empty = changes.create and not changes.items.target
+            return confirm(changes.lines(),
+                           "Create an empty playlist?" if empty else "Apply?")
+
         result = sync_mod.create_or_sync(
-            tracks, project.lock, api, save=project.save,
-            confirm=lambda plan: confirm(plan_lines(want_name, plan)),
-            confirm_recreate=lambda message, plan: confirm_recreate(
-                "\n".join([*plan_lines(want_name, plan), message])),
+            tracks, project.lock, api, save=project.save, record=record,
+            confirm=ask,
+            confirm_recreate=lambda message, changes: confirm_recreate(
+                "\n".join([*changes.lines(), message])),
             name=want_name,
-            description=project.tracklist.playlist.description,
-            public=project.tracklist.playlist.public if public is None else public,
+            description=info.description,
+            public=info.public if public is None else public,
             prune=prune, dry_run=dry_run, cover_b64=cover_b64,
+            cover_label=cover_label,
         )
     return CreateResult(want_name, result, dry_run)
 

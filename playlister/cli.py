@@ -241,9 +241,9 @@ def create(tracks: Path, name: str | None, public: bool | None, tags: tuple[str,
            as_json: bool) -> None:
     """Create the Spotify playlist, or bring the one made before in step with the tracklist."""
 
-    def confirm(plan: list[str]) -> bool:
+    def confirm(plan: list[str], question: str) -> bool:
         echo_lines(plan, err=as_json)
-        return yes or click.confirm("Apply?", default=False, err=True)
+        return yes or click.confirm(question, default=False, err=True)
 
     def confirm_recreate(message: str) -> bool:
         click.echo(message, err=True)

@@ -8,6 +8,7 @@ artist, album, year, version, duration or pinned URI changes its key, so it is m
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections import Counter
 from collections.abc import Iterable
@@ -76,6 +77,52 @@ class LockEntry:
     match: MatchInfo | None = None
     alternatives: tuple[MatchInfo, ...] = ()
     pinned: bool = False
+    # A pin Spotify confirmed with a track lookup (its match is then Spotify's own record);
+    # a pin recorded before lookups existed is looked up once more.
+    verified: bool = False
+
+
+@dataclass
+class PlaylistRecord:
+    """One playlist playlister keeps in step: the whole list's, or a ``--tag`` subset's.
+
+    ``id``: the playlist (None before the first create). ``snapshot_id``, ``items`` and
+    ``owned``: the playlist as of playlister's last successful write (see :meth:`record`): its
+    snapshot, its items in order (None: an unavailable item), and the items playlister put
+    there, URI -> copies (``owned`` None: nothing recorded, as in older lockfiles).
+    ``creating_since`` is set just before ``POST /me/playlists`` (ISO 8601 UTC) and cleared once
+    its answer is in: a run that finds it set knows a playlist may exist that nothing names.
+    ``tags`` selects a subset (empty: the whole list); ``name`` is a subset's playlist name,
+    kept so a later run without ``--name`` does not rename it.
+    """
+
+    id: str | None = None
+    snapshot_id: str | None = None
+    items: list[str | None] | None = None
+    owned: dict[str, int] | None = None
+    creating_since: str | None = None
+    tags: tuple[str, ...] = ()
+    name: str | None = None
+
+    def record(self, items: Iterable[str | None], owned: Iterable[str],
+               snapshot_id: str | None) -> None:
+        """Remember the playlist as just written: all its items in order, which of them
+        playlister put there, and the snapshot they make (None: unknown, read next time)."""
+        self.items = list(items)
+        self.owned = dict(Counter(owned))
+        self.snapshot_id = snapshot_id
+
+    def forget(self) -> None:
+        """The recorded playlist is gone (or replaced): drop everything known about it."""
+        self.id = None
+        self.snapshot_id = None
+        self.items = None
+        self.owned = None
+
+
+def selection_key(tags: Iterable[str]) -> str:
+    """The key a ``--tag`` selection's playlist is recorded under ("" for the whole list)."""
+    return ",".join(sorted({t.casefold() for t in tags}))
 
 
 @dataclass
@@ -84,17 +131,11 @@ class Lock:
 
     path: Path
     entries: dict[str, LockEntry] = field(default_factory=dict)
-    playlist_id: str | None = None
     market: str | None = None
-    # The playlist as of playlister's last successful write (see ``record_playlist``): its
-    # snapshot, its items in order (None: an unavailable item), and the items playlister put
-    # there, URI -> copies. ``owned`` is None when nothing was recorded (older lockfiles).
-    snapshot_id: str | None = None
-    items: list[str | None] | None = None
-    owned: dict[str, int] | None = None
-    # Set just before ``POST /me/playlists`` (ISO 8601 UTC), cleared once its answer is in:
-    # a run that finds it set knows a playlist may exist that the lockfile does not name.
-    creating_since: str | None = None
+    playlist: PlaylistRecord = field(default_factory=PlaylistRecord)
+    # Playlists of --tag selections, by selection_key(): a subset never edits the whole
+    # list's playlist.
+    subsets: dict[str, PlaylistRecord] = field(default_factory=dict)
 
     def get(self, track: Track) -> LockEntry | None:
         return self.entries.get(track.key)
@@ -102,20 +143,17 @@ class Lock:
     def put(self, entry: LockEntry) -> None:
         self.entries[entry.key] = entry
 
-    def record_playlist(self, items: Iterable[str | None], owned: Iterable[str],
-                        snapshot_id: str | None) -> None:
-        """Remember the playlist as just written: all its items in order, which of them
-        playlister put there, and the snapshot they make (None: unknown, read next time)."""
-        self.items = list(items)
-        self.owned = dict(Counter(owned))
-        self.snapshot_id = snapshot_id
+    def playlist_for(self, tags: Iterable[str]) -> PlaylistRecord | None:
+        """The record of the playlist for this selection, if one was made."""
+        key = selection_key(tags)
+        return self.subsets.get(key) if key else self.playlist
 
-    def forget_playlist(self) -> None:
-        """The recorded playlist is gone (or replaced): drop everything known about it."""
-        self.playlist_id = None
-        self.snapshot_id = None
-        self.items = None
-        self.owned = None
+    def record_for(self, tags: Iterable[str]) -> PlaylistRecord:
+        """The record for this selection, made empty if there is none yet."""
+        key = selection_key(tags)
+        if not key:
+            return self.playlist
+        return self.subsets.setdefault(key, PlaylistRecord(tags=tuple(key.split(","))))
 
 
 def now() -> str:
@@ -146,33 +184,46 @@ def load(path: str | Path) -> Lock:
     if not raw.strip():
         raise LockfileError(
             f"{path}: the lockfile is empty ({len(raw)} bytes): it was damaged (a full disk, "
-            "an interrupted copy?). Restore it from version control or a backup; deleting it "
-            "loses the playlist it records, and the next `playlister create` makes a new one."
+            f"an interrupted copy?). {_damaged_advice(raw)}"
         )
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except (ValueError, RecursionError) as exc:  # TOMLDecodeError, bad bytes, huge numbers
         raise LockfileError(
-            f"{path}: the lockfile is not valid TOML ({exc}). Delete it and run "
-            "`playlister match` again."
+            f"{path}: the lockfile is not valid TOML ({exc}). {_damaged_advice(raw)}"
         ) from exc
     if not data:
         raise LockfileError(
             f"{path}: the lockfile holds nothing (not even its format version): it was "
-            "damaged. Restore it from version control or a backup; deleting it loses the "
-            "playlist it records, and the next `playlister create` makes a new one."
+            f"damaged. {_damaged_advice(raw)}"
         )
     try:
         return _from_data(path, data)
     except _Bad as exc:
-        raise LockfileError(
-            f"{path}, {exc}. Fix it, or delete the lockfile and run `playlister match` again."
-        ) from None
+        raise LockfileError(f"{path}, {exc}. {_damaged_advice(raw, fix=True)}") from None
     except (AttributeError, KeyError, TypeError, ValueError) as exc:
         raise LockfileError(
-            f"{path}: the lockfile is damaged (bad or missing {exc}). Delete it and run "
-            "`playlister match` again."
+            f"{path}: the lockfile is damaged (bad or missing {exc}). "
+            f"{_damaged_advice(raw)}"
         ) from exc
+
+
+_PLAYLIST_ID = re.compile(rb"^\s*id\s*=\s*[\"']([A-Za-z0-9]{10,40})[\"']", re.MULTILINE)
+
+
+def _damaged_advice(raw: bytes, *, fix: bool = False) -> str:
+    """What to do about a damaged lockfile without losing the playlist it links to.
+
+    Deleting it would make the next ``create`` make a second playlist, so the advice is to
+    restore it (or mend the named field), and the playlist's link is given when it can still be
+    read from the damaged text.
+    """
+    first = "Fix that field, or restore" if fix else "Restore"
+    found = _PLAYLIST_ID.search(raw)
+    link = (f" It records the playlist {urls.spotify_playlist(found.group(1).decode())}."
+            if found else "")
+    return (f"{first} the lockfile from version control or a backup.{link} Deleting it would "
+            "make the next `playlister create` make a second playlist.")
 
 
 def save(lock: Lock, tracks: Iterable[Track]) -> None:
@@ -187,53 +238,67 @@ def save(lock: Lock, tracks: Iterable[Track]) -> None:
     doc: dict[str, Any] = {"version": FORMAT_VERSION}
     if lock.market:
         doc["market"] = lock.market
-    playlist = _playlist_data(lock)
+    playlist = _playlist_data(lock.playlist)
     if playlist:
         doc["playlist"] = playlist
+    subsets = [d for _, r in sorted(lock.subsets.items()) if (d := _playlist_data(r))]
+    if subsets:
+        doc["subset"] = subsets
     doc["entry"] = entries
     text = HEADER + "\n" + tomli_w.dumps(doc)
     atomic_write(lock.path, text)
 
 
-def _playlist_data(lock: Lock) -> dict[str, Any]:
+def _playlist_data(record: PlaylistRecord) -> dict[str, Any]:
     d: dict[str, Any] = {}
-    if lock.playlist_id:
-        d["id"] = lock.playlist_id
-        d["url"] = urls.spotify_playlist(lock.playlist_id)
-    if lock.creating_since:
-        d["creating_since"] = lock.creating_since
-    if lock.playlist_id and lock.snapshot_id:
-        d["snapshot_id"] = lock.snapshot_id
-    if lock.playlist_id and lock.items is not None:
-        d["items"] = ["" if u is None else u for u in lock.items]
-    if lock.playlist_id and lock.owned is not None:
-        d["owned"] = dict(sorted(lock.owned.items()))
-    return d
+    if record.tags:
+        d["tags"] = list(record.tags)
+    if record.name:
+        d["name"] = record.name
+    if record.id:
+        d["id"] = record.id
+        d["url"] = urls.spotify_playlist(record.id)
+    if record.creating_since:
+        d["creating_since"] = record.creating_since
+    if record.id and record.snapshot_id:
+        d["snapshot_id"] = record.snapshot_id
+    if record.id and record.items is not None:
+        d["items"] = ["" if u is None else u for u in record.items]
+    if record.id and record.owned is not None:
+        d["owned"] = dict(sorted(record.owned.items()))
+    return d if set(d) - {"tags", "name"} else {}
 
 
-def _playlist_from_data(lock: Lock, raw: Any) -> None:
-    """Fill ``lock``'s playlist fields from the ``[playlist]`` table (``_Bad`` if wrong)."""
+def _playlist_from_data(raw: Any, where: str, *, subset: bool = False) -> PlaylistRecord:
+    """A ``[playlist]`` or ``[[subset]]`` table as a record (``_Bad`` if wrong)."""
+    record = PlaylistRecord()
     if raw is None:
-        return
-    where = "[playlist]"
+        return record
     if not isinstance(raw, dict):
         raise _Bad(where, "must be a table")
-    for key in ("id", "snapshot_id", "creating_since"):
+    for key in ("id", "snapshot_id", "creating_since", "name"):
         value = _field(raw, key, (str,), where)
         if value == "":
             raise _Bad(where, f"field '{key}' must not be empty")
-        setattr(lock, key if key != "id" else "playlist_id", value)
+        setattr(record, key, value)
     items = _field(raw, "items", (list,), where)
     if items is not None:
         if not all(isinstance(u, str) for u in items):
             raise _Bad(where, "field 'items' must be a list of URIs")
-        lock.items = [u or None for u in items]
+        record.items = [u or None for u in items]
     owned = _field(raw, "owned", (dict,), where)
     if owned is not None:
         if not all(isinstance(n, int) and not isinstance(n, bool) and n > 0
                    for n in owned.values()):
-            raise _Bad(where, "every count in [playlist.owned] must be a whole number above 0")
-        lock.owned = {str(u): n for u, n in owned.items()}
+            table = f"{where}, owned" if subset else "[playlist.owned]"
+            raise _Bad(where, f"every count in {table} must be a whole number above 0")
+        record.owned = {str(u): n for u, n in owned.items()}
+    tags = _field(raw, "tags", (list,), where, required=subset)
+    if subset:
+        if not tags or not all(isinstance(t, str) and t for t in tags):
+            raise _Bad(where, "field 'tags' must be a list of tags")
+        record.tags = tuple(selection_key(tags).split(","))
+    return record
 
 
 def _clean(d: dict[str, Any]) -> dict[str, Any]:
@@ -271,6 +336,8 @@ def _entry_data(e: LockEntry) -> dict[str, Any]:
     )
     if e.pinned:
         d["pinned"] = True
+        if e.verified:
+            d["verified"] = True
     if e.match is not None:
         d["match"] = _info_data(e.match)
     if e.alternatives:
@@ -357,6 +424,7 @@ def _entry(d: Any, n: int) -> LockEntry:
         alternatives=tuple(_info(a, f"{where}, alternative {i}")
                            for i, a in enumerate(alternatives, start=1)),
         pinned=_field(d, "pinned", (bool,), where, default=False),
+        verified=_field(d, "verified", (bool,), where, default=False),
     )
 
 
@@ -371,7 +439,13 @@ def _from_data(path: Path, data: dict[str, Any]) -> Lock:
     if market is not None and not isinstance(market, str):
         raise _Bad("market", "must be a string")
     lock = Lock(path=path, market=data.get("market"))
-    _playlist_from_data(lock, data.get("playlist"))
+    lock.playlist = _playlist_from_data(data.get("playlist"), "[playlist]")
+    subsets = data.get("subset", [])
+    if not isinstance(subsets, list):
+        raise _Bad("subset", "must be a list of [[subset]] tables")
+    for n, raw in enumerate(subsets, start=1):
+        record = _playlist_from_data(raw, f"[[subset]] {n}", subset=True)
+        lock.subsets[selection_key(record.tags)] = record
     entries = data.get("entry", [])
     if not isinstance(entries, list):
         raise _Bad("entry", "must be a list of [[entry]] tables")

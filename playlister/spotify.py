@@ -269,6 +269,23 @@ class Catalog(_Api):
         items = _as_dict(result, "search").get("tracks", {}).get("items") or []
         return [item for item in items if item]  # Spotify sometimes pads results with null
 
+    def track(self, uri: str, *, market: str | None = None) -> dict[str, Any] | None:
+        """Look a track up by its URI (``GET /tracks/{id}``): its object, or None when Spotify
+        has no such track (404, or 400 for an ID it rejects)."""
+        track_id = uri.rsplit(":", 1)[-1]
+        try:
+            result = self._call(
+                f"look up the track {uri}",
+                lambda sp: sp._get(f"tracks/{track_id}", market=market),
+                idempotent=True,
+            )
+        except SpotifyError as exc:
+            if exc.status in (400, 404):
+                return None
+            raise
+        found = _as_dict(result, "track")
+        return found if found.get("id") else None
+
     def _access_token(self) -> str:
         if self._credentials is None:
             return self.settings.access_token or ""
@@ -342,6 +359,11 @@ class UserApi(_Api):
     def _setup_auth(self) -> None:
         settings = self.settings
         self._manager = None if settings.access_token else user_auth_manager(settings)
+
+    def require_login(self) -> None:
+        """Raise AuthError now, before any search, when there is no usable login (a saved
+        login is refreshed here if it has expired)."""
+        self._access_token()
 
     def current_user(self) -> dict[str, Any]:
         """The user's profile (GET /me): ``id``, ``display_name``, ``country``, ..."""

@@ -7,6 +7,7 @@ nowhere else.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 from typing import Protocol
@@ -105,3 +106,23 @@ def verdict(track: Track, entry: Decision | None) -> Verdict:
         fallback=wanted if status.has_fallback else None,
         why=why,
     )
+
+
+class Entries(Protocol):
+    """Where decisions are looked up (``lockfile.Lock`` is one)."""
+
+    def get(self, track: Track) -> Decision | None: ...
+
+
+def shared_tracks(tracks: Iterable[Track], lock: Entries) -> dict[str, tuple[Track, ...]]:
+    """Playlist tracks that two or more of ``tracks`` resolve to: URI → those entries.
+
+    Two entries ("Trampoline (with ZAYN)" and "Trampoline") can settle on one recording; the
+    playlist can hold it only once, so every command that shows entries says so.
+    """
+    by_uri: dict[str, list[Track]] = {}
+    for t in tracks:
+        uri = verdict(t, lock.get(t)).playlist_uri
+        if uri is not None:
+            by_uri.setdefault(uri, []).append(t)
+    return {u: tuple(ts) for u, ts in by_uri.items() if len(ts) > 1}

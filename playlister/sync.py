@@ -33,9 +33,10 @@ from playlister.errors import (
     UncertainWriteError,
 )
 from playlister.limits import MAX_URIS_PER_WRITE
-from playlister.lockfile import Lock
+from playlister.lockfile import Lock, PlaylistRecord
 from playlister.spotify import UserApi
 from playlister.state import Status, verdict
+from playlister.state import shared_tracks as state_shared
 from playlister.tracklist import Track
 
 MAX_REREADS = 5  # lost write responses tolerated in one apply before giving up
@@ -518,40 +519,180 @@ def _send(api: UserApi, playlist_id: str, op: Op) -> str:
 # The entry point
 
 
+@dataclass(frozen=True)
+class LeftOut:
+    """A selected entry that does not go into the playlist, and why."""
+
+    track: Track
+    status: Status
+    reason: str
+    listen: str
+
+    def as_json(self) -> dict[str, Any]:
+        return {"number": self.track.index, "title": self.track.title,
+                "artist": self.track.artist, "status": self.status.value,
+                "reason": self.reason, "listen": self.listen}
+
+
+@dataclass(frozen=True)
+class Changes:
+    """Everything a run will change, each part shown before it is asked for.
+
+    ``items``: the playlist's items (:class:`Plan`); ``details``: the settings that differ,
+    field → (old, new) (``name``, ``description``, ``public``); ``cover``: the image to
+    upload (a label such as ``cover.jpg, 41 KB``); ``create``: a new playlist is made first
+    (``public`` then says how). ``shared``: tracks that two or more entries resolve to, with
+    those entries (the playlist holds the track once). ``left_out``: entries that stay out.
+    """
+
+    name: str
+    items: Plan
+    details: Mapping[str, tuple[Any, Any]] = field(default_factory=dict)
+    cover: str | None = None
+    create: bool = False
+    public: bool = False
+    shared: tuple[tuple[str, tuple[Track, ...]], ...] = ()
+    left_out: tuple[LeftOut, ...] = ()
+
+    @property
+    def is_empty(self) -> bool:
+        """True when nothing would be sent: no new playlist, items, settings or cover."""
+        return not (self.create or self.details or self.cover) and self.items.is_empty
+
+    @property
+    def requests(self) -> int:
+        """Write requests this takes (a lost answer adds a read-back)."""
+        return (int(self.create) + self.items.writes + int(bool(self.details))
+                + int(self.cover is not None))
+
+    def summary(self) -> str:
+        """One line, e.g. ``"new playlist, 12 to add (2 requests)"``."""
+        if self.is_empty:
+            return "already up to date (nothing to send)"
+        parts = ["new playlist"] if self.create else []
+        plan = self.items
+        if not plan.is_empty or self.create:
+            parts += [f"{len(plan.add)} to add", f"{len(plan.remove)} to remove",
+                      f"{len(plan.move)} to move"]
+        if self.details:
+            parts.append(f"{len(self.details)} setting{_s(len(self.details))} to change")
+        if self.cover:
+            parts.append("a cover to upload")
+        n = self.requests
+        return f"{', '.join(parts)} ({n} request{_s(n)})"
+
+    def lines(self) -> list[str]:
+        """The whole plan, as printed before the prompt and on a dry run."""
+        out = [f"{self.name}: {self.summary()}"]
+        if self.create:
+            out.append(f"* make the playlist \"{self.name}\" ({_visibility(self.public)})")
+            if not self.items.target:
+                out.append("  nothing to put in it: none of the selected songs is matched on "
+                           "Spotify yet, so it would be empty")
+        out += self.items.describe()
+        for key, (old, new) in self.details.items():
+            if key == "public":
+                out.append(f"* visibility: {_visibility(old)} → {_visibility(new)}")
+            else:
+                out.append(f"* {key}: {_quote(old)} → {_quote(new)}")
+        if self.cover:
+            out.append(f"* cover: upload {self.cover}")
+        for label, tracks in self.shared:
+            entries = " and ".join(f"#{t.index} {t.title}" for t in tracks)
+            out.append(f"! {entries} resolve to one Spotify track ({label}); it goes in once")
+        return out
+
+    def as_json(self) -> dict[str, Any]:
+        """The plan as data: every change, and every entry left out."""
+        plan = self.items
+
+        def named(uris: Sequence[str | None]) -> list[dict[str, Any]]:
+            return [{"uri": u, "label": plan.labels.get(u, u) if u else None} for u in uris]
+
+        return {
+            "create": self.create,
+            "add": named(plan.add),
+            "remove": named(plan.remove),
+            "move": named(plan.move),
+            "kept": named(plan.kept),
+            "settings": {k: {"from": old, "to": new} for k, (old, new) in self.details.items()},
+            "cover": self.cover,
+            "requests": self.requests,
+            "shared": [{"label": label, "numbers": [t.index for t in tracks]}
+                       for label, tracks in self.shared],
+            "left_out": [x.as_json() for x in self.left_out],
+        }
+
+
+def _s(n: int) -> str:
+    return "" if n == 1 else "s"
+
+
+def _visibility(public: Any) -> str:
+    return "public" if public else "private"
+
+
+def _quote(text: Any) -> str:
+    text = str(text or "")
+    return f"\"{text}\"" if text else "(none)"
+
+
 @dataclass
 class SyncResult:
     """The outcome of :func:`create_or_sync`.
 
+    ``changes`` is the plan that was shown (after a lost create, the one applied);
     ``applied`` is False on a dry run, or when the prompt was declined. ``missing`` holds the
     selected tracks Spotify lacks, each with a fallback link; ``review`` those whose match waits
-    for a decision (not in the playlist). ``details`` maps changed fields (name, description,
-    public) to ``(old, new)``. ``gone`` is the message when the recorded playlist had vanished.
-    ``writes``: write requests sent (create, items, details, cover); ``rereads``: read-backs
-    after lost responses. ``notes``: what the reader should know (a lost create adopted).
+    for a decision (not in the playlist). ``gone`` is the message when the recorded playlist
+    had vanished. ``writes``: write requests sent (create, items, details, cover);
+    ``rereads``: read-backs after lost responses. ``notes``: what the reader should know (a
+    lost create adopted).
     """
 
     playlist_id: str | None
     url: str | None
     created: bool
     applied: bool
-    plan: Plan
+    changes: Changes
     added: int = 0
     removed: int = 0
     moved: int = 0
     missing: list[tuple[Track, str]] = field(default_factory=list)
     review: list[Track] = field(default_factory=list)
-    details: dict[str, tuple[Any, Any]] = field(default_factory=dict)
     cover_uploaded: bool = False
     gone: str | None = None
     writes: int = 0
     rereads: int = 0
     notes: list[str] = field(default_factory=list)
 
+    @property
+    def plan(self) -> Plan:
+        return self.changes.items
+
+    @property
+    def details(self) -> Mapping[str, tuple[Any, Any]]:
+        return self.changes.details
+
+    def done(self) -> str:
+        """What an applied run did, in one line."""
+        parts = ["made the playlist"] if self.created else []
+        parts += [f"added {self.added}", f"removed {self.removed}", f"moved {self.moved}"]
+        for key, (_, new) in self.details.items():
+            parts.append(f"made it {_visibility(new)}" if key == "public"
+                         else f"set the {key}")
+        if self.cover_uploaded:
+            parts.append("uploaded the cover")
+        n = self.writes
+        return f"Done: {', '.join(parts)} ({n} write request{_s(n)})."
+
     def as_json(self) -> dict[str, Any]:
-        """The ``--json`` object: playlist_id, url, added, removed, moved, missing."""
+        """The ``--json`` object: the playlist, what was done, the whole plan, what stayed out."""
         return {
             "playlist_id": self.playlist_id,
             "url": self.url,
+            "created": self.created,
+            "applied": self.applied,
             "added": self.added,
             "removed": self.removed,
             "moved": self.moved,
@@ -559,12 +700,14 @@ class SyncResult:
                 {"title": t.title, "artist": t.artist, "fallback": url}
                 for t, url in self.missing
             ],
+            "plan": self.changes.as_json(),
         }
 
 
-def track_labels(lock: Lock) -> dict[str, str]:
+def track_labels(tracks: Iterable[Track], lock: Lock) -> dict[str, str]:
     """URI → ``"Title — Artist"`` for every lockfile entry with a URI (the matched
-    recording's names when known), for the plan's lines."""
+    recording's names when known), for the plan's lines; a substitute among ``tracks`` is
+    marked as the stand-in it is."""
     labels: dict[str, str] = {}
     for e in lock.entries.values():
         if e.uri is None:
@@ -573,24 +716,35 @@ def track_labels(lock: Lock) -> dict[str, str]:
             labels.setdefault(e.uri, f"{e.match.title} — {', '.join(e.match.artists)}")
         else:
             labels.setdefault(e.uri, f"{e.title} — {e.artist}")
+    for t in tracks:
+        v = verdict(t, lock.get(t))
+        if v.status is Status.SUBSTITUTE and v.playlist_uri in labels:
+            wanted = t.version or "another recording"
+            labels[v.playlist_uri] += f" (stand-in: {wanted} wanted)"
     return labels
 
 
 def wanted_uris(tracks: Iterable[Track], lock: Lock
-                ) -> tuple[list[str], list[tuple[Track, str]], list[Track]]:
-    """(URIs for the playlist in order, missing tracks with fallback links, tracks in review)."""
+                ) -> tuple[list[str], list[tuple[Track, str]], list[Track], list[LeftOut]]:
+    """(URIs for the playlist in order, missing tracks with fallback links, tracks waiting
+    for review or a match, every entry left out with why)."""
     uris: list[str] = []
     missing: list[tuple[Track, str]] = []
     review: list[Track] = []
+    left_out: list[LeftOut] = []
     for t in tracks:
-        v = verdict(t, lock.get(t))
+        entry = lock.get(t)
+        v = verdict(t, entry)
         if v.playlist_uri is not None:
             uris.append(v.playlist_uri)
-        elif v.status is Status.MISSING:
+            continue
+        if v.status is Status.MISSING:
             missing.append((t, v.listen))
         else:
             review.append(t)
-    return list(dict.fromkeys(uris)), missing, review
+        reason = v.why or (entry.reason if entry is not None else "not matched yet")
+        left_out.append(LeftOut(t, v.status, reason, v.listen))
+    return list(dict.fromkeys(uris)), missing, review, left_out
 
 
 def create_or_sync(
@@ -599,40 +753,44 @@ def create_or_sync(
     api: UserApi,
     *,
     save: Callable[[], None],
-    confirm: Callable[[Plan], bool],
-    confirm_recreate: Callable[[str, Plan], bool],
+    confirm: Callable[[Changes], bool],
+    confirm_recreate: Callable[[str, Changes], bool],
     name: str,
     description: str = "",
     public: bool = False,
     prune: bool = False,
     dry_run: bool = False,
+    record: PlaylistRecord | None = None,
     cover_b64: str | None = None,
+    cover_label: str | None = None,
     progress: Callable[[int, int], None] | None = None,
     now: Callable[[], str] = lockfile.now,
 ) -> SyncResult:
-    """Create the playlist for ``tracks``, or bring the one recorded in ``lock`` in step.
+    """Create the playlist for ``tracks``, or bring the one in ``record`` in step.
 
-    Every entry of ``tracks`` must already be matched (the command layer sees to it), and the
-    caller holds the run-lock, so no other run changes ``lock`` meanwhile.
+    ``record`` is the lockfile's record of the playlist for this selection (default: the
+    whole list's, ``lock.playlist``). Every entry of ``tracks`` must already be matched (the
+    command layer sees to it), and the caller holds the run-lock, so no other run changes
+    ``lock`` meanwhile.
 
-    * First run: ``confirm(plan)``; record "creating since" and ``save()``; create the playlist;
-      record its ID and ``save()`` at once, then add the tracks in batches of 100. A create
-      whose answer was lost (now or in a run that died) is found again by
-      :func:`find_lost_create` and adopted instead of making a second playlist.
+    * Every change is in the :class:`Changes` shown: items, name, description, visibility,
+      cover, a new playlist. ``confirm(changes)`` is asked before any write, and nothing is
+      asked when nothing would change.
+    * First run: record "creating since" and ``save()``; create the playlist; record its ID
+      and ``save()`` at once, then add the tracks in batches of 100. A create whose answer was
+      lost (now or in a run that died) is found again by :func:`find_lost_create` and adopted
+      instead of making a second playlist.
     * Later runs read the playlist object (one request, with its first 100 items). When its
       snapshot is the one recorded after playlister's last write, the recorded items are the
-      playlist and nothing more is read; otherwise the rest is paged. Then plan, ``confirm``,
-      apply, and record what is there now and which items are playlister's. An empty plan
-      needs no confirmation.
+      playlist and nothing more is read; otherwise the rest is paged. Then plan, confirm,
+      apply, and record what is there now and which items are playlister's.
     * The recorded playlist is gone (deleted, not the user's): ``confirm_recreate(message,
-      plan)`` is the one question before a new one is made; if declined,
+      changes)`` is the one question before a new one is made; if declined,
       :class:`PlaylistGoneError` is raised.
     * ``dry_run``: plan only; no write is sent and the lockfile is not changed.
-    * ``name``, ``description`` and ``public`` are applied when the playlist's differ;
-      ``cover_b64`` (checked by the caller) is uploaded.
     """
-    desired, missing, review = wanted_uris(tracks, lock)
-    want_name, want_description, want_public = name, description, public
+    record = lock.playlist if record is None else record
+    desired, missing, review, left_out = wanted_uris(tracks, lock)
     labels: dict[str, str] = {}  # names Spotify gives, then the lockfile's over them
 
     playlist: dict[str, Any] | None = None
@@ -640,47 +798,55 @@ def create_or_sync(
     snapshot: str | None = None
     gone: str | None = None
     notes: list[str] = []
-    if not lock.playlist_id and lock.creating_since:
-        found = find_lost_create(api, want_name, want_description, lock.creating_since)
+    if not record.id and record.creating_since:
+        found = find_lost_create(api, name, description, record.creating_since)
         if found is not None:
-            lock.forget_playlist()
-            lock.playlist_id = str(found["id"])
-            lock.creating_since = None
-            notes.append(f"Found the playlist \"{want_name}\" an interrupted run created "
+            record.forget()
+            record.id = str(found["id"])
+            record.creating_since = None
+            notes.append(f"Found the playlist \"{name}\" an interrupted run created "
                          f"(creating since {found['_since']}): using it, not making another.")
             if not dry_run:
                 save()
-    owned = lock.owned
-    if lock.playlist_id:
+    owned = record.owned
+    if record.id:
         try:
-            playlist = api.get_playlist(lock.playlist_id)
+            playlist = api.get_playlist(record.id)
             snapshot = snapshot_of(playlist)
-            if snapshot and snapshot == lock.snapshot_id and lock.items is not None:
-                current = list(lock.items)  # untouched since our last write: nothing to read
+            if snapshot and snapshot == record.snapshot_id and record.items is not None:
+                current = list(record.items)  # untouched since our last write: nothing to read
             else:
                 # Reading the items answers 403 when the playlist is not the user's (nor
                 # shared with them): that, like a 404, is PlaylistGoneError.
-                current, snapshot = read_playlist(api, lock.playlist_id, playlist, labels)
+                current, snapshot = read_playlist(api, record.id, playlist, labels)
         except PlaylistGoneError as exc:
             gone = str(exc)
             playlist, current, snapshot, owned = None, [], None, None
 
-    labels.update(track_labels(lock))
+    labels.update(track_labels(tracks, lock))
     plan = replace(plan_sync(current, desired, prune=prune, owned=owned), labels=labels)
     pid = playlist["id"] if playlist else None
-    details = _details_diff(playlist, want_name, want_description, want_public) if playlist else {}
+    changes = Changes(
+        name=name,
+        items=plan,
+        details=_details_diff(playlist, name, description, public) if playlist else {},
+        cover=(cover_label or "the cover image") if cover_b64 is not None else None,
+        create=playlist is None,
+        public=public,
+        shared=shared_tracks(tracks, lock, labels),
+        left_out=tuple(left_out),
+    )
     result = SyncResult(
         playlist_id=pid,
         url=_url(playlist, pid),
         created=False,
         applied=False,
-        plan=plan,
+        changes=changes,
         added=len(plan.add),
         removed=len(plan.remove),
         moved=len(plan.move),
         missing=missing,
         review=review,
-        details=details,
         gone=gone,
         notes=notes,
     )
@@ -689,57 +855,68 @@ def create_or_sync(
     writes_before = getattr(api, "writes", 0)
     if playlist is None:
         if gone is not None:
-            if not confirm_recreate(f"{gone} Create a new playlist \"{want_name}\"?", plan):
-                raise PlaylistGoneError(lock.playlist_id or "", gone)
-            lock.forget_playlist()
-        elif not confirm(plan):
+            if not confirm_recreate(f"{gone} Create a new playlist \"{name}\"?", changes):
+                raise PlaylistGoneError(record.id or "", gone)
+            record.forget()
+        elif not confirm(changes):
             return result
-        made = _create(api, lock, save, want_name, want_description, want_public, now)
+        made = _create(api, record, save, name, description, public, now)
         pid = str(made["id"])
         snapshot = snapshot_of(made)
         result.playlist_id, result.url, result.created = pid, _url(made, pid), True
         if made.get("_since"):  # adopted after a lost answer: read what is there
-            result.notes.append(f"Spotify's answer to creating \"{want_name}\" was lost; "
+            result.notes.append(f"Spotify's answer to creating \"{name}\" was lost; "
                                 "found the playlist it made and used it, not making another.")
             current, snapshot = read_playlist(api, pid)
             plan = replace(plan_sync(current, desired, prune=prune), labels=labels)
-            result.plan = plan
-    elif not plan.is_empty and not confirm(plan):
+            result.changes = replace(changes, items=plan)
+    elif not changes.is_empty and not confirm(changes):
         return result
     assert pid is not None
-    if details:
-        api.update_details(pid, **{k: new for k, (_, new) in details.items()})
+    if changes.details:
+        api.update_details(pid, **{k: new for k, (_, new) in changes.details.items()})
     if cover_b64 is not None:
         api.upload_cover(pid, cover_b64)
         result.cover_uploaded = True
     # Until the writes are done, claim what they will add too: a run that dies halfway then
     # still knows the tracks it added (and the next run reads the playlist, snapshot unknown).
-    pending = Counter(lock.owned or {}) | Counter(dict.fromkeys(desired, 1))
+    pending = Counter(record.owned or {}) | Counter(dict.fromkeys(desired, 1))
     if not plan.is_empty:
-        lock.record_playlist(current, pending.elements(), None)
+        record.record(current, pending.elements(), None)
         save()
     stats = apply_plan(api, pid, plan, desired, prune=prune, owned=dict(pending),
                        snapshot_id=snapshot, progress=progress)
-    if (details or cover_b64 is not None) and plan.is_empty:
+    if (changes.details or cover_b64 is not None) and plan.is_empty:
         stats.snapshot_id = snapshot_of(api.get_playlist(pid))  # they may change it
-    lock.record_playlist(stats.final.target, desired, stats.snapshot_id)
+    record.record(stats.final.target, desired, stats.snapshot_id)
+    if record.tags:
+        record.name = name
     save()
+    final = stats.final
+    result.added, result.removed, result.moved = len(final.add), len(final.remove), len(final.move)
     result.applied = True
     result.rereads = stats.rereads
     result.writes = getattr(api, "writes", writes_before) - writes_before or stats.writes
     return result
 
 
-def _create(api: UserApi, lock: Lock, save: Callable[[], None], name: str, description: str,
-            public: bool, now: Callable[[], str]) -> dict[str, Any]:
+def shared_tracks(tracks: Iterable[Track], lock: Lock, labels: Mapping[str, str]
+                  ) -> tuple[tuple[str, tuple[Track, ...]], ...]:
+    """Tracks that two or more selected entries resolve to, labelled, with those entries."""
+    return tuple((labels.get(uri, uri), group)
+                 for uri, group in state_shared(tracks, lock).items())
+
+
+def _create(api: UserApi, record: PlaylistRecord, save: Callable[[], None], name: str,
+            description: str, public: bool, now: Callable[[], str]) -> dict[str, Any]:
     """``POST /me/playlists`` with "creating since" recorded first; the new playlist's ID is
     saved at once. A lost answer is looked for straight away (and again by the next run)."""
-    lock.creating_since = now()
+    record.creating_since = now()
     save()
     try:
         made = api.create_playlist(name, description, public)
     except UncertainWriteError as exc:
-        found = find_lost_create(api, name, description, lock.creating_since)
+        found = find_lost_create(api, name, description, record.creating_since)
         if found is None:
             raise UncertainWriteError(
                 f"{exc} No playlist \"{name}\" has appeared among yours yet; the next run "
@@ -747,9 +924,11 @@ def _create(api: UserApi, lock: Lock, save: Callable[[], None], name: str, descr
                 status=exc.status,
             ) from exc
         made = found
-    lock.playlist_id = str(made["id"])
-    lock.creating_since = None
-    lock.record_playlist([], [], None)
+    record.id = str(made["id"])
+    record.creating_since = None
+    if record.tags:
+        record.name = name
+    record.record([], [], None)
     save()  # before adding: a killed run resumes here
     return made
 

@@ -104,6 +104,11 @@ def load(path: str | Path) -> Tracklist:
     in one pass rather than one run per typo.
     """
     path = Path(path)
+    if path.suffix == ".lock":  # its lockfile would be itself: a match would overwrite it
+        raise TracklistError(
+            path, "that is a lockfile (playlister writes it beside the tracklist), not a "
+            f"tracklist; pass the .toml file it belongs to, e.g. {path.with_suffix('.toml')}."
+        )
     try:
         raw = read_input(path)
     except FileNotFoundError:

@@ -191,6 +191,7 @@ class Catalog:
             date = t["album"].get("release_date") or ""
             self._years.append(int(date[:4]) if date[:4].isdigit() else None)
         self._vocab = list(self._index["any"])
+        self.by_id = {t["id"]: t for t in self.tracks}
 
     @lru_cache(maxsize=65536)  # noqa: B019 - one catalog per run, lives as long as the process
     def _spellings(self, word: str) -> tuple[str, ...]:
@@ -279,6 +280,7 @@ class CatalogSearch:
         self.catalog = catalog if isinstance(catalog, Catalog) else Catalog(catalog)
         self.requests = 0
         self.queries: list[str] = []
+        self.lookups: list[str] = []
         self.fail_after = fail_after
 
     def search_tracks(self, query: str, *, market: str | None = None,
@@ -290,6 +292,12 @@ class CatalogSearch:
         self.requests += 1
         self.queries.append(query)
         return self.catalog.search(query, limit=limit)[0]
+
+    def track(self, uri: str, *, market: str | None = None) -> dict | None:
+        """``GET /tracks/{id}``: the track object, or None (Spotify's 404)."""
+        self.requests += 1
+        self.lookups.append(uri)
+        return self.catalog.by_id.get(uri.rsplit(":", 1)[-1])
 
 
 class CannedSearch:

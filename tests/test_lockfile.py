@@ -49,7 +49,8 @@ def test_a_good_entry_loads(tmp_path):
     assert (entry.title, entry.uri, entry.match.year) == ("Blue", URI, 1995)
 
 
-FIX = ". Fix it, or delete the lockfile and run `playlister match` again."
+FIX = (". Fix that field, or restore the lockfile from version control or a backup. Deleting "
+       "it would make the next `playlister create` make a second playlist.")
 
 
 @pytest.mark.parametrize("old, new, problem", [

@@ -9,7 +9,7 @@ from fake_catalog import CatalogSearch, make_track
 
 from playlister import lockfile
 from playlister.app import Project
-from playlister.errors import RateLimitError
+from playlister.errors import RateLimitError, TracklistError
 from playlister.match.batch import match_entries
 from playlister.match.text import fold
 from playlister.tracklist import Tracklist, load
@@ -19,7 +19,7 @@ def match_tracklist(tracklist: Tracklist, factory, *, refresh: bool = False, wor
     """Run the batch as `playlister match` does: the project's lock, saved by the project."""
     project = Project(tracklist, lockfile.load(lockfile.lock_path(tracklist.path)))
     run = match_entries(tracklist.tracks, project.lock, factory, save=project.save,
-                        refresh=refresh, workers=workers)
+                        refresh=refresh, workers=workers, source=tracklist.path)
     run.results = [(t, e) for t in tracklist.tracks if (e := project.lock.get(t))]
     return run
 
@@ -102,16 +102,40 @@ def test_an_edited_entry_is_matched_again_and_only_it(tracks_file: Path) -> None
     assert all("heaven" in fold(q) for q in search.queries)
 
 
-def test_a_pinned_uri_wins_without_a_search(tracks_file: Path) -> None:
+def test_a_pinned_uri_is_looked_up_once_never_searched(tracks_file: Path) -> None:
     tracks_file.write_text(LIST.replace(
         'artist = "The Runaways"',
-        'artist = "The Runaways"\nspotify = "spotify:track:0000000000000000000009"'))
+        'artist = "The Runaways"\nspotify = "spotify:track:0000000000000000000004"'))
     search = CatalogSearch(CATALOG)
     run = match_tracklist(load(tracks_file), lambda: search)
     entry = dict((t.title, e) for t, e in run.results)["Hollywood Dream"]
-    assert (entry.status.value, entry.uri, entry.pinned) == (
-        "matched", "spotify:track:0000000000000000000009", True)
+    assert (entry.status.value, entry.uri, entry.pinned, entry.verified) == (
+        "matched", "spotify:track:0000000000000000000004", True, True)
+    # Spotify's own record of the pinned track: its album, year and title.
+    assert entry.match is not None
+    assert (entry.match.title, entry.match.album, entry.match.year) == (
+        "Hollywood", "Queens of Noise", 1977)
     assert not any("hollywood" in fold(q) for q in search.queries)
+    assert search.lookups == ["spotify:track:0000000000000000000004"]
+
+    again = CatalogSearch(CATALOG)
+    assert match_tracklist(load(tracks_file), lambda: again).reused == 3
+    assert again.requests == 0
+
+
+def test_a_pin_spotify_does_not_know_names_the_entry_and_keeps_the_rest(
+        tracks_file: Path) -> None:
+    tracks_file.write_text(LIST.replace(
+        'artist = "The Runaways"',
+        'artist = "The Runaways"\nspotify = "spotify:track:0000000000000000000009"'))
+    with pytest.raises(TracklistError) as info:
+        match_tracklist(load(tracks_file), lambda: CatalogSearch(CATALOG))
+    assert str(info.value) == (
+        f"{tracks_file}, line 12, track 3 (\"Hollywood Dream\"), field 'spotify': Spotify has no "
+        "track spotify:track:0000000000000000000009: correct the ID (copy the track's link from "
+        "Spotify) or remove the pin to search for the song")
+    lock = lockfile.load(tracks_file.with_name("tracks.lock"))
+    assert sorted(e.title for e in lock.entries.values()) == ["Blue", "Heaven"]
 
 
 def test_dropping_an_entry_drops_it_from_the_lockfile(tracks_file: Path) -> None:

@@ -17,7 +17,7 @@ from test_her_smell import EXPECTED, ROWS
 
 from playlister import urls
 from playlister.errors import PlaylisterError, TracklistError
-from playlister.lockfile import Lock, LockEntry, MatchInfo
+from playlister.lockfile import Lock, LockEntry, MatchInfo, PlaylistRecord
 from playlister.notes import FORMATS, build_sheet, qr, render_notes, smarten
 from playlister.state import Status, verdict
 from playlister.tracklist import PlaylistInfo, Track, Tracklist, load
@@ -43,7 +43,7 @@ def entry(track: Track, status: str, match: MatchInfo | None = None) -> LockEntr
 
 
 def make_lock(*entries: LockEntry, playlist_id: str | None = None) -> Lock:
-    lock = Lock(path=ROOT / "tracks.lock", playlist_id=playlist_id)
+    lock = Lock(path=ROOT / "tracks.lock", playlist=PlaylistRecord(id=playlist_id))
     for e in entries:
         lock.put(e)
     return lock

@@ -133,18 +133,27 @@ def test_first_run_creates_playlist_records_id_and_adds_in_order(fake, api, tmp_
     create = fake.writes[0].body
     assert create == {"name": "Road Trip", "public": False, "collaborative": False,
                       "description": "For the road"}
-    assert lockfile.load(lockfile.lock_path(tl.path)).playlist_id == pid
+    assert lockfile.load(lockfile.lock_path(tl.path)).playlist.id == pid
     assert result.created and result.applied
     assert result.playlist_id == pid
     assert result.url == f"https://open.spotify.com/playlist/{pid}"
     assert (result.added, result.removed, result.moved) == (4, 0, 0)
     assert [(t.title, url) for t, url in result.missing] == [
         ("Song 2", "https://www.youtube.com/results?search_query=Band+2+Song+2")]
-    assert result.as_json() == {
-        "playlist_id": pid, "url": result.url, "added": 4, "removed": 0, "moved": 0,
+    doc = result.as_json()
+    plan = doc.pop("plan")
+    assert doc == {
+        "playlist_id": pid, "url": result.url, "created": True, "applied": True,
+        "added": 4, "removed": 0, "moved": 0,
         "missing": [{"title": "Song 2", "artist": "Band 2",
                      "fallback": "https://www.youtube.com/results?search_query=Band+2+Song+2"}],
     }
+    # The JSON holds the whole plan, the entries left out included.
+    assert plan["create"] is True and plan["requests"] == 2
+    assert [a["label"] for a in plan["add"]] == [
+        "Song 0 — Band 0", "Song 1 — Band 1", "Song 3 — Band 3", "Song 4 — Band 4"]
+    assert [(x["number"], x["title"], x["status"]) for x in plan["left_out"]] == [
+        (3, "Song 2", "missing")]
 
 
 def test_second_run_with_no_change_sends_no_write(fake, api, tmp_path):
@@ -257,7 +266,7 @@ def test_long_429_stops_with_a_clear_message_and_the_next_run_finishes(
     assert sleeps == []  # no day-long wait
     pid = only_playlist(fake)
     assert fake.items(pid) == [uri(i) for i in range(100)]
-    assert lockfile.load(lockfile.lock_path(tl.path)).playlist_id == pid
+    assert lockfile.load(lockfile.lock_path(tl.path)).playlist.id == pid
 
     run(tl, UserApi(user_settings, sleep=sleeps.append))
     assert only_playlist(fake) == pid
@@ -272,7 +281,7 @@ def test_run_killed_after_first_batch_is_completed_by_the_next(fake, api, tmp_pa
         run(tl, api)
     pid = only_playlist(fake)
     assert fake.items(pid) == [uri(i) for i in range(100)]
-    assert lockfile.load(lockfile.lock_path(tl.path)).playlist_id == pid
+    assert lockfile.load(lockfile.lock_path(tl.path)).playlist.id == pid
     fake.log.clear()
 
     result = run(tl, UserApi(user_settings))
@@ -289,7 +298,7 @@ def test_dry_run_sends_no_write(fake, api, tmp_path):
     result = run(tl, api, dry_run=True)
     assert fake.writes == [] and fake.playlists == {}
     assert not result.applied and result.playlist_id is None and result.added == 3
-    assert lockfile.load(lockfile.lock_path(tl.path)).playlist_id is None
+    assert lockfile.load(lockfile.lock_path(tl.path)).playlist.id is None
 
     run(tl, api)
     pid = only_playlist(fake)
@@ -310,7 +319,7 @@ def test_unrecorded_playlist_keeps_what_it_does_not_know(fake, api, tmp_path):
     pl = fake.add_playlist([uri(0), mine, uri(1), None], name="Road Trip",
                            description="For the road")
     lock = lockfile.load(lockfile.lock_path(tl.path))
-    lock.playlist_id = pl.id
+    lock.playlist.id = pl.id
     lockfile.save(lock, tl.tracks)
 
     result = run(tl, api)
@@ -331,7 +340,7 @@ def test_unrecorded_playlist_keeps_what_it_does_not_know(fake, api, tmp_path):
 def test_recorded_playlist_deleted_asks_before_creating_a_new_one(fake, api, tmp_path):
     tl, _ = make_tracklist(tmp_path, 3)
     lock = lockfile.load(lockfile.lock_path(tl.path))
-    lock.playlist_id = "GoneGoneGoneGoneGone00"
+    lock.playlist.id = "GoneGoneGoneGoneGone00"
     lockfile.save(lock, tl.tracks)
 
     asked: list[str] = []
@@ -343,14 +352,14 @@ def test_recorded_playlist_deleted_asks_before_creating_a_new_one(fake, api, tmp
     pid = only_playlist(fake)
     assert result.created and result.gone and pid != "GoneGoneGoneGoneGone00"
     assert fake.items(pid) == [uri(0), uri(1), uri(2)]
-    assert lockfile.load(lockfile.lock_path(tl.path)).playlist_id == pid
+    assert lockfile.load(lockfile.lock_path(tl.path)).playlist.id == pid
 
 
 def test_recorded_playlist_of_another_user_is_gone(fake, api, tmp_path):
     tl, _ = make_tracklist(tmp_path, 2)
     theirs = fake.add_playlist([uri(9)], owner="someone-else", public=True)
     lock = lockfile.load(lockfile.lock_path(tl.path))
-    lock.playlist_id = theirs.id
+    lock.playlist.id = theirs.id
     lockfile.save(lock, tl.tracks)
     with pytest.raises(PlaylistGoneError):
         run(tl, api, confirm_recreate=lambda m, plan: False)

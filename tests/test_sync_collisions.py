@@ -61,7 +61,7 @@ def settings(isolated_env: Any, monkeypatch: pytest.MonkeyPatch) -> Settings:
 
 
 def create(path: Path, settings: Settings, **kw: Any) -> app.CreateResult:
-    kw.setdefault("confirm", lambda lines: True)
+    kw.setdefault("confirm", lambda lines, question: True)
     kw.setdefault("confirm_recreate", lambda message: True)
     return app.create(path, settings, user_api=UserApi(settings, sleep=lambda s: None), **kw)
 
@@ -82,8 +82,8 @@ def test_two_simultaneous_runs_make_one_playlist_without_duplicates(tmp_path, is
     if not first_run:  # the playlist exists, empty: both runs want to add the 150 tracks
         pl = fake.add_playlist([], name="Collide", description="Two runs, one playlist")
         lock = lockfile.load(lockfile.lock_path(path))
-        lock.playlist_id = pl.id
-        lock.record_playlist([], [], pl.snapshot_id)
+        lock.playlist.id = pl.id
+        lock.playlist.record([], [], pl.snapshot_id)
         lockfile.save(lock, tracklist_mod.load(path).tracks)
     with fake.serve(latency=0.25) as base:  # wide enough for the runs to overlap
         env = {**os.environ, "PLAYLISTER_ACCESS_TOKEN": "t", "PLAYLISTER_API_URL": base,
@@ -172,7 +172,7 @@ def test_a_lost_create_never_adopts_someone_elses_or_a_full_playlist(fake, setti
     full = fake.add_playlist([uri(9)], name="Collide", description="Two runs, one playlist")
     other = fake.add_playlist([], name="Collide", description="Another description")
     lock = lockfile.load(lockfile.lock_path(path))
-    lock.creating_since = "2026-06-01T00:00:00Z"
+    lock.playlist.creating_since = "2026-06-01T00:00:00Z"
     lockfile.save(lock, tracklist_mod.load(path).tracks)
 
     create(path, settings)
@@ -187,7 +187,7 @@ def test_two_candidates_for_a_lost_create_are_named_not_guessed(fake, settings, 
     a = fake.add_playlist([], name="Collide", description="Two runs, one playlist")
     b = fake.add_playlist([], name="Collide", description="Two runs, one playlist")
     lock = lockfile.load(lockfile.lock_path(path))
-    lock.creating_since = "2026-06-01T00:00:00Z"
+    lock.playlist.creating_since = "2026-06-01T00:00:00Z"
     lockfile.save(lock, tracklist_mod.load(path).tracks)
     with pytest.raises(PlaylisterError) as err:
         create(path, settings)
@@ -207,8 +207,8 @@ def test_two_candidates_for_a_lost_create_are_named_not_guessed(fake, settings, 
 def gone_project(tmp_path: Path) -> Path:
     path = write_project(tmp_path, 2)
     lock = lockfile.load(lockfile.lock_path(path))
-    lock.playlist_id = "GoneGoneGoneGoneGone00"
-    lock.record_playlist([uri(0), uri(1)], [uri(0), uri(1)], "old-snapshot")
+    lock.playlist.id = "GoneGoneGoneGoneGone00"
+    lock.playlist.record([uri(0), uri(1)], [uri(0), uri(1)], "old-snapshot")
     lockfile.save(lock, tracklist_mod.load(path).tracks)
     return path
 
@@ -221,7 +221,7 @@ def test_dry_run_says_the_recorded_playlist_is_gone(fake, settings, tmp_path):
                                "is gone")
     assert lines[0].endswith("Without --dry-run, playlister asks whether to create a new one; "
                              "the plan below is for that new playlist.")
-    assert lines[1] == "Collide: 2 to add, 0 to remove, 0 to move (1 request)"
+    assert lines[1] == "Collide: new playlist, 2 to add, 0 to remove, 0 to move (2 requests)"
     assert fake.writes == [] and playlist_table(path)["id"] == "GoneGoneGoneGoneGone00"
 
 
@@ -230,7 +230,7 @@ def test_one_prompt_before_re_creating_a_gone_playlist(fake, settings, tmp_path)
     out = CliRunner().invoke(cli, ["create", str(path)], input="y\n", catch_exceptions=False)
     assert out.exit_code == 0, out.output
     assert out.output.count("Create it?") == 1 and "Apply?" not in out.output
-    assert "Collide: 2 to add" in out.output.split("Create it?")[0]
+    assert "Collide: new playlist, 2 to add" in out.output.split("Create it?")[0]
     assert len(fake.playlists) == 1
     table = playlist_table(path)
     assert table["id"] != "GoneGoneGoneGoneGone00"

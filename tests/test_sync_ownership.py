@@ -16,7 +16,7 @@ from test_sync import make_tracklist, only_playlist, reorder, run, uri
 from playlister import lockfile
 from playlister.config import Settings
 from playlister.errors import LockfileError
-from playlister.lockfile import Lock
+from playlister.lockfile import Lock, PlaylistRecord
 from playlister.spotify import UserApi
 
 
@@ -185,7 +185,7 @@ def test_an_older_lockfile_without_a_record_is_read_and_then_recorded(fake, api,
     pl = fake.add_playlist([uri(0), uri(1), uri(2)], name="Road Trip",
                            description="For the road")
     lock = lockfile.load(lockfile.lock_path(tl.path))
-    lock.playlist_id = pl.id
+    lock.playlist.id = pl.id
     lockfile.save(lock, tl.tracks)
     assert set(recorded(tl)) == {"id", "url"}
 
@@ -200,11 +200,11 @@ def test_an_older_lockfile_without_a_record_is_read_and_then_recorded(fake, api,
 
 
 def test_playlist_record_round_trips(tmp_path):
-    lock = Lock(path=tmp_path / "tracks.lock", playlist_id="P" * 22)
-    lock.record_playlist([uri(1), None, uri(1), HAND], [uri(1)], "snap-7")
+    lock = Lock(path=tmp_path / "tracks.lock", playlist=PlaylistRecord(id="P" * 22))
+    lock.playlist.record([uri(1), None, uri(1), HAND], [uri(1)], "snap-7")
     lockfile.save(lock, [])
     again = lockfile.load(lock.path)
-    assert (again.items, again.owned, again.snapshot_id) == (
+    assert (again.playlist.items, again.playlist.owned, again.playlist.snapshot_id) == (
         [uri(1), None, uri(1), HAND], {uri(1): 1}, "snap-7")
 
 
@@ -222,15 +222,19 @@ def test_damaged_playlist_table_is_reported(tmp_path, table, problem):
     path.write_text(f'version = 1\n[playlist]\nid = "{"P" * 22}"\n{table}\n')
     with pytest.raises(LockfileError) as info:
         lockfile.load(path)
-    assert str(info.value) == (f"{path}, [playlist]: {problem}. Fix it, or delete the lockfile "
-                               "and run `playlister match` again.")
+    # The advice keeps the playlist's link: deleting the file would make a second playlist.
+    assert str(info.value) == (
+        f"{path}, [playlist]: {problem}. Fix that field, or restore the lockfile from version "
+        f"control or a backup. It records the playlist https://open.spotify.com/playlist/{'P' * 22}"
+        ". Deleting it would make the next `playlister create` make a second playlist.")
 
 
 @pytest.mark.parametrize("content", [b"", b"\n  \n", b"# only a comment\n"])
 def test_an_empty_lockfile_is_damaged_not_nothing_matched(tmp_path, content):
     path = tmp_path / "tracks.lock"
     path.write_bytes(content)
-    with pytest.raises(LockfileError, match="was damaged.*next `playlister create` makes a new"):
+    with pytest.raises(LockfileError,
+                       match="was damaged.*next `playlister create` make a second playlist"):
         lockfile.load(path)
 
 

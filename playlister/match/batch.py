@@ -12,10 +12,11 @@ import queue
 import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any, Protocol
 
-from playlister.errors import Interrupted
+from playlister.errors import Interrupted, TracklistError, TracklistErrors
 from playlister.lockfile import Lock, LockEntry, MatchInfo, now
 from playlister.match.candidate import Candidate, MatchResult
 from playlister.match.resolve import resolve
@@ -36,19 +37,27 @@ class Searcher(Protocol):
         self, query: str, *, market: str | None = None, limit: int = 10
     ) -> list[dict[str, Any]]: ...
 
+    def track(self, uri: str, *, market: str | None = None) -> dict[str, Any] | None: ...
+
 
 @dataclass
 class MatchRun:
-    """What a run cost: entries searched, entries reused from the lockfile, requests sent."""
+    """What a run cost: entries searched (pins looked up among them), entries reused from
+    the lockfile, requests sent."""
 
     searched: int = 0
     reused: int = 0
     requests: int = 0
+    pins_checked: int = 0
 
 
 def needs_search(track: Track, lock: Lock, *, refresh: bool = False) -> bool:
-    """Whether ``track`` must be searched for (not pinned, and not already in the lockfile)."""
-    return not track.spotify and (refresh or lock.get(track) is None)
+    """Whether ``track`` must go to the catalog: not in the lockfile yet (or ``refresh``),
+    or a pin Spotify has not confirmed yet (a pin is looked up once, never searched)."""
+    entry = lock.get(track)
+    if refresh or entry is None:
+        return True
+    return bool(track.spotify) and not (entry.pinned and entry.verified)
 
 
 def match_entries(
@@ -60,27 +69,27 @@ def match_entries(
     refresh: bool = False,
     workers: int = 4,
     progress: Callable[[Track, LockEntry], None] | None = None,
+    source: Path | None = None,
 ) -> MatchRun:
     """Resolve every entry of ``tracks`` into ``lock``, calling ``save`` as results come in.
 
     Entries already in the lock (same title, artist, album, year, version, duration and pin)
     are reused without a request unless ``refresh``; a pinned ``spotify`` URI wins without a
-    search. ``catalog_factory`` is only called when something needs a search, so a re-run needs
-    no credentials. ``save`` runs at least once a second while there is something new to keep,
-    and always once at the end, even when the run is interrupted.
+    search, looked up once (``GET /tracks/{id}``) so the lockfile holds Spotify's record of it;
+    a pin Spotify does not know is a ``TracklistError`` naming the entry, its line in
+    ``source`` and the field, raised once everything else is saved. ``catalog_factory`` is
+    only called when something needs a search, so a re-run needs no credentials. ``save``
+    runs at least once a second while there is something new to keep, and always once at the
+    end, even when the run is interrupted.
     """
     run = MatchRun()
     todo: list[Track] = []
     for track in tracks:
         entry = lock.get(track)
-        if track.spotify and (entry is None or not entry.pinned or refresh):
-            entry = pinned_entry(track)
-            lock.put(entry)
-        elif needs_search(track, lock, refresh=refresh):
+        if needs_search(track, lock, refresh=refresh):
             todo.append(track)
             continue
-        else:
-            run.reused += 1
+        run.reused += 1
         if progress and entry is not None:
             progress(track, entry)
     if not todo:
@@ -89,9 +98,10 @@ def match_entries(
     catalog = catalog_factory()
     before = catalog.requests
     done: list[Track] = []
+    unknown: list[Track] = []
     try:
         _search_all(todo, catalog, lock, market=lock.market, workers=workers, progress=progress,
-                    save=save, done=done)
+                    save=save, done=done, unknown=unknown)
     except Interrupted as exc:
         exc.kept = sum(1 for t in tracks if lock.get(t) is not None)
         exc.left = len(todo) - len(done)
@@ -100,7 +110,18 @@ def match_entries(
     finally:
         run.requests = catalog.requests - before
         run.searched = len(done)
+        run.pins_checked = sum(1 for t in done if t.spotify)
         save()
+    if unknown:
+        problems = [
+            TracklistError(source or "tracklist",
+                           f"Spotify has no track {t.spotify}: correct the ID (copy the "
+                           "track's link from Spotify) or remove the pin to search for the song",
+                           line=t.line, entry=t.index, title=t.title, field="spotify")
+            for t in unknown
+        ]
+        raise problems[0] if len(problems) == 1 else TracklistErrors(
+            source or "tracklist", problems)
     return run
 
 
@@ -114,6 +135,7 @@ def _search_all(
     progress: Callable[[Track, LockEntry], None] | None,
     save: Callable[[], None],
     done: list[Track],
+    unknown: list[Track],
 ) -> None:
     """Search ``todo`` on daemon threads; record, report and save each result on this thread.
 
@@ -125,10 +147,18 @@ def _search_all(
     def search(query: str) -> list[dict[str, Any]]:
         return catalog.search_tracks(query, market=market, limit=10)
 
+    def decide(track: Track) -> LockEntry | None:
+        if track.spotify:
+            found = catalog.track(track.spotify, market=market)
+            return None if found is None else pinned_entry(track, Candidate.from_api(found))
+        return entry_from_result(track, resolve(track, search))
+
     jobs: queue.SimpleQueue[Track] = queue.SimpleQueue()
     for track in todo:
         jobs.put(track)
-    results: queue.SimpleQueue[tuple[Track, MatchResult | BaseException]] = queue.SimpleQueue()
+    # None: a pin Spotify does not know.
+    results: queue.SimpleQueue[tuple[Track, LockEntry | None | BaseException]] = (
+        queue.SimpleQueue())
     stopping = threading.Event()
 
     def work() -> None:
@@ -138,7 +168,7 @@ def _search_all(
             except queue.Empty:
                 return
             try:
-                results.put((track, resolve(track, search)))
+                results.put((track, decide(track)))
             except BaseException as exc:  # handed to the recording thread, raised there
                 results.put((track, exc))
 
@@ -157,12 +187,14 @@ def _search_all(
             else:
                 if isinstance(outcome, BaseException):
                     raise outcome
-                entry = entry_from_result(track, outcome)
-                lock.put(entry)
                 done.append(track)
+                if outcome is None:
+                    unknown.append(track)
+                    continue
+                lock.put(outcome)
                 dirty = True
                 if progress:
-                    progress(track, entry)
+                    progress(track, outcome)
             if dirty and time.monotonic() - last_save >= SAVE_EVERY:
                 save()
                 last_save, dirty = time.monotonic(), False
@@ -174,19 +206,20 @@ def _search_all(
                 track, outcome = results.get_nowait()
             except queue.Empty:
                 break
-            if not isinstance(outcome, BaseException):
-                lock.put(entry_from_result(track, outcome))
+            if isinstance(outcome, LockEntry):
+                lock.put(outcome)
                 done.append(track)
 
 
-def pinned_entry(track: Track) -> LockEntry:
-    """The entry for a track whose ``spotify`` URI is pinned in the tracklist."""
+def pinned_entry(track: Track, found: Candidate) -> LockEntry:
+    """The entry for a track whose ``spotify`` URI is pinned, as Spotify's lookup found it:
+    the pinned URI with the track's own title, artists, album, year and duration."""
     assert track.spotify is not None
-    info = MatchInfo(uri=track.spotify, title=track.title, artists=(track.artist,),
-                     album=track.album or "", year=track.year, duration_ms=track.duration_ms)
+    info = replace(_info(found), uri=track.spotify)
     return LockEntry(key=track.key, title=track.title, artist=track.artist,
                      version=track.version, status=Status.MATCHED, uri=track.spotify, score=1.0,
-                     reason="pinned in the tracklist", checked=now(), match=info, pinned=True)
+                     reason=f"pinned in the tracklist: {found.label}", checked=now(),
+                     match=info, pinned=True, verified=True)
 
 
 def _info(c: Candidate, score: float | None = None, note: str | None = None) -> MatchInfo:

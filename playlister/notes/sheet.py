@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from playlister import urls
 from playlister.errors import PlaylisterError
-from playlister.lockfile import Lock, LockEntry, MatchInfo
+from playlister.lockfile import Lock, LockEntry, MatchInfo, PlaylistRecord
 from playlister.match.text import fold
 from playlister.state import Status, verdict
 from playlister.tracklist import Track, Tracklist
@@ -102,17 +102,18 @@ def build_sheet(tracklist: Tracklist, lock: Lock | None, *, tags: Sequence[str] 
         name=smarten(_one_line(tracklist.playlist.name)) or "Liner notes",
         description=tuple(smarten(p) for p in _paragraphs(tracklist.playlist.description)),
         selection=selection,
-        playlist=_playlist(lock, songs),
+        playlist=_playlist(lock.playlist_for(wanted) if lock is not None else None, songs),
         songs=songs,
         count=_count(songs),
         where=_where(songs),
     )
 
 
-def _playlist(lock: Lock | None, songs: Sequence[SongView]) -> Link | None:
-    """The Spotify playlist once created; with nothing on Spotify, the videos in a row."""
-    if lock is not None and lock.playlist_id:
-        return Link("The playlist on Spotify", urls.spotify_playlist(lock.playlist_id))
+def _playlist(record: PlaylistRecord | None, songs: Sequence[SongView]) -> Link | None:
+    """The selection's Spotify playlist once created (a ``--tag`` subset's own); with nothing
+    on Spotify, the videos in a row."""
+    if record is not None and record.id:
+        return Link("The playlist on Spotify", urls.spotify_playlist(record.id))
     if any(s.on_spotify for s in songs):
         return None
     ids = list(dict.fromkeys(vid for s in songs if (vid := urls.video_id(s.listen.url))))
