@@ -255,9 +255,15 @@ class MatchResultView:
     def lines(self, width: int = 100) -> list[str]:
         return [
             audit_mod.table(self.rows, width=width),
-            f"{audit_mod.Audit(tuple(self.rows)).summary()} ({self.run.requests} search "
-            f"requests; {self.run.reused} from {self.lock_name})",
+            *audit_mod.shared_lines(self.rows),
+            f"{audit_mod.Audit(tuple(self.rows)).summary()} ({self._cost()}; "
+            f"{self.run.reused} from {self.lock_name})",
         ]
+
+    def _cost(self) -> str:
+        pins = self.run.pins_checked
+        searches = f"{self.run.requests - pins} search requests"
+        return f"{searches}, {pins} pin lookup{'s' if pins != 1 else ''}" if pins else searches
 
     def as_json(self) -> dict[str, Any]:
         return audit_mod.to_json(self.rows)

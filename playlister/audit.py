@@ -13,7 +13,7 @@ from typing import Any
 
 from playlister import urls
 from playlister.lockfile import Lock, LockEntry
-from playlister.state import STATUS_ORDER, Status, Verdict, verdict
+from playlister.state import STATUS_ORDER, Status, Verdict, shared_tracks, verdict
 from playlister.tracklist import Track
 
 NOT_YET = "not matched yet: run `playlister match`"
@@ -28,6 +28,7 @@ class Row:
     track: Track
     entry: LockEntry | None
     verdict: Verdict
+    shares: tuple[int, ...] = ()  # numbers of the other rows resolved to the same track
 
     @property
     def status(self) -> Status:
@@ -66,15 +67,32 @@ class Row:
                 for a in (e.alternatives if e else ())
             ],
             "checked": e.checked if e else None,
+            "shares_track_with": list(self.shares),
         }
 
 
 def rows(tracks: Sequence[Track], lock: Lock) -> list[Row]:
     """Every selected entry, numbered in tracklist order, with its lock entry and verdict."""
+    number = {t.key: i for i, t in enumerate(tracks, start=1)}
+    shared = {t.key: tuple(number[o.key] for o in group if o is not t)
+              for group in shared_tracks(tracks, lock).values() for t in group}
     out = []
     for i, t in enumerate(tracks, start=1):
         entry = lock.get(t)
-        out.append(Row(i, t, entry, verdict(t, entry)))
+        out.append(Row(i, t, entry, verdict(t, entry), shared.get(t.key, ())))
+    return out
+
+
+def shared_lines(rows: Sequence[Row]) -> list[str]:
+    """One line per track that two or more entries resolve to (``match`` prints them)."""
+    by_number = {r.number: r for r in rows}
+    out = []
+    for r in rows:
+        if r.shares and r.number < min(r.shares):
+            names = " and ".join(f"#{n} {by_number[n].track.title}"
+                                 for n in (r.number, *r.shares))
+            out.append(f"! {names} resolve to one Spotify track; the playlist holds it once "
+                       "(pin another recording for one of them, or remove one)")
     return out
 
 
@@ -96,13 +114,13 @@ class Audit:
 
     def is_problem(self, row: Row) -> bool:
         if self.strict:
-            return row.status is not Status.MATCHED
+            return row.status is not Status.MATCHED or bool(row.shares)
         return row.status.needs_person
 
     @property
     def flagged(self) -> list[Row]:
-        """Every entry that is not a clean match, in tracklist order."""
-        return [r for r in self.rows if r.status is not Status.MATCHED]
+        """Every entry that is not a clean match or shares its track, in tracklist order."""
+        return [r for r in self.rows if r.status is not Status.MATCHED or r.shares]
 
     @property
     def exit_code(self) -> int:
@@ -138,6 +156,9 @@ def summary(rows: Sequence[Row]) -> str:
     for status in STATUS_ORDER[1:]:
         if c[status]:
             parts.append(f"{c[status]} {status.value}")
+    sharing = sum(1 for r in rows if r.shares)
+    if sharing:
+        parts.append(f"{sharing} sharing one track")
     return ", ".join(parts)
 
 
@@ -199,6 +220,10 @@ def audit_text(result: Audit, *, width: int = 100) -> str:
         elif r.track.version:
             out.append(f"    wanted: {r.track.version}")
         out.append(f"    reason: {r.reason}")
+        if r.shares:
+            others = ", ".join(f"#{n}" for n in r.shares)
+            out.append(f"    shares its Spotify track with {others}: the playlist holds it "
+                       "once; pin another recording for one of them, or remove one")
         if e and e.match and r.status is not Status.MISSING:
             m = e.match
             year = f", {m.year}" if m.year else ""

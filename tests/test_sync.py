@@ -311,6 +311,42 @@ def test_dry_run_sends_no_write(fake, api, tmp_path):
     assert result.details == {"name": ("Road Trip", "Renamed")}
 
 
+def test_the_plan_is_shown_whole_with_every_request_counted(fake, api, tmp_path):
+    tl, _ = make_tracklist(tmp_path, 45, missing=(3,))
+    first = run(tl, api, dry_run=True)
+    lines = first.changes.lines()
+    assert lines[0] == ("Road Trip: new playlist, 44 to add, 0 to remove, 0 to move "
+                        "(2 requests)")
+    assert lines[1] == '* make the playlist "Road Trip" (private)'
+    assert sum(line.startswith("+ ") for line in lines) == 44  # no "... and N more"
+    assert first.changes.as_json()["left_out"] == [
+        {"number": 4, "title": "Song 3", "artist": "Band 3", "status": "missing",
+         "reason": "test", "listen": "https://www.youtube.com/results?search_query=Band+3+Song+3"}]
+
+    run(tl, api)
+    cover = encode_cover(jpeg(tmp_path, 1000).read_bytes(), "c.jpg")
+    again = run(tl, api, dry_run=True, public=True, name="Renamed", cover_b64=cover,
+                cover_label="c.jpg, 1 KB")
+    assert again.changes.lines() == [
+        "Renamed: 2 settings to change, a cover to upload (2 requests)",
+        '* name: "Road Trip" → "Renamed"',
+        "* visibility: private → public",
+        "* cover: upload c.jpg, 1 KB",
+    ]
+
+
+def test_a_settings_change_alone_is_asked_before_it_is_sent(fake, api, tmp_path):
+    tl, _ = make_tracklist(tmp_path, 2)
+    run(tl, api)
+    fake.log.clear()
+    asked = []
+    declined = run(tl, api, public=True, confirm=lambda changes: asked.append(changes) or False)
+    assert len(asked) == 1 and not declined.applied and fake.writes == []
+    done = run(tl, api, public=True)
+    assert done.done() == "Done: added 0, removed 0, moved 0, made it public (1 write request)."
+    assert fake.playlists[only_playlist(fake)].public is True
+
+
 def test_unrecorded_playlist_keeps_what_it_does_not_know(fake, api, tmp_path):
     """A lockfile from before ownership was recorded: nothing outside the tracklist is known
     to be playlister's, so it all stays (and the plan says why) unless --prune."""
