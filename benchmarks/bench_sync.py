@@ -33,7 +33,7 @@ from playlister.config import Settings  # noqa: E402
 from playlister.lockfile import Lock, LockEntry  # noqa: E402
 from playlister.spotify import UserApi  # noqa: E402
 from playlister.state import Status  # noqa: E402
-from playlister.sync import SyncResult, create_or_sync  # noqa: E402
+from playlister.sync import CreateOptions, SyncResult, Wanted, create_or_sync  # noqa: E402
 from playlister.tracklist import PlaylistInfo, Track, Tracklist  # noqa: E402
 
 MATCHED: dict[str, LockEntry] = {}
@@ -86,10 +86,11 @@ def timed(label: str, fake: FakePlaylistApi, api: UserApi, tl: Tracklist, *, pru
     fake.log.clear()
     before_req, before_w = api.requests, api.writes
     t0 = time.perf_counter()
-    result = create_or_sync(tl.tracks, lock, api, save=lambda: lockfile.save(lock, tl.tracks),
-                            name=tl.playlist.name, description=tl.playlist.description,
-                            public=tl.playlist.public, prune=prune, confirm=lambda plan: True,
-                            confirm_recreate=lambda message, plan: False)
+    wanted = Wanted(tl.playlist.name, tl.playlist.description, tl.playlist.public)
+    result = create_or_sync(tl.tracks, lock, api, wanted, options=CreateOptions(prune=prune),
+                            save=lambda: lockfile.save(lock, tl.tracks),
+                            confirm=lambda changes: True,
+                            confirm_recreate=lambda message, changes: False)
     seconds = time.perf_counter() - t0
     writes = api.writes - before_w
     requests = api.requests - before_req

@@ -32,6 +32,7 @@ from playlister.importer import ImportResult
 from playlister.lockfile import Lock
 from playlister.match.batch import MatchRun, Searcher, match_entries, needs_search
 from playlister.spotify import Catalog, UserApi, encode_cover
+from playlister.sync import CreateOptions as CreateOptions  # the CLI builds it
 from playlister.tracklist import Track, Tracklist
 
 RUN_LOCK_WAIT = 10.0  # seconds a command waits for another run on the same tracklist
@@ -368,16 +369,10 @@ class CreateResult:
 def create(
     path: str | Path,
     settings: Settings,
+    options: CreateOptions,
     *,
     confirm: Callable[[list[str], str], bool],
     confirm_recreate: Callable[[str], bool],
-    name: str | None = None,
-    public: bool | None = None,
-    tags: Sequence[str] = (),
-    market: str | None = None,
-    prune: bool = False,
-    dry_run: bool = False,
-    cover: Path | None = None,
     progress: Progress = _no_progress,
     catalog_factory: Callable[[], Searcher] | None = None,
     user_api: UserApi | None = None,
@@ -394,30 +389,15 @@ def create(
     (:meth:`Project.writing`), so two runs at once never make two playlists.
     """
     with Project.writing(path) as project:
-        tracks = project.select(tags)
-        record = project.lock.record_for(tags)
-        info = project.tracklist.playlist
-        if tags:
-            want_name = name or record.name or f"{info.name} ({', '.join(tags)})"
-        else:
-            want_name = name or info.name
-        if problem := tracklist_mod.spotify_text_problem("name", want_name):
-            raise PlaylisterError(f"--name {problem}." if name else f"The playlist {problem}.")
-        cover_b64 = cover_label = None
-        if cover is not None:
-            try:
-                data = cover.read_bytes()
-            except OSError as exc:
-                raise PlaylisterError(
-                    f"{cover}: cannot read the cover image: {exc.strerror}") from exc
-            cover_b64 = encode_cover(data, str(cover))
-            cover_label = f"{cover.name}, {max(1, round(len(data) / 1024))} KB"
+        tracks = project.select(options.tags)
+        record = project.lock.record_for(options.tags)
+        wanted = _wanted(project.tracklist.playlist, record, options)
         api = user_api or UserApi(settings)
-        if not dry_run or record.id or record.creating_since:
+        if not options.dry_run or record.id or record.creating_since:
             api.require_login()  # before any search: no login means nothing can be sent
-        if market or any(needs_search(t, project.lock) for t in tracks):
+        if options.market or any(needs_search(t, project.lock) for t in tracks):
             project.ensure_matched(tracks, catalog_factory or (lambda: Catalog(settings)),
-                                   market=market, progress=progress)
+                                   market=options.market, progress=progress)
 
         def ask(changes: sync_mod.Changes) -> bool:
             empty = changes.create and not changes.items.target
@@ -425,17 +405,37 @@ def create(
                            "Create an empty playlist?" if empty else "Apply?")
 
         result = sync_mod.create_or_sync(
-            tracks, project.lock, api, save=project.save, record=record,
-            confirm=ask,
+            tracks, project.lock, api, wanted, save=project.save, record=record,
+            options=options, confirm=ask,
             confirm_recreate=lambda message, changes: confirm_recreate(
                 "\n".join([*changes.lines(), message])),
-            name=want_name,
-            description=info.description,
-            public=info.public if public is None else public,
-            prune=prune, dry_run=dry_run, cover_b64=cover_b64,
-            cover_label=cover_label,
         )
-    return CreateResult(want_name, result, dry_run)
+    return CreateResult(wanted.name, result, options.dry_run)
+
+
+def _wanted(info: tracklist_mod.PlaylistInfo, record: lockfile.PlaylistRecord,
+            options: CreateOptions) -> sync_mod.Wanted:
+    """The playlist's settings from the tracklist and the options, checked before any
+    request: a subset's name is ``--name``, else the one it was made with, else the list's
+    name with its tags; the cover is read and checked against Spotify's limit."""
+    if options.tags:
+        name = options.name or record.name or f"{info.name} ({', '.join(options.tags)})"
+    else:
+        name = options.name or info.name
+    if problem := tracklist_mod.spotify_text_problem("name", name):
+        raise PlaylisterError(f"--name {problem}." if options.name else
+                              f"The playlist {problem}.")
+    cover_b64 = cover_label = None
+    if options.cover is not None:
+        try:
+            data = options.cover.read_bytes()
+        except OSError as exc:
+            raise PlaylisterError(
+                f"{options.cover}: cannot read the cover image: {exc.strerror}") from exc
+        cover_b64 = encode_cover(data, str(options.cover))
+        cover_label = f"{options.cover.name}, {max(1, round(len(data) / 1024))} KB"
+    public = info.public if options.public is None else options.public
+    return sync_mod.Wanted(name, info.description, public, cover_b64, cover_label)
 
 
 # --------------------------------------------------------------------------------- import

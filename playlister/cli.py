@@ -249,10 +249,10 @@ def create(tracks: Path, name: str | None, public: bool | None, tags: tuple[str,
         click.echo(message, err=True)
         return yes or click.confirm("Create it?", default=False, err=True)
 
-    result = app.create(tracks, Settings.from_env(), confirm=confirm,
-                        confirm_recreate=confirm_recreate, name=name, public=public, tags=tags,
-                        market=market, prune=prune, dry_run=dry_run, cover=cover,
-                        progress=progress_bar)
+    options = app.CreateOptions(name=name, public=public, tags=tags, market=market, prune=prune,
+                            dry_run=dry_run, cover=cover)
+    result = app.create(tracks, Settings.from_env(), options, confirm=confirm,
+                        confirm_recreate=confirm_recreate, progress=progress_bar)
     echo_lines(result.lines(), err=as_json)  # keep stdout for the JSON document
     if as_json:
         click.echo(json.dumps(result.as_json(), indent=2, ensure_ascii=False))

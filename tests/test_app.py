@@ -22,6 +22,7 @@ from playlister.config import Settings
 from playlister.lockfile import Lock, LockEntry, MatchInfo
 from playlister.spotify import UserApi
 from playlister.state import Status
+from playlister.sync import CreateOptions
 from playlister.tracklist import load
 
 LIST = """\
@@ -113,8 +114,8 @@ def test_audit_notes_match_and_create_agree_on_every_entry(project: Path, monkey
         assert "youtube.com/results" in songs[title], title
 
     monkeypatch.setenv("PLAYLISTER_ACCESS_TOKEN", "t")
-    dry = app.create(project, Settings.from_env(), confirm=lambda plan: True,
-                     confirm_recreate=lambda message: True, dry_run=True,
+    dry = app.create(project, Settings.from_env(), CreateOptions(dry_run=True),
+                     confirm=lambda plan, question: True, confirm_recreate=lambda message: True,
                      catalog_factory=lambda: CatalogSearch([]),
                      user_api=UserApi(Settings.from_env()))
     # Only the playable entries go in; the no-URI match waits with the review, like the audit.

@@ -28,9 +28,11 @@ from playlister.spotify import UserApi, encode_cover
 from playlister.state import Status
 from playlister.sync import (
     Add,
+    CreateOptions,
     Move,
     Remove,
     Replace,
+    Wanted,
     create_or_sync,
     plan_sync,
 )
@@ -102,12 +104,14 @@ def run(tl: Tracklist, api: UserApi, **kw: Any) -> Any:
             lock.put(MATCHED[t.key])
     kw.setdefault("confirm", lambda plan: True)
     kw.setdefault("confirm_recreate", lambda message, plan: True)
-    kw.setdefault("name", tl.playlist.name)
-    kw.setdefault("description", tl.playlist.description)
-    if kw.get("public") is None:
-        kw["public"] = tl.playlist.public
-    return create_or_sync(tl.tracks, lock, api, save=lambda: lockfile.save(lock, tl.tracks),
-                          **kw)
+    public = kw.pop("public", None)
+    wanted = Wanted(kw.pop("name", tl.playlist.name),
+                    kw.pop("description", tl.playlist.description),
+                    tl.playlist.public if public is None else public,
+                    kw.pop("cover_b64", None), kw.pop("cover_label", None))
+    options = CreateOptions(prune=kw.pop("prune", False), dry_run=kw.pop("dry_run", False))
+    return create_or_sync(tl.tracks, lock, api, wanted, options=options,
+                          save=lambda: lockfile.save(lock, tl.tracks), **kw)
 
 
 def sizes(fake: FakePlaylistApi, kind: str = "add") -> list[int]:

@@ -28,6 +28,7 @@ from playlister.errors import LockfileError, PlaylisterError, UncertainWriteErro
 from playlister.lockfile import LockEntry
 from playlister.spotify import UserApi
 from playlister.state import Status
+from playlister.sync import CreateOptions
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -63,7 +64,9 @@ def settings(isolated_env: Any, monkeypatch: pytest.MonkeyPatch) -> Settings:
 def create(path: Path, settings: Settings, **kw: Any) -> app.CreateResult:
     kw.setdefault("confirm", lambda lines, question: True)
     kw.setdefault("confirm_recreate", lambda message: True)
-    return app.create(path, settings, user_api=UserApi(settings, sleep=lambda s: None), **kw)
+    options = CreateOptions(**{k: kw.pop(k) for k in ("name", "dry_run", "tags") if k in kw})
+    return app.create(path, settings, options, user_api=UserApi(settings, sleep=lambda s: None),
+                      **kw)
 
 
 def playlist_table(path: Path) -> dict[str, Any]:
