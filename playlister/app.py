@@ -345,7 +345,7 @@ class CreateResult:
             out.append("Dry run: nothing was sent to Spotify.")
         elif changes.is_empty:
             out.append("The playlist is already in step with the tracklist.")
-            out += changes.lines()[1:]  # two entries sharing a track, if any
+            out += changes.warnings()
         elif r.applied:
             out.append(r.done())
         else:

@@ -336,6 +336,7 @@ def test_the_plan_is_shown_whole_with_every_request_counted(fake, api, tmp_path)
         '* name: "Road Trip" → "Renamed"',
         "* visibility: private → public",
         "* cover: upload c.jpg, 1 KB",
+        "  left out (1): Song 3 — Band 3 (missing)",
     ]
 
 

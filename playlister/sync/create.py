@@ -109,10 +109,16 @@ class Changes:
                 out.append(f"* {key}: {_quote(old)} → {_quote(new)}")
         if self.cover:
             out.append(f"* cover: upload {self.cover}")
-        for label, tracks in self.shared:
-            entries = " and ".join(f"#{t.index} {t.title}" for t in tracks)
-            out.append(f"! {entries} resolve to one Spotify track ({label}); it goes in once")
+        out += self.warnings()
+        if self.left_out:
+            out.append(f"  left out ({len(self.left_out)}): " + "; ".join(
+                f"{x.track.title} — {x.track.artist} ({x.status})" for x in self.left_out))
         return out
+
+    def warnings(self) -> list[str]:
+        """What the user should know even when nothing changes: entries sharing a track."""
+        return [f"! {' and '.join(f'#{t.index} {t.title}' for t in tracks)} resolve to one "
+                f"Spotify track ({label}); it goes in once" for label, tracks in self.shared]
 
     def as_json(self) -> dict[str, Any]:
         """The plan as data: every change, and every entry left out."""
