@@ -29,7 +29,7 @@ import re
 import socket
 import threading
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -387,53 +387,75 @@ class FakePlaylistApi:
     def serve(self, latency: float = 0.0) -> Iterator[str]:
         """Serve on 127.0.0.1 (a free port) with ``latency`` seconds per request; yields the
         base URL (``http://127.0.0.1:PORT/v1/``). A lost response drops the connection."""
-        fake = self
 
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
+        def answer(method: str, path: str, headers: Any, body: bytes
+                   ) -> tuple[int, dict[str, str], str] | None:
+            try:
+                return self.handle(method, path, body)
+            except (_Lost, Killed):
+                return None
 
-            def setup(self) -> None:
-                super().setup()
-                # Headers and body go out in two writes: without this, Nagle's algorithm and
-                # the client's delayed ACK add ~40 ms to every answer.
-                self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-
-            def _any(self) -> None:
-                length = int(self.headers.get("Content-Length") or 0)
-                body = self.rfile.read(length) if length else b""
-                if latency:
-                    time.sleep(latency)
-                try:
-                    status, headers, text = fake.handle(self.command, self.path, body)
-                except (_Lost, Killed):
-                    self.close_connection = True
-                    with contextlib.suppress(OSError):
-                        self.connection.shutdown(2)
-                    return
-                payload = text.encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(payload)))
-                for k, v in headers.items():
-                    self.send_header(k, v)
-                self.end_headers()
-                self.wfile.write(payload)
-
-            do_GET = do_POST = do_PUT = do_DELETE = _any  # noqa: N815
-
-            def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
-                pass
-
-        server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        server.daemon_threads = True
-        thread = threading.Thread(target=server.serve_forever, daemon=True)
-        thread.start()
-        try:
+        with json_server(answer, lambda: latency) as server:
             yield f"http://127.0.0.1:{server.server_address[1]}/v1/"
-        finally:
-            server.shutdown()
-            server.server_close()
-            thread.join(5)
+
+
+Answer = tuple[int, dict[str, str], str]
+
+
+@contextlib.contextmanager
+def json_server(answer: Callable[[str, str, Any, bytes], Answer | None],
+                latency: Callable[[], float] = lambda: 0.0) -> Iterator[ThreadingHTTPServer]:
+    """A ThreadingHTTPServer on 127.0.0.1 (a free port) answering every request with
+    ``answer(method, path, headers, body)``: (status, headers, JSON text), or None to drop the
+    connection (a lost answer). Each request first waits ``latency()`` seconds."""
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def setup(self) -> None:
+            super().setup()
+            # Headers and body go out in two writes: without this, Nagle's algorithm and
+            # the client's delayed ACK add ~40 ms to every answer.
+            self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
+        def _any(self) -> None:
+            length = int(self.headers.get("Content-Length") or 0)
+            body = self.rfile.read(length) if length else b""
+            if wait := latency():
+                time.sleep(wait)
+            got = answer(self.command, self.path, self.headers, body)
+            if got is None:
+                self.close_connection = True
+                with contextlib.suppress(OSError):
+                    self.connection.shutdown(2)
+                return
+            status, headers, text = got
+            payload = text.encode()
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json; charset=utf-8")
+            self.send_header("Content-Length", str(len(payload)))
+            for k, v in headers.items():
+                self.send_header(k, v)
+            self.end_headers()
+            self.wfile.write(payload)
+
+        do_GET = do_POST = do_PUT = do_DELETE = _any  # noqa: N815
+
+        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    # A client killed mid-answer (a Ctrl-C) is expected, not worth a traceback.
+    server.handle_error = lambda request, client_address: None  # type: ignore[method-assign]
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
 
 
 def _entry(uri: str | None) -> dict[str, Any]:

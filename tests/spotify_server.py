@@ -17,20 +17,18 @@ there were none. ``latency`` delays every answer (a slow server, time to press C
 
 from __future__ import annotations
 
-import contextlib
 import json
 import re
 import threading
-import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import openapi
 from fake_catalog import Catalog, QueryError
-from fake_playlist_api import FakePlaylistApi, Killed, _Lost
+from fake_playlist_api import FakePlaylistApi, Killed, _Lost, json_server
 
 USER_TOKEN = "journey-user-token"
 _TRACK_ID = re.compile(r"[0-9A-Za-z]{22}")
@@ -56,16 +54,14 @@ class LocalSpotify:
         self.problems: list[str] = []
         self._app_tokens: set[str] = set()
         self._lock = threading.Lock()
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self._server.daemon_threads = True
-        # A client killed mid-answer (a journey's Ctrl-C) is expected, not worth a traceback.
-        self._server.handle_error = lambda request, client_address: None  # type: ignore
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._serving = json_server(self._record, lambda: self.latency)
+        self._server: ThreadingHTTPServer | None = None
 
     # ---- what a journey reads
 
     @property
     def base_url(self) -> str:
+        assert self._server is not None, "use LocalSpotify as a context manager"
         host, port = self._server.server_address[:2]
         return f"http://{host}:{port}/"
 
@@ -106,12 +102,11 @@ class LocalSpotify:
         }
 
     def __enter__(self) -> LocalSpotify:
-        self._thread.start()
+        self._server = self._serving.__enter__()
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self._server.shutdown()
-        self._server.server_close()
+        self._serving.__exit__(None, None, None)
 
     # ---- serving
 
@@ -176,50 +171,15 @@ class LocalSpotify:
             return _error(404, "Resource not found")
         return 200, {}, json.dumps(found)
 
-    def _handler(self) -> type[BaseHTTPRequestHandler]:
-        server = self
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-            disable_nagle_algorithm = True  # else every answer waits ~40 ms for an ACK
-
-            def _any(self) -> None:
-                length = int(self.headers.get("Content-Length") or 0)
-                body = self.rfile.read(length) if length else b""
-                if server.latency:
-                    time.sleep(server.latency)
-                answer = server._answer(self.command, self.path, self.headers, body)
-                path = urlsplit(self.path).path.removeprefix("/v1")
-                with server._lock:
-                    server.seen.append(Seen(self.command, path, answer[0] if answer else 0))
-                if answer is None:
-                    self.close_connection = True
-                    with contextlib.suppress(OSError):
-                        self.connection.shutdown(2)
-                    return
-                status, headers, text = answer
-                payload = text.encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json; charset=utf-8")
-                self.send_header("Content-Length", str(len(payload)))
-                for k, v in headers.items():
-                    self.send_header(k, v)
-                self.end_headers()
-                self.wfile.write(payload)
-
-            do_GET = do_POST = do_PUT = do_DELETE = _any  # noqa: N815
-
-            def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
-                pass
-
-        return Handler
+    def _record(self, method: str, raw_path: str, headers: Any, body: bytes
+                ) -> tuple[int, dict[str, str], str] | None:
+        answer = self._answer(method, raw_path, headers, body)
+        path = urlsplit(raw_path).path.removeprefix("/v1")
+        with self._lock:
+            self.seen.append(Seen(method, path, answer[0] if answer else 0))
+        return answer
 
 
 def _error(status: int, message: str) -> tuple[int, dict[str, str], str]:
     return status, {}, json.dumps({"error": {"status": status, "message": message}})
 
-
-@contextlib.contextmanager
-def serving(tracks: Iterable[dict], *, latency: float = 0.0) -> Iterator[LocalSpotify]:
-    with LocalSpotify(tracks, latency=latency) as server:
-        yield server
