@@ -47,8 +47,9 @@ class MatchRun:
 
 
 def needs_search(track: Track, lock: Lock, *, refresh: bool = False) -> bool:
-    """Whether ``track`` must be searched for (not pinned, and not already in the lockfile)."""
-    return not track.spotify and (refresh or lock.get(track) is None)
+    """Whether ``track`` must be searched for (not pinned or marked not on Spotify in the
+    tracklist, and not already in the lockfile)."""
+    return not track.settled and (refresh or lock.get(track) is None)
 
 
 def match_entries(
@@ -73,7 +74,7 @@ def match_entries(
     todo: list[Track] = []
     for track in tracks:
         entry = lock.get(track)
-        if track.spotify and (entry is None or not entry.pinned or refresh):
+        if track.settled and (entry is None or not entry.pinned or (refresh and track.spotify)):
             entry = pinned_entry(track)
             lock.put(entry)
         elif needs_search(track, lock, refresh=refresh):
@@ -179,14 +180,35 @@ def _search_all(
                 done.append(track)
 
 
-def pinned_entry(track: Track) -> LockEntry:
-    """The entry for a track whose ``spotify`` URI is pinned in the tracklist."""
-    assert track.spotify is not None
-    info = MatchInfo(uri=track.spotify, title=track.title, artists=(track.artist,),
-                     album=track.album or "", year=track.year, duration_ms=track.duration_ms)
+def pinned_entry(track: Track, info: MatchInfo | None = None) -> LockEntry:
+    """The entry for a track settled in the tracklist: a ``spotify`` URI pinned as the
+    recording asked for, a ``stand_in`` pinned in its place, or ``spotify = "none"``.
+
+    ``info``: what the pinned track is, when known (chosen in ``playlister review``);
+    otherwise the entry's own title and artist stand for it.
+    """
+    if track.absent:
+        return LockEntry(key=track.key, title=track.title, artist=track.artist,
+                         version=track.version, status=Status.MISSING, score=0.0,
+                         reason='marked as not on Spotify in the tracklist (spotify = "none")',
+                         checked=now(), pinned=True)
+    uri = track.spotify or track.stand_in
+    assert uri is not None
+    if info is None or info.uri != uri:
+        info = MatchInfo(uri=uri, title=track.title, artists=(track.artist,),
+                         album=track.album or "", year=track.year,
+                         duration_ms=track.duration_ms)
+    else:
+        info = MatchInfo(uri=info.uri, title=info.title, artists=info.artists, album=info.album,
+                         year=info.year, duration_ms=info.duration_ms)
+    if track.stand_in:
+        wish = track.version or "the studio recording"
+        status, reason = Status.SUBSTITUTE, f"pinned in the tracklist to stand in for {wish}"
+    else:
+        status, reason = Status.MATCHED, "pinned in the tracklist"
     return LockEntry(key=track.key, title=track.title, artist=track.artist,
-                     version=track.version, status=Status.MATCHED, uri=track.spotify, score=1.0,
-                     reason="pinned in the tracklist", checked=now(), match=info, pinned=True)
+                     version=track.version, status=status, uri=uri, score=1.0,
+                     reason=reason, checked=now(), match=info, pinned=True)
 
 
 def _info(c: Candidate, score: float | None = None, note: str | None = None) -> MatchInfo:
