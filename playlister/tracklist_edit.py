@@ -1,0 +1,101 @@
+"""Writing a choice back into the user's own ``tracks.toml``, changing nothing else.
+
+The tracklist is hand-edited: its comments, key order, spacing, quoting and line ends are the
+user's. ``tomlkit`` keeps every byte of a document it did not change; this module adds the
+one thing it does not do on its own: a new key goes after the last key of its ``[[track]]``
+table, so a comment written above the next table stays with that table, and takes the file's
+own line end (``\\r\\n`` files stay ``\\r\\n``).
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Mapping
+from pathlib import Path
+
+import tomlkit
+from tomlkit.container import Container
+from tomlkit.items import AoT, InlineTable, Item, Table
+
+from playlister.errors import TracklistError
+from playlister.files import atomic_write, read_input
+
+BOM = "\ufeff"
+
+# Keys that say where an entry stands on Spotify; setting one removes the others.
+PIN_KEYS = ("spotify", "stand_in")
+
+
+def edit_text(text: str, index: int, changes: Mapping[str, str | None], *,
+              path: str | Path = "tracks.toml") -> str:
+    """``text`` with entry ``index`` (1-based) given ``changes`` (None removes a key).
+
+    An existing key keeps its place and its trailing comment; a new one is added after the
+    entry's last key. Everything else is returned byte for byte.
+    """
+    doc = tomlkit.parse(text)
+    tracks = doc.get("track")
+    if not isinstance(tracks, AoT | list) or not 1 <= index <= len(tracks):
+        raise TracklistError(path, f"has no entry {index} to write into")
+    table = tracks[index - 1]
+    newline = "\r\n" if "\r\n" in text else "\n"
+    for key, value in changes.items():
+        if value is None:
+            if key in table:
+                del table[key]
+        elif key in table:
+            old = table.item(key)
+            new = tomlkit.item(value)
+            new.trivia.indent = old.trivia.indent
+            new.trivia.comment_ws = old.trivia.comment_ws
+            new.trivia.comment = old.trivia.comment
+            new.trivia.trail = old.trivia.trail
+            table[key] = new
+        elif isinstance(table, InlineTable):
+            table[key] = value
+        else:
+            _append(table, key, tomlkit.item(value), newline)
+    return doc.as_string()
+
+
+def _append(table: Table, key: str, item: Item, newline: str) -> None:
+    """Add ``key`` after the table's last key (before the blank lines and comments that end
+    it, which belong to whatever follows)."""
+    body: Container = table.value
+    keys = [k for k, _ in body.body if k is not None]
+    item.trivia.trail = newline
+    if not keys:
+        table.append(key, item)
+        return
+    last = body.item(keys[-1].key)
+    if not isinstance(last, Item):  # a table split in pieces: tomlkit places the key itself
+        table.append(key, item)
+        return
+    if not last.trivia.trail.endswith("\n"):  # the file's last line, without a line end
+        last.trivia.trail += newline
+    indent = last.trivia.indent
+    item.trivia.indent = indent
+    body._insert_after(keys[-1].key, key, item)
+
+
+def write(path: str | Path, index: int, changes: Mapping[str, str | None]) -> None:
+    """Apply ``changes`` to entry ``index`` of the tracklist at ``path``, atomically.
+
+    The byte-order mark and the file's mode are kept; a failed write leaves the file as it was.
+    """
+    path = Path(path)
+    try:
+        raw = read_input(path)
+        mode = stat.S_IMODE(os.stat(path).st_mode)
+    except OSError as exc:
+        raise TracklistError(path, f"cannot be read: {exc.strerror or exc}.") from None
+    text = raw.decode("utf-8")
+    bom = text.startswith(BOM)
+    new = edit_text(text.removeprefix(BOM), index, changes, path=path)
+    try:
+        atomic_write(path, (BOM if bom else "") + new)
+        os.chmod(path, mode)
+    except OSError as exc:
+        raise TracklistError(
+            path, f"cannot be written: {exc.strerror or exc}. It was left as it was.") from None
