@@ -21,6 +21,7 @@ from filelock import FileLock, Timeout
 from playlister import audit as audit_mod
 from playlister import importer, lockfile
 from playlister import notes as notes_mod
+from playlister import review as review_mod
 from playlister import sync as sync_mod
 from playlister import tracklist as tracklist_mod
 from playlister.auth import login as auth_login
@@ -414,6 +415,79 @@ def create(
             prune=prune, dry_run=dry_run, cover_b64=cover_b64,
         )
     return CreateResult(want_name, result, dry_run)
+
+
+# --------------------------------------------------------------------------------- pin
+
+
+@dataclass
+class PinResult:
+    """``playlister pin``: what was written into the tracklist."""
+
+    settled: review_mod.Settled
+    tracks_name: str
+
+    def lines(self) -> list[str]:
+        keys = ", ".join(f"{k} = \"{v}\"" for k, v in self.settled.changes.items())
+        return [self.settled.message,
+                f"Wrote {keys} into {self.tracks_name} (entry {self.settled.track.index}); "
+                "the lockfile is updated, so `playlister match` will not search for it."]
+
+
+def pin(path: str | Path, entry: str, uri: str | None, *, none: bool = False,
+        stand_in: bool | None = None) -> PinResult:
+    """Settle one entry without a terminal: pin ``uri`` (as the recording asked for, or as a
+    stand-in), or mark it not on Spotify (``none``). ``entry``: its number or its title."""
+    if none == (uri is not None):
+        raise PlaylisterError("give either a Spotify track link or --none (not on Spotify).")
+    with Project.writing(path) as project:
+        desk = review_mod.Desk(project)
+        track = review_mod.find(project.tracklist, entry)
+        if none:
+            done = desk.not_on_spotify(track)
+        else:
+            assert uri is not None
+            done = desk.pin(track, uri, stand_in=stand_in)
+    return PinResult(done, project.tracklist.path.name)
+
+
+# --------------------------------------------------------------------------------- review
+
+
+@dataclass
+class ReviewResult:
+    """``playlister review``: what the session settled."""
+
+    tally: review_mod.Tally
+    tracks_name: str
+
+    def lines(self) -> list[str]:
+        return [self.tally.summary(self.tracks_name)]
+
+
+def review(
+    path: str | Path,
+    settings: Settings,
+    *,
+    ask: review_mod.Ask,
+    say: review_mod.Say,
+    tags: Sequence[str] = (),
+    catalog_factory: Callable[[], Searcher] | None = None,
+) -> ReviewResult:
+    """Walk every doubtful entry, writing each choice into the tracklist and the lockfile at
+    once (so quitting, or Ctrl-C, keeps everything chosen so far)."""
+    with Project.writing(path) as project:
+        tracks = project.select(tags)
+        catalog: list[Searcher] = []
+
+        def search_client() -> Searcher:
+            if not catalog:
+                catalog.append((catalog_factory or (lambda: Catalog(settings)))())
+            return catalog[0]
+
+        tally = review_mod.run(review_mod.Desk(project), tracks, ask=ask, say=say,
+                               catalog=search_client)
+    return ReviewResult(tally, project.tracklist.path.name)
 
 
 # --------------------------------------------------------------------------------- import
