@@ -472,10 +472,17 @@ def review(
     ask: review_mod.Ask,
     say: review_mod.Say,
     tags: Sequence[str] = (),
+    terminal: bool = True,
     catalog_factory: Callable[[], Searcher] | None = None,
 ) -> ReviewResult:
     """Walk every doubtful entry, writing each choice into the tracklist and the lockfile at
-    once (so quitting, or Ctrl-C, keeps everything chosen so far)."""
+    once (so quitting, or Ctrl-C, keeps everything chosen so far). Without a ``terminal`` to
+    ask in, it refuses and says what scripts use instead."""
+    if not terminal:
+        raise PlaylisterError(
+            "playlister review asks you about each doubtful entry, so it needs a terminal. In "
+            "a script, list them with `playlister audit --json` and settle each with "
+            "`playlister pin N URI` (or `playlister pin N --none`).")
     with Project.writing(path) as project:
         tracks = project.select(tags)
         catalog: list[Searcher] = []

@@ -262,13 +262,6 @@ def create(tracks: Path, name: str | None, public: bool | None, tags: tuple[str,
         click.echo(result.url)
 
 
-REVIEW_NEEDS_TERMINAL = (
-    "playlister review asks you about each doubtful entry, so it needs a terminal. In a "
-    "script, list them with `playlister audit --json` and settle each with "
-    "`playlister pin N URI` (or `playlister pin N --none`)."
-)
-
-
 @cli.command(epilog=f"{TRACKS_HELP}\n\n\b\nKeys, for each entry:\n"
                     "  1-5  pin that candidate       s  skip\n"
                     "  e    search with your words   u  paste a Spotify link\n"
@@ -279,8 +272,6 @@ REVIEW_NEEDS_TERMINAL = (
 @tag_option
 def review(tracks: Path, tags: tuple[str, ...]) -> None:
     """Settle every doubtful entry in the terminal; choices go into the tracklist."""
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        raise click.ClickException(REVIEW_NEEDS_TERMINAL)
 
     def ask(prompt: str) -> str:
         try:
@@ -290,7 +281,8 @@ def review(tracks: Path, tags: tuple[str, ...]) -> None:
                 raise exc.__context__ from None
             return "q"  # end of input (Ctrl-D): quit, keeping what was chosen
 
-    result = app.review(tracks, Settings.from_env(), ask=ask, say=click.echo, tags=tags)
+    result = app.review(tracks, Settings.from_env(), ask=ask, say=click.echo, tags=tags,
+                        terminal=sys.stdin.isatty() and sys.stdout.isatty())
     echo_lines(result.lines())
 
 

@@ -11,21 +11,18 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from playlister import tracklist as tracklist_mod
 from playlister import tracklist_edit, urls
 from playlister.errors import PlaylisterError
-from playlister.lockfile import LockEntry, MatchInfo
+from playlister.lockfile import Lock, LockEntry, MatchInfo
 from playlister.match.batch import Searcher, pinned_entry
 from playlister.match.candidate import Candidate
 from playlister.match.score import assess
 from playlister.match.text import fold
 from playlister.state import Status, verdict
 from playlister.tracklist import NOT_ON_SPOTIFY, Track, Tracklist
-
-if TYPE_CHECKING:
-    from playlister.app import Project
 
 SHOWN = 5  # candidates listed per entry
 
@@ -120,6 +117,15 @@ def find(tracklist: Tracklist, spec: str) -> Track:
                           "give the number of the one you mean.")
 
 
+class Project(Protocol):
+    """A loaded tracklist and its lockfile, saved from one place (``app.Project`` is one)."""
+
+    tracklist: Tracklist
+    lock: Lock
+
+    def save(self) -> None: ...
+
+
 class Desk:
     """Writes choices for one project: the tracklist edit and the lockfile, in one step."""
 
@@ -143,8 +149,9 @@ class Desk:
         known = {o.info.uri: o for o in options(track, self.project.lock.get(track))}
         if info is None and parsed in known:
             info = known[parsed].info
-        if stand_in is None:
-            stand_in = parsed in known and not known[parsed].answers_wish
+        if stand_in is None:  # another take of the song stands in; anything else is the pick
+            option = known.get(parsed)
+            stand_in = option is not None and option.same_song and not option.answers_wish
         key, other = ("stand_in", "spotify") if stand_in else ("spotify", "stand_in")
         new = self._write(track, {key: parsed, other: None}, info)
         what = f"a stand-in for {wish(track)}" if stand_in else "the recording asked for"
