@@ -9,6 +9,7 @@ writes it), and returns an object with ``lines()`` and, where the command offers
 from __future__ import annotations
 
 import os
+import shlex
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
@@ -310,7 +311,15 @@ def audit(path: str | Path, *, tags: Sequence[str] = (), strict: bool = False) -
             f"Nothing has been matched yet for {project.tracklist.path} (no entries in "
             f"{project.lock.path}). Run `playlister match` first."
         )
-    return AuditResult(audit_mod.Audit(rows=tuple(rows), strict=strict))
+    return AuditResult(audit_mod.Audit(rows=tuple(rows), strict=strict,
+                                       pin_args=_pin_args(project.tracklist.path)))
+
+
+def _pin_args(tracks: Path) -> str:
+    """``-f FILE`` for a `playlister pin` line, unless the tracklist is ./tracks.toml."""
+    if _same_file(tracks, Path("tracks.toml")):
+        return ""
+    return f"-f {shlex.quote(str(tracks))}"
 
 
 # --------------------------------------------------------------------------------- create

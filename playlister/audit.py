@@ -89,6 +89,7 @@ class Audit:
 
     rows: tuple[Row, ...]
     strict: bool = False
+    pin_args: str = ""  # what `playlister pin` needs to find the tracklist ("-f FILE"), if any
 
     @property
     def counts(self) -> Counter[Status]:
@@ -139,6 +140,31 @@ def summary(rows: Sequence[Row]) -> str:
         if c[status]:
             parts.append(f"{c[status]} {status.value}")
     return ", ".join(parts)
+
+
+def settle_action(row: Row, pin_args: str = "") -> str | None:
+    """The one command that settles a doubtful entry, or None when nothing is left to do.
+
+    The entry's number is its place in the whole tracklist, as ``playlister pin`` counts.
+    """
+    if row.verdict.settled is not None or row.status is Status.MATCHED:
+        return None
+    if row.status is Status.UNMATCHED:
+        return "playlister match"
+    n = row.track.index
+    extra = f" {pin_args}" if pin_args else ""
+    e = row.entry
+    uri = e.uri if e and e.match else None
+    if row.status is Status.SUBSTITUTE and uri:
+        return (f"playlister pin {n} {uri} --stand-in{extra}  (keeps this stand-in; or choose "
+                "another in `playlister review`)")
+    if row.status is Status.REVIEW and uri:
+        return (f"playlister pin {n} {uri}{extra}  (if it is the one; else choose in "
+                "`playlister review`)")
+    if row.status is Status.MISSING:
+        return (f"playlister pin {n} --none{extra}  (records it is not on Spotify; or pin "
+                "a link in `playlister review`)")
+    return "playlister review"
 
 
 def _cut(text: str, n: int) -> str:
@@ -210,10 +236,14 @@ def audit_text(result: Audit, *, width: int = 100) -> str:
             score_a = f"{a.score:.2f}" if a.score is not None else "?"
             out.append(_cut(f"    closest: {a.title} — {', '.join(a.artists)} ({a.album}) "
                             f"score {score_a}{note}", max(width, 60)))
+            out.append(f"      {a.url}")  # never cut: a link must stay whole to be followed
         if r.fallback:
             out.append(f"    listen: {r.fallback}")
             if not r.track.youtube:
                 out.append("    tip: add a `youtube` link to this entry for a known video")
+        action = settle_action(r, result.pin_args)
+        if action:
+            out.append(f"    to settle: {action}")
     play_all = result.play_all_url
     if play_all:
         out.append("")
