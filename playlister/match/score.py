@@ -76,6 +76,7 @@ WEIGHTS: dict[str, float] = {
     "duration_far": -0.12,
     "wish_words": 0.04,  # times the share of the wish's words the candidate shows
     "wish_words_absent": -0.02,
+    "wish_verbatim": 0.005,  # the version suffix is the entry's version word for word
 }
 
 # --- what the entry asks for ----------------------------------------------------------------
@@ -455,7 +456,12 @@ def _wish_words(c: _Ctx) -> Signal:
                     ).split())
     found = len(w.details & words) / len(w.details)
     if found:
-        return Signal("wish_words", WEIGHTS["wish_words"] * found, f"matches '{w.wish}'")
+        # Of two copies of one take ("MTV Unplugged In New York" the album, "- MTV Unplugged"
+        # the suffix), the one titled word for word as asked comes first.
+        asked = key(c.track.version or "")
+        verbatim = bool(asked) and any(key(d) == asked for d in c.title.decorations)
+        return Signal("wish_words", WEIGHTS["wish_words"] * found
+                      + (WEIGHTS["wish_verbatim"] if verbatim else 0.0), f"matches '{w.wish}'")
     note = "" if c.take_note else f"not the '{w.wish}' recording"
     return Signal("wish_words_absent", WEIGHTS["wish_words_absent"], note)
 
