@@ -233,7 +233,9 @@ class Tally:
             return ("Nothing to review: every entry is a clean match or settled in "
                     f"{tracks_name}.")
         settled = self.pinned + self.stand_ins + self.absent
-        parts = [f"{self.pinned} pinned"]
+        parts = []
+        if self.pinned:
+            parts.append(f"{self.pinned} pinned")
         if self.stand_ins:
             parts.append(f"{self.stand_ins} pinned as "
                          + ("a stand-in" if self.stand_ins == 1 else "stand-ins"))
@@ -241,7 +243,8 @@ class Tally:
             parts.append(f"{self.absent} not on Spotify")
         left = self.doubtful - settled
         text = (f"Settled {settled} of {self.doubtful} doubtful "
-                f"{'entry' if self.doubtful == 1 else 'entries'} ({', '.join(parts)})")
+                f"{'entry' if self.doubtful == 1 else 'entries'}"
+                + (f" ({', '.join(parts)})" if parts else ""))
         if self.videos:
             text += f"; {self.videos} video{'s' if self.videos != 1 else ''} set"
         text += f"; {left} left" + (" (quit early)" if self.quit else "") + "."

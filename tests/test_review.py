@@ -337,7 +337,7 @@ def test_quitting_keeps_what_was_chosen_and_ctrl_d_quits_too(tmp_path: Path,
     child.expect(r"\[3/3\]")
     child.expect(PROMPT)
     child.sendline("q")
-    child.expect(r"Settled 1 of 3 doubtful entries \(0 pinned, 1 pinned as a stand-in\); "
+    child.expect(r"Settled 1 of 3 doubtful entries \(1 pinned as a stand-in\); "
                  r"2 left \(quit early\)\.")
     child.expect(pexpect.EOF)
     assert added_lines(LIST, path.read_text()) == [f'stand_in = "spotify:track:{tid(3)}"']
@@ -346,7 +346,7 @@ def test_quitting_keeps_what_was_chosen_and_ctrl_d_quits_too(tmp_path: Path,
     child.expect(r"\[1/2\] 2\. Glory Box")
     child.expect(PROMPT)
     child.sendeof()
-    child.expect(r"Settled 0 of 2 doubtful entries")
+    child.expect(r"Settled 0 of 2 doubtful entries; 2 left \(quit early\)\.")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
