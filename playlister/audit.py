@@ -41,7 +41,8 @@ class Row:
     @property
     def reason(self) -> str:
         if self.entry is None:
-            return NOT_YET
+            settled = self.verdict.settled
+            return f"settled in the tracklist ({settled})" if settled else NOT_YET
         return self.verdict.why or self.entry.reason
 
     def as_dict(self) -> dict[str, Any]:

@@ -20,7 +20,7 @@ import pytest
 from click.testing import CliRunner
 from fake_catalog import Catalog, CatalogSearch, FakeSpotify, make_track
 
-from playlister import app, lockfile
+from playlister import app, audit, lockfile
 from playlister.cli import cli
 from playlister.config import Settings
 from playlister.state import Status
@@ -309,9 +309,9 @@ def test_one_review_session_settles_every_doubtful_entry(tmp_path: Path,
     assert again.returncode == 0, again.stderr
     assert "(0 search requests; 4 from tracks.lock)" in again.stdout
     assert fake.search_requests == searches_before + 1
-    audit = run_cli(["audit"], tmp_path, env)
-    assert audit.returncode == 0
-    assert audit.stdout.endswith("4 songs, 2 matched, 1 substitute, 1 missing: ok\n")
+    audited = run_cli(["audit"], tmp_path, env)
+    assert audited.returncode == 0
+    assert audited.stdout.endswith("4 songs, 2 matched, 1 substitute, 1 missing: ok\n")
     review_again = spawn(["review"], tmp_path, env)
     review_again.expect("Nothing to review")
     review_again.expect(pexpect.EOF)
@@ -375,3 +375,21 @@ def test_audit_ends_each_doubtful_entry_with_the_command_that_settles_it(
     code, _ = pin("4", "--none", "-f", str(project))
     pin("2", f"spotify:track:{tid(2)}", "--stand-in", "-f", str(project))
     assert code == 0 and "to settle:" not in app.audit(project).lines()[0]
+
+
+def test_not_on_spotify_in_a_list_never_matched_is_missing_without_a_search(
+        tmp_path: Path, settings: Settings) -> None:
+    path = tmp_path / "tracks.toml"
+    path.write_text('[[track]]\ntitle = "Nowhere Song"\nartist = "Nobody Band"\n'
+                    'spotify = "none"\n')
+    # Before any match: missing already, with the tracklist as the reason.
+    row = audit.rows(load(path).tracks, lockfile.Lock(path=tmp_path / "tracks.lock"))[0]
+    assert (row.status, row.reason) == (Status.MISSING,
+                                        'settled in the tracklist (spotify = "none")')
+    search = CatalogSearch(CATALOG)
+    result = app.match(path, settings, catalog_factory=lambda: search)
+    assert (search.requests, result.rows[0].status) == (0, Status.MISSING)
+    assert result.rows[0].reason == ('marked as not on Spotify in the tracklist '
+                                     '(spotify = "none")')
+    sheet = app.notes(path).text
+    assert "Not on Spotify" in sheet
