@@ -393,3 +393,14 @@ def test_not_on_spotify_in_a_list_never_matched_is_missing_without_a_search(
                                      '(spotify = "none")')
     sheet = app.notes(path).text
     assert "Not on Spotify" in sheet
+
+
+def test_audit_json_gives_scripts_the_settling_command_and_candidate_links(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(project.parent)
+    doc = app.audit("tracks.toml").as_json()
+    settle = [t["settle"] for t in doc["tracks"]]
+    assert settle == [None, f"playlister pin 2 spotify:track:{tid(2)} --stand-in",
+                      "playlister pin 3 --none", "playlister pin 4 --none"]
+    assert doc["tracks"][2]["alternatives"][0]["url"] == (
+        f"https://open.spotify.com/track/{tid(3)}")
