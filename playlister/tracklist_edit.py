@@ -85,17 +85,21 @@ def write(path: str | Path, index: int, changes: Mapping[str, str | None]) -> No
     The byte-order mark and the file's mode are kept; a failed write leaves the file as it was.
     """
     path = Path(path)
+    target = path.resolve()  # a symlinked tracklist stays a symlink: its target is written
     try:
-        raw = read_input(path)
-        mode = stat.S_IMODE(os.stat(path).st_mode)
+        raw = read_input(target)
+        mode = stat.S_IMODE(os.stat(target).st_mode)
     except OSError as exc:
         raise TracklistError(path, f"cannot be read: {exc.strerror or exc}.") from None
+    if not os.access(target, os.W_OK):
+        raise TracklistError(path, "is read-only; nothing was written. Make it writable "
+                             "(chmod u+w), then choose again.")
     text = raw.decode("utf-8")
     bom = text.startswith(BOM)
     new = edit_text(text.removeprefix(BOM), index, changes, path=path)
     try:
-        atomic_write(path, (BOM if bom else "") + new)
-        os.chmod(path, mode)
+        atomic_write(target, (BOM if bom else "") + new)
+        os.chmod(target, mode)
     except OSError as exc:
         raise TracklistError(
             path, f"cannot be written: {exc.strerror or exc}. It was left as it was.") from None

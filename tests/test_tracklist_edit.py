@@ -148,3 +148,27 @@ def test_an_entry_that_is_not_there_is_an_error_and_nothing_is_written(tmp_path:
     with pytest.raises(TracklistError, match="has no entry 3"):
         tracklist_edit.write(path, 3, {"spotify": URI})
     assert path.read_text() == HAND_WRITTEN["plain"]
+
+
+def test_a_symlinked_tracklist_stays_a_link_and_its_target_is_written(tmp_path: Path) -> None:
+    real = tmp_path / "lists" / "her-smell.toml"
+    real.parent.mkdir()
+    real.write_text(HAND_WRITTEN["plain"])
+    link = tmp_path / "tracks.toml"
+    link.symlink_to(real)
+    tracklist_edit.write(link, 2, {"spotify": "none"})
+    assert link.is_symlink()
+    assert real.read_text() == HAND_WRITTEN["plain"] + 'spotify = "none"\n'
+
+
+def test_a_read_only_tracklist_is_refused_and_left_alone(tmp_path: Path) -> None:
+    import os
+
+    path = tmp_path / "tracks.toml"
+    path.write_text(HAND_WRITTEN["plain"])
+    path.chmod(0o444)
+    if os.access(path, os.W_OK):
+        pytest.skip("running as root: every file is writable")
+    with pytest.raises(TracklistError, match="is read-only; nothing was written"):
+        tracklist_edit.write(path, 1, {"spotify": "none"})
+    assert path.read_text() == HAND_WRITTEN["plain"]
