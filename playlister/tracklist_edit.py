@@ -10,7 +10,9 @@ own line end (``\\r\\n`` files stay ``\\r\\n``).
 from __future__ import annotations
 
 import os
+import re
 import stat
+import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -22,6 +24,7 @@ from playlister.errors import TracklistError
 from playlister.files import atomic_write, read_input
 
 BOM = "\ufeff"
+_TRACK_HEADER = re.compile(r"^\s*\[\[\s*track\s*\]\][ \t]*(?:#[^\n]*)?\r?\n$")
 
 # Keys that say where an entry stands on Spotify; setting one removes the others.
 PIN_KEYS = ("spotify", "stand_in")
@@ -32,12 +35,16 @@ def edit_text(text: str, index: int, changes: Mapping[str, str | None], *,
     """``text`` with entry ``index`` (1-based) given ``changes`` (None removes a key).
 
     An existing key keeps its place and its trailing comment; a new one is added after the
-    entry's last key. Everything else is returned byte for byte.
+    entry's last key. Everything else is returned byte for byte: only the entry's own body is
+    rendered again by tomlkit and put back in its place (a whole-document render would respell
+    every ``[[ track ]]`` header like the first one). The result is parsed again and must hold
+    exactly the data asked for, or nothing is returned.
     """
     doc = tomlkit.parse(text)
     tracks = doc.get("track")
     if not isinstance(tracks, AoT | list) or not 1 <= index <= len(tracks):
         raise TracklistError(path, f"has no entry {index} to write into")
+    spans = _body_spans(text, tracks) if isinstance(tracks, AoT) else None
     table = tracks[index - 1]
     newline = "\r\n" if "\r\n" in text else "\n"
     for key, value in changes.items():
@@ -56,7 +63,58 @@ def edit_text(text: str, index: int, changes: Mapping[str, str | None], *,
             table[key] = value
         else:
             _append(table, key, tomlkit.item(value), newline)
-    return doc.as_string()
+    if spans is None:
+        result = doc.as_string()
+    else:
+        start, end = spans[index - 1]
+        result = text[:start] + table.as_string() + text[end:]
+    _check(text, result, index, changes, path)
+    return result
+
+
+def _body_spans(text: str, tracks: AoT) -> list[tuple[int, int]] | None:
+    """Where each ``[[track]]`` table's body (the text after its header line) lies in
+    ``text``, or None if a body cannot be found right after a header."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for table in tracks:
+        body = table.as_string()
+        start = text.find(body, pos)
+        while start != -1 and not _after_header(text, start):
+            start = text.find(body, start + 1)
+        if start == -1:
+            return None
+        spans.append((start, start + len(body)))
+        pos = start + len(body)
+    return spans
+
+
+def _after_header(text: str, at: int) -> bool:
+    """Whether the line before offset ``at`` is a ``[[track]]`` header (``at`` starts a line)."""
+    if at == 0 or text[at - 1] != "\n":
+        return False
+    line_start = text.rfind("\n", 0, at - 1) + 1
+    return bool(_TRACK_HEADER.match(text[line_start:at]))
+
+
+def _check(old: str, new: str, index: int, changes: Mapping[str, str | None],
+           path: str | Path) -> None:
+    """The edited text must parse to the old data with exactly ``changes`` applied."""
+    want = tomllib.loads(old)
+    entry = want["track"][index - 1]
+    for key, value in changes.items():
+        if value is None:
+            entry.pop(key, None)
+        else:
+            entry[key] = value
+    try:
+        ok = tomllib.loads(new) == want
+    except tomllib.TOMLDecodeError:
+        ok = False
+    if not ok:
+        raise TracklistError(path, f"entry {index} could not be edited safely (an unusual "
+                             "layout); nothing was written. Add the key by hand: "
+                             + ", ".join(f"{k} = {v!r}" for k, v in changes.items() if v))
 
 
 def _append(table: Table, key: str, item: Item, newline: str) -> None:

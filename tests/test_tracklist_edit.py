@@ -12,6 +12,8 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from playlister import tracklist, tracklist_edit
 from playlister.errors import TracklistError
@@ -172,3 +174,52 @@ def test_a_read_only_tracklist_is_refused_and_left_alone(tmp_path: Path) -> None
     with pytest.raises(TracklistError, match="is read-only; nothing was written"):
         tracklist_edit.write(path, 1, {"spotify": "none"})
     assert path.read_text() == HAND_WRITTEN["plain"]
+
+
+# --- any list written the way people write them --------------------------------------------
+
+_WORDS = st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=0x2FFF,
+                                        exclude_categories=("Cs", "Cc"),
+                                        exclude_characters="\"'\\"), min_size=1, max_size=20)
+_COMMENT = st.builds(lambda t: f"# {t}", _WORDS)
+_GAP = st.lists(st.one_of(st.just(""), _COMMENT, st.just("   ")), max_size=3)
+
+
+@st.composite
+def _pair(draw: st.DrawFn, key: str) -> str:
+    value = draw(_WORDS)
+    quoted = draw(st.sampled_from([f'"{value}"', f"'{value}'"]))
+    eq = draw(st.sampled_from([" = ", "=", "   =  ", "\t=\t"]))
+    indent = draw(st.sampled_from(["", "  ", "\t"]))
+    tail = draw(st.one_of(st.just(""), _COMMENT.map(lambda c: "  " + c)))
+    return f"{indent}{key}{eq}{quoted}{tail}"
+
+
+@st.composite
+def _tracklist(draw: st.DrawFn) -> str:
+    nl = draw(st.sampled_from(["\n", "\r\n"]))
+    lines: list[str] = draw(_GAP)
+    for _ in range(draw(st.integers(1, 4))):
+        lines.append(draw(st.sampled_from(["[[track]]", "[[ track ]]", "  [[track]]  # song"])))
+        keys = draw(st.permutations(["title", "artist", "album", "note"]))
+        for key in keys[: draw(st.integers(2, 4))]:
+            lines.append(draw(_pair(key)))
+            lines += draw(st.lists(_COMMENT, max_size=1))
+        lines += draw(_GAP)
+    text = nl.join(lines)
+    return text + (nl if draw(st.booleans()) else "")
+
+
+@settings(max_examples=300, deadline=None)
+@given(_tracklist(), st.data())
+def test_any_list_gets_one_line_and_keeps_the_rest(text: str, data: st.DataObject) -> None:
+    n = len(tomllib.loads(text)["track"])
+    index = data.draw(st.integers(1, n))
+    new = tracklist_edit.edit_text(text, index, {"spotify": URI})
+    nl = "\r\n" if "\r\n" in text else "\n"
+    added = [line for line in new.split(nl) if line.lstrip().startswith("spotify = ")]
+    assert len(added) == 1
+    _check_added(text, new, added[0] + nl if not new.endswith(added[0]) else added[0])
+    before, after = tomllib.loads(text), tomllib.loads(new)
+    before["track"][index - 1]["spotify"] = URI
+    assert after == before
