@@ -26,9 +26,6 @@ from playlister.files import atomic_write, read_input
 BOM = "\ufeff"
 _TRACK_HEADER = re.compile(r"^\s*\[\[\s*track\s*\]\][ \t]*(?:#[^\n]*)?\r?\n$")
 
-# Keys that say where an entry stands on Spotify; setting one removes the others.
-PIN_KEYS = ("spotify", "stand_in")
-
 
 def edit_text(text: str, index: int, changes: Mapping[str, str | None], *,
               path: str | Path = "tracks.toml") -> str:
