@@ -482,11 +482,13 @@ def review(
     say: review_mod.Say,
     tags: Sequence[str] = (),
     terminal: bool = True,
+    progress: Progress = _no_progress,
     catalog_factory: Callable[[], Searcher] | None = None,
 ) -> ReviewResult:
     """Walk every doubtful entry, writing each choice into the tracklist and the lockfile at
-    once (so quitting, or Ctrl-C, keeps everything chosen so far). Without a ``terminal`` to
-    ask in, it refuses and says what scripts use instead."""
+    once (so quitting, or Ctrl-C, keeps everything chosen so far). Entries not matched yet are
+    matched first, as `match` would. Without a ``terminal`` to ask in, it refuses and says
+    what scripts use instead."""
     if not terminal:
         raise PlaylisterError(
             "playlister review asks you about each doubtful entry, so it needs a terminal. In "
@@ -501,6 +503,11 @@ def review(
                 catalog.append((catalog_factory or (lambda: Catalog(settings)))())
             return catalog[0]
 
+        run = project.ensure_matched(tracks, search_client, progress=progress)
+        if run.searched:
+            n = run.searched
+            say(f"Matched {n} {'entry' if n == 1 else 'entries'} not matched before "
+                f"({run.requests} search requests; saved in {project.lock.path.name}).")
         tally = review_mod.run(review_mod.Desk(project), tracks, ask=ask, say=say,
                                catalog=search_client)
     return ReviewResult(tally, project.tracklist.path.name)

@@ -282,7 +282,8 @@ def review(tracks: Path, tags: tuple[str, ...]) -> None:
             return "q"  # end of input (Ctrl-D): quit, keeping what was chosen
 
     result = app.review(tracks, Settings.from_env(), ask=ask, say=click.echo, tags=tags,
-                        terminal=sys.stdin.isatty() and sys.stdout.isatty())
+                        terminal=sys.stdin.isatty() and sys.stdout.isatty(),
+                        progress=progress_bar)
     echo_lines(result.lines())
 
 

@@ -404,3 +404,18 @@ def test_audit_json_gives_scripts_the_settling_command_and_candidate_links(
                       "playlister pin 3 --none", "playlister pin 4 --none"]
     assert doc["tracks"][2]["alternatives"][0]["url"] == (
         f"https://open.spotify.com/track/{tid(3)}")
+
+
+def test_review_matches_what_was_never_matched_first(tmp_path: Path, fake: FakeSpotify) -> None:
+    path = tmp_path / "tracks.toml"
+    path.write_text(LIST)
+    env = cli_env(fake, tmp_path / "home")
+    child = spawn(["review"], tmp_path, env)
+    child.expect(r"Matched 4 entries not matched before \(\d+ search requests; saved in "
+                 r"tracks\.lock\)\.")
+    child.expect(r"\[1/3\] 2\. Glory Box")
+    child.expect(PROMPT)
+    child.sendline("q")
+    child.expect(pexpect.EOF)
+    again = run_cli(["match"], tmp_path, env)
+    assert "(0 search requests; 4 from tracks.lock)" in again.stdout
