@@ -290,7 +290,7 @@ def review(tracks: Path, tags: tuple[str, ...]) -> None:
 @cli.command(epilog="\b\nENTRY is the entry's number (as `playlister audit` shows it) or its "
                     "title.\n\n\b\nExamples:\n"
                     "  playlister pin 3 https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC\n"
-                    "  playlister pin \"Glory Box\" spotify:track:3Ty7OTBNSigGvnrBA7gMFS\n\n"
+                    "  playlister pin Blue spotify:track:3n4ECRv8YJmTXbvsdFxbNn --stand-in\n"
                     "  playlister pin 7 --none\n"
                     "  playlister pin 7 --none --tracks lists/her-smell.toml")
 @click.argument("entry")

@@ -12,7 +12,7 @@ import queue
 import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from playlister.errors import Interrupted
@@ -199,8 +199,7 @@ def pinned_entry(track: Track, info: MatchInfo | None = None) -> LockEntry:
                          album=track.album or "", year=track.year,
                          duration_ms=track.duration_ms)
     else:
-        info = MatchInfo(uri=info.uri, title=info.title, artists=info.artists, album=info.album,
-                         year=info.year, duration_ms=info.duration_ms)
+        info = replace(info, score=None, note=None)  # those belong to alternatives only
     if track.stand_in:
         wish = track.version or "the studio recording"
         status, reason = Status.SUBSTITUTE, f"pinned in the tracklist to stand in for {wish}"
