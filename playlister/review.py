@@ -176,20 +176,20 @@ class Desk:
 
     def _write(self, track: Track, changes: dict[str, str | None],
                info: MatchInfo | None) -> Track:
-        """Edit entry ``track.index`` in the file, reload it, record the entry, save the lock.
+        """Edit ``track``'s table in the file, reload it, record the entry, save the lock.
 
-        The file is read again first: if the entry there is no longer ``track`` (edited while
-        reviewing), nothing is written.
+        The file is read again first and the entry found there by its artist, title and
+        version (the file may have been edited while reviewing: entries added, moved); if it
+        is gone, nothing is written.
         """
         path = self.tracklist.path
         current = tracklist_mod.load(path)
-        index = track.index
-        if index > len(current.tracks) or (
-                (current.tracks[index - 1].title, current.tracks[index - 1].artist)
-                != (track.title, track.artist)):
+        same = [t for t in current.tracks if _identity(t) == _identity(track)]
+        if not same:
             raise PlaylisterError(
-                f"{path}: entry {index} is no longer {track.label} (the file was edited "
-                "meanwhile); nothing was written. Run the command again.")
+                f"{path}: {track.label} is no longer in the file (it was edited meanwhile); "
+                "nothing was written.")
+        index = same[0].index
         tracklist_edit.write(path, index, changes)
         reloaded = tracklist_mod.load(path)
         new = reloaded.tracks[index - 1]
@@ -201,6 +201,11 @@ class Desk:
         self.project.tracklist = reloaded
         self.project.save()
         return new
+
+
+def _identity(track: Track) -> tuple[str, str, str]:
+    """What the loader allows only once in a list: artist, title and version."""
+    return fold(track.artist), fold(track.title), fold(track.version or "")
 
 
 def _rekeyed(entry: LockEntry, key: str) -> LockEntry:

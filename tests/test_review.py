@@ -23,6 +23,7 @@ from fake_catalog import Catalog, CatalogSearch, FakeSpotify, make_track
 from playlister import app, audit, lockfile
 from playlister.cli import cli
 from playlister.config import Settings
+from playlister.errors import PlaylisterError
 from playlister.state import Status
 from playlister.tracklist import load
 
@@ -419,3 +420,23 @@ def test_review_matches_what_was_never_matched_first(tmp_path: Path, fake: FakeS
     child.expect(pexpect.EOF)
     again = run_cli(["match"], tmp_path, env)
     assert "(0 search requests; 4 from tracks.lock)" in again.stdout
+
+
+def test_an_entry_moved_while_reviewing_is_still_the_one_written(project: Path) -> None:
+    from playlister.review import Desk
+
+    with app.Project.writing(project) as opened:
+        desk = Desk(opened)
+        hollywood = opened.tracklist.tracks[2]
+        # Meanwhile, in an editor: a song added at the top, so Hollywood Dream is now 4th.
+        edited = LIST.replace("[[track]]", '[[track]]\ntitle = "New"\nartist = "Band"\n\n'
+                              "[[track]]", 1)
+        project.write_text(edited)
+        done = desk.not_on_spotify(hollywood)
+        assert (done.track.index, done.track.title) == (4, "Hollywood Dream")
+        assert added_lines(edited, project.read_text()) == ['spotify = "none"']
+        # Gone altogether: nothing is written.
+        project.write_text(LIST.replace("Nowhere Song", "Somewhere Song"))
+        with pytest.raises(PlaylisterError, match="Nobody Band - Nowhere Song is no longer in"):
+            desk.not_on_spotify(opened.tracklist.tracks[4])
+    assert project.read_text() == LIST.replace("Nowhere Song", "Somewhere Song")
