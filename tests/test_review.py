@@ -139,6 +139,8 @@ def test_pin_none_records_not_on_spotify_and_nothing_searches_for_it(
     assert not any("Nowhere" in q for q in search.queries)
     audit = app.audit(project)
     assert "marked as not on Spotify in the tracklist" in audit.lines()[0]
+    assert app.check(project).lines()[0].endswith(
+        "1 with a version wanted; 0 with a YouTube link; 0 pinned; 1 marked not on Spotify.")
 
 
 def test_pinning_the_substitute_keeps_the_version_asked_for(project: Path,
