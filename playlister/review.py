@@ -397,7 +397,9 @@ def say_options(shown: Sequence[Option], say: Say) -> None:
         facts = ", ".join(x for x in (m.album, str(m.year) if m.year else "",
                                       _clock(m.duration_ms)) if x)
         say(f"  {i}) {_safe(m.title)} \u2014 {_safe(', '.join(m.artists))} ({_safe(facts)})")
-        differs = _safe(o.note) if o.note else "nothing"
+        # The matcher's note says what agrees too; only what differs helps a choice.
+        parts = [x for x in o.note.split("; ") if x and x != "title and artist agree"]
+        differs = _safe("; ".join(parts)) if parts else "nothing"
         what = ("the recording asked for" if o.answers_wish
                 else "another take: would stand in" if o.same_song else "another song?")
         say(f"     score {o.score:.2f}; {what}; differs: {differs}")

@@ -259,6 +259,8 @@ def test_one_review_session_settles_every_doubtful_entry(tmp_path: Path,
     child.expect("asked for: Live at Glastonbury")
     child.expect(r"verdict: substitute")
     child.expect(r"2\) Glory Box \u2014 Portishead \(Dummy, 1994, 3:20\)")
+    child.expect(r"score 0\.71; another take: would stand in; differs: studio recording; "
+                 r"Live at Glastonbury wanted\r\n")
     child.expect(rf"https://open\.spotify\.com/track/{tid(2)}")
     child.expect(PROMPT)
     child.sendline("2")
