@@ -456,6 +456,10 @@ def decoy_entries(tracks: list[dict]) -> tuple[list[Entry], list[Entry]]:
 
         same = {o["uri"] for o in live if _norm(version_of(o)[1]) == _norm(text)
                 and (_TAKE.search(text) or _norm(o["album"]["name"]) == _norm(album))}
+        if _TAKE.search(text):  # the same take on its own album: "- MTV Unplugged" is the
+            # track on "MTV Unplugged In New York" (one performance, two releases)
+            same |= {o["uri"] for o in live if version_of(o)[1] == "live"
+                     and f" {_norm(text)} " in f" {_norm(o['album']['name'])} "}
         if _TAKE.search(text):
             exact.append(entry(same, "exact: suffix", version=text))
         else:

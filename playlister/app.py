@@ -9,6 +9,7 @@ writes it), and returns an object with ``lines()`` and, where the command offers
 from __future__ import annotations
 
 import os
+import shlex
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
@@ -21,6 +22,7 @@ from filelock import FileLock, Timeout
 from playlister import audit as audit_mod
 from playlister import importer, lockfile
 from playlister import notes as notes_mod
+from playlister import review as review_mod
 from playlister import sync as sync_mod
 from playlister import tracklist as tracklist_mod
 from playlister.auth import login as auth_login
@@ -317,7 +319,15 @@ def audit(path: str | Path, *, tags: Sequence[str] = (), strict: bool = False) -
             f"Nothing has been matched yet for {project.tracklist.path} (no entries in "
             f"{project.lock.path}). Run `playlister match` first."
         )
-    return AuditResult(audit_mod.Audit(rows=tuple(rows), strict=strict))
+    return AuditResult(audit_mod.Audit(rows=tuple(rows), strict=strict,
+                                       pin_args=_pin_args(project.tracklist.path)))
+
+
+def _pin_args(tracks: Path) -> str:
+    """``-f FILE`` for a `playlister pin` line, unless the tracklist is ./tracks.toml."""
+    if _same_file(tracks, Path("tracks.toml")):
+        return ""
+    return f"-f {shlex.quote(str(tracks))}"
 
 
 # --------------------------------------------------------------------------------- create
@@ -436,6 +446,93 @@ def _wanted(info: tracklist_mod.PlaylistInfo, record: lockfile.PlaylistRecord,
         cover_label = f"{options.cover.name}, {max(1, round(len(data) / 1024))} KB"
     public = info.public if options.public is None else options.public
     return sync_mod.Wanted(name, info.description, public, cover_b64, cover_label)
+
+
+# --------------------------------------------------------------------------------- pin
+
+
+@dataclass
+class PinResult:
+    """``playlister pin``: what was written into the tracklist."""
+
+    settled: review_mod.Settled
+    tracks_name: str
+
+    def lines(self) -> list[str]:
+        keys = ", ".join(f"{k} = \"{v}\"" for k, v in self.settled.changes.items())
+        return [self.settled.message,
+                f"Wrote {keys} into {self.tracks_name} (entry {self.settled.track.index}); "
+                "the lockfile is updated, so `playlister match` will not search for it."]
+
+
+def pin(path: str | Path, entry: str, uri: str | None, *, none: bool = False,
+        stand_in: bool | None = None) -> PinResult:
+    """Settle one entry without a terminal: pin ``uri`` (as the recording asked for, or as a
+    stand-in), or mark it not on Spotify (``none``). ``entry``: its number or its title."""
+    if none == (uri is not None):
+        raise PlaylisterError("give either a Spotify track link or --none (not on Spotify).")
+    with Project.writing(path) as project:
+        desk = review_mod.Desk(project)
+        track = review_mod.find(project.tracklist, entry)
+        if none:
+            done = desk.not_on_spotify(track)
+        else:
+            assert uri is not None
+            done = desk.pin(track, uri, stand_in=stand_in)
+    return PinResult(done, project.tracklist.path.name)
+
+
+# --------------------------------------------------------------------------------- review
+
+
+@dataclass
+class ReviewResult:
+    """``playlister review``: what the session settled."""
+
+    tally: review_mod.Tally
+    tracks_name: str
+
+    def lines(self) -> list[str]:
+        return [self.tally.summary(self.tracks_name)]
+
+
+def review(
+    path: str | Path,
+    settings: Settings,
+    *,
+    ask: review_mod.Ask,
+    say: review_mod.Say,
+    tags: Sequence[str] = (),
+    terminal: bool = True,
+    progress: Progress = _no_progress,
+    catalog_factory: Callable[[], Searcher] | None = None,
+) -> ReviewResult:
+    """Walk every doubtful entry, writing each choice into the tracklist and the lockfile at
+    once (so quitting, or Ctrl-C, keeps everything chosen so far). Entries not matched yet are
+    matched first, as `match` would. Without a ``terminal`` to ask in, it refuses and says
+    what scripts use instead."""
+    if not terminal:
+        raise PlaylisterError(
+            "playlister review asks you about each doubtful entry, so it needs a terminal. In "
+            "a script, list them with `playlister audit --json` and settle each with "
+            "`playlister pin N URI` (or `playlister pin N --none`).")
+    with Project.writing(path) as project:
+        tracks = project.select(tags)
+        catalog: list[Searcher] = []
+
+        def search_client() -> Searcher:
+            if not catalog:
+                catalog.append((catalog_factory or (lambda: Catalog(settings)))())
+            return catalog[0]
+
+        run = project.ensure_matched(tracks, search_client, progress=progress)
+        if run.searched:
+            n = run.searched
+            say(f"Matched {n} {'entry' if n == 1 else 'entries'} not matched before "
+                f"({run.requests} search requests; saved in {project.lock.path.name}).")
+        tally = review_mod.run(review_mod.Desk(project), tracks, ask=ask, say=say,
+                               catalog=search_client)
+    return ReviewResult(tally, project.tracklist.path.name)
 
 
 # --------------------------------------------------------------------------------- import

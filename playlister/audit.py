@@ -42,7 +42,8 @@ class Row:
     @property
     def reason(self) -> str:
         if self.entry is None:
-            return NOT_YET
+            settled = self.verdict.settled
+            return f"settled in the tracklist ({settled})" if settled else NOT_YET
         return self.verdict.why or self.entry.reason
 
     def as_dict(self) -> dict[str, Any]:
@@ -63,7 +64,7 @@ class Row:
             "video": self.verdict.video,
             "match": e.match.as_dict() if e and e.match else None,
             "alternatives": [
-                {"uri": a.uri, "score": a.score, "note": a.note, **a.as_dict()}
+                {"uri": a.uri, "url": a.url, "score": a.score, "note": a.note, **a.as_dict()}
                 for a in (e.alternatives if e else ())
             ],
             "checked": e.checked if e else None,
@@ -107,6 +108,7 @@ class Audit:
 
     rows: tuple[Row, ...]
     strict: bool = False
+    pin_args: str = ""  # what `playlister pin` needs to find the tracklist ("-f FILE"), if any
 
     @property
     def counts(self) -> Counter[Status]:
@@ -142,8 +144,12 @@ class Audit:
         return summary(self.rows) + (": needs attention" if self.exit_code else ": ok")
 
     def as_json(self) -> dict[str, Any]:
-        """``audit --json``: the entries, counts by status, the play-all link, the exit code."""
+        """``audit --json``: the entries (each with the command that settles it, if any),
+        counts by status, the play-all link, the exit code."""
         doc = to_json(self.rows)
+        for row, track in zip(self.rows, doc["tracks"], strict=True):
+            action = settle_action(row, self.pin_args)
+            track["settle"] = action[0] if action else None  # None: nothing left to do
         doc.update(summary={s.value: n for s, n in self.counts.items()},
                    play_all=self.play_all_url, exit_code=self.exit_code)
         return doc
@@ -160,6 +166,29 @@ def summary(rows: Sequence[Row]) -> str:
     if sharing:
         parts.append(f"{sharing} sharing one track")
     return ", ".join(parts)
+
+
+def settle_action(row: Row, pin_args: str = "") -> tuple[str, str] | None:
+    """(the one command that settles a doubtful entry, what it does), or None when nothing is
+    left to do. The entry's number is its place in the whole tracklist, as ``pin`` counts."""
+    if row.verdict.settled is not None or row.status is Status.MATCHED:
+        return None
+    if row.status is Status.UNMATCHED:
+        return "playlister match", "finds it on Spotify"
+    n = row.track.index
+    extra = f" {pin_args}" if pin_args else ""
+    e = row.entry
+    uri = e.uri if e and e.match else None
+    if row.status is Status.SUBSTITUTE and uri:
+        return (f"playlister pin {n} {uri} --stand-in{extra}",
+                "keeps this stand-in; or choose another in `playlister review`")
+    if row.status is Status.REVIEW and uri:
+        return (f"playlister pin {n} {uri}{extra}",
+                "if it is the one; else choose in `playlister review`")
+    if row.status is Status.MISSING:
+        return (f"playlister pin {n} --none{extra}",
+                "records it is not on Spotify; or pin a link in `playlister review`")
+    return "playlister review", "choose among the candidates"
 
 
 def _cut(text: str, n: int) -> str:
@@ -235,10 +264,14 @@ def audit_text(result: Audit, *, width: int = 100) -> str:
             score_a = f"{a.score:.2f}" if a.score is not None else "?"
             out.append(_cut(f"    closest: {a.title} — {', '.join(a.artists)} ({a.album}) "
                             f"score {score_a}{note}", max(width, 60)))
+            out.append(f"      {a.url}")  # never cut: a link must stay whole to be followed
         if r.fallback:
             out.append(f"    listen: {r.fallback}")
             if not r.track.youtube:
                 out.append("    tip: add a `youtube` link to this entry for a known video")
+        action = settle_action(r, result.pin_args)
+        if action:
+            out.append(f"    to settle: {action[0]}  ({action[1]})")
     play_all = result.play_all_url
     if play_all:
         out.append("")

@@ -153,6 +153,8 @@ def cli() -> None:
     playlister notes                  print the liner notes (offline)
     playlister match                  find every song on Spotify (writes tracks.lock)
     playlister audit                  what is not a clean match; exit 1 if a person must act
+    playlister review                 settle each doubtful entry in the terminal
+    playlister pin N URI              pin a Spotify track for entry N (or --none)
     playlister create                 make the playlist, or bring it in step
     playlister import ARTICLE         draft a tracklist from an article
     """
@@ -258,6 +260,50 @@ def create(tracks: Path, name: str | None, public: bool | None, tags: tuple[str,
         click.echo(json.dumps(result.as_json(), indent=2, ensure_ascii=False))
     elif result.url:
         click.echo(result.url)
+
+
+@cli.command(epilog=f"{TRACKS_HELP}\n\n\b\nKeys, for each entry:\n"
+                    "  1-5  pin that candidate       s  skip\n"
+                    "  e    search with your words   u  paste a Spotify link\n"
+                    "  n    not on Spotify           y  give the YouTube video\n"
+                    "  q    quit (choices so far are kept)\n\n\b\nExamples:\n"
+                    "  playlister review\n  playlister review lists/her-smell.toml --tag film")
+@tracks_argument
+@tag_option
+def review(tracks: Path, tags: tuple[str, ...]) -> None:
+    """Settle every doubtful entry in the terminal; choices go into the tracklist."""
+
+    def ask(prompt: str) -> str:
+        try:
+            return str(click.prompt(prompt, default="", show_default=False, prompt_suffix=" "))
+        except click.Abort as exc:
+            if isinstance(exc.__context__, KeyboardInterrupt):
+                raise exc.__context__ from None
+            return "q"  # end of input (Ctrl-D): quit, keeping what was chosen
+
+    result = app.review(tracks, Settings.from_env(), ask=ask, say=click.echo, tags=tags,
+                        terminal=sys.stdin.isatty() and sys.stdout.isatty(),
+                        progress=progress_bar)
+    echo_lines(result.lines())
+
+
+@cli.command(epilog="\b\nENTRY is the entry's number (as `playlister audit` shows it) or its "
+                    "title.\n\n\b\nExamples:\n"
+                    "  playlister pin 3 https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC\n"
+                    "  playlister pin Blue spotify:track:3n4ECRv8YJmTXbvsdFxbNn --stand-in\n"
+                    "  playlister pin 7 --none\n"
+                    "  playlister pin 7 --none --tracks lists/her-smell.toml")
+@click.argument("entry")
+@click.argument("uri", required=False)
+@click.option("--none", "none", is_flag=True, help="Record that the song is not on Spotify.")
+@click.option("--stand-in/--as-wanted", "stand_in", default=None,
+              help="Pin the track as standing in for the version asked for, or as that very "
+                   "recording (default: a stand-in when matching found it is another take).")
+@click.option("--tracks", "-f", type=click.Path(path_type=Path), default="tracks.toml",
+              show_default=True, help="The tracklist file.")
+def pin(entry: str, uri: str | None, none: bool, stand_in: bool | None, tracks: Path) -> None:
+    """Pin a Spotify track for one entry (or --none), written into the tracklist."""
+    echo_lines(app.pin(tracks, entry, uri, none=none, stand_in=stand_in).lines())
 
 
 @cli.command("import", epilog="\b\nSOURCE is a text, Markdown or HTML file, - for standard input, "

@@ -69,6 +69,8 @@ class Verdict:
     the entry's own YouTube video, never dropped because Spotify had a match. ``fallback``: for
     substitutes and missing songs, the video or search to hear instead (None otherwise).
     ``why``: for an entry whose record is inconsistent, what is wrong with it.
+    ``settled``: the tracklist key a person settled the entry with (``spotify``, ``stand_in``,
+    or ``spotify = "none"`` for not on Spotify), None when matching decided it.
     """
 
     status: Status
@@ -79,6 +81,24 @@ class Verdict:
     search_url: str
     fallback: str | None
     why: str | None = None
+    settled: str | None = None
+
+    @property
+    def doubtful(self) -> bool:
+        """Whether ``playlister review`` should show the entry: not a clean match, and not
+        settled by a person in the tracklist."""
+        return self.status is not Status.MATCHED and self.settled is None
+
+
+def settled_by(track: Track) -> str | None:
+    """The tracklist key that settles ``track`` without a search, or None."""
+    if track.absent:
+        return 'spotify = "none"'
+    if track.stand_in:
+        return "stand_in"
+    if track.spotify:
+        return "spotify"
+    return None
 
 
 def verdict(track: Track, entry: Decision | None) -> Verdict:
@@ -86,7 +106,10 @@ def verdict(track: Track, entry: Decision | None) -> Verdict:
     search = urls.youtube_search(track.artist, track.title, track.version)
     wanted = track.youtube or search
     why = None
-    if entry is None:
+    if track.absent:
+        # Settled by a person in the tracklist: no search, whatever the lockfile says.
+        status, entry = Status.MISSING, None
+    elif entry is None:
         status = Status.UNMATCHED
     else:
         status = entry.status
@@ -105,6 +128,7 @@ def verdict(track: Track, entry: Decision | None) -> Verdict:
         search_url=search,
         fallback=wanted if status.has_fallback else None,
         why=why,
+        settled=settled_by(track),
     )
 
 

@@ -37,6 +37,8 @@ class Track:
     tags: tuple[str, ...] = ()
     youtube: str | None = None
     spotify: str | None = None  # normalised to "spotify:track:<id>"
+    stand_in: str | None = None  # a pinned track standing in for the recording wanted
+    absent: bool = False  # ``spotify = "none"``: settled as not on Spotify, never searched
     index: int = 0
     line: int | None = None
 
@@ -45,7 +47,14 @@ class Track:
         """A fingerprint of what matching depends on: editing any of it forces a new match."""
         data = [self.title, self.artist, self.album, self.year, self.version,
                 self.duration_ms, self.spotify]
+        if self.stand_in or self.absent:  # only when set: older lockfiles' keys stay valid
+            data += [self.stand_in, self.absent]
         return hashlib.sha256(json.dumps(data).encode()).hexdigest()[:16]
+
+    @property
+    def settled(self) -> bool:
+        """Whether the tracklist itself says where the entry stands (a pin, or "none")."""
+        return bool(self.spotify or self.stand_in or self.absent)
 
     @property
     def label(self) -> str:
@@ -89,8 +98,9 @@ TOP_KEYS = ("playlist", "track")
 PLAYLIST_KEYS = ("name", "description", "public")
 TRACK_KEYS = (
     "title", "artist", "album", "year", "version", "duration", "note",
-    "act", "scene", "tags", "youtube", "spotify",
+    "act", "scene", "tags", "youtube", "spotify", "stand_in",
 )
+NOT_ON_SPOTIFY = "none"  # ``spotify = "none"``: a person settled that Spotify lacks the song
 _DURATION = re.compile(r"^(\d{1,3}):([0-5]\d)$")
 _TOML_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 _TRACK_HEADER = re.compile(r"^\s*\[\[\s*track\s*\]\]")
@@ -340,13 +350,22 @@ class _Validator:
                     "https://youtu.be/…)", "youtube")
             else:
                 out["youtube"] = url.strip()
-        if "spotify" in raw:
-            uri = _spotify_uri(raw["spotify"])
+        for key in ("spotify", "stand_in"):
+            if key not in raw:
+                continue
+            if key == "spotify" and raw[key] == NOT_ON_SPOTIFY:
+                out["absent"] = True
+                continue
+            uri = _spotify_uri(raw[key])
             if uri is None:
+                also = ', or "none" when it is not on Spotify' if key == "spotify" else ""
                 bad("is not a Spotify track URI or URL (spotify:track:<22-character ID> or "
-                    "https://open.spotify.com/track/<ID>)", "spotify")
+                    f"https://open.spotify.com/track/<ID>){also}", key)
             else:
-                out["spotify"] = uri
+                out[key] = uri
+        if "stand_in" in raw and "spotify" in raw:
+            bad("give either spotify (the recording asked for) or stand_in (a track that "
+                "stands in for it), not both", "stand_in")
         if len(self.problems) > before:
             return None
         return Track(index=index, line=start, **out)
@@ -459,5 +478,8 @@ def summary(tracklist: Tracklist) -> str:
         parts.append("tags: " + ", ".join(f"{k} {v}" for k, v in sorted(tags.items())))
     parts.append(f"{sum(1 for t in tracks if t.version)} with a version wanted")
     parts.append(f"{sum(1 for t in tracks if t.youtube)} with a YouTube link")
-    parts.append(f"{sum(1 for t in tracks if t.spotify)} pinned")
+    parts.append(f"{sum(1 for t in tracks if t.spotify or t.stand_in)} pinned")
+    absent = sum(1 for t in tracks if t.absent)
+    if absent:
+        parts.append(f"{absent} marked not on Spotify")
     return f"{tracklist.path}: " + "; ".join(parts) + "."

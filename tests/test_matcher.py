@@ -526,3 +526,80 @@ def test_fake_search_answers_like_spotify_did() -> None:
     assert names("track:Ropes artist:Dirty Palm") == {"Ropes"}
     assert names("track:Ladders artist:Dirty Palm") == set()
     assert names("Ladders Sugaan Essenna") == set()  # like "The HU - Sugaan Essenna": nothing
+
+
+# --- written short, unplugged, a demo's year (issue 16) ----------------------------------------
+
+
+def _made(n: int, title: str, artist: str, album: str, year: int) -> Candidate:
+    from fake_catalog import make_track
+
+    return Candidate.from_api(make_track(f"{n:022d}", title, artist, album, year))
+
+
+STUDY = [
+    _made(1, "Heroes", "David Bowie", "Heroes", 1977),
+    _made(2, "Heroes", "Peter Gabriel", "Scratch My Back", 2010),
+    _made(3, "Creep", "Radiohead", "Pablo Honey", 1993),
+    _made(4, "Creep", "TLC", "CrazySexyCool", 1994),
+    _made(5, "Come As You Are", "Nirvana", "Nevermind", 1991),
+    _made(6, "Come As You Are", "Nirvana", "MTV Unplugged In New York", 1994),
+    _made(7, "Layla", "Eric Clapton", "Timepieces", 1982),
+    _made(8, "Layla - Acoustic; Live at MTV Unplugged, Bray Film Studios, Windsor, England, UK, "
+             "1/16/1992", "Eric Clapton", "Unplugged (Deluxe Edition)", 1992),
+    _made(9, "Hallelujah", "Leonard Cohen", "Various Positions", 1984),
+    _made(10, "Hallelujah - Live", "Leonard Cohen", "Live in London", 2009),
+    _made(11, "Last Nite", "The Strokes", "Is This It", 2001),
+    _made(12, "Last Nite - Demo", "The Strokes", "Is This It (Deluxe Demos)", 2009),
+    _made(13, "Last Nite - Demo", "The Strokes", "Modern Age EP", 2001),
+    _made(14, "Pretty Boy", "Young Marble Giants", "Colossal Youth", 1980),
+    _made(15, "Pretty Boy - 2009 Demo", "Young Marble Giants", "Colossal Youth (Deluxe)", 2009),
+    _made(16, "Pretty Boy - Demo", "Young Marble Giants", "Salad Demos", 1979),
+]
+
+STUDY_CASES = [
+    # (case, entry, expected status, expected track number or None, words in the reason)
+    ("an artist written short goes to a person, not to 'not on Spotify'",
+     Track("Heroes", "Bowie"), REVIEW, 1, "artist written short? (David Bowie)"),
+    ("an artist written with a space too many is the artist",
+     Track("Creep", "Radio Head"), MATCHED, 3, "artist spelled differently"),
+    ("a first name alone is not written short: no close candidate",
+     Track("Heroes", "David"), MISSING, None, "No recording"),
+    ("MTV Unplugged: the take on the Unplugged album",
+     Track("Come As You Are", "Nirvana", version="MTV Unplugged"), MATCHED, 6, "as wanted"),
+    ("Unplugged alone",
+     Track("Come As You Are", "Nirvana", version="Unplugged"), MATCHED, 6, "as wanted"),
+    ("MTV Unplugged in New York, the album's own name",
+     Track("Come As You Are", "Nirvana", version="MTV Unplugged in New York"), MATCHED, 6,
+     "matches 'MTV Unplugged in New York'"),
+    ("an Unplugged take named in its title",
+     Track("Layla", "Eric Clapton", version="MTV Unplugged"), MATCHED, 8, "as wanted"),
+    ("Unplugged wanted, only another live take: it stands in, never matched",
+     Track("Hallelujah", "Leonard Cohen", version="MTV Unplugged"), SUBSTITUTE, 9,
+     "MTV Unplugged wanted"),
+    ("plain live wanted: an Unplugged take answers it",
+     Track("Come As You Are", "Nirvana", version="live"), MATCHED, 6, "for 'live'"),
+    ("2009 demo: the demo released in 2009, not the one from 2001",
+     Track("Last Nite", "The Strokes", version="2009 demo"), MATCHED, 12, "matches '2009 demo'"),
+    ("2009 demo named in the title",
+     Track("Pretty Boy", "Young Marble Giants", version="2009 demo"), MATCHED, 15,
+     "matches '2009 demo'"),
+    ("1979 demo: released in 1979, its title naming no year",
+     Track("Pretty Boy", "Young Marble Giants", version="1979 demo"), MATCHED, 16,
+     "matches '1979 demo'"),
+    ("1985 demo: no demo from then; the studio take stands in",
+     Track("Pretty Boy", "Young Marble Giants", version="1985 demo"), SUBSTITUTE, 14,
+     "1985 demo wanted"),
+]
+
+
+@pytest.mark.parametrize(
+    ("entry", "status", "number", "words"),
+    [pytest.param(*case[1:], id=case[0]) for case in STUDY_CASES],
+)
+def test_short_artists_unplugged_and_demo_years(entry: Track, status: Status,
+                                                number: int | None, words: str) -> None:
+    result = decide(entry, STUDY)
+    chosen = result.candidate and result.candidate.uri
+    assert (result.status, chosen) == (status, number and uri(f"{number:022d}")), result.reason
+    assert words in result.reason

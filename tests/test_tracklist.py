@@ -105,7 +105,8 @@ BAD = [
     pytest.param(
         TRACK + 'colour = "red"\n',
         "tracks.toml, line 4, track 1 (\"Blue\"), field 'colour': unknown key; allowed keys: "
-        "title, artist, album, year, version, duration, note, act, scene, tags, youtube, spotify",
+        "title, artist, album, year, version, duration, note, act, scene, tags, youtube, spotify, "
+        "stand_in",
         id="unknown-key-lists",
     ),
     pytest.param(
@@ -154,7 +155,8 @@ BAD = [
     pytest.param(
         TRACK + 'spotify = "spotify:album:7Ewz6bJ97vUqk5HdkvguFQ"\n',
         "tracks.toml, line 4, track 1 (\"Blue\"), field 'spotify': is not a Spotify track URI or "
-        "URL (spotify:track:<22-character ID> or https://open.spotify.com/track/<ID>)",
+        "URL (spotify:track:<22-character ID> or https://open.spotify.com/track/<ID>), or "
+        '"none" when it is not on Spotify',
         id="bad-spotify",
     ),
     pytest.param(

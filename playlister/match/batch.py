@@ -53,11 +53,14 @@ class MatchRun:
 
 def needs_search(track: Track, lock: Lock, *, refresh: bool = False) -> bool:
     """Whether ``track`` must go to the catalog: not in the lockfile yet (or ``refresh``),
-    or a pin Spotify has not confirmed yet (a pin is looked up once, never searched)."""
+    or pinned (``spotify`` or ``stand_in``) and not yet confirmed by Spotify: a pin is looked
+    up once, never searched. An entry marked ``spotify = "none"`` never goes."""
+    if track.absent:
+        return False
     entry = lock.get(track)
     if refresh or entry is None:
         return True
-    return bool(track.spotify) and not (entry.pinned and entry.verified)
+    return track.settled and not (entry.pinned and entry.verified)
 
 
 def match_entries(
@@ -86,7 +89,10 @@ def match_entries(
     todo: list[Track] = []
     for track in tracks:
         entry = lock.get(track)
-        if needs_search(track, lock, refresh=refresh):
+        if track.absent and (entry is None or not entry.pinned):
+            entry = pinned_entry(track)
+            lock.put(entry)
+        elif needs_search(track, lock, refresh=refresh):
             todo.append(track)
             continue
         run.reused += 1
@@ -110,14 +116,15 @@ def match_entries(
     finally:
         run.requests = catalog.requests - before
         run.searched = len(done)
-        run.pins_checked = sum(1 for t in done if t.spotify)
+        run.pins_checked = sum(1 for t in done if t.settled)
         save()
     if unknown:
         problems = [
             TracklistError(source or "tracklist",
-                           f"Spotify has no track {t.spotify}: correct the ID (copy the "
-                           "track's link from Spotify) or remove the pin to search for the song",
-                           line=t.line, entry=t.index, title=t.title, field="spotify")
+                           f"Spotify has no track {t.spotify or t.stand_in}: correct the ID "
+                           "(copy the track's link from Spotify) or remove the pin to search "
+                           "for the song", line=t.line, entry=t.index, title=t.title,
+                           field="spotify" if t.spotify else "stand_in")
             for t in unknown
         ]
         raise problems[0] if len(problems) == 1 else TracklistErrors(
@@ -148,9 +155,12 @@ def _search_all(
         return catalog.search_tracks(query, market=market, limit=10)
 
     def decide(track: Track) -> LockEntry | None:
-        if track.spotify:
-            found = catalog.track(track.spotify, market=market)
-            return None if found is None else pinned_entry(track, Candidate.from_api(found))
+        uri = track.spotify or track.stand_in
+        if uri:
+            found = catalog.track(uri, market=market)
+            if found is None:
+                return None
+            return pinned_entry(track, replace(_info(Candidate.from_api(found)), uri=uri))
         return entry_from_result(track, resolve(track, search))
 
     jobs: queue.SimpleQueue[Track] = queue.SimpleQueue()
@@ -211,15 +221,38 @@ def _search_all(
                 done.append(track)
 
 
-def pinned_entry(track: Track, found: Candidate) -> LockEntry:
-    """The entry for a track whose ``spotify`` URI is pinned, as Spotify's lookup found it:
-    the pinned URI with the track's own title, artists, album, year and duration."""
-    assert track.spotify is not None
-    info = replace(_info(found), uri=track.spotify)
+def pinned_entry(track: Track, info: MatchInfo | None = None) -> LockEntry:
+    """The entry for a track settled in the tracklist: a ``spotify`` URI pinned as the
+    recording asked for, a ``stand_in`` pinned in its place, or ``spotify = "none"``.
+
+    ``info``: what the pinned track is, as Spotify has it (a track lookup, or the candidate
+    chosen in ``playlister review``): the entry is then ``verified``. Without it the entry's
+    own title and artist stand for it, and the next ``match`` looks the pin up.
+    """
+    if track.absent:
+        return LockEntry(key=track.key, title=track.title, artist=track.artist,
+                         version=track.version, status=Status.MISSING, score=0.0,
+                         reason='marked as not on Spotify in the tracklist (spotify = "none")',
+                         checked=now(), pinned=True)
+    uri = track.spotify or track.stand_in
+    assert uri is not None
+    verified = info is not None and info.uri == uri
+    if info is None or not verified:
+        info = MatchInfo(uri=uri, title=track.title, artists=(track.artist,),
+                         album=track.album or "", year=track.year,
+                         duration_ms=track.duration_ms)
+    else:
+        info = replace(info, score=None, note=None)  # those belong to alternatives only
+    found = f": \u201c{info.title}\u201d by {', '.join(info.artists)}" if verified else ""
+    if track.stand_in:
+        wish = track.version or "the studio recording"
+        status = Status.SUBSTITUTE
+        reason = f"pinned in the tracklist to stand in for {wish}{found}"
+    else:
+        status, reason = Status.MATCHED, f"pinned in the tracklist{found}"
     return LockEntry(key=track.key, title=track.title, artist=track.artist,
-                     version=track.version, status=Status.MATCHED, uri=track.spotify, score=1.0,
-                     reason=f"pinned in the tracklist: {found.label}", checked=now(),
-                     match=info, pinned=True, verified=True)
+                     version=track.version, status=status, uri=uri, score=1.0,
+                     reason=reason, checked=now(), match=info, pinned=True, verified=verified)
 
 
 def _info(c: Candidate, score: float | None = None, note: str | None = None) -> MatchInfo:

@@ -50,6 +50,7 @@ WEIGHTS: dict[str, float] = {
     "lead_artist": 0.95,  # only the lead of a credit ("A feat. B") agrees
     "artist_and_band": 0.88,  # "Bruce Springsteen" vs "Bruce Springsteen & The E Street Band"
     "guest": 0.84,  # the wanted artist only guests
+    "short_artist": 0.82,  # "Bowie" for "David Bowie": near (a person looks), never the same
     # version factors
     "version_exact": 1.0,
     "version_fulfils": 0.97,  # an unplugged take for "live"
@@ -75,6 +76,7 @@ WEIGHTS: dict[str, float] = {
     "duration_far": -0.12,
     "wish_words": 0.04,  # times the share of the wish's words the candidate shows
     "wish_words_absent": -0.02,
+    "wish_verbatim": 0.005,  # the version suffix is the entry's version word for word
 }
 
 # --- what the entry asks for ----------------------------------------------------------------
@@ -240,6 +242,9 @@ def _artist_similarity(wanted: str, artists: tuple[str, ...]) -> tuple[float, bo
         best = max(best, WEIGHTS["lead_artist"] * _sim(lead, first))
     if first.startswith(whole + " and ") or whole.startswith(first + " and "):
         best = max(best, WEIGHTS["artist_and_band"])
+    if len(first) > len(whole) >= 3 and first.endswith(" " + whole):
+        # Written short ("Bowie" for David Bowie): close enough for a person to look.
+        best = max(best, WEIGHTS["short_artist"])
     # The wanted artist only guests on this recording: worth a look, never taken unasked.
     guest = max(
         (max(_sim(whole, artist_key(a)), _sim(lead, artist_key(a))) for a in artists[1:]),
@@ -273,7 +278,8 @@ def compare_takes(want: Particulars, have: Particulars, year: int | None,
     """(confirmed, contradicted, what differs) for the take ``want`` against ``have``.
 
     A session is not a concert, in either direction; a different venue or year is another
-    take; a release older than the year wanted cannot hold it. ``entry_year`` (the entry's
+    take; a release older than the year wanted cannot hold it, one from that very year (a take
+    naming no year of its own) is taken to be it. ``entry_year`` (the entry's
     ``year`` field) may be the take's year or its release's: the candidate's release ``year``
     agreeing confirms it; a take naming other years, or an older release, contradicts it.
     """
@@ -302,6 +308,8 @@ def compare_takes(want: Particulars, have: Particulars, year: int | None,
                 confirmed = True
             else:
                 differs.append("from " + "/".join(str(y) for y in sorted(have.years)))
+        elif year and year in want.years:  # "2009 demo": a demo released in 2009
+            confirmed = True
         elif year and year < min(want.years):
             differs.append(f"released {year}")
     elif entry_year:
@@ -357,6 +365,7 @@ def _identity_notes(c: _Ctx) -> Signal:
             shown = ", ".join(c.cand.artists) or "no artist"
             notes.append(
                 f"artist spelled differently ({c.a_sim:.0%})" if c.a_sim >= SAME
+                else f"artist written short? ({shown})" if c.a_sim == WEIGHTS["short_artist"]
                 else f"other artist ({shown})"
             )
     if c.impostor:
@@ -447,7 +456,12 @@ def _wish_words(c: _Ctx) -> Signal:
                     ).split())
     found = len(w.details & words) / len(w.details)
     if found:
-        return Signal("wish_words", WEIGHTS["wish_words"] * found, f"matches '{w.wish}'")
+        # Of two copies of one take ("MTV Unplugged In New York" the album, "- MTV Unplugged"
+        # the suffix), the one titled word for word as asked comes first.
+        asked = key(c.track.version or "")
+        verbatim = bool(asked) and any(key(d) == asked for d in c.title.decorations)
+        return Signal("wish_words", WEIGHTS["wish_words"] * found
+                      + (WEIGHTS["wish_verbatim"] if verbatim else 0.0), f"matches '{w.wish}'")
     note = "" if c.take_note else f"not the '{w.wish}' recording"
     return Signal("wish_words_absent", WEIGHTS["wish_words_absent"], note)
 
@@ -502,9 +516,11 @@ def _candidate_kinds(cand: Candidate, title: Title) -> frozenset[str]:
     kinds: set[str] = set()
     for decoration in title.decorations:
         kinds |= classify(decoration).kinds
+    album = fold(cand.album)
     if album_is_live(cand.album):
         kinds.add(LIVE)
-    album = fold(cand.album)
+        if "unplugged" in album.split():  # "MTV Unplugged In New York": live and acoustic
+            kinds.add(ACOUSTIC)
     if "karaoke" in album:
         kinds.add(KARAOKE)
     return frozenset(kinds)
