@@ -29,6 +29,8 @@ from playlister.urls import video_id
 
 # --- vocabulary ------------------------------------------------------------------------------
 
+CONTEXT = 400  # characters of text a rule reads on either side of a quote
+
 SONG_NOUNS = {"song", "songs", "track", "tracks", "single", "singles", "tune", "tunes",
               "ballad", "anthem", "hit", "b-side", "cover", "number", "jam", "classic",
               "demo", "cut", "opener", "closer"}
@@ -86,7 +88,7 @@ _ITALIC = re.compile(r"(?<![\w*])\*(?!\s)([^*\n]{1,120}?)(?<!\s)\*(?![\w*])"
 _BOLD_LEAD = re.compile(r"^(?:\*\*(.+?)\*\*|__(.+?)__)(?=\s|$)")
 _BOLD = re.compile(r"\*\*([^*\n]+)\*\*|__([^_\n]+)__")
 _BARE_URL = re.compile(r"https?://[^\s<>()\[\]\"\u201c\u201d]+")
-_LIST_MARK = re.compile(r"^\s*(?:[-*\u2022+\u2013\u2014]|\(?\d{1,3}[.)]|#\d{1,3}[.:]?)\s+")
+_LIST_MARK = re.compile(r"^\s*(?:[-*\u2022+\u2013\u2014]|\(?\d{1,3}[.)]|#\d{1,4}[.:]?)\s+")
 _HEADING = re.compile(r"^\s*(#{1,6})\s+")
 _NUMBER_PREFIX = re.compile(r"^\s*(?:\(?\d{1,3}[.):]|#\d{1,3}[.:]?|No\.\s*\d+[.:]?)\s+")
 _DASH = re.compile(r"\s+[\u2013\u2014-]{1,2}\s+|\s*[\u2013\u2014]\s*(?=[A-Z\[\"\u201c])")
@@ -136,6 +138,11 @@ def split_units(text: str) -> list[Unit]:
         if table:
             units.append(_table_unit(len(units), table))
             table.clear()
+        if len(para) >= 2 and _entry_lines(para):
+            # a list set as bare lines (or a table flattened to lines): a unit each
+            for line in para:
+                units.append(_unit(len(units), "item", line))
+            para.clear()
         if para:
             joined = " ".join(p.strip() for p in para)
             question = bool(_QUESTION.match(joined))
@@ -182,6 +189,17 @@ def split_units(text: str) -> list[Unit]:
         para.append(stripped)
     flush()
     return units
+
+
+def _entry_lines(lines: list[str]) -> bool:
+    """Lines that each stand alone as an entry: short, none ending or opening a sentence
+    across the break (``played\nthe song``), as hard-wrapped prose does."""
+    for n, line in enumerate(lines):
+        if _classify(line, True) != "short" or len(line) > 120:
+            return False
+        if n and line[:1].islower():
+            return False
+    return True
 
 
 def _dash_lead_is_entry(lead: str, rest: str) -> bool:
@@ -294,6 +312,7 @@ class Finder:
     left: list[LeftOut] = field(default_factory=list)
     decoy_titles: dict[str, str] = field(default_factory=dict)
     section_song: Candidate | None = None
+    known_artists: set[str] = field(default_factory=set)  # artist_key of every artist found
 
     def run(self) -> tuple[list[Song], list[LeftOut]]:
         units = split_units(self.text)
@@ -367,6 +386,8 @@ class Finder:
             song.passage = passage(unit, pos)
         cand = Candidate(song, unit.index, pos, strong, unit.kind)
         self.candidates.append(cand)
+        if song.artist:
+            self.known_artists.add(artist_key(song.artist))
         return cand
 
     # -- quoted titles
@@ -408,15 +429,16 @@ class Finder:
         shown = f"\u201c{title}\u201d"
         if not re.search(r"[^\W\d_]", title):
             return
-        before = text[:start]
-        after = text[end:]
+        # what a rule reads around a quote is bounded, so a long paragraph stays linear
+        before = text[max(0, start - CONTEXT):start]
+        after = text[end:end + CONTEXT]
         decoy = _decoy_next_to(before, after)
         if decoy:
             self.decoy_titles[key(title)] = decoy[0]
             self._leave(shown, f"{decoy[0]} title, not a song: \u201c{decoy[1]}\u201d next "
                                "to it")
             return
-        album_of = self._album_of_previous(unit, before, title)
+        album_of = self._album_of_previous(unit, before, start, title)
         if album_of:
             self._leave(shown, f"album of \u201c{album_of}\u201d, not a song")
             return
@@ -457,7 +479,7 @@ class Finder:
         if by or possessive or song_cue:
             pass
         elif unit.kind in ("heading", "short", "item") and len(_quote_spans(text)) and \
-                _strip_punct(text[:start]).strip() == "" and not after.strip(" .,;:"):
+                _strip_punct(text[:start]).strip() == "" and not text[end:].strip(" .,;:"):
             pass  # a quoted title standing alone as a list entry or heading
         elif song_section and looks_like_title(title) and not _sentence_decoy_adjacent(
                 sentence):
@@ -476,14 +498,14 @@ class Finder:
                 _attach_link(cand.song, link.url)
         self._nearby_video(unit, cand, after_end)
 
-    def _album_of_previous(self, unit: Unit, before: str, title: str) -> str | None:
+    def _album_of_previous(self, unit: Unit, before: str, start: int, title: str) -> str | None:
         """`"Song" by Artist, from "Album"`: the second quote is the song's album."""
         if not re.search(r"\b(?:(?:from|off(?: of)?)\s+(?:the\s+|their\s+|his\s+|her\s+)?"
                          r"(?:(?:album|record|lp|ep)\s+)?|on\s+(?:the|their|his|her)\s+"
                          r"(?:album|record|lp|ep)\s+)$", before, re.I):
             return None
         for cand in reversed(self.candidates):
-            if cand.unit == unit.index and len(before) - cand.pos < 80:
+            if cand.unit == unit.index and start - cand.pos < 80:
                 if not cand.song.album:
                     cand.song.album = _tidy_title(title)
                 return cand.song.title
@@ -513,7 +535,7 @@ class Finder:
             if any(c.unit == unit.index and abs(c.pos - link.start) < 3
                    for c in self.candidates):
                 continue
-            after = text[link.end:]
+            after = text[link.end:link.end + CONTEXT]
             m = re.match(r"\s*[\u2013\u2014-]{1,2}\s*|\s*,?\s+by\s+", after)
             if not m or not looks_like_title(inner):
                 self._link_on_known_title(inner, link.url)
@@ -653,7 +675,7 @@ class Finder:
     def _resolve_dash_block(self, block: list[tuple[Unit, list[str]]],
                             header_order: str | None) -> None:
         """Decide `Artist – Title` or `Title – Artist` for a whole list at once."""
-        known = {artist_key(c.song.artist) for c in self.candidates if c.song.artist}
+        known = self.known_artists
         lefts = [artist_key(_split_bracket(p[0])[0]) for _, p in block]
         rights = [artist_key(_split_bracket(p[1])[0]) for _, p in block]
         score = 0  # > 0: artist first
@@ -844,8 +866,7 @@ def _subject_artist(text: str, start: int) -> str | None:
     not taken: "dedicated" and "sang" are not stage verbs here.
     """
     lo = 0
-    for m in _SENTENCE_END.finditer(text[:start]):
-        lo = m.end()
+    lo = _sentence_start(text, start)
     s = text[lo:start]
     lead = _LEAD_IN.match(s)
     name, end = _name_at(s, lead.end() if lead else 0)
@@ -939,7 +960,8 @@ def _name_at(text: str, pos: int) -> tuple[str | None, int]:
     """A capitalised name starting at ``pos`` ("Guns N’ Roses", "The Blood Brothers")."""
     words: list[str] = []
     i = pos
-    for m in re.finditer(r"\S+", text[pos:]):
+    window = text[pos:pos + CONTEXT]  # a name is short: reading further would be quadratic
+    for m in re.finditer(r"\S+", window):
         raw = m.group(0)
         word = raw.rstrip(",.;:!?)\u201d\"\u2019'")
         if raw.endswith(("\u2019", "'")) and word.lower() in ("n",):
@@ -952,7 +974,7 @@ def _name_at(text: str, pos: int) -> tuple[str | None, int]:
         elif not bare:
             break
         elif not words and bare[0].islower() and bare.lower() not in SMALL_WORDS and (
-                word != raw or pos + m.end() >= len(text.rstrip())
+                word != raw or not text[pos + m.end():pos + m.end() + CONTEXT].strip()
                 or re.search(r"[A-Z0-9]|\w-\w", bare[1:])):
             words.append(word)  # a lower-case name at the end of a clause: "by boygenius."
             i = pos + m.start() + len(word)
@@ -969,7 +991,7 @@ def _name_at(text: str, pos: int) -> tuple[str | None, int]:
         if raw[0] in "\u201c\"(":
             break
         if raw == word + "," and re.match(r"\s*[A-Z][\w\u2019']*\s+(?:&|and)\s+[A-Z]",
-                                          text[pos + m.end():]):
+                                          window[m.end():]):
             word = raw  # "Earth, Wind & Fire"
         words.append(word)
         i = pos + m.start() + len(word)
@@ -987,7 +1009,8 @@ def _name_at(text: str, pos: int) -> tuple[str | None, int]:
     name = " ".join(words)
     if name.lower().startswith("the "):
         name = "The " + name[4:]
-    end = text.find(words[-1], pos) + len(words[-1]) if words[-1] in text[pos:] else i
+    at = text.find(words[-1], pos)
+    end = at + len(words[-1]) if at != -1 else i
     return name, end
 
 
@@ -1133,23 +1156,31 @@ def _lyric_cue(before: str) -> str | None:
     return None
 
 
+def _sentence_start(text: str, pos: int, reach: int = 2000) -> int:
+    """Where the sentence holding ``pos`` starts, looking back at most ``reach`` characters
+    (so that finding it for every quote of a long paragraph is not quadratic)."""
+    lo = max(0, pos - reach)
+    for m in _SENTENCE_END.finditer(text, lo, pos):
+        lo = m.end()
+    return lo
+
+
 def _sentence(text: str, start: int, end: int) -> str:
     lo = 0
-    for m in _SENTENCE_END.finditer(text[:start]):
-        lo = m.end()
-    nxt = _SENTENCE_END.search(text, end)
-    return text[lo:nxt.start() + 1 if nxt else len(text)]
+    lo = _sentence_start(text, start)
+    nxt = _SENTENCE_END.search(text, end, end + 2000)
+    return text[lo:nxt.start() + 1 if nxt else min(len(text), end + 2000)]
 
 
 def _clause(text: str, start: int, end: int) -> str:
     """The sentence around a quote, cut at the neighbouring quotes: what speaks of this one."""
     sentence_lo = 0
-    for m in _SENTENCE_END.finditer(text[:start]):
-        sentence_lo = m.end()
-    lo = max(sentence_lo, text.rfind("\u201d", 0, start) + 1, text.rfind('"', 0, start) + 1)
-    nxt = _SENTENCE_END.search(text, end)
-    hi = nxt.start() + 1 if nxt else len(text)
-    stops = [i for i in (text.find("\u201c", end), text.find('"', end)) if i != -1]
+    sentence_lo = _sentence_start(text, start)
+    lo = max(sentence_lo, text.rfind("\u201d", sentence_lo, start) + 1,
+             text.rfind('"', sentence_lo, start) + 1)
+    nxt = _SENTENCE_END.search(text, end, end + 2000)
+    hi = nxt.start() + 1 if nxt else min(len(text), end + 2000)
+    stops = [i for i in (text.find("\u201c", end, hi), text.find('"', end, hi)) if i != -1]
     hi = min([hi, *stops])
     return text[lo:start] + " " + text[end:hi]
 
@@ -1261,10 +1292,9 @@ def passage(unit: Unit, pos: int, width: int = 110) -> str:
     if unit.kind != "prose":
         return _clip(text, width)
     lo = 0
-    for m in _SENTENCE_END.finditer(text[:pos]):
-        lo = m.end()
-    nxt = _SENTENCE_END.search(text, pos + 1)
-    hi = nxt.start() + 1 if nxt else len(text)
+    lo = _sentence_start(text, pos)
+    nxt = _SENTENCE_END.search(text, pos + 1, pos + 2000)
+    hi = nxt.start() + 1 if nxt else min(len(text), pos + 2000)
     sent = text[lo:hi].strip()
     if len(sent) <= width:
         return sent
