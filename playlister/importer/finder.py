@@ -717,6 +717,9 @@ class Finder:
     # -- merging mentions of the same song
 
     def _merge(self) -> list[Song]:
+        # the article's order: a list's dash lines are decided when the list ends, after
+        # the quoted lines inside it were taken
+        self.candidates.sort(key=lambda c: (c.unit, c.pos))
         known = [c.song.artist for c in self.candidates if c.song.artist and not c.short_name]
         names = _names_in(self.text)
         for cand in self.candidates:
