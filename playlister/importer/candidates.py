@@ -76,9 +76,14 @@ class Finder:
     decoy_titles: dict[str, str] = field(default_factory=dict)
     section_song: Candidate | None = None
     known_artists: set[str] = field(default_factory=set)  # artist_key of every artist found
+    units: list[Unit] = field(default_factory=list)
+    # unit index -> the kind (film, album…) of the heading it sits under, for confirmation
+    decoy_units: dict[int, str] = field(default_factory=dict)
+    headings: dict[int, str] = field(default_factory=dict)  # unit index -> heading above it
 
     def run(self) -> tuple[list[Song], list[LeftOut]]:
-        units = split_units(self.text)
+        units = self.units = split_units(self.text)
+        heading = ""
         song_section = False
         decoy_section: str | None = None
         dash_block: list[tuple[Unit, list[str]]] = []
@@ -104,6 +109,9 @@ class Finder:
             else:
                 answer = asks_songs and (answer_due or bool(_ANSWER.match(unit.text)))
                 answer_due = False
+            if unit.kind == "heading":
+                heading = unit.text
+            self.headings[unit.index] = heading
             if unit.kind in ("heading", "short"):
                 decoy_section = _decoy_heading(unit.text)
                 order = _order_header(unit.text)
@@ -111,6 +119,8 @@ class Finder:
                     header_order = order
                     continue
             before = len(self.candidates)
+            if decoy_section:
+                self.decoy_units[unit.index] = decoy_section
             if decoy_section and unit.kind == "item":
                 self._leave(_clip(unit.text), f"listed under a heading about {decoy_section}s")
                 continue

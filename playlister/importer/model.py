@@ -23,6 +23,8 @@ class Song:
     year: int | None = None
     duration_ms: int | None = None
     passage: str = ""
+    # the catalog's search page that confirmed the song (seeds the lockfile); not in the draft
+    found: list[dict[str, Any]] = field(default_factory=list, repr=False, compare=False)
 
     def as_json(self) -> dict[str, Any]:
         return {"title": self.title, "artist": self.artist, "version": self.version,
@@ -42,6 +44,25 @@ class LeftOut:
 
 
 @dataclass
+class CatalogCheck:
+    """How a draft was checked against the catalog: searches spent, or why it was not."""
+
+    searches: int = 0
+    limit: int = 0
+    confirmed: int = 0
+    unconfirmed: int = 0
+    offline: str | None = None  # why the catalog was not asked (then the draft is unconfirmed)
+
+    def line(self) -> str:
+        if self.offline is not None:
+            return f"Unconfirmed draft: {self.offline}; the songs were found by the rules alone."
+        spent = f"{self.searches} search{'' if self.searches == 1 else 'es'}"
+        return (f"Confirmed by the Spotify catalog: {self.confirmed} kept, {self.unconfirmed} "
+                f"candidate{'' if self.unconfirmed == 1 else 's'} not found ({spent}, at most "
+                f"{self.limit} an article).")
+
+
+@dataclass
 class ImportResult:
     """The outcome of one import: what to print, write or show as JSON."""
 
@@ -52,6 +73,7 @@ class ImportResult:
     toml: str
     existing: str | None = None  # the tracklist appended to, if any
     skipped: list[Song] = field(default_factory=list)  # already in ``existing``
+    check: CatalogCheck | None = None  # None: not said (a library call without a catalog)
 
     def lines(self, verbose: bool = False) -> list[str]:
         """What to print on stderr: counts, and with ``verbose`` each passage left out."""
@@ -72,6 +94,8 @@ class ImportResult:
         parts.append(f"{lo} passage{'' if lo == 1 else 's'} left out"
                      + ("" if verbose or not lo else " (--verbose to see them)"))
         out = ["; ".join(parts) + "."]
+        if self.check is not None:
+            out.append(self.check.line())
         if verbose:
             out += [f"  left out: {item.text}: {item.reason}" for item in self.left_out]
             out += [f"  already there: {s.title} ({s.artist or 'artist unknown'})"

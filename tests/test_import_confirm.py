@@ -1,0 +1,129 @@
+"""Confirmation by the catalog: one row per rule, each with a decoy beside it that the same
+rule must not take. The catalog is the suite's fake Spotify search, in process."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fake_catalog import Catalog, CatalogSearch, make_track
+
+from playlister import app, lockfile
+from playlister.config import Settings
+from playlister.importer import import_text
+
+CATALOG = Catalog([
+    make_track("a" * 22, "Blue", "Joni Mitchell", "Blue", 1971),
+    make_track("b" * 22, "Connection", "Elastica", "Elastica", 1995),
+    make_track("c" * 22, "Hocus Pocus", "Focus", "Moving Waves", 1971),
+    make_track("d" * 22, "Nothing Compares 2 U", "Sin\u00e9ad O'Connor", "I Do Not Want", 1990),
+    make_track("e" * 22, "Heat", "Some Band", "Heat", 2000),  # a film's title, as a song
+    make_track("f" * 22, "Purple Rain", "Prince", "Purple Rain", 1984),
+    make_track("g" * 22, "Waterloo Sunset", "The Kinks", "Something Else", 1967),
+])
+
+
+def songs(text: str, limit: int = 150) -> tuple[list[tuple[str, str | None]], list[str]]:
+    search = CatalogSearch(CATALOG)
+    result = import_text(text, search=lambda q: search.search_tracks(q), max_searches=limit)
+    return ([(s.title, s.artist) for s in result.songs],
+            [f"{x.text}: {x.reason}" for x in result.left_out])
+
+
+# (rule, text, kept, a left-out line that must be there or None)
+ROWS = [
+    ("named pair", '"Connection" by Elastica', [("Connection", "Elastica")], None),
+    ("named pair, decoy: the catalog's Blue is another artist's", '"Blue" by Elastica', [],
+     "\u201cBlue\u201d by Elastica: not in the catalog: no track titled \u201cBlue\u201d by "
+     "Elastica or by a name beside it"),
+    ("swapped pair", "- Connection \u2013 Elastica\n", [("Connection", "Elastica")], None),
+    ("swapped pair, decoy: neither way round", "- Connection \u2013 Pulp\n", [], None),
+    ("name in the unit: the performer, not the songwriter",
+     "\u201cNothing Compares 2 U\u201d, written by Prince, sung by Sin\u00e9ad O'Connor.",
+     [("Nothing Compares 2 U", "Sin\u00e9ad O'Connor")], None),
+    ("name in the unit, decoy: only the songwriter is named",
+     "\u201cNothing Compares 2 U\u201d was written by Prince.", [], None),
+    ("a line's phrases: Title [Artist (year) Album]",
+     "- Hocus Pocus [Focus (1971) Moving Waves]\n", [("Hocus Pocus", "Focus")], None),
+    ("a line's phrases, decoy: the album in the same shape",
+     "- Moving Waves [Focus (1971)]\n", [], None),
+    ("Artist \"Title\" heading", '## Focus "Hocus Pocus"\n', [("Hocus Pocus", "Focus")], None),
+    ("a possessive ending in s'", "Focus' \u201cHocus Pocus\u201d still startles.",
+     [("Hocus Pocus", "Focus")], None),
+    ("Title- Artist", "- Waterloo Sunset- The Kinks\n", [("Waterloo Sunset", "The Kinks")], None),
+    ("a table's row without a header", "| Hocus Pocus | Focus | 1971 |\n",
+     [("Hocus Pocus", "Focus")], None),
+    ("veto: a film named as such, though the catalog has a song of that title",
+     'We watched the film "Heat" by Some Band.', [],
+     "\u201cHeat\u201d: film title, not a song: \u201cfilm\u201d next to it"),
+    ("veto: a heading about films",
+     "## Films we watched\n\n- Heat \u2013 Some Band\n- Purple Rain \u2013 Prince\n", [],
+     "Heat \u2013 Some Band: listed under a heading about films"),
+    ("italic phrase with its artist in the sentence",
+     "That night Focus played *Hocus Pocus* twice.", [("Hocus Pocus", "Focus")], None),
+    ("italic phrase, decoy: the sentence is about a film",
+     "Prince starred in the film *Purple Rain* that year.", [], None),
+]
+
+
+@pytest.mark.parametrize(("rule", "text", "kept", "left"), ROWS, ids=[r[0] for r in ROWS])
+def test_confirmation_rules(rule: str, text: str, kept: list[tuple[str, str]],
+                            left: str | None) -> None:
+    found, left_out = songs(text)
+    assert found == kept
+    if left is not None:
+        assert left in left_out
+
+
+def test_the_article_order_is_kept_across_rules() -> None:
+    text = ("- Hocus Pocus [Focus (1971) Moving Waves]\n- \"Connection\" by Elastica\n"
+            "- Waterloo Sunset- The Kinks\n")
+    assert songs(text)[0] == [("Hocus Pocus", "Focus"), ("Connection", "Elastica"),
+                              ("Waterloo Sunset", "The Kinks")]
+
+
+def test_searches_are_bounded_and_what_was_not_searched_says_so() -> None:
+    text = '"Connection" by Elastica\n\n"Hocus Pocus" by Focus\n'
+    found, left = songs(text, limit=1)
+    assert found == [("Connection", "Elastica")]
+    assert ("\u201cHocus Pocus\u201d by Focus: not searched: the article's 1 searches were "
+            "spent") in left
+
+
+def test_the_summary_counts_the_searches() -> None:
+    search = CatalogSearch(CATALOG)
+    result = import_text('"Connection" by Elastica\n\n"Blue" by Elastica\n',
+                         search=lambda q: search.search_tracks(q))
+    assert result.lines()[1] == (f"Confirmed by the Spotify catalog: 1 kept, 1 candidate not "
+                                 f"found ({search.requests} searches, at most 150 an article).")
+
+
+def test_import_seeds_the_lockfile_so_match_needs_no_search(tmp_path: Path) -> None:
+    article = tmp_path / "picks.md"
+    article.write_text("# Picks\n\n- Connection \u2013 Elastica\n- Hocus Pocus [Focus (1971)]\n")
+    draft = tmp_path / "tracks.toml"
+    search = CatalogSearch(CATALOG)
+    made = app.import_(str(article), Settings.from_env({}), output=draft,
+                       catalog_factory=lambda: search)
+    assert made.seeded == 2
+    assert made.lines()[-1] == ("Recorded 2 matches in tracks.lock: `playlister match` will "
+                                "not search for them again.")
+    lock = lockfile.load(tmp_path / "tracks.lock")
+    assert sorted(e.uri or "" for e in lock.entries.values()) == [
+        "spotify:track:" + "b" * 22, "spotify:track:" + "c" * 22]
+
+    def no_search() -> CatalogSearch:
+        raise AssertionError("match searched though the lockfile had every entry")
+
+    run = app.match(draft, Settings.from_env({}), catalog_factory=no_search)
+    assert (run.run.requests, run.run.reused) == (0, 2)
+
+
+def test_without_credentials_the_draft_says_it_is_unconfirmed(tmp_path: Path) -> None:
+    article = tmp_path / "picks.md"
+    article.write_text("- Connection \u2013 Elastica\n")
+    made = app.import_(str(article), Settings.from_env({"PLAYLISTER_HOME": str(tmp_path)}))
+    assert made.lines()[1] == ("Unconfirmed draft: no Spotify credentials (SPOTIPY_CLIENT_ID "
+                               "and SPOTIPY_CLIENT_SECRET); the songs were found by the rules "
+                               "alone.")
+    assert not (tmp_path / "tracks.lock").exists()
