@@ -499,15 +499,18 @@ class Finder:
             if cand.short_name and cand.song.artist:
                 cand.song.artist = _expand_name(cand.song.artist, known, names)
         out: list[Candidate] = []
+        by_title: dict[str, list[Candidate]] = {}  # what out holds, by title key
         for cand in self.candidates:
             s = cand.song
             kind = self.decoy_titles.get(key(s.title))
             if kind:
                 self._leave(f"\u201c{s.title}\u201d", f"the article also names it as a {kind}")
                 continue
-            twin = _twin(out, s)
+            same_title = by_title.setdefault(key(s.title), [])
+            twin = _twin(same_title, s)
             if twin is None:
                 out.append(cand)
+                same_title.append(cand)
                 continue
             t = twin.song
             t.artist = t.artist or s.artist
@@ -521,11 +524,10 @@ class Finder:
 
 
 def _twin(found: list[Candidate], s: Song) -> Candidate | None:
-    """The earlier mention ``s`` repeats: same title, compatible artist and version."""
+    """The earlier mention ``s`` repeats (among ``found``, those with its title): compatible
+    artist and version."""
     for c in found:
         t = c.song
-        if key(t.title) != key(s.title):
-            continue
         if t.artist and s.artist and artist_key(t.artist) != artist_key(s.artist):
             continue
         if t.version and s.version and fold(t.version) != fold(s.version):

@@ -34,10 +34,12 @@ from playlister.importer.units import Unit
 from playlister.importer.vetoes import _decoy_next_to, _sentence_decoy
 from playlister.importer.words import (
     _MD_LINK,
+    NOT_NAMES,
     _clip,
     _quote_spans,
     _sentence,
     _strip_punct,
+    looks_like_title,
 )
 from playlister.match.queries import build_queries
 from playlister.match.text import artist_key, key
@@ -52,8 +54,9 @@ Search = Callable[[str], list[dict[str, Any]]]
 # Reasons the rules give that are vetoes: context says the phrase is not a song.
 _VETOES = ("not a song", "quoted lyric or speech", "heading about", "the sentence is about",
            "names it as a")
-_SPLIT = re.compile(r"\s+[\u2013\u2014-]{1,2}\s+|\s*[\u2013\u2014]\s*|(?<=\S)-\s+|:\s+|"
-                    r"\s+\|\s+|\s*/\s+|\s+by\s+|\s*[\[(\]){}]\s*|[\u201c\u201d\"]", re.I)
+_SPLIT = re.compile(r"\s*\.{3,}\s*|\t+|\s{2,}|\s+[\u2013\u2014-]{1,2}\s+|\s*[\u2013\u2014]\s*|"
+                    r"(?<=\S)-\s+|:\s+|\s+\|\s+|\s*/\s+|\s+by\s+|\s*[\[(\]){}]\s*|"
+                    r"[\u201c\u201d\"]", re.I)
 
 
 @dataclass
@@ -78,6 +81,7 @@ class Searches:
 
     search: Search
     limit: int = MAX_SEARCHES
+    article: str = ""  # the whole text, for a name the article gives anywhere
     sent: int = 0
     cache: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
@@ -99,7 +103,7 @@ def confirm(finder: Finder, songs: list[Song], left: list[LeftOut], search: Sear
 
     Returns (songs, left out, the searches made, how many candidates were not confirmed).
     """
-    searches = Searches(search, limit)
+    searches = Searches(search, limit, finder.text)
     vetoed = {key(_strip_punct(x.text.strip("\u201c\u201d*"))) for x in left
               if any(v in x.reason for v in _VETOES)} | set(finder.decoy_titles)
     pairs = _rule_pairs(finder, songs) + _generous_pairs(finder, vetoed)
@@ -157,14 +161,21 @@ def _rule_pairs(finder: Finder, songs: list[Song]) -> list[Pair]:
 
 
 def _generous_pairs(finder: Finder, vetoed: set[str]) -> list[Pair]:
-    """Every plausible title phrase of the units the rules took nothing from."""
+    """Every plausible title phrase: from each line, row or heading the rules took nothing
+    from, and from every paragraph (phrases the rules already took are not asked again)."""
     taken = {c.unit for c in finder.candidates}
+    titles = {key(c.song.title) for c in finder.candidates} | vetoed
     out: list[Pair] = []
     for unit in finder.units:
-        if unit.index in taken or unit.index in finder.decoy_units or unit.kind == "url":
+        if unit.index in finder.decoy_units or unit.kind == "url":
             continue
         if unit.role == "question":
             continue  # an interviewer's question names what the answer is about
+        if unit.kind == "prose":
+            out += _prose_pairs(unit, titles)
+            continue
+        if unit.index in taken:
+            continue
         context = _context(finder, unit.index)
         if unit.kind == "table":
             for n, row in enumerate(unit.rows[1:] if len(unit.rows) > 1 else unit.rows):
@@ -175,20 +186,30 @@ def _generous_pairs(finder: Finder, vetoed: set[str]) -> list[Pair]:
                                    _clip(" | ".join(cells)), "row")
         elif unit.kind in ("item", "short", "heading"):
             out += _line_pairs(_phrases(unit.text), unit, 0, context, _clip(unit.text), "line")
-        else:
-            out += _prose_pairs(unit, vetoed)
+            # "nothing beats *Fast Car*. Tracy Chapman…": marked phrases only (a line's
+            # plain capitalised words are its album, label or place as often as its title)
+            out += _prose_pairs(unit, titles, marked_only=True)
     return out
 
 
 def _context(finder: Finder, index: int) -> str:
-    unit = finder.units[index] if 0 <= index < len(finder.units) else None
+    """The words a name "beside" a unit's phrase may come from: the unit, the heading above
+    it, and a short line right after it (a card's artist under its title)."""
+    units = finder.units
+    unit = units[index] if 0 <= index < len(units) else None
     here = unit.text if unit is not None else ""
-    return f"{here} {finder.headings.get(index, '')}"
+    nxt = units[index + 1] if 0 <= index + 1 < len(units) else None
+    after = nxt.text if nxt is not None and nxt.kind in ("short", "prose") and \
+        len(nxt.text.split()) <= 6 else ""
+    return f"{here} {finder.headings.get(index, '')} {after}"
 
 
 def _phrases(text: str) -> list[str]:
-    """A line cut at dashes, colons, brackets, quotes, slashes and "by" into its phrases."""
+    """A line cut at dashes, colons, brackets, quotes, slashes, dot leaders, column gaps and
+    "by" into its phrases."""
     parts = [_strip_punct(p).strip("*_ ") for p in _SPLIT.split(text)]
+    if len([p for p in parts if p]) == 1:  # no dash or bracket: "jeff buckley, Hallelujah."
+        parts = [_strip_punct(p).strip("*_ ") for p in re.split(r",\s+|[.!?;]+\s+", text)]
     return [p for p in parts if p and re.search(r"[^\W\d_]", p)
             and not re.fullmatch(r"(?:19|20)\d\d\w?", p)][:MAX_PHRASES]
 
@@ -206,22 +227,58 @@ def _line_pairs(phrases: list[str], unit: Unit, row: int, context: str, passage:
     return out
 
 
-def _prose_pairs(unit: Unit, vetoed: set[str]) -> list[Pair]:
-    """Quoted, linked and italic phrases of a paragraph, each checked with its sentence."""
+# A capitalised run: words set as a title ("Signed, Sealed, Delivered I'm Yours", "Don't Stop
+# Me Now"), small words allowed inside, commas between capitalised words.
+_RUN = re.compile(r"(?:[A-Z0-9][\w'\u2019.&?!-]*)(?:(?:,?\s+|\s+(?:(?:a|an|the|and|or|of|to|in|"
+                  r"on|at|for|with|from|up|is|my|me|you|your|it|be|no|n')\s+)+)"
+                  r"(?:[A-Z0-9][\w'\u2019.&?!-]*))*")
+# What before a phrase makes it an album, a film or a book: "the last song on Kid A",
+# "anything from Either/Or", "we watched Mamma Mia", "I read Just Kids".
+_PROSE_VETO = re.compile(r"(?:\b(?:from|off)(?:\s+the)?(?:\s+album)?|\b(?:songs?|tracks?)\s+on|"
+                         r"\b(?:watch|watched|watching|saw|seen|see|read|reading|reread)"
+                         r"(?:\s+the)?(?:\s+(?:film|movie|book|show))?)\s*$", re.I)
+
+
+def _prose_pairs(unit: Unit, titles: set[str], *, marked_only: bool = False) -> list[Pair]:
+    """Quoted, linked, italic and capitalised phrases of a paragraph, each checked against the
+    names of the paragraph."""
     text = unit.text
-    spans = [(s, e, _strip_punct(inner)) for s, e, inner in _quote_spans(text)]
-    spans += [(x.start, x.end, text[x.start:x.end]) for x in unit.links if x.url and
+    spans = [(s + 1, e - 1, _strip_punct(inner), True) for s, e, inner in _quote_spans(text)]
+    spans += [(x.start, x.end, text[x.start:x.end], True) for x in unit.links if x.url and
               x.url != text[x.start:x.end]]
-    spans += [(x.start, x.end, text[x.start:x.end]) for x in unit.italics]
+    spans += [(x.start, x.end, text[x.start:x.end], True) for x in unit.italics]
+    marked = [(s, e) for s, e, _, _ in spans]
+    for m in [] if marked_only else _RUN.finditer(text):
+        if any(s <= m.start() < e or m.start() <= s < m.end() for s, e in marked):
+            continue
+        run = _strip_punct(m.group(0))
+        words = run.split()
+        if not words or (len(words) == 1 and words[0] in NOT_NAMES):
+            continue
+        spans.append((m.start(), m.start() + len(run), run, False))
+        if "," in run:  # "My Girl, The Temptations": each part may be the title
+            at = m.start()
+            for part in run.split(","):
+                piece = part.strip()
+                if piece:
+                    spans.append((at + part.find(piece), at + part.find(piece) + len(piece),
+                                  piece, False))
+                at += len(part) + 1
     out = []
-    for start, end, phrase in sorted(spans):
-        if not phrase or len(phrase.split()) > 10 or key(phrase) in vetoed:
+    for start, end, phrase, quoted in sorted(spans):
+        phrase = _strip_punct(phrase)
+        if not phrase or len(phrase.split()) > 10 or key(phrase) in titles:
             continue
+        before, after = text[max(0, start - 80):start].rstrip("\u201c\"*_ "), text[end:end + 80]
         sentence = _sentence(text, start, end)
-        if _decoy_next_to(text[max(0, start - 80):start], text[end:end + 80]) or \
-                _sentence_decoy(sentence, phrase):
+        if _decoy_next_to(before, after) or _sentence_decoy(sentence, phrase) or \
+                _PROSE_VETO.search(before):
             continue
-        out.append(Pair(phrase, None, unit.index, start, sentence, _clip(sentence), "phrase"))
+        # a quoted or italic phrase is marked as a title: a name anywhere in the paragraph
+        # may be its artist; a run of capitals is not, so its artist must share its sentence
+        # ("a Hollywood ending" in a paragraph that names The Runaways is no song of theirs)
+        out.append(Pair(phrase, None, unit.index, start, text if quoted else sentence,
+                        _clip(sentence), "phrase" if quoted else "run"))
     return out
 
 
@@ -236,19 +293,28 @@ def _check(pair: Pair, searches: Searches, vetoed: set[str]) -> tuple[Song | Non
         tries.append((pair.title, pair.artist, "named pair"))
         if pair.swappable:
             tries.append((_split_bracket(pair.artist)[0], pair.title, "swapped pair"))
-    tries.append((pair.title, None, "name in the unit"))
-    if pair.swappable and pair.artist:
+    # a title alone must be set as one (or quoted): "summer '98" beside "Jo" is no song
+    loose = pair.rule in ("rules", "phrase")
+    if loose or looks_like_title(pair.title):
+        tries.append((pair.title, None, "name in the unit"))
+    if pair.swappable and pair.artist and looks_like_title(pair.artist):
         tries.append((_split_bracket(pair.artist)[0], None, "name in the unit"))
     tries = [t for t in tries if key(t[0]) not in vetoed and re.search(r"[^\W\d_]", t[0])
              and len(t[0]) <= 120]
     if not tries:
         return None, ""
     for title, artist, rule in tries:
-        query = build_queries(Track(title=title, artist=artist or ""))[0]
-        page = searches(query)
+        queries = build_queries(Track(title=title, artist=artist or ""))
+        if not queries:  # nothing Spotify can search for ("&", "The")
+            continue
+        page = searches(queries[0])
         if page is None:
             return None, f"not searched: the article's {searches.limit} searches were spent"
         hit = _agreeing(title, artist, pair.context, page)
+        if hit is None and artist is None and pair.rule == "rules" and not pair.artist:
+            # a song the rules found without its artist: the catalog's artist must be one
+            # the article names somewhere (an interview's subject, a review's band)
+            hit = _agreeing(title, None, searches.article, page)
         if hit is not None:
             return _song(pair, title, hit, page, swapped=rule == "swapped pair"), rule
     if pair.artist:
@@ -272,9 +338,20 @@ def _agreeing(title: str, artist: str | None, context: str,
                 continue
             if artist is not None and _artist_agrees(artist, k):
                 return obj, name
-            if artist is None and f" {k} " in words:
+            if artist is None and _named(name, words, context):
                 return obj, name
     return None
+
+
+def _named(artist: str, words: str, text: str) -> bool:
+    """Whether ``text`` (``words``: its ``key``, padded with spaces) names the artist: in
+    full, or by a capitalised surname of four letters or more ("Bowie's people")."""
+    if f" {artist_key(artist)} " in words:
+        return True
+    parts = artist.split()
+    last = parts[-1] if len(parts) >= 2 else ""
+    return len(last) >= 4 and last[0].isupper() and bool(
+        re.search(rf"(?<!\w){re.escape(last)}(?:['\u2019]s)?(?!\w)", text))
 
 
 def _title_agrees(wanted: str, found: str) -> bool:
