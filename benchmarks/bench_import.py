@@ -8,8 +8,8 @@ its artist agrees, or is left blank (to fill in). Prints the figures, then every
 
 With the catalog (issue 17), each article's candidates are confirmed against a fake Spotify
 search (``tests/fake_catalog.py``) over the 32,833 real tracks of the TidyTuesday CSV, every
-set's true songs, and the fifth set's decoys (``fifth/catalog.json``: tracks titled like the
-films, books and albums its articles name). Also times a 4,000-line list.
+set's true songs, and the fifth and sixth sets' decoys (``*/catalog.json``: tracks titled like
+the films, books and albums their articles name). Also times a 4,000-line list.
 
     python benchmarks/bench_import.py
 """
@@ -161,9 +161,10 @@ def catalog() -> CatalogSearch:
         tracks.append(make_track(fake_id(f"bench:{title}:{artist}"), title, artist,
                                  album or title, year, popularity=40))
 
-    extra = json.loads((ARTICLES / "fifth" / "catalog.json").read_text(encoding="utf-8"))
-    for t in extra["tracks"]:
-        add(t["title"], t["artist"], t.get("album", ""), t.get("year", 2000))
+    for folder in ("fifth", "sixth"):
+        extra = json.loads((ARTICLES / folder / "catalog.json").read_text(encoding="utf-8"))
+        for t in extra["tracks"]:
+            add(t["title"], t["artist"], t.get("album", ""), t.get("year", 2000))
     for folder in (ARTICLES, ARTICLES / "holdout", ARTICLES / "fresh", ARTICLES / "fourth",
                    ARTICLES / "seeds"):
         for expected in folder.glob("*.expected.json"):
@@ -185,6 +186,7 @@ def long_list_seconds(lines: int = 4000) -> float:
 
 def main() -> int:
     fifth = cases(ARTICLES / "fifth", seeds_too=False)
+    sixth = cases(ARTICLES / "sixth", seeds_too=False)
     sets = [
         report("development set (test articles and seeds)", cases()),
         report("second set (tests/data/articles/holdout: first run recall 0.464, see README)",
@@ -194,6 +196,7 @@ def main() -> int:
         report("fourth set (tests/data/articles/fourth: first run recall 0.393, see README)",
                cases(ARTICLES / "fourth", seeds_too=False)),
         report("fifth set, offline (tests/data/articles/fifth: see README)", fifth),
+        report("sixth set, offline (tests/data/articles/sixth: see README)", sixth),
     ]
     right = sum(s.true_pos for s in sets)
     found = sum(s.found for s in sets)
@@ -205,6 +208,7 @@ def main() -> int:
     print(f"(fake catalog: {len(search.catalog.tracks)} tracks)")
     with_catalog = [
         report("fifth set, with the catalog", fifth, search),
+        report("sixth set, with the catalog", sixth, search),
         report("sets one to four, with the catalog", cases() + cases(
             ARTICLES / "holdout", seeds_too=False) + cases(ARTICLES / "fresh", seeds_too=False)
             + cases(ARTICLES / "fourth", seeds_too=False), search),
