@@ -30,6 +30,18 @@ CATALOG = Catalog([
     make_track("o" * 22, "Teardrop", "Massive Attack", "Mezzanine", 1998),
     make_track("p" * 22, "Mezzanine", "Massive Attack", "Mezzanine", 1998),
     make_track("q" * 22, "Heroes", "David Bowie", "Heroes", 1977),
+    make_track("r" * 22, "Love Will Tear Us Apart", "Joy Division", "Substance", 1980),
+    make_track("s" * 22, "Blue Monday", "New Order", "Substance", 1983),
+    make_track("t" * 22, "Chaise Longue", "Wet Leg", "Wet Leg", 2022),
+    make_track("u" * 22, "Angelica", "Wet Leg", "Wet Leg", 2022),
+    make_track("v" * 22, "Not", "Big Thief", "Two Hands", 2019),
+    make_track("w" * 22, "Not", "Wet Leg", "Decoys", 2022),  # same title, another band
+    make_track("x" * 22, "Masterpiece", "Big Thief", "Masterpiece", 2016),
+    make_track("y" * 22, "Common People", "Pulp", "Different Class", 1995),
+    make_track("z" * 22, "Running Up That Hill", "Kate Bush", "Hounds of Love", 1985),
+    make_track("A" * 22, "Hounds of Love", "Kate Bush", "Hounds of Love", 1985),
+    make_track("B" * 22, "Karma Police", "Radiohead", "OK Computer", 1997),
+    make_track("C" * 22, "Encore", "Radiohead", "Decoys", 2001),  # a label's word as a song
 ])
 
 
@@ -90,6 +102,22 @@ ROWS = [
      [("Heroes", "David Bowie")], None),
     ("a surname, decoy: the same word not as a name",
      'I wanted "Heroes" but the bowie knife was gone.', [], None),
+    ("middle dots", "00:03:10 \u00b7 Love Will Tear Us Apart \u00b7 Joy Division\n"
+     "00:14:45 \u00b7 Blue Monday \u00b7 New Order\n",
+     [("Love Will Tear Us Apart", "Joy Division"), ("Blue Monday", "New Order")], None),
+    ("a setlist's band in its first line; decoy: the Encore: label",
+     "Radiohead setlist \u2014 Paris\n\n1. Karma Police\nEncore:\n2. Airbag\n",
+     [("Karma Police", "Radiohead")], None),
+    ("capitalised runs in a line that reads as a sentence, split at and",
+     "Wet Leg played Chaise Longue and Angelica back to back.\n"
+     "Big Thief \u2014 Not, and a long Masterpiece.\n",
+     [("Chaise Longue", "Wet Leg"), ("Angelica", "Wet Leg"), ("Not", "Big Thief"),
+      ("Masterpiece", "Big Thief")], None),
+    ("British single quotes", "Pulp were everywhere, and Jarvis made 'Common People' sound "
+     "like a promise.", [("Common People", "Pulp")], None),
+    ("the article's title names the artist; decoy: the album named as such",
+     "# Kate Bush: an appreciation\n\nShe wrote Running Up That Hill at twenty-five. Hounds "
+     "of Love is the album everyone names.\n", [("Running Up That Hill", "Kate Bush")], None),
     ("italic phrase with its artist in the sentence",
      "That night Focus played *Hocus Pocus* twice.", [("Hocus Pocus", "Focus")], None),
     ("italic phrase, decoy: the sentence is about a film",

@@ -10,6 +10,11 @@ YT = "https://www.youtube.com/watch?v=Ew7QoNGHung"
 
 # (text, [(title, artist, version, youtube), ...])
 TAKEN = [
+    # a video site's tags are not part of the title; a version in brackets still is one
+    ("- Garbage - Only Happy When It Rains (Official Video)\n- Prince - Purple Rain (Live)\n"
+     "- Eurythmics - Here Comes the Rain Again [HD]\n",
+     [("Only Happy When It Rains", "Garbage", None, None), ("Purple Rain", "Prince", "Live", None),
+      ("Here Comes the Rain Again", "Eurythmics", None, None)]),
     # the article's order, whatever rule took each line
     ('- Kate Bush \u2013 Running Up That Hill\n- "How Soon Is Now?" by The Smiths\n'
      "- Elastica \u2013 Connection\n",

@@ -892,6 +892,7 @@ def _is_version(text: str) -> bool:
 
 def _split_bracket(text: str) -> tuple[str, str | None]:
     """`Blue (Live at Glastonbury)` -> ("Blue", "Live at Glastonbury"); others kept whole."""
+    text = _VIDEO_TAGS.sub("", text) or text
     m = re.match(r"^(.*?)\s*[\[(]([^()\[\]]{2,80})[\])]\s*$", text.strip())
     if m and m.group(1) and _is_version(m.group(2)):
         return m.group(1).strip(), _cap(m.group(2).strip())
@@ -917,10 +918,17 @@ def _attach_link(song: Song, url: str | None) -> None:
         song.spotify = url.split("?")[0]
 
 
+# What video sites add to a title: "(Official Video)", "[HD]", "(Remastered 2009)".
+_VIDEO_TAGS = re.compile(r"\s*[\[(](?:official(?:\s+(?:music|lyric|hd))?(?:\s+(?:video|audio))?|"
+                         r"(?:music\s+|lyric\s+)?video|lyrics?|audio|hd|hq|4k|visuali[sz]er|"
+                         r"(?:\d{4}\s+)?remaster(?:ed)?(?:\s+\d{4})?(?:\s+version)?)[\])]", re.I)
+
+
 def _tidy_title(text: str) -> str:
-    """Straighten typographic apostrophes (Don’t -> Don't), as hand-written tracklists do."""
-    t = " ".join(_strip_punct(text).split()).translate(_APOS)
-    return t
+    """Straighten typographic apostrophes (Don’t -> Don't), as hand-written tracklists do, and
+    drop a video site's tags ("(Official Video)", "[HD]", "(Remastered 2009)")."""
+    t = " ".join(_VIDEO_TAGS.sub("", _strip_punct(text)).split()).translate(_APOS)
+    return _strip_punct(t) or " ".join(_strip_punct(text).split()).translate(_APOS)
 
 
 def _tidy_name(text: str) -> str:

@@ -28,7 +28,14 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from playlister.importer.candidates import Finder, _split_bracket, _tidy_name, _tidy_title
+from playlister.importer.candidates import (
+    Finder,
+    _cap,
+    _is_version,
+    _split_bracket,
+    _tidy_name,
+    _tidy_title,
+)
 from playlister.importer.model import LeftOut, Song
 from playlister.importer.units import Unit
 from playlister.importer.vetoes import _decoy_next_to, _sentence_decoy
@@ -45,6 +52,7 @@ from playlister.match.queries import build_queries
 from playlister.match.text import artist_key, key
 from playlister.match.versions import split_title
 from playlister.tracklist import Track
+from playlister.urls import video_id
 
 MAX_SEARCHES = 150  # a bound on the searches one article may cost
 MAX_PHRASES = 4  # title phrases tried from one line
@@ -54,7 +62,8 @@ Search = Callable[[str], list[dict[str, Any]]]
 # Reasons the rules give that are vetoes: context says the phrase is not a song.
 _VETOES = ("not a song", "quoted lyric or speech", "heading about", "the sentence is about",
            "names it as a")
-_SPLIT = re.compile(r"\s*\.{3,}\s*|\t+|\s{2,}|\s+[\u2013\u2014-]{1,2}\s+|\s*[\u2013\u2014]\s*|"
+_SPLIT = re.compile(r"\s*\.{3,}\s*|\t+|\s{2,}|\s+[\u00b7\u2022~]\s+|\s+[\u2013\u2014-]{1,2}\s+|"
+                    r"\s*[\u2013\u2014]\s*|"
                     r"(?<=\S)-\s+|:\s+|\s+\|\s+|\s*/\s+|\s+by\s+|\s*[\[(\]){}]\s*|"
                     r"[\u201c\u201d\"]", re.I)
 
@@ -73,6 +82,7 @@ class Pair:
     song: Song | None = None  # the rules' song, if it came from them
     swappable: bool = False
     version: str | None = None
+    links: list[str] = field(default_factory=list)  # the unit's videos: one is the song's
 
 
 @dataclass
@@ -109,6 +119,7 @@ def confirm(finder: Finder, songs: list[Song], left: list[LeftOut], search: Sear
     pairs = _rule_pairs(finder, songs) + _generous_pairs(finder, vetoed)
     kept: list[tuple[int, int, Song]] = []
     seen: set[tuple[str, str, str]] = set()
+    seen_songs: set[tuple[str, str]] = set()  # (title, artist) of what was kept
     missed: list[LeftOut] = []
     taken_units: set[int] = set()
     for pair in pairs:
@@ -122,9 +133,10 @@ def confirm(finder: Finder, songs: list[Song], left: list[LeftOut], search: Sear
                 missed.append(LeftOut(_shown(pair), why))
             continue
         ident = (key(song.title), artist_key(song.artist or ""), key(song.version or ""))
-        if ident in seen:
+        if ident in seen or (pair.rule != "rules" and ident[:2] in seen_songs):
             continue
         seen.add(ident)
+        seen_songs.add(ident[:2])
         taken_units.add(pair.unit)
         kept.append((pair.unit, pair.pos, song))
     kept.sort(key=lambda k: (k[0], k[1]))
@@ -165,6 +177,7 @@ def _generous_pairs(finder: Finder, vetoed: set[str]) -> list[Pair]:
     from, and from every paragraph (phrases the rules already took are not asked again)."""
     taken = {c.unit for c in finder.candidates}
     titles = {key(c.song.title) for c in finder.candidates} | vetoed
+    top = _article_title(finder)
     out: list[Pair] = []
     for unit in finder.units:
         if unit.index in finder.decoy_units or unit.kind == "url":
@@ -172,7 +185,7 @@ def _generous_pairs(finder: Finder, vetoed: set[str]) -> list[Pair]:
         if unit.role == "question":
             continue  # an interviewer's question names what the answer is about
         if unit.kind == "prose":
-            out += _prose_pairs(unit, titles)
+            out += _prose_pairs(unit, titles, top=top)
             continue
         if unit.index in taken:
             continue
@@ -185,11 +198,34 @@ def _generous_pairs(finder: Finder, vetoed: set[str]) -> list[Pair]:
                 out += _line_pairs(cells, unit, n, " ".join(row) + " " + context,
                                    _clip(" | ".join(cells)), "row")
         elif unit.kind in ("item", "short", "heading"):
-            out += _line_pairs(_phrases(unit.text), unit, 0, context, _clip(unit.text), "line")
-            # "nothing beats *Fast Car*. Tracy Chapman…": marked phrases only (a line's
-            # plain capitalised words are its album, label or place as often as its title)
-            out += _prose_pairs(unit, titles, marked_only=True)
+            if (unit.index == 0 and unit.text == top) or unit.text.rstrip().endswith(":"):
+                # the article's own title (its subject, a venue, a date) and a label line
+                # ("Encore:") are not entries
+                out += _prose_pairs(unit, titles, marked_only=True)
+                continue
+            phrases = _phrases(unit.text)
+            label = bool(_LABEL.match(unit.text)) and len(phrases) > 1
+            out += _line_pairs(phrases, unit, 0, f"{context} {top}", _clip(unit.text), "line",
+                               label=label)
+            # "nothing beats *Fast Car*. Tracy Chapman…": a line's marked phrases; its plain
+            # capitalised words only when it reads as a sentence ("Wet Leg played Chaise
+            # Longue and Angelica"): in a line of titles and names they are as often its
+            # album, label or place
+            sentence_like = any(not looks_like_title(p) for p in phrases)
+            out += _prose_pairs(unit, titles, marked_only=not sentence_like, top=top)
     return out
+
+
+def _article_title(finder: Finder) -> str:
+    """The article's title: its opening ``# `` heading, or a short first line with more
+    after it (an appreciation's subject, a setlist's band, a show's name)."""
+    units = finder.units
+    if len(units) < 2:
+        return ""
+    first = units[0]
+    if first.kind == "heading" and first.raw.lstrip().startswith("# "):
+        return first.text
+    return first.text if first.kind == "short" else ""
 
 
 def _context(finder: Finder, index: int) -> str:
@@ -214,14 +250,28 @@ def _phrases(text: str) -> list[str]:
             and not re.fullmatch(r"(?:19|20)\d\d\w?", p)][:MAX_PHRASES]
 
 
+# "Encore: …", "Tape: …", "Self Esteem: …": what opens a line before a colon is a label or
+# a name, never the title
+_LABEL = re.compile(r"^[^:\u201c\"]{1,40}:\s")
+
+
 def _line_pairs(phrases: list[str], unit: Unit, row: int, context: str, passage: str,
-                rule: str) -> list[Pair]:
+                rule: str, *, label: bool = False) -> list[Pair]:
     """Neighbouring phrases as (title, artist) either way round; then each phrase alone."""
     out: list[Pair] = []
     for n in range(len(phrases) - 1):
+        if n == 0 and label:
+            title, version = _split_bracket(phrases[1])
+            out.append(Pair(title, phrases[0], unit.index, row, context, passage, rule,
+                            version=version, links=unit_videos(unit)))
+            continue
         title, version = _split_bracket(phrases[n])
+        if _is_version(phrases[n + 1]):  # "Fake Plastic Trees (acoustic)"
+            out.append(Pair(title, None, unit.index, row, context, passage, rule,
+                            version=_cap(phrases[n + 1]), links=unit_videos(unit)))
+            continue
         out.append(Pair(title, phrases[n + 1], unit.index, row, context, passage, rule,
-                        swappable=True, version=version))
+                        swappable=True, version=version, links=unit_videos(unit)))
     for phrase in phrases if len(phrases) == 1 else []:
         out.append(Pair(phrase, None, unit.index, row, context, passage, rule))
     return out
@@ -239,11 +289,25 @@ _PROSE_VETO = re.compile(r"(?:\b(?:from|off)(?:\s+the)?(?:\s+album)?|\b(?:songs?
                          r"(?:\s+the)?(?:\s+(?:film|movie|book|show))?)\s*$", re.I)
 
 
-def _prose_pairs(unit: Unit, titles: set[str], *, marked_only: bool = False) -> list[Pair]:
+# A run's pieces between sentence ends; initials ("D.C.") and "Mr." do not end one.
+_IN_RUN = re.compile(r"(?:[^.!?]|(?<=[A-Z])\.|(?<=\bMr)\.|(?<=\bMrs)\.|(?<=\bMs)\.|(?<=\bDr)\.|"
+                     r"(?<=\bSt)\.|\.(?=[A-Z]))+[.!?]?")
+# British single quotes ('Common People', Elastica's 'Connection'); not an apostrophe
+_SINGLE = re.compile(r"(?<![\w'\u2019])['\u2018]([^'\u2018\u2019\n]{1,80}?(?:['\u2019]\w"
+                     r"[^'\u2018\u2019\n]{0,60}?)?)['\u2019](?!\w)")
+# What after a phrase makes it an album, a film or a book: "X is the album", "X, a suite".
+_AFTER_VETO = re.compile(r"^[\s,]*(?:(?:is|was|are|were)\s+)?(?:the|an?|her|his|their|its)\s+"
+                         r"(?:\w+\s+)?(?:album|record|lp|ep|film|movie|book|novel|series|show|"
+                         r"suite|soundtrack|documentary)\b", re.I)
+
+
+def _prose_pairs(unit: Unit, titles: set[str], *, marked_only: bool = False,
+                 top: str = "") -> list[Pair]:
     """Quoted, linked, italic and capitalised phrases of a paragraph, each checked against the
-    names of the paragraph."""
+    names of the paragraph (a capitalised run: of its sentence and the article's title)."""
     text = unit.text
     spans = [(s + 1, e - 1, _strip_punct(inner), True) for s, e, inner in _quote_spans(text)]
+    spans += [(m.start(1), m.end(1), m.group(1), True) for m in _SINGLE.finditer(text)]
     spans += [(x.start, x.end, text[x.start:x.end], True) for x in unit.links if x.url and
               x.url != text[x.start:x.end]]
     spans += [(x.start, x.end, text[x.start:x.end], True) for x in unit.italics]
@@ -251,35 +315,53 @@ def _prose_pairs(unit: Unit, titles: set[str], *, marked_only: bool = False) -> 
     for m in [] if marked_only else _RUN.finditer(text):
         if any(s <= m.start() < e or m.start() <= s < m.end() for s, e in marked):
             continue
-        run = _strip_punct(m.group(0))
-        words = run.split()
-        if not words or (len(words) == 1 and words[0] in NOT_NAMES):
-            continue
-        spans.append((m.start(), m.start() + len(run), run, False))
-        if "," in run:  # "My Girl, The Temptations": each part may be the title
-            at = m.start()
-            for part in run.split(","):
-                piece = part.strip()
-                if piece:
-                    spans.append((at + part.find(piece), at + part.find(piece) + len(piece),
-                                  piece, False))
-                at += len(part) + 1
+        # a sentence's end inside a run ("Never for Ever. Army Dreamers") ends it
+        for sm in _IN_RUN.finditer(m.group(0)):
+            at = m.start() + sm.start()
+            run = _strip_punct(sm.group(0))
+            if text[at + len(sm.group(0)):at + len(sm.group(0)) + 1] == ":":
+                continue  # a label: "Tape:", "Ceremony:"
+            words = run.split()
+            if not words or (len(words) == 1 and words[0] in NOT_NAMES):
+                continue
+            spans.append((at, at + len(run), run, False))
+            # "My Girl, The Temptations", "Chaise Longue and Angelica": each part too
+            for part in re.finditer(r"[^,]+?(?=,|\s+and\s+|$)", run):
+                piece = re.sub(r"^and\s+", "", part.group(0).strip())
+                if piece and piece != run:
+                    spans.append((at + part.start(), at + part.end(), piece, False))
     out = []
     for start, end, phrase, quoted in sorted(spans):
         phrase = _strip_punct(phrase)
         if not phrase or len(phrase.split()) > 10 or key(phrase) in titles:
             continue
-        before, after = text[max(0, start - 80):start].rstrip("\u201c\"*_ "), text[end:end + 80]
+        before = text[max(0, start - 80):start].rstrip("\u201c\u2018'\"*_ ")
+        after = text[end:end + 80].lstrip("\u201d\u2019'\"*_")
         sentence = _sentence(text, start, end)
-        if _decoy_next_to(before, after) or _sentence_decoy(sentence, phrase) or \
-                _PROSE_VETO.search(before):
+        clause = _clause_around(text, start, end)
+        if _decoy_next_to(before, after) or _sentence_decoy(clause, phrase) or \
+                _PROSE_VETO.search(before) or _AFTER_VETO.match(after):
             continue
         # a quoted or italic phrase is marked as a title: a name anywhere in the paragraph
         # may be its artist; a run of capitals is not, so its artist must share its sentence
         # ("a Hollywood ending" in a paragraph that names The Runaways is no song of theirs)
-        out.append(Pair(phrase, None, unit.index, start, text if quoted else sentence,
-                        _clip(sentence), "phrase" if quoted else "run"))
+        out.append(Pair(phrase, None, unit.index, start,
+                        text if quoted else f"{sentence} {top}", _clip(sentence),
+                        "phrase" if quoted else "run", links=unit_videos(unit)))
     return out
+
+
+def _clause_around(text: str, start: int, end: int) -> str:
+    """The stretch of ``text`` between the punctuation (,;:.!?) before and after a phrase:
+    what speaks of it ("Hounds of Love is the album everyone names")."""
+    lo = max(text.rfind(c, 0, start) for c in ",;:.!?") + 1
+    his = [i for i in (text.find(c, end) for c in ",;:.!?") if i != -1]
+    return text[lo:min(his) if his else len(text)]
+
+
+def unit_videos(unit: Unit) -> list[str]:
+    """The YouTube links of a unit (a line that links its video)."""
+    return [x.url for x in unit.links if x.url and video_id(x.url)]
 
 
 # --- the catalog's word ------------------------------------------------------------------------
@@ -311,6 +393,18 @@ def _check(pair: Pair, searches: Searches, vetoed: set[str]) -> tuple[Song | Non
         if page is None:
             return None, f"not searched: the article's {searches.limit} searches were spent"
         hit = _agreeing(title, artist, pair.context, page)
+        if hit is None and artist is None and len(page) >= 10:
+            # a common title ("Connection", "Hurt"): the artist's take may lie past the
+            # page; ask again with each name beside it
+            for name in _names_beside(pair.context, title):
+                more = build_queries(Track(title=title, artist=name))
+                named = searches(more[0]) if more else None
+                if named is None:
+                    break
+                hit = _agreeing(title, name, pair.context, named)
+                if hit is not None:
+                    page = named
+                    break
         if hit is None and artist is None and pair.rule == "rules" and not pair.artist:
             # a song the rules found without its artist: the catalog's artist must be one
             # the article names somewhere (an interview's subject, a review's band)
@@ -321,6 +415,17 @@ def _check(pair: Pair, searches: Searches, vetoed: set[str]) -> tuple[Song | Non
         return None, (f"not in the catalog: no track titled \u201c{pair.title}\u201d by "
                       f"{pair.artist} or by a name beside it")
     return None, f"not in the catalog: no track titled \u201c{pair.title}\u201d by a name beside it"
+
+
+def _names_beside(context: str, title: str, most: int = 3) -> list[str]:
+    """Capitalised names in ``context`` other than ``title`` ("Elastica's" -> "Elastica")."""
+    out: list[str] = []
+    for m in _RUN.finditer(context):
+        name = re.sub(r"['\u2019]s?$", "", _strip_punct(m.group(0)))
+        if name and key(name) != key(title) and name.split()[0] not in NOT_NAMES and \
+                name not in out and title not in name:
+            out.append(name)
+    return out[:most]
 
 
 def _agreeing(title: str, artist: str | None, context: str,
@@ -383,7 +488,8 @@ def _song(pair: Pair, title: str, hit: tuple[dict[str, Any], str], page: list[di
                     passage=base.passage)
     else:
         song = Song(title=_tidy_title(title), artist=_tidy_name(artist), version=version,
-                    passage=pair.passage)
+                    passage=pair.passage,
+                    youtube=pair.links[0] if len(set(pair.links)) == 1 else None)
     song.found = [obj, *[o for o in page if o is not obj]]
     return song
 
