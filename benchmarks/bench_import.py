@@ -8,8 +8,8 @@ its artist agrees, or is left blank (to fill in). Prints the figures, then every
 
 With the catalog (issue 17), each article's candidates are confirmed against a fake Spotify
 search (``tests/fake_catalog.py``) over the 32,833 real tracks of the TidyTuesday CSV, every
-set's true songs, and the fifth and sixth sets' decoys (``*/catalog.json``: tracks titled like
-the films, books and albums their articles name). Also times a 4,000-line list.
+set's true songs, and the fifth, sixth and seventh sets' decoys (``*/catalog.json``: tracks
+titled like the films, books and albums their articles name). Also times a 4,000-line list.
 
     python benchmarks/bench_import.py
 """
@@ -161,7 +161,7 @@ def catalog() -> CatalogSearch:
         tracks.append(make_track(fake_id(f"bench:{title}:{artist}"), title, artist,
                                  album or title, year, popularity=40))
 
-    for folder in ("fifth", "sixth"):
+    for folder in ("fifth", "sixth", "seventh"):
         extra = json.loads((ARTICLES / folder / "catalog.json").read_text(encoding="utf-8"))
         for t in extra["tracks"]:
             add(t["title"], t["artist"], t.get("album", ""), t.get("year", 2000))
@@ -187,6 +187,7 @@ def long_list_seconds(lines: int = 4000) -> float:
 def main() -> int:
     fifth = cases(ARTICLES / "fifth", seeds_too=False)
     sixth = cases(ARTICLES / "sixth", seeds_too=False)
+    seventh = cases(ARTICLES / "seventh", seeds_too=False)
     sets = [
         report("development set (test articles and seeds)", cases()),
         report("second set (tests/data/articles/holdout: first run recall 0.464, see README)",
@@ -197,6 +198,7 @@ def main() -> int:
                cases(ARTICLES / "fourth", seeds_too=False)),
         report("fifth set, offline (tests/data/articles/fifth: see README)", fifth),
         report("sixth set, offline (tests/data/articles/sixth: see README)", sixth),
+        report("seventh set, offline (tests/data/articles/seventh: see README)", seventh),
     ]
     right = sum(s.true_pos for s in sets)
     found = sum(s.found for s in sets)
@@ -209,6 +211,7 @@ def main() -> int:
     with_catalog = [
         report("fifth set, with the catalog", fifth, search),
         report("sixth set, with the catalog", sixth, search),
+        report("seventh set, with the catalog", seventh, search),
         report("sets one to four, with the catalog", cases() + cases(
             ARTICLES / "holdout", seeds_too=False) + cases(ARTICLES / "fresh", seeds_too=False)
             + cases(ARTICLES / "fourth", seeds_too=False), search),

@@ -103,7 +103,12 @@ class ImportResult:
         return out
 
     def as_json(self) -> dict[str, Any]:
+        check = None if self.check is None else {
+            "confirmed": self.check.offline is None, "searches": self.check.searches,
+            "limit": self.check.limit, "unconfirmed": self.check.unconfirmed,
+            "offline": self.check.offline}
         return {"name": self.name, "source": self.source, "existing": self.existing,
+                "catalog": check,
                 "songs": [s.as_json() for s in self.songs],
                 "left_out": [x.as_json() for x in self.left_out],
                 "skipped": [s.as_json() for s in self.skipped]}
