@@ -118,6 +118,15 @@ ROWS = [
     ("the article's title names the artist; decoy: the album named as such",
      "# Kate Bush: an appreciation\n\nShe wrote Running Up That Hill at twenty-five. Hounds "
      "of Love is the album everyone names.\n", [("Running Up That Hill", "Kate Bush")], None),
+    ("a table's row read again when the rules' reading is not confirmed (the singer is not "
+     "the artist)", "| # | Singer | Song |\n|---|---|---|\n| 1 | Priya | Waterloo Sunset (The "
+     "Kinks) |\n", [("Waterloo Sunset", "The Kinks")], None),
+    ("decoy: a table of albums", "| Album | Artist |\n|---|---|\n| Heroes | David Bowie |\n",
+     [], None),
+    ("the nearest name of two the paragraph gives", "Joni Mitchell covered it later, but "
+     "Jeff Buckley's recording of \u201cHallelujah\u201d is the one.",
+     [("Hallelujah", "Jeff Buckley")], None),
+    ("decoy: an album on vinyl", "A friend lent me The Kinks' Kid A on vinyl.", [], None),
     ("italic phrase with its artist in the sentence",
      "That night Focus played *Hocus Pocus* twice.", [("Hocus Pocus", "Focus")], None),
     ("italic phrase, decoy: the sentence is about a film",
@@ -153,7 +162,8 @@ def test_the_summary_counts_the_searches() -> None:
     search = CatalogSearch(CATALOG)
     result = import_text('"Connection" by Elastica\n\n"Blue" by Elastica\n',
                          search=lambda q: search.search_tracks(q))
-    assert result.lines()[1] == (f"Confirmed by the Spotify catalog: 1 kept, 1 candidate not "
+    # "Blue" by Elastica: as the rules read it, then the line's phrase alone
+    assert result.lines()[1] == (f"Confirmed by the Spotify catalog: 1 kept, 2 candidates not "
                                  f"found ({search.requests} searches, at most 150 an article).")
 
 

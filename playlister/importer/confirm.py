@@ -35,10 +35,11 @@ from playlister.importer.candidates import (
     _split_bracket,
     _tidy_name,
     _tidy_title,
+    _version_before,
 )
 from playlister.importer.model import LeftOut, Song
 from playlister.importer.units import Unit
-from playlister.importer.vetoes import _decoy_next_to, _sentence_decoy
+from playlister.importer.vetoes import _decoy_heading, _decoy_next_to, _sentence_decoy
 from playlister.importer.words import (
     _MD_LINK,
     NOT_NAMES,
@@ -116,29 +117,35 @@ def confirm(finder: Finder, songs: list[Song], left: list[LeftOut], search: Sear
     searches = Searches(search, limit, finder.text)
     vetoed = {key(_strip_punct(x.text.strip("\u201c\u201d*"))) for x in left
               if any(v in x.reason for v in _VETOES)} | set(finder.decoy_titles)
-    pairs = _rule_pairs(finder, songs) + _generous_pairs(finder, vetoed)
     kept: list[tuple[int, int, Song]] = []
     seen: set[tuple[str, str, str]] = set()
     seen_songs: set[tuple[str, str]] = set()  # (title, artist) of what was kept
     missed: list[LeftOut] = []
     taken_units: set[int] = set()
-    for pair in pairs:
-        if pair.rule != "rules" and pair.unit in taken_units and pair.rule == "line":
-            continue  # one song a list line
-        if key(pair.title) in vetoed:
-            continue
-        song, why = _check(pair, searches, vetoed)
-        if song is None:
-            if why:
-                missed.append(LeftOut(_shown(pair), why))
-            continue
-        ident = (key(song.title), artist_key(song.artist or ""), key(song.version or ""))
-        if ident in seen or (pair.rule != "rules" and ident[:2] in seen_songs):
-            continue
-        seen.add(ident)
-        seen_songs.add(ident[:2])
-        taken_units.add(pair.unit)
-        kept.append((pair.unit, pair.pos, song))
+
+    def ask(pairs: list[Pair]) -> None:
+        for pair in pairs:
+            if pair.rule == "line" and pair.unit in taken_units:
+                continue  # one song a list line
+            if key(pair.title) in vetoed:
+                continue
+            song, why = _check(pair, searches, vetoed)
+            if song is None:
+                if why:
+                    missed.append(LeftOut(_shown(pair), why))
+                continue
+            ident = (key(song.title), artist_key(song.artist or ""), key(song.version or ""))
+            if ident in seen or (pair.rule != "rules" and ident[:2] in seen_songs):
+                continue
+            seen.add(ident)
+            seen_songs.add(ident[:2])
+            taken_units.add(pair.unit)
+            kept.append((pair.unit, pair.pos, song))
+
+    # the rules' songs first; then every phrase of the units where none was confirmed (a
+    # rule that read a karaoke table's singer as the artist leaves the row to be read again)
+    ask(_rule_pairs(finder, songs))
+    ask(_generous_pairs(finder, vetoed, set(taken_units), {k[0] for k in seen}))
     kept.sort(key=lambda k: (k[0], k[1]))
     out_left = [x for x in left if not any(key(s.title) == key(_strip_punct(
         x.text.strip("\u201c\u201d*"))) for _, _, s in kept)]
@@ -172,11 +179,11 @@ def _rule_pairs(finder: Finder, songs: list[Song]) -> list[Pair]:
     return out
 
 
-def _generous_pairs(finder: Finder, vetoed: set[str]) -> list[Pair]:
-    """Every plausible title phrase: from each line, row or heading the rules took nothing
-    from, and from every paragraph (phrases the rules already took are not asked again)."""
-    taken = {c.unit for c in finder.candidates}
-    titles = {key(c.song.title) for c in finder.candidates} | vetoed
+def _generous_pairs(finder: Finder, vetoed: set[str], taken: set[int],
+                    kept: set[str]) -> list[Pair]:
+    """Every plausible title phrase: from each line, row or heading where no song was
+    confirmed (``taken``), and from every paragraph (titles ``kept`` are not asked again)."""
+    titles = kept | vetoed
     top = _article_title(finder)
     out: list[Pair] = []
     for unit in finder.units:
@@ -191,11 +198,15 @@ def _generous_pairs(finder: Finder, vetoed: set[str]) -> list[Pair]:
             continue
         context = _context(finder, unit.index)
         if unit.kind == "table":
+            if unit.rows and _decoy_heading(" ".join(unit.rows[0])):
+                continue  # a table of albums, films or books, by its header
             for n, row in enumerate(unit.rows[1:] if len(unit.rows) > 1 else unit.rows):
                 cells = [_strip_punct(_MD_LINK.sub(lambda m: m.group(1), c)).strip("*_ ")
                          for c in row]
                 cells = [c for c in cells if c and re.search(r"[^\W\d_]", c)]
-                out += _line_pairs(cells, unit, n, " ".join(row) + " " + context,
+                # "Bohemian Rhapsody (Queen)": a cell is cut into phrases like a line
+                phrases = [p for c in cells for p in (_phrases(c) or [c])][:MAX_PHRASES + 1]
+                out += _line_pairs(phrases, unit, n, " ".join(row) + " " + context,
                                    _clip(" | ".join(cells)), "row")
         elif unit.kind in ("item", "short", "heading"):
             if (unit.index == 0 and unit.text == top) or unit.text.rstrip().endswith(":"):
@@ -298,7 +309,8 @@ _SINGLE = re.compile(r"(?<![\w'\u2019])['\u2018]([^'\u2018\u2019\n]{1,80}?(?:['\
 # What after a phrase makes it an album, a film or a book: "X is the album", "X, a suite".
 _AFTER_VETO = re.compile(r"^[\s,]*(?:(?:is|was|are|were)\s+)?(?:the|an?|her|his|their|its)\s+"
                          r"(?:\w+\s+)?(?:album|record|lp|ep|film|movie|book|novel|series|show|"
-                         r"suite|soundtrack|documentary)\b", re.I)
+                         r"suite|soundtrack|documentary)\b"
+                         r"|^\s*on\s+(?:vinyl|cd|cassette|tape|lp)\b", re.I)
 
 
 def _prose_pairs(unit: Unit, titles: set[str], *, marked_only: bool = False,
@@ -325,9 +337,10 @@ def _prose_pairs(unit: Unit, titles: set[str], *, marked_only: bool = False,
             if not words or (len(words) == 1 and words[0] in NOT_NAMES):
                 continue
             spans.append((at, at + len(run), run, False))
-            # "My Girl, The Temptations", "Chaise Longue and Angelica": each part too
-            for part in re.finditer(r"[^,]+?(?=,|\s+and\s+|$)", run):
-                piece = re.sub(r"^and\s+", "", part.group(0).strip())
+            # "My Girl, The Temptations", "Chaise Longue and Angelica", "Caroline
+            # Polachek's Welcome to My Island": each part too
+            for part in re.finditer(r"[^,]+?(?=,|\s+and\s+|['\u2019]s\s|$)", run):
+                piece = re.sub(r"^(?:and|['\u2019]s)\s+", "", part.group(0).strip())
                 if piece and piece != run:
                     spans.append((at + part.start(), at + part.end(), piece, False))
     out = []
@@ -347,7 +360,8 @@ def _prose_pairs(unit: Unit, titles: set[str], *, marked_only: bool = False,
         # ("a Hollywood ending" in a paragraph that names The Runaways is no song of theirs)
         out.append(Pair(phrase, None, unit.index, start,
                         text if quoted else f"{sentence} {top}", _clip(sentence),
-                        "phrase" if quoted else "run", links=unit_videos(unit)))
+                        "phrase" if quoted else "run", links=unit_videos(unit),
+                        version=_version_before(before + " ")))
     return out
 
 
@@ -430,10 +444,12 @@ def _names_beside(context: str, title: str, most: int = 3) -> list[str]:
 
 def _agreeing(title: str, artist: str | None, context: str,
               page: list[dict[str, Any]]) -> tuple[dict[str, Any], str] | None:
-    """The first track of ``page`` whose title agrees and whose artist agrees with ``artist``
-    (or, without one, is named in ``context``), with the catalog's spelling of that artist."""
+    """The track of ``page`` whose title agrees and whose artist agrees with ``artist`` (or,
+    without one, is named in ``context``: the name nearest the title when several are), with
+    the catalog's spelling of that artist."""
     words = f" {key(context)} "
-    for obj in page:
+    found: list[tuple[int, int, dict[str, Any], str]] = []
+    for n, obj in enumerate(page):
         if not _title_agrees(title, str(obj.get("name") or "")):
             continue
         for credit in obj.get("artists") or ():
@@ -444,8 +460,25 @@ def _agreeing(title: str, artist: str | None, context: str,
             if artist is not None and _artist_agrees(artist, k):
                 return obj, name
             if artist is None and _named(name, words, context):
-                return obj, name
-    return None
+                found.append((_distance(context, title, name), n, obj, name))
+    if not found:
+        return None
+    _, _, obj, name = min(found, key=lambda f: (f[0], f[1]))
+    return obj, name
+
+
+def _distance(context: str, title: str, name: str) -> int:
+    """Characters between ``title`` and the nearest mention of ``name`` (or its surname) in
+    ``context``; large when either is not found as written."""
+    low = context.casefold()
+    at = low.find(title.casefold())
+    if at < 0:
+        return 10_000
+    best = 10_000
+    for word in {name, name.split()[-1]}:
+        for m in re.finditer(re.escape(word.casefold()), low):
+            best = min(best, abs(m.start() - at))
+    return best
 
 
 def _named(artist: str, words: str, text: str) -> bool:
