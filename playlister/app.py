@@ -26,7 +26,7 @@ from playlister import tracklist as tracklist_mod
 from playlister.auth import login as auth_login
 from playlister.auth import logout as auth_logout
 from playlister.config import Settings
-from playlister.errors import LockfileError, PlaylisterError
+from playlister.errors import AuthError, LockfileError, PlaylisterError, SpotifyError
 from playlister.files import atomic_write
 from playlister.importer import ImportResult
 from playlister.importer.seed import seed as seed_lock
@@ -495,8 +495,14 @@ def import_(
                                              existing=existing)
     else:
         search, why = _import_search(settings, offline, catalog_factory)
-        result = importer.import_source(source, existing=existing, stdin=stdin, search=search,
-                                        offline=why)
+        try:
+            result = importer.import_source(source, existing=existing, stdin=stdin,
+                                            search=search, offline=why)
+        except (SpotifyError, AuthError) as exc:
+            said = str(exc).replace(" Work done so far has been kept.", "")
+            raise PlaylisterError(
+                f"{said} Nothing was written; `playlister import --offline` drafts from the "
+                "rules alone, without the catalog.") from exc
     if output is not None:
         try:
             atomic_write(output, result.toml)

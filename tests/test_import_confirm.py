@@ -10,6 +10,7 @@ from fake_catalog import Catalog, CatalogSearch, make_track
 
 from playlister import app, lockfile
 from playlister.config import Settings
+from playlister.errors import PlaylisterError
 from playlister.importer import import_text
 
 CATALOG = Catalog([
@@ -196,3 +197,18 @@ def test_without_credentials_the_draft_says_it_is_unconfirmed(tmp_path: Path) ->
                                "and SPOTIPY_CLIENT_SECRET); the songs were found by the rules "
                                "alone.")
     assert not (tmp_path / "tracks.lock").exists()
+
+
+def test_a_spotify_failure_says_how_to_draft_without_the_catalog(tmp_path: Path) -> None:
+    article = tmp_path / "picks.md"
+    article.write_text("- Connection \u2013 Elastica\n")
+    draft = tmp_path / "tracks.toml"
+    with pytest.raises(PlaylisterError) as err:
+        app.import_(str(article), Settings.from_env({}), output=draft,
+                    catalog_factory=lambda: CatalogSearch(CATALOG, fail_after=0))
+    message = str(err.value)
+    assert message.startswith("Spotify rate limit: the app's daily request quota is used up")
+    assert message.endswith("Nothing was written; `playlister import --offline` drafts from "
+                            "the rules alone, without the catalog.")
+    assert "Work done so far" not in message
+    assert not draft.exists()
