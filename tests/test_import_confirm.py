@@ -159,6 +159,18 @@ def test_searches_are_bounded_and_what_was_not_searched_says_so() -> None:
             "spent") in left
 
 
+def test_verbose_names_the_rule_that_confirmed_each_song() -> None:
+    search = CatalogSearch(CATALOG)
+    result = import_text("- Connection \u2013 Elastica\n\nFocus' \u201cHocus Pocus\u201d.\n",
+                         search=lambda q: search.search_tracks(q))
+    lines = result.lines(verbose=True)
+    assert ("  confirmed: \u201cConnection\u201d by Elastica: swapped pair, from the rules' "
+            "reading") in lines
+    assert ("  confirmed: \u201cHocus Pocus\u201d by Focus: name in the unit, from the rules' "
+            "reading") in lines
+    assert result.as_json()["songs"][0]["confirmed"] == "swapped pair, from the rules' reading"
+
+
 def test_the_summary_counts_the_searches() -> None:
     search = CatalogSearch(CATALOG)
     result = import_text('"Connection" by Elastica\n\n"Blue" by Elastica\n',

@@ -424,7 +424,12 @@ def _check(pair: Pair, searches: Searches, vetoed: set[str]) -> tuple[Song | Non
             # the article names somewhere (an interview's subject, a review's band)
             hit = _agreeing(title, None, searches.article, page)
         if hit is not None:
-            return _song(pair, title, hit, page, swapped=rule == "swapped pair"), rule
+            song = _song(pair, title, hit, page, swapped=rule == "swapped pair")
+            where = {"rules": "the rules' reading", "line": "a line's phrases",
+                     "row": "a table row's cells", "phrase": "a marked phrase",
+                     "run": "a capitalised run"}[pair.rule]
+            song.confirmed = f"{rule}, from {where}"
+            return song, rule
     if pair.artist:
         return None, (f"not in the catalog: no track titled \u201c{pair.title}\u201d by "
                       f"{pair.artist} or by a name beside it")

@@ -25,11 +25,15 @@ class Song:
     passage: str = ""
     # the catalog's search page that confirmed the song (seeds the lockfile); not in the draft
     found: list[dict[str, Any]] = field(default_factory=list, repr=False, compare=False)
+    confirmed: str = ""  # the rule by which the catalog confirmed it ("swapped pair, from …")
 
     def as_json(self) -> dict[str, Any]:
-        return {"title": self.title, "artist": self.artist, "version": self.version,
-                "youtube": self.youtube, "album": self.album, "spotify": self.spotify,
-                "year": self.year, "duration_ms": self.duration_ms, "passage": self.passage}
+        out = {"title": self.title, "artist": self.artist, "version": self.version,
+               "youtube": self.youtube, "album": self.album, "spotify": self.spotify,
+               "year": self.year, "duration_ms": self.duration_ms, "passage": self.passage}
+        if self.confirmed:  # only a draft the catalog confirmed says how
+            out["confirmed"] = self.confirmed
+        return out
 
 
 @dataclass(frozen=True)
@@ -97,6 +101,8 @@ class ImportResult:
         if self.check is not None:
             out.append(self.check.line())
         if verbose:
+            out += [f"  confirmed: \u201c{s.title}\u201d by {s.artist}: {s.confirmed}"
+                    for s in self.songs if s.confirmed]
             out += [f"  left out: {item.text}: {item.reason}" for item in self.left_out]
             out += [f"  already there: {s.title} ({s.artist or 'artist unknown'})"
                     for s in self.skipped]
