@@ -6,6 +6,11 @@ Each article ``tests/data/articles/NAME.{txt,md,html}`` sits beside ``NAME.expec
 when its title matches a true one (the matcher's key: case, apostrophes and "'n'" folded) and
 its artist agrees, or is left blank (to fill in). Prints the figures, then every miss.
 
+With the catalog (issue 17), each article's candidates are confirmed against a fake Spotify
+search (``tests/fake_catalog.py``) over the 32,833 real tracks of the TidyTuesday CSV, every
+set's true songs, and the fifth, sixth and seventh sets' decoys (``*/catalog.json``: tracks
+titled like the films, books and albums their articles name). Also times a 4,000-line list.
+
     python benchmarks/bench_import.py
 """
 
@@ -18,10 +23,14 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from playlister.importer import import_source
-from playlister.match.text import artist_key, key
-
 ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+
+from fake_catalog import Catalog, CatalogSearch, fake_id, load_csv, make_track  # noqa: E402
+
+from playlister.importer import Search, import_source, import_text  # noqa: E402
+from playlister.match.text import artist_key, key  # noqa: E402
+
 ARTICLES = ROOT / "tests" / "data" / "articles"
 SUFFIXES = (".txt", ".md", ".html")
 
@@ -53,6 +62,7 @@ class Score:
     versions_carried: int = 0
     videos_wanted: int = 0
     videos_carried: int = 0
+    searches: int = 0  # catalog searches the imports made
     blank_artists: int = 0  # right song, artist left blank though named next to it
     implied_blank: int = 0  # right song, artist left blank; the text only implies it
     misses: list[str] = field(default_factory=list)
@@ -65,9 +75,16 @@ def same(found: dict, true: dict) -> bool:
         artist_key(found["artist"]) == artist_key(true["artist"])
 
 
-def score(name: str, article: Path, expected: Path, total: Score) -> None:
+def score(name: str, article: Path, expected: Path, total: Score,
+          search: CatalogSearch | None = None) -> None:
     truth = json.loads(expected.read_text(encoding="utf-8"))["songs"]
-    found = [s.as_json() for s in import_source(str(article)).songs]
+    asked: Search | None = None
+    if search is not None:
+        before = search.requests
+        asked = search.search_tracks
+    found = [s.as_json() for s in import_source(str(article), search=asked).songs]
+    if search is not None:
+        total.searches += search.requests - before
     total.found += len(found)
     total.wanted += len(truth)
     unmatched = list(truth)
@@ -104,11 +121,12 @@ def score(name: str, article: Path, expected: Path, total: Score) -> None:
         total.misses.append(f"{name}: missed {t['title']!r} ({t.get('artist')})")
 
 
-def report(title: str, todo: list[tuple[str, Path, Path]]) -> Score:
+def report(title: str, todo: list[tuple[str, Path, Path]],
+           search: CatalogSearch | None = None) -> Score:
     total = Score()
     started = time.perf_counter()
     for name, article, expected in todo:
-        score(name, article, expected, total)
+        score(name, article, expected, total, search)
     seconds = time.perf_counter() - started
     precision = total.true_pos / total.found if total.found else 1.0
     recall = total.true_pos / total.wanted if total.wanted else 1.0
@@ -121,6 +139,9 @@ def report(title: str, todo: list[tuple[str, Path, Path]]) -> Score:
     print(f"YouTube links carried: {total.videos_carried}/{total.videos_wanted}")
     print(f"artists left blank though named next to the song: {total.blank_artists}")
     print(f"artists left blank where the text only implies them: {total.implied_blank}")
+    if search is not None:
+        print(f"catalog searches: {total.searches} ({total.searches / max(1, len(todo)):.1f} an "
+              "article)")
     print(f"seconds: {seconds:.2f}")
     for miss in total.misses:
         print("  " + miss)
@@ -128,7 +149,45 @@ def report(title: str, todo: list[tuple[str, Path, Path]]) -> Score:
     return total
 
 
+def catalog() -> CatalogSearch:
+    """The fake catalog: the real CSV's tracks, every set's true songs, the fifth set's decoys."""
+    tracks = load_csv(ROOT / "tests" / "data" / "tidytuesday_2020-01-21_spotify_songs.csv")
+    made: set[tuple[str, str]] = set()
+
+    def add(title: str, artist: str, album: str = "", year: int = 2000) -> None:
+        if (key(title), artist_key(artist)) in made:
+            return
+        made.add((key(title), artist_key(artist)))
+        tracks.append(make_track(fake_id(f"bench:{title}:{artist}"), title, artist,
+                                 album or title, year, popularity=40))
+
+    for folder in ("fifth", "sixth", "seventh"):
+        extra = json.loads((ARTICLES / folder / "catalog.json").read_text(encoding="utf-8"))
+        for t in extra["tracks"]:
+            add(t["title"], t["artist"], t.get("album", ""), t.get("year", 2000))
+    for folder in (ARTICLES, ARTICLES / "holdout", ARTICLES / "fresh", ARTICLES / "fourth",
+                   ARTICLES / "seeds"):
+        for expected in folder.glob("*.expected.json"):
+            for song in json.loads(expected.read_text(encoding="utf-8"))["songs"]:
+                if song.get("artist"):
+                    add(song["title"], song["artist"])
+    return CatalogSearch(Catalog(tracks))
+
+
+def long_list_seconds(lines: int = 4000) -> float:
+    text = "# A long list\n\n" + "\n".join(
+        f"\u201cSong Number {i}\u201d by Band{i}" for i in range(lines)) + "\n"
+    started = time.perf_counter()
+    found = len(import_text(text).songs)
+    seconds = time.perf_counter() - started
+    assert found == lines, found
+    return seconds
+
+
 def main() -> int:
+    fifth = cases(ARTICLES / "fifth", seeds_too=False)
+    sixth = cases(ARTICLES / "sixth", seeds_too=False)
+    seventh = cases(ARTICLES / "seventh", seeds_too=False)
     sets = [
         report("development set (test articles and seeds)", cases()),
         report("second set (tests/data/articles/holdout: first run recall 0.464, see README)",
@@ -137,12 +196,32 @@ def main() -> int:
                cases(ARTICLES / "fresh", seeds_too=False)),
         report("fourth set (tests/data/articles/fourth: first run recall 0.393, see README)",
                cases(ARTICLES / "fourth", seeds_too=False)),
+        report("fifth set, offline (tests/data/articles/fifth: see README)", fifth),
+        report("sixth set, offline (tests/data/articles/sixth: see README)", sixth),
+        report("seventh set, offline (tests/data/articles/seventh: see README)", seventh),
     ]
     right = sum(s.true_pos for s in sets)
     found = sum(s.found for s in sets)
     wanted = sum(s.wanted for s in sets)
-    print(f"== all articles: precision {right / found:.3f}, recall {right / wanted:.3f} "
-          f"({right} right of {found} found, {wanted} true)")
+    print(f"== all articles, offline: precision {right / found:.3f}, recall "
+          f"{right / wanted:.3f} ({right} right of {found} found, {wanted} true)")
+    print()
+    search = catalog()
+    print(f"(fake catalog: {len(search.catalog.tracks)} tracks)")
+    with_catalog = [
+        report("fifth set, with the catalog", fifth, search),
+        report("sixth set, with the catalog", sixth, search),
+        report("seventh set, with the catalog", seventh, search),
+        report("sets one to four, with the catalog", cases() + cases(
+            ARTICLES / "holdout", seeds_too=False) + cases(ARTICLES / "fresh", seeds_too=False)
+            + cases(ARTICLES / "fourth", seeds_too=False), search),
+    ]
+    right = sum(s.true_pos for s in with_catalog)
+    found = sum(s.found for s in with_catalog)
+    wanted = sum(s.wanted for s in with_catalog)
+    print(f"== all articles, with the catalog: precision {right / found:.3f}, recall "
+          f"{right / wanted:.3f} ({right} right of {found} found, {wanted} true)")
+    print(f"\n4,000 quoted song lines (one paragraph): {long_list_seconds():.2f} s")
     return 0
 
 

@@ -28,9 +28,10 @@ from playlister import tracklist as tracklist_mod
 from playlister.auth import login as auth_login
 from playlister.auth import logout as auth_logout
 from playlister.config import Settings
-from playlister.errors import LockfileError, PlaylisterError
+from playlister.errors import AuthError, LockfileError, PlaylisterError, SpotifyError
 from playlister.files import atomic_write
 from playlister.importer import ImportResult
+from playlister.importer.seed import seed as seed_lock
 from playlister.lockfile import Lock
 from playlister.match.batch import MatchRun, Searcher, match_entries, needs_search
 from playlister.spotify import Catalog, UserApi, encode_cover
@@ -544,6 +545,8 @@ class ImportCommandResult:
 
     result: ImportResult
     output: Path | None
+    seeded: int = 0  # lockfile entries recorded from what the catalog confirmed
+    seed_note: str | None = None  # why the lockfile was not seeded, when it could not be
 
     @property
     def text(self) -> str | None:
@@ -556,6 +559,12 @@ class ImportCommandResult:
         if self.output is not None:
             verb = "Added to" if self.result.existing is not None else "Wrote the draft to"
             out.append(f"{verb} {self.output}; then `playlister check {self.output}`.")
+        if self.seeded and self.output is not None:
+            lock = lockfile.lock_path(self.output).name
+            out.append(f"Recorded {self.seeded} match{'' if self.seeded == 1 else 'es'} in "
+                       f"{lock}: `playlister match` will not search for them again.")
+        if self.seed_note:
+            out.append(self.seed_note)
         return out
 
     def as_json(self) -> dict[str, Any]:
@@ -570,11 +579,15 @@ def import_(
     append: bool = False,
     stdin: IO[str] | None = None,
     user_api: UserApi | None = None,
+    offline: bool = False,
+    catalog_factory: Callable[[], Searcher] | None = None,
 ) -> ImportCommandResult:
     """Draft a tracklist from an article, an Exportify CSV or one of the user's playlists.
 
     With ``append``, songs go at the end of ``output`` (default ``tracks.toml``), skipping
     those it already has; without, ``output`` must not exist yet (nothing is overwritten).
+    With Spotify credentials (and not ``offline``) an article's candidates are kept only when
+    the catalog confirms them, and with ``output`` the lockfile beside it records the matches.
     """
     if append and output is None:
         output = Path("tracks.toml")
@@ -600,13 +613,45 @@ def import_(
         result = importer.from_spotify_items(found.tracks, found.name, source=source,
                                              existing=existing)
     else:
-        result = importer.import_source(source, existing=existing, stdin=stdin)
+        search, why = _import_search(settings, offline, catalog_factory)
+        try:
+            result = importer.import_source(source, existing=existing, stdin=stdin,
+                                            search=search, offline=why)
+        except (SpotifyError, AuthError) as exc:
+            said = str(exc).replace(" Work done so far has been kept.", "")
+            raise PlaylisterError(
+                f"{said} Nothing was written; `playlister import --offline` drafts from the "
+                "rules alone, without the catalog.") from exc
     if output is not None:
         try:
             atomic_write(output, result.toml)
         except OSError as exc:
             raise PlaylisterError(f"{output}: cannot write the draft: {exc.strerror}.") from exc
-    return ImportCommandResult(result, output)
+    done = ImportCommandResult(result, output)
+    if output is not None and any(s.found for s in result.songs):
+        try:
+            with Project.writing(output) as project:
+                done.seeded = len(seed_lock(project.lock, project.tracklist.tracks,
+                                            result.songs))
+                if done.seeded:
+                    project.save()
+        except PlaylisterError as exc:  # the draft is written; matching will search instead
+            done.seed_note = f"The lockfile was not seeded: {exc}"
+    return done
+
+
+def _import_search(settings: Settings, offline: bool,
+                   catalog_factory: Callable[[], Searcher] | None
+                   ) -> tuple[importer.Search | None, str | None]:
+    """The catalog search confirming an import's candidates, or None and why there is none."""
+    if offline:
+        return None, "--offline was given"
+    if catalog_factory is None:
+        if not ((settings.client_id and settings.client_secret) or settings.access_token):
+            return None, "no Spotify credentials (SPOTIPY_CLIENT_ID and SPOTIPY_CLIENT_SECRET)"
+        catalog_factory = lambda: Catalog(settings)  # noqa: E731
+    catalog = catalog_factory()
+    return (lambda query: catalog.search_tracks(query, limit=10)), None
 
 
 # --------------------------------------------------------------------------------- login

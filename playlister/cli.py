@@ -319,11 +319,14 @@ def pin(entry: str, uri: str | None, none: bool, stand_in: bool | None, tracks: 
               help="Add the songs to an existing tracklist, skipping those it has.")
 @click.option("--json", "as_json", is_flag=True, help="Print what was found as JSON.")
 @click.option("--verbose", "-v", is_flag=True, help="Also say what was left out and why.")
+@click.option("--offline", is_flag=True,
+              help="Do not ask the Spotify catalog to confirm the songs (the default without "
+                   "credentials): the rules alone decide.")
 def import_command(source: str, output: Path | None, append: bool, as_json: bool,
-                   verbose: bool) -> None:
+                   verbose: bool, offline: bool) -> None:
     """Draft a tracklist from an article that names songs."""
     result = app.import_(source, Settings.from_env(), output=output, append=append,
-                         stdin=sys.stdin)
+                         stdin=sys.stdin, offline=offline)
     echo_lines(result.lines(verbose=verbose), err=True)
     if as_json:
         click.echo(json.dumps(result.as_json(), indent=2, ensure_ascii=False))

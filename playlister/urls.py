@@ -66,6 +66,10 @@ def video_id(url: str) -> str | None:
         return None
     if parts.scheme not in ("http", "https"):
         return None
+    # A browser reads "https://evil.example\\@www.youtube.com/…" as a page on evil.example
+    # ("\\" ends the host) while urlsplit sees youtube.com: no user part, no backslash.
+    if "\\" in url or "@" in parts.netloc:
+        return None
     candidate = None
     if host == "youtu.be":
         candidate = parts.path.lstrip("/").split("/")[0]

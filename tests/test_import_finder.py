@@ -10,6 +10,21 @@ YT = "https://www.youtube.com/watch?v=Ew7QoNGHung"
 
 # (text, [(title, artist, version, youtube), ...])
 TAKEN = [
+    # a video site's tags are not part of the title; a version in brackets still is one
+    ("- Garbage - Only Happy When It Rains (Official Video)\n- Prince - Purple Rain (Live)\n"
+     "- Eurythmics - Here Comes the Rain Again [HD]\n",
+     [("Only Happy When It Rains", "Garbage", None, None), ("Purple Rain", "Prince", "Live", None),
+      ("Here Comes the Rain Again", "Eurythmics", None, None)]),
+    # the article's order, whatever rule took each line
+    ('- Kate Bush \u2013 Running Up That Hill\n- "How Soon Is Now?" by The Smiths\n'
+     "- Elastica \u2013 Connection\n",
+     [("Running Up That Hill", "Kate Bush", None, None),
+      ("How Soon Is Now?", "The Smiths", None, None), ("Connection", "Elastica", None, None)]),
+    # bare lines, one song each, are a list; hard-wrapped prose (decoy below) is not
+    ("Kate Bush \u2013 Running Up That Hill\nElastica \u2013 Connection\n",
+     [("Running Up That Hill", "Kate Bush", None, None), ("Connection", "Elastica", None, None)]),
+    ("We drove to the coast while Kate Bush \u2013 Running Up\nthat hill and back \u2013 "
+     "sang on the radio.\n", []),
     ('"Blue" by Elastica', [("Blue", "Elastica", None, None)]),
     ("\u201cBlue\u201d by Elastica", [("Blue", "Elastica", None, None)]),
     ('I love "Blue," by Elastica.', [("Blue", "Elastica", None, None)]),

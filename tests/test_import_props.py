@@ -97,6 +97,8 @@ def test_a_song_table_gives_at_most_one_song_a_row_from_its_cells(rows: list[tup
     songs, _ = find_songs(table)
     assert len(songs) <= len(rows)
     straight = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+    # emphasis marks (``_A_``, ``*A*``) are markup, not part of the title
     cells = " ".join(" ".join(a.split()) for a, _ in rows).translate(straight)
+    cells = cells.replace("*", "").replace("_", "")
     for song in songs:  # the title comes from the Song column, never from nowhere
-        assert song.title and song.title.split()[0] in cells
+        assert song.title and song.title.split()[0].replace("*", "").replace("_", "") in cells

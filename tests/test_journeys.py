@@ -179,9 +179,9 @@ def test_an_exportify_csv_imported_then_created_fills_the_playlist(user, server)
 
 @pytest.mark.skipif(not (SEEDS / "004_b5e94815226b37b9.txt").exists(),
                     reason="the seed articles are not beside the repository")
-def test_an_article_imported_filled_in_and_created(user, server):
+def test_an_article_imported_offline_filled_in_and_created(user, server):
     shutil.copy(SEEDS / "004_b5e94815226b37b9.txt", user.folder / "article.txt")
-    user.ok("import", "article.txt", "-o", "tracks.toml")
+    user.ok("import", "article.txt", "--offline", "-o", "tracks.toml")
     check = user.run("check")
     assert check.returncode == 1
     assert "field 'artist': must not be empty" in check.stderr

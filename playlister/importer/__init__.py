@@ -13,38 +13,47 @@ import re
 from pathlib import Path
 from typing import IO, Any
 
+from playlister.importer.candidates import Finder
+from playlister.importer.confirm import MAX_SEARCHES, Search, confirm
 from playlister.importer.draft import append_toml, draft_toml, split_new
 from playlister.importer.errors import SourceError
 from playlister.importer.exportify import from_spotify_tracks, read_exportify
-from playlister.importer.finder import find_songs
 from playlister.importer.html import html_to_text
-from playlister.importer.model import ImportResult, LeftOut, Song
+from playlister.importer.model import CatalogCheck, ImportResult, LeftOut, Song
 from playlister.importer.source import Document, read_source
 from playlister.tracklist import load
 from playlister.urls import playlist_id as playlist_id_from_url
 
-__all__ = ["ImportResult", "LeftOut", "Song", "SourceError", "from_spotify_items",
-           "import_source", "import_text", "playlist_id_from_url"]
+__all__ = ["MAX_SEARCHES", "CatalogCheck", "ImportResult", "LeftOut", "Search", "Song",
+           "SourceError", "from_spotify_items", "import_source", "import_text",
+           "playlist_id_from_url"]
 
 
 def import_source(source: str, *, existing: Path | None = None, stdin: IO[str] | None = None,
-                  timeout: float = 10, max_bytes: int = 5_000_000) -> ImportResult:
+                  timeout: float = 10, max_bytes: int = 5_000_000, search: Search | None = None,
+                  max_searches: int = MAX_SEARCHES, offline: str | None = None) -> ImportResult:
     """Read ``source`` (path, ``-`` or http(s) URL) and find the songs it names.
 
     With ``existing``, songs that tracklist already holds (the loader's duplicate key) are
-    skipped and ``toml`` is that file's text with the new entries appended.
+    skipped and ``toml`` is that file's text with the new entries appended. With ``search``
+    (query -> Spotify track objects), candidates are kept only when the catalog confirms them
+    (``confirm``), at most ``max_searches`` searches; ``offline`` says why there is none.
     """
     if playlist_id_from_url(source):
         raise SourceError(source, "is a Spotify playlist: its tracks are read through the "
                                   "Spotify API, not as a web page.")
     doc = read_source(source, stdin=stdin, timeout=timeout, max_bytes=max_bytes)
-    return import_document(doc, existing=existing)
+    return import_document(doc, existing=existing, search=search, max_searches=max_searches,
+                           offline=offline)
 
 
-def import_document(doc: Document, *, existing: Path | None = None) -> ImportResult:
+def import_document(doc: Document, *, existing: Path | None = None, search: Search | None = None,
+                    max_searches: int = MAX_SEARCHES, offline: str | None = None
+                    ) -> ImportResult:
     """The songs in an already read ``Document``."""
     cite = "cited"
     title: str | None = None
+    check: CatalogCheck | None = None
     if doc.kind == "csv":
         songs, left = read_exportify(doc.text, doc.label)
         cite = "from"
@@ -52,18 +61,28 @@ def import_document(doc: Document, *, existing: Path | None = None) -> ImportRes
         text = doc.text
         if doc.kind == "html":
             text, title = html_to_text(text)
-        songs, left = find_songs(text)
+        finder = Finder(text)
+        songs, left = finder.run()
         title = title or article_title(text, {" ".join(s.passage.split()) for s in songs})
-    return _result(songs, left, name=title or doc.stem, source=doc.label, existing=existing,
-                   cite=cite)
+        if search is not None:
+            songs, left, searches, missed = confirm(finder, songs, left, search,
+                                                    limit=max_searches)
+            check = CatalogCheck(searches.sent, max_searches, len(songs), missed)
+        elif offline is not None:
+            check = CatalogCheck(offline=offline)
+    result = _result(songs, left, name=title or doc.stem, source=doc.label, existing=existing,
+                     cite=cite)
+    result.check = check
+    return result
 
 
-def import_text(text: str, *, source: str = "stdin", existing: Path | None = None) -> ImportResult:
+def import_text(text: str, *, source: str = "stdin", existing: Path | None = None,
+                search: Search | None = None, max_searches: int = MAX_SEARCHES) -> ImportResult:
     """Find songs in ``text`` (plain, Markdown or HTML), as ``import_source`` does."""
     from playlister.importer.source import sniff
     stem = Path(source).stem if source != "stdin" else "stdin"
     return import_document(Document(text, sniff(text, Path(source).suffix), source, stem),
-                           existing=existing)
+                           existing=existing, search=search, max_searches=max_searches)
 
 
 def from_spotify_items(items: list[dict[str, Any]], name: str, *, source: str | None = None,

@@ -24,6 +24,9 @@ _BLOCK = {"p", "div", "section", "article", "main", "blockquote", "pre", "table"
           "ul", "ol", "dl", "dt", "dd", "figcaption", "header", "address", "hr",
           "body", "html"}
 _HEADINGS = {f"h{i}" for i in range(1, 7)}
+# Deeper than this, elements are unwrapped (their text kept) before the recursive walk: 1,000
+# nested <div>s or 200 nested tables would otherwise exhaust Python's recursion limit.
+MAX_DEPTH = 60
 _ITALIC = {"em", "i", "cite"}
 _CHROME = re.compile(r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|footer|sidebar|share|sharing|"
                      r"social|related|comments?|cookie|newsletter|advert|ads?|breadcrumbs?|"
@@ -38,6 +41,7 @@ def html_to_text(html: str) -> tuple[str, str | None]:
         soup = BeautifulSoup(html, "html.parser")
     title_tag = soup.find("title")
     page_title = _squash(title_tag.get_text()) if isinstance(title_tag, Tag) else None
+    _flatten_deep(soup)
     root: Tag = soup
     for name in ("article", "main"):
         found = soup.find(name)
@@ -54,7 +58,26 @@ def html_to_text(html: str) -> tuple[str, str | None]:
     return text + "\n", title or page_title or None
 
 
+def _flatten_deep(soup: BeautifulSoup, limit: int = MAX_DEPTH) -> None:
+    """Unwrap every element nested deeper than ``limit``, keeping its text and children.
+
+    Done without recursion (bs4's ``descendants`` is a generator), deepest first, so the walk
+    below never goes more than ``limit`` elements down.
+    """
+    depth: dict[int, int] = {id(soup): 0}
+    deep: list[Tag] = []
+    for node in soup.descendants:
+        if isinstance(node, Tag):
+            d = depth.get(id(node.parent), 0) + 1
+            depth[id(node)] = d
+            if d > limit:
+                deep.append(node)
+    for tag in reversed(deep):
+        tag.unwrap()
+
+
 def _walk(node: Tag, out: list[str], root: Tag, skip: frozenset[str] = frozenset()) -> None:
+    number = 0  # the position of the next <li> of an <ol>: counted, not looked back for
     for child in node.children:
         if isinstance(child, Comment | Doctype | ProcessingInstruction):
             continue
@@ -79,11 +102,18 @@ def _walk(node: Tag, out: list[str], root: Tag, skip: frozenset[str] = frozenset
             level = int(name[1])
             out.append(f"\n\n{'#' * level} {_inline(child, root)}\n\n")
         elif name == "li":
-            parent = child.find_parent(["ol", "ul"])
             marker = "-"
-            if parent is not None and parent.name == "ol":
-                marker = f"{len(child.find_previous_siblings('li')) + 1}."
+            if node.name == "ol":
+                number += 1
+                # "1234. Title" would read as a year starting a sentence: past 999, a dash
+                marker = f"{number}." if number < 1000 else "-"
             out.append(f"\n{marker} {_inline(child, root)}\n")
+        elif name == "tr" and child.find("table") is not None:
+            # a layout table (tables inside its cells): each cell is a block of the page
+            for cell in child.find_all(["td", "th"], recursive=False):
+                out.append("\n\n")
+                _walk(cell, out, root)
+                out.append("\n\n")
         elif name == "tr":
             out.append(_row(child, root))
         elif name in ("td", "th"):

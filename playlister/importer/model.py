@@ -23,11 +23,17 @@ class Song:
     year: int | None = None
     duration_ms: int | None = None
     passage: str = ""
+    # the catalog's search page that confirmed the song (seeds the lockfile); not in the draft
+    found: list[dict[str, Any]] = field(default_factory=list, repr=False, compare=False)
+    confirmed: str = ""  # the rule by which the catalog confirmed it ("swapped pair, from …")
 
     def as_json(self) -> dict[str, Any]:
-        return {"title": self.title, "artist": self.artist, "version": self.version,
-                "youtube": self.youtube, "album": self.album, "spotify": self.spotify,
-                "year": self.year, "duration_ms": self.duration_ms, "passage": self.passage}
+        out = {"title": self.title, "artist": self.artist, "version": self.version,
+               "youtube": self.youtube, "album": self.album, "spotify": self.spotify,
+               "year": self.year, "duration_ms": self.duration_ms, "passage": self.passage}
+        if self.confirmed:  # only a draft the catalog confirmed says how
+            out["confirmed"] = self.confirmed
+        return out
 
 
 @dataclass(frozen=True)
@@ -42,6 +48,25 @@ class LeftOut:
 
 
 @dataclass
+class CatalogCheck:
+    """How a draft was checked against the catalog: searches spent, or why it was not."""
+
+    searches: int = 0
+    limit: int = 0
+    confirmed: int = 0
+    unconfirmed: int = 0
+    offline: str | None = None  # why the catalog was not asked (then the draft is unconfirmed)
+
+    def line(self) -> str:
+        if self.offline is not None:
+            return f"Unconfirmed draft: {self.offline}; the songs were found by the rules alone."
+        spent = f"{self.searches} search{'' if self.searches == 1 else 'es'}"
+        return (f"Confirmed by the Spotify catalog: {self.confirmed} kept, {self.unconfirmed} "
+                f"candidate{'' if self.unconfirmed == 1 else 's'} not found ({spent}, at most "
+                f"{self.limit} an article).")
+
+
+@dataclass
 class ImportResult:
     """The outcome of one import: what to print, write or show as JSON."""
 
@@ -52,6 +77,7 @@ class ImportResult:
     toml: str
     existing: str | None = None  # the tracklist appended to, if any
     skipped: list[Song] = field(default_factory=list)  # already in ``existing``
+    check: CatalogCheck | None = None  # None: not said (a library call without a catalog)
 
     def lines(self, verbose: bool = False) -> list[str]:
         """What to print on stderr: counts, and with ``verbose`` each passage left out."""
@@ -72,14 +98,23 @@ class ImportResult:
         parts.append(f"{lo} passage{'' if lo == 1 else 's'} left out"
                      + ("" if verbose or not lo else " (--verbose to see them)"))
         out = ["; ".join(parts) + "."]
+        if self.check is not None:
+            out.append(self.check.line())
         if verbose:
+            out += [f"  confirmed: \u201c{s.title}\u201d by {s.artist}: {s.confirmed}"
+                    for s in self.songs if s.confirmed]
             out += [f"  left out: {item.text}: {item.reason}" for item in self.left_out]
             out += [f"  already there: {s.title} ({s.artist or 'artist unknown'})"
                     for s in self.skipped]
         return out
 
     def as_json(self) -> dict[str, Any]:
+        check = None if self.check is None else {
+            "confirmed": self.check.offline is None, "searches": self.check.searches,
+            "limit": self.check.limit, "unconfirmed": self.check.unconfirmed,
+            "offline": self.check.offline}
         return {"name": self.name, "source": self.source, "existing": self.existing,
+                "catalog": check,
                 "songs": [s.as_json() for s in self.songs],
                 "left_out": [x.as_json() for x in self.left_out],
                 "skipped": [s.as_json() for s in self.skipped]}

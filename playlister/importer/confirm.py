@@ -1,0 +1,533 @@
+"""Stage 4, confirmation: a candidate is kept when the catalog holds a track that agrees with it.
+
+A person reads a page by spotting a phrase that could be a title, a name beside it that could
+be its artist, and checking that the pair is a real song. Here the rules' songs and, from
+every unit they took nothing from, each plausible title phrase (a line split at dashes,
+colons, brackets and "by"; a table row's cells; a quoted, linked or italic phrase) are
+checked with the catalog search matching already uses:
+
+* ``named pair``: a search for the title with the artist finds a track whose title and
+  artist both agree (the catalog's spelling of the artist is taken);
+* ``swapped pair``: the same with title and artist the other way round (a line set
+  ``Title - Artist`` where the rules read ``Artist - Title``);
+* ``name in the unit``: a search for the title alone finds a track whose artist is named in
+  the same unit (or the heading above a list): fills a blank, or replaces a songwriter the
+  sentence credits with the performer the catalog has.
+
+Vetoes still win: a phrase the text calls a film, book or album, quoted speech or lyrics,
+anything under a heading about films or books, is never searched. Searches are bounded per
+article; what was not confirmed is left out with its reason.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from playlister.importer.candidates import (
+    Finder,
+    _cap,
+    _is_version,
+    _split_bracket,
+    _tidy_name,
+    _tidy_title,
+    _version_before,
+)
+from playlister.importer.model import LeftOut, Song
+from playlister.importer.units import Unit
+from playlister.importer.vetoes import _decoy_heading, _decoy_next_to, _sentence_decoy
+from playlister.importer.words import (
+    _MD_LINK,
+    NOT_NAMES,
+    _clip,
+    _quote_spans,
+    _sentence,
+    _strip_punct,
+    looks_like_title,
+)
+from playlister.match.queries import build_queries
+from playlister.match.text import artist_key, key
+from playlister.match.versions import split_title
+from playlister.tracklist import Track
+from playlister.urls import video_id
+
+MAX_SEARCHES = 150  # a bound on the searches one article may cost
+MAX_PHRASES = 4  # title phrases tried from one line
+
+Search = Callable[[str], list[dict[str, Any]]]
+
+# Reasons the rules give that are vetoes: context says the phrase is not a song.
+_VETOES = ("not a song", "quoted lyric or speech", "heading about", "the sentence is about",
+           "names it as a")
+_SPLIT = re.compile(r"\s*\.{3,}\s*|\t+|\s{2,}|\s+[\u00b7\u2022~]\s+|\s+[\u2013\u2014-]{1,2}\s+|"
+                    r"\s*[\u2013\u2014]\s*|"
+                    r"(?<=\S)-\s+|:\s+|\s+\|\s+|\s*/\s+|\s+by\s+|\s*[\[(\]){}]\s*|"
+                    r"[\u201c\u201d\"]", re.I)
+
+
+@dataclass
+class Pair:
+    """A title phrase and (maybe) the name beside it, where the article has them."""
+
+    title: str
+    artist: str | None
+    unit: int
+    pos: int
+    context: str  # the words an artist named "in the unit" must be among
+    passage: str
+    rule: str  # which rule made it: "rules", "line", "row", "phrase"
+    song: Song | None = None  # the rules' song, if it came from them
+    swappable: bool = False
+    version: str | None = None
+    links: list[str] = field(default_factory=list)  # the unit's videos: one is the song's
+
+
+@dataclass
+class Searches:
+    """The article's searches: cached by query, counted, refused past ``limit``."""
+
+    search: Search
+    limit: int = MAX_SEARCHES
+    article: str = ""  # the whole text, for a name the article gives anywhere
+    sent: int = 0
+    cache: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+    def __call__(self, query: str) -> list[dict[str, Any]] | None:
+        """The page for ``query``, or None when the budget is spent."""
+        if query in self.cache:
+            return self.cache[query]
+        if self.sent >= self.limit:
+            return None
+        self.sent += 1
+        page = [t for t in (self.search(query) or []) if isinstance(t, dict)]
+        self.cache[query] = page
+        return page
+
+
+def confirm(finder: Finder, songs: list[Song], left: list[LeftOut], search: Search, *,
+            limit: int = MAX_SEARCHES) -> tuple[list[Song], list[LeftOut], Searches, int]:
+    """The songs the catalog confirms, in the article's order; what was not, with reasons.
+
+    Returns (songs, left out, the searches made, how many candidates were not confirmed).
+    """
+    searches = Searches(search, limit, finder.text)
+    vetoed = {key(_strip_punct(x.text.strip("\u201c\u201d*"))) for x in left
+              if any(v in x.reason for v in _VETOES)} | set(finder.decoy_titles)
+    kept: list[tuple[int, int, Song]] = []
+    seen: set[tuple[str, str, str]] = set()
+    seen_songs: set[tuple[str, str]] = set()  # (title, artist) of what was kept
+    missed: list[LeftOut] = []
+    taken_units: set[int] = set()
+
+    def ask(pairs: list[Pair]) -> None:
+        for pair in pairs:
+            if pair.rule == "line" and pair.unit in taken_units:
+                continue  # one song a list line
+            if key(pair.title) in vetoed:
+                continue
+            song, why = _check(pair, searches, vetoed)
+            if song is None:
+                if why:
+                    missed.append(LeftOut(_shown(pair), why))
+                continue
+            ident = (key(song.title), artist_key(song.artist or ""), key(song.version or ""))
+            if ident in seen or (pair.rule != "rules" and ident[:2] in seen_songs):
+                continue
+            seen.add(ident)
+            seen_songs.add(ident[:2])
+            taken_units.add(pair.unit)
+            kept.append((pair.unit, pair.pos, song))
+
+    # the rules' songs first; then every phrase of the units where none was confirmed (a
+    # rule that read a karaoke table's singer as the artist leaves the row to be read again)
+    ask(_rule_pairs(finder, songs))
+    ask(_generous_pairs(finder, vetoed, set(taken_units), {k[0] for k in seen}))
+    kept.sort(key=lambda k: (k[0], k[1]))
+    out_left = [x for x in left if not any(key(s.title) == key(_strip_punct(
+        x.text.strip("\u201c\u201d*"))) for _, _, s in kept)]
+    taken = {key(s.title) for _, _, s in kept}
+    missed = [x for x in dict.fromkeys(missed) if key(x.text.split("\u201d")[0].strip(
+        "\u201c")) not in taken]
+    return [s for _, _, s in kept], out_left + missed, searches, len(missed)
+
+
+def _shown(pair: Pair) -> str:
+    by = f" by {pair.artist}" if pair.artist else ""
+    return f"\u201c{pair.title}\u201d{by}"
+
+
+# --- candidates --------------------------------------------------------------------------------
+
+
+def _rule_pairs(finder: Finder, songs: list[Song]) -> list[Pair]:
+    """The rules' songs, each where the article first names it."""
+    where = {id(c.song): c for c in finder.candidates}
+    out = []
+    for song in songs:
+        cand = where.get(id(song))
+        unit = cand.unit if cand else 0
+        pos = cand.pos if cand else 0
+        swappable = bool(cand and cand.cited_in in ("item", "short", "heading", "table")
+                         and cand.strong)
+        out.append(Pair(song.title, song.artist, unit, pos, _context(finder, unit),
+                        song.passage, "rules", song=song, swappable=swappable,
+                        version=song.version))
+    return out
+
+
+def _generous_pairs(finder: Finder, vetoed: set[str], taken: set[int],
+                    kept: set[str]) -> list[Pair]:
+    """Every plausible title phrase: from each line, row or heading where no song was
+    confirmed (``taken``), and from every paragraph (titles ``kept`` are not asked again)."""
+    titles = kept | vetoed
+    top = _article_title(finder)
+    out: list[Pair] = []
+    for unit in finder.units:
+        if unit.index in finder.decoy_units or unit.kind == "url":
+            continue
+        if unit.role == "question":
+            continue  # an interviewer's question names what the answer is about
+        if unit.kind == "prose":
+            out += _prose_pairs(unit, titles, top=top)
+            continue
+        if unit.index in taken:
+            continue
+        context = _context(finder, unit.index)
+        if unit.kind == "table":
+            if unit.rows and _decoy_heading(" ".join(unit.rows[0])):
+                continue  # a table of albums, films or books, by its header
+            for n, row in enumerate(unit.rows[1:] if len(unit.rows) > 1 else unit.rows):
+                cells = [_strip_punct(_MD_LINK.sub(lambda m: m.group(1), c)).strip("*_ ")
+                         for c in row]
+                cells = [c for c in cells if c and re.search(r"[^\W\d_]", c)]
+                # "Bohemian Rhapsody (Queen)": a cell is cut into phrases like a line
+                phrases = [p for c in cells for p in (_phrases(c) or [c])][:MAX_PHRASES + 1]
+                out += _line_pairs(phrases, unit, n, " ".join(row) + " " + context,
+                                   _clip(" | ".join(cells)), "row")
+        elif unit.kind in ("item", "short", "heading"):
+            if (unit.index == 0 and unit.text == top) or unit.text.rstrip().endswith(":"):
+                # the article's own title (its subject, a venue, a date) and a label line
+                # ("Encore:") are not entries
+                out += _prose_pairs(unit, titles, marked_only=True)
+                continue
+            phrases = _phrases(unit.text)
+            label = bool(_LABEL.match(unit.text)) and len(phrases) > 1
+            out += _line_pairs(phrases, unit, 0, f"{context} {top}", _clip(unit.text), "line",
+                               label=label)
+            # "nothing beats *Fast Car*. Tracy Chapman…": a line's marked phrases; its plain
+            # capitalised words only when it reads as a sentence ("Wet Leg played Chaise
+            # Longue and Angelica"): in a line of titles and names they are as often its
+            # album, label or place
+            sentence_like = any(not looks_like_title(p) for p in phrases)
+            out += _prose_pairs(unit, titles, marked_only=not sentence_like, top=top)
+    return out
+
+
+def _article_title(finder: Finder) -> str:
+    """The article's title: its opening ``# `` heading, or a short first line with more
+    after it (an appreciation's subject, a setlist's band, a show's name)."""
+    units = finder.units
+    if len(units) < 2:
+        return ""
+    first = units[0]
+    if first.kind == "heading" and first.raw.lstrip().startswith("# "):
+        return first.text
+    return first.text if first.kind == "short" else ""
+
+
+def _context(finder: Finder, index: int) -> str:
+    """The words a name "beside" a unit's phrase may come from: the unit, the heading above
+    it, and a short line right after it (a card's artist under its title)."""
+    units = finder.units
+    unit = units[index] if 0 <= index < len(units) else None
+    here = unit.text if unit is not None else ""
+    nxt = units[index + 1] if 0 <= index + 1 < len(units) else None
+    after = nxt.text if nxt is not None and nxt.kind in ("short", "prose") and \
+        len(nxt.text.split()) <= 6 else ""
+    return f"{here} {finder.headings.get(index, '')} {after}"
+
+
+def _phrases(text: str) -> list[str]:
+    """A line cut at dashes, colons, brackets, quotes, slashes, dot leaders, column gaps and
+    "by" into its phrases."""
+    parts = [_strip_punct(p).strip("*_ ") for p in _SPLIT.split(text)]
+    if len([p for p in parts if p]) == 1:  # no dash or bracket: "jeff buckley, Hallelujah."
+        parts = [_strip_punct(p).strip("*_ ") for p in re.split(r",\s+|[.!?;]+\s+", text)]
+    return [p for p in parts if p and re.search(r"[^\W\d_]", p)
+            and not re.fullmatch(r"(?:19|20)\d\d\w?", p)][:MAX_PHRASES]
+
+
+# "Encore: …", "Tape: …", "Self Esteem: …": what opens a line before a colon is a label or
+# a name, never the title
+_LABEL = re.compile(r"^[^:\u201c\"]{1,40}:\s")
+
+
+def _line_pairs(phrases: list[str], unit: Unit, row: int, context: str, passage: str,
+                rule: str, *, label: bool = False) -> list[Pair]:
+    """Neighbouring phrases as (title, artist) either way round; then each phrase alone."""
+    out: list[Pair] = []
+    for n in range(len(phrases) - 1):
+        if n == 0 and label:
+            title, version = _split_bracket(phrases[1])
+            out.append(Pair(title, phrases[0], unit.index, row, context, passage, rule,
+                            version=version, links=unit_videos(unit)))
+            continue
+        title, version = _split_bracket(phrases[n])
+        if _is_version(phrases[n + 1]):  # "Fake Plastic Trees (acoustic)"
+            out.append(Pair(title, None, unit.index, row, context, passage, rule,
+                            version=_cap(phrases[n + 1]), links=unit_videos(unit)))
+            continue
+        out.append(Pair(title, phrases[n + 1], unit.index, row, context, passage, rule,
+                        swappable=True, version=version, links=unit_videos(unit)))
+    for phrase in phrases if len(phrases) == 1 else []:
+        out.append(Pair(phrase, None, unit.index, row, context, passage, rule))
+    return out
+
+
+# A capitalised run: words set as a title ("Signed, Sealed, Delivered I'm Yours", "Don't Stop
+# Me Now"), small words allowed inside, commas between capitalised words.
+_RUN = re.compile(r"(?:[A-Z0-9][\w'\u2019.&?!-]*)(?:(?:,?\s+|\s+(?:(?:a|an|the|and|or|of|to|in|"
+                  r"on|at|for|with|from|up|is|my|me|you|your|it|be|no|n')\s+)+)"
+                  r"(?:[A-Z0-9][\w'\u2019.&?!-]*))*")
+# What before a phrase makes it an album, a film or a book: "the last song on Kid A",
+# "anything from Either/Or", "we watched Mamma Mia", "I read Just Kids".
+_PROSE_VETO = re.compile(r"(?:\b(?:from|off)(?:\s+the)?(?:\s+album)?|\b(?:songs?|tracks?)\s+on|"
+                         r"\b(?:watch|watched|watching|saw|seen|see|read|reading|reread)"
+                         r"(?:\s+the)?(?:\s+(?:film|movie|book|show))?)\s*$", re.I)
+
+
+# A run's pieces between sentence ends; initials ("D.C.") and "Mr." do not end one.
+_IN_RUN = re.compile(r"(?:[^.!?]|(?<=[A-Z])\.|(?<=\bMr)\.|(?<=\bMrs)\.|(?<=\bMs)\.|(?<=\bDr)\.|"
+                     r"(?<=\bSt)\.|\.(?=[A-Z]))+[.!?]?")
+# British single quotes ('Common People', Elastica's 'Connection'); not an apostrophe
+_SINGLE = re.compile(r"(?<![\w'\u2019])['\u2018]([^'\u2018\u2019\n]{1,80}?(?:['\u2019]\w"
+                     r"[^'\u2018\u2019\n]{0,60}?)?)['\u2019](?!\w)")
+# What after a phrase makes it an album, a film or a book: "X is the album", "X, a suite".
+_AFTER_VETO = re.compile(r"^[\s,]*(?:(?:is|was|are|were)\s+)?(?:the|an?|her|his|their|its)\s+"
+                         r"(?:\w+\s+)?(?:album|record|lp|ep|film|movie|book|novel|series|show|"
+                         r"suite|soundtrack|documentary)\b"
+                         r"|^\s*on\s+(?:vinyl|cd|cassette|tape|lp)\b", re.I)
+
+
+def _prose_pairs(unit: Unit, titles: set[str], *, marked_only: bool = False,
+                 top: str = "") -> list[Pair]:
+    """Quoted, linked, italic and capitalised phrases of a paragraph, each checked against the
+    names of the paragraph (a capitalised run: of its sentence and the article's title)."""
+    text = unit.text
+    spans = [(s + 1, e - 1, _strip_punct(inner), True) for s, e, inner in _quote_spans(text)]
+    spans += [(m.start(1), m.end(1), m.group(1), True) for m in _SINGLE.finditer(text)]
+    spans += [(x.start, x.end, text[x.start:x.end], True) for x in unit.links if x.url and
+              x.url != text[x.start:x.end]]
+    spans += [(x.start, x.end, text[x.start:x.end], True) for x in unit.italics]
+    marked = [(s, e) for s, e, _, _ in spans]
+    for m in [] if marked_only else _RUN.finditer(text):
+        if any(s <= m.start() < e or m.start() <= s < m.end() for s, e in marked):
+            continue
+        # a sentence's end inside a run ("Never for Ever. Army Dreamers") ends it
+        for sm in _IN_RUN.finditer(m.group(0)):
+            at = m.start() + sm.start()
+            run = _strip_punct(sm.group(0))
+            if text[at + len(sm.group(0)):at + len(sm.group(0)) + 1] == ":":
+                continue  # a label: "Tape:", "Ceremony:"
+            words = run.split()
+            if not words or (len(words) == 1 and words[0] in NOT_NAMES):
+                continue
+            spans.append((at, at + len(run), run, False))
+            # "My Girl, The Temptations", "Chaise Longue and Angelica", "Caroline
+            # Polachek's Welcome to My Island": each part too
+            for part in re.finditer(r"[^,]+?(?=,|\s+and\s+|['\u2019]s\s|$)", run):
+                piece = re.sub(r"^(?:and|['\u2019]s)\s+", "", part.group(0).strip())
+                if piece and piece != run:
+                    spans.append((at + part.start(), at + part.end(), piece, False))
+    out = []
+    for start, end, phrase, quoted in sorted(spans):
+        phrase = _strip_punct(phrase)
+        if not phrase or len(phrase.split()) > 10 or key(phrase) in titles:
+            continue
+        before = text[max(0, start - 80):start].rstrip("\u201c\u2018'\"*_ ")
+        after = text[end:end + 80].lstrip("\u201d\u2019'\"*_")
+        sentence = _sentence(text, start, end)
+        clause = _clause_around(text, start, end)
+        if _decoy_next_to(before, after) or _sentence_decoy(clause, phrase) or \
+                _PROSE_VETO.search(before) or _AFTER_VETO.match(after):
+            continue
+        # a quoted or italic phrase is marked as a title: a name anywhere in the paragraph
+        # may be its artist; a run of capitals is not, so its artist must share its sentence
+        # ("a Hollywood ending" in a paragraph that names The Runaways is no song of theirs)
+        out.append(Pair(phrase, None, unit.index, start,
+                        text if quoted else f"{sentence} {top}", _clip(sentence),
+                        "phrase" if quoted else "run", links=unit_videos(unit),
+                        version=_version_before(before + " ")))
+    return out
+
+
+def _clause_around(text: str, start: int, end: int) -> str:
+    """The stretch of ``text`` between the punctuation (,;:.!?) before and after a phrase:
+    what speaks of it ("Hounds of Love is the album everyone names")."""
+    lo = max(text.rfind(c, 0, start) for c in ",;:.!?") + 1
+    his = [i for i in (text.find(c, end) for c in ",;:.!?") if i != -1]
+    return text[lo:min(his) if his else len(text)]
+
+
+def unit_videos(unit: Unit) -> list[str]:
+    """The YouTube links of a unit (a line that links its video)."""
+    return [x.url for x in unit.links if x.url and video_id(x.url)]
+
+
+# --- the catalog's word ------------------------------------------------------------------------
+
+
+def _check(pair: Pair, searches: Searches, vetoed: set[str]) -> tuple[Song | None, str]:
+    """The song the catalog confirms for ``pair``, or None and why not ("" when nothing
+    could be asked: every reading of it is vetoed)."""
+    tries: list[tuple[str, str | None, str]] = []
+    if pair.artist:
+        tries.append((pair.title, pair.artist, "named pair"))
+        if pair.swappable:
+            tries.append((_split_bracket(pair.artist)[0], pair.title, "swapped pair"))
+    # a title alone must be set as one (or quoted): "summer '98" beside "Jo" is no song
+    loose = pair.rule in ("rules", "phrase")
+    if loose or looks_like_title(pair.title):
+        tries.append((pair.title, None, "name in the unit"))
+    if pair.swappable and pair.artist and looks_like_title(pair.artist):
+        tries.append((_split_bracket(pair.artist)[0], None, "name in the unit"))
+    tries = [t for t in tries if key(t[0]) not in vetoed and re.search(r"[^\W\d_]", t[0])
+             and len(t[0]) <= 120]
+    if not tries:
+        return None, ""
+    for title, artist, rule in tries:
+        queries = build_queries(Track(title=title, artist=artist or ""))
+        if not queries:  # nothing Spotify can search for ("&", "The")
+            continue
+        page = searches(queries[0])
+        if page is None:
+            return None, f"not searched: the article's {searches.limit} searches were spent"
+        hit = _agreeing(title, artist, pair.context, page)
+        if hit is None and artist is None and len(page) >= 10:
+            # a common title ("Connection", "Hurt"): the artist's take may lie past the
+            # page; ask again with each name beside it
+            for name in _names_beside(pair.context, title):
+                more = build_queries(Track(title=title, artist=name))
+                named = searches(more[0]) if more else None
+                if named is None:
+                    break
+                hit = _agreeing(title, name, pair.context, named)
+                if hit is not None:
+                    page = named
+                    break
+        if hit is None and artist is None and pair.rule == "rules" and not pair.artist:
+            # a song the rules found without its artist: the catalog's artist must be one
+            # the article names somewhere (an interview's subject, a review's band)
+            hit = _agreeing(title, None, searches.article, page)
+        if hit is not None:
+            song = _song(pair, title, hit, page, swapped=rule == "swapped pair")
+            where = {"rules": "the rules' reading", "line": "a line's phrases",
+                     "row": "a table row's cells", "phrase": "a marked phrase",
+                     "run": "a capitalised run"}[pair.rule]
+            song.confirmed = f"{rule}, from {where}"
+            return song, rule
+    if pair.artist:
+        return None, (f"not in the catalog: no track titled \u201c{pair.title}\u201d by "
+                      f"{pair.artist} or by a name beside it")
+    return None, f"not in the catalog: no track titled \u201c{pair.title}\u201d by a name beside it"
+
+
+def _names_beside(context: str, title: str, most: int = 3) -> list[str]:
+    """Capitalised names in ``context`` other than ``title`` ("Elastica's" -> "Elastica")."""
+    out: list[str] = []
+    for m in _RUN.finditer(context):
+        name = re.sub(r"['\u2019]s?$", "", _strip_punct(m.group(0)))
+        if name and key(name) != key(title) and name.split()[0] not in NOT_NAMES and \
+                name not in out and title not in name:
+            out.append(name)
+    return out[:most]
+
+
+def _agreeing(title: str, artist: str | None, context: str,
+              page: list[dict[str, Any]]) -> tuple[dict[str, Any], str] | None:
+    """The track of ``page`` whose title agrees and whose artist agrees with ``artist`` (or,
+    without one, is named in ``context``: the name nearest the title when several are), with
+    the catalog's spelling of that artist."""
+    words = f" {key(context)} "
+    found: list[tuple[int, int, dict[str, Any], str]] = []
+    for n, obj in enumerate(page):
+        if not _title_agrees(title, str(obj.get("name") or "")):
+            continue
+        for credit in obj.get("artists") or ():
+            name = str((credit or {}).get("name") or "")
+            k = artist_key(name)
+            if not k:
+                continue
+            if artist is not None and _artist_agrees(artist, k):
+                return obj, name
+            if artist is None and _named(name, words, context):
+                found.append((_distance(context, title, name), n, obj, name))
+    if not found:
+        return None
+    _, _, obj, name = min(found, key=lambda f: (f[0], f[1]))
+    return obj, name
+
+
+def _distance(context: str, title: str, name: str) -> int:
+    """Characters between ``title`` and the nearest mention of ``name`` (or its surname) in
+    ``context``; large when either is not found as written."""
+    low = context.casefold()
+    at = low.find(title.casefold())
+    if at < 0:
+        return 10_000
+    best = 10_000
+    for word in {name, name.split()[-1]}:
+        for m in re.finditer(re.escape(word.casefold()), low):
+            best = min(best, abs(m.start() - at))
+    return best
+
+
+def _named(artist: str, words: str, text: str) -> bool:
+    """Whether ``text`` (``words``: its ``key``, padded with spaces) names the artist: in
+    full, or by a capitalised surname of four letters or more ("Bowie's people")."""
+    if f" {artist_key(artist)} " in words:
+        return True
+    parts = artist.split()
+    last = parts[-1] if len(parts) >= 2 else ""
+    return len(last) >= 4 and last[0].isupper() and bool(
+        re.search(rf"(?<!\w){re.escape(last)}(?:['\u2019]s)?(?!\w)", text))
+
+
+def _title_agrees(wanted: str, found: str) -> bool:
+    a, b = key(split_title(wanted).core), key(split_title(found).core)
+    if not a or not b:
+        return False
+    return a == b or (min(len(a), len(b)) >= 6 and fuzz.ratio(a, b) >= 92)
+
+
+def _artist_agrees(wanted: str, found_key: str) -> bool:
+    w = artist_key(wanted)
+    if not w:
+        return False
+    if w == found_key or (min(len(w), len(found_key)) >= 5 and fuzz.ratio(w, found_key) >= 90):
+        return True
+    # "Bowie" for "David Bowie": a surname the article uses once it has given the full name
+    return len(w) >= 4 and found_key.endswith(" " + w)
+
+
+def _song(pair: Pair, title: str, hit: tuple[dict[str, Any], str], page: list[dict[str, Any]],
+          *, swapped: bool) -> Song:
+    obj, artist = hit
+    base = pair.song
+    version = pair.version if not swapped else None
+    if base is not None:
+        song = Song(title=_tidy_title(title), artist=_tidy_name(artist),
+                    version=base.version, youtube=base.youtube, album=base.album,
+                    spotify=base.spotify, year=base.year, duration_ms=base.duration_ms,
+                    passage=base.passage)
+    else:
+        song = Song(title=_tidy_title(title), artist=_tidy_name(artist), version=version,
+                    passage=pair.passage,
+                    youtube=pair.links[0] if len(set(pair.links)) == 1 else None)
+    song.found = [obj, *[o for o in page if o is not obj]]
+    return song
+

@@ -1,0 +1,208 @@
+"""Stage 1, units: the text cut into headings, list items, short lines, URL lines, tables and
+paragraphs, with Markdown links and italics taken out and remembered."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from playlister.importer.vetoes import _sentence_decoy
+from playlister.importer.words import (
+    _BARE_URL,
+    _BLOCKQUOTE,
+    _BOLD,
+    _BOLD_LEAD,
+    _DASH,
+    _DASH_LEAD,
+    _HEADING,
+    _ITALIC,
+    _LIST_MARK,
+    _MD_LINK,
+    _NUMBER_PREFIX,
+    _QUESTION,
+    _SENTENCE_END,
+    _TABLE_ROW,
+    _TABLE_RULE,
+    _name_like,
+)
+
+
+@dataclass
+class Span:
+    start: int
+    end: int
+    url: str | None = None
+
+
+@dataclass
+class Unit:
+    """One line or paragraph, with Markdown links and italics taken out and remembered."""
+
+    index: int
+    kind: str  # "heading" | "item" | "short" | "url" | "prose"
+    raw: str
+    text: str
+    links: list[Span] = field(default_factory=list)
+    italics: list[Span] = field(default_factory=list)
+    role: str = ""  # "question" for an interviewer's line
+    rows: list[list[str]] = field(default_factory=list)  # a table's cells, header first
+
+
+def split_units(text: str) -> list[Unit]:
+    """Cut text into headings, list items, short lines, URL lines, tables and paragraphs."""
+    units: list[Unit] = []
+    para: list[str] = []
+    table: list[str] = []
+
+    def flush() -> None:
+        if table:
+            units.append(_table_unit(len(units), table))
+            table.clear()
+        if len(para) >= 2 and _entry_lines(para):
+            # a list set as bare lines (or a table flattened to lines): a unit each
+            for line in para:
+                units.append(_unit(len(units), "item", line))
+            para.clear()
+        if para:
+            joined = " ".join(p.strip() for p in para)
+            question = bool(_QUESTION.match(joined))
+            lead = _BOLD_LEAD.match(joined)
+            if lead and len(lead.group(1) or lead.group(2)) <= 120:
+                # "**Nick Drake — Pink Moon.** Two minutes of…": the bold lead is the entry
+                head = (lead.group(1) or lead.group(2)).strip().rstrip(".:")
+                whole = not joined[lead.end():].strip()
+                units.append(_unit(len(units), _classify(head, True), head))
+                # an interviewer's question set in bold, alone in its paragraph
+                if question or (whole and head.endswith("?")):
+                    units[-1].role = "question"
+                    question = False
+                joined = joined[lead.end():].strip()
+            else:
+                lead = _DASH_LEAD.match(joined)
+                if lead and _dash_lead_is_entry(lead.group(1), joined[lead.end():]):
+                    # "Sufjan Stevens - Casimir Pulaski Day. every single time."
+                    units.append(_unit(len(units), "short", lead.group(1)))
+                    joined = joined[lead.end():].strip()
+            if joined:
+                units.append(_unit(len(units), _classify(joined, len(para) == 1), joined))
+                if question:
+                    units[-1].role = "question"
+            para.clear()
+
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        stripped = line.strip().replace("\u00a0", " ").strip()
+        stripped = _BLOCKQUOTE.sub("", stripped).strip()
+        if _TABLE_ROW.match(stripped):
+            if para:
+                flush()
+            table.append(stripped)
+            continue
+        if table:
+            flush()
+        if not stripped:
+            flush()
+            continue
+        if _HEADING.match(stripped) or _LIST_MARK.match(stripped) or _only_url(stripped):
+            flush()
+            units.append(_unit(len(units), _classify(stripped, True), stripped))
+            continue
+        para.append(stripped)
+    flush()
+    return units
+
+
+def _entry_lines(lines: list[str]) -> bool:
+    """Lines that each stand alone as an entry: short, none ending or opening a sentence
+    across the break (``played\nthe song``), as hard-wrapped prose does."""
+    for n, line in enumerate(lines):
+        if _classify(line, True) != "short" or len(line) > 120:
+            return False
+        if n and line[:1].islower():
+            return False
+    return True
+
+
+def _dash_lead_is_entry(lead: str, rest: str) -> bool:
+    """Both sides of the lead are names, and the next sentence does not call it an album."""
+    parts = [p for p in _DASH.split(lead) if p.strip()]
+    if len(parts) != 2 or not all(_name_like(p) for p in parts):
+        return False
+    nxt = _SENTENCE_END.split(rest, maxsplit=1)[0]
+    return _sentence_decoy(nxt, "\x00") is None
+
+
+def _header_word(cell: str) -> str:
+    return " ".join(re.sub(r"[*_`#:]", " ", cell).lower().split())
+
+
+def _cell_text(cell: str) -> str:
+    """A table cell's words: links to their text, emphasis marks dropped."""
+    text = _MD_LINK.sub(lambda m: m.group(1), cell)
+    text = _BOLD.sub(lambda m: m.group(1) or m.group(2), text)
+    text = _ITALIC.sub(lambda m: m.group(1) or m.group(2), text)
+    text = _BARE_URL.sub("", text)
+    return " ".join(text.split()).strip(" \u2013\u2014-")
+
+
+def _table_unit(index: int, lines: list[str]) -> Unit:
+    """A Markdown table: its rows of cells (separator rows dropped), header first."""
+    rows = [[c.strip() for c in ln.strip().strip("|").split("|")] for ln in lines
+            if not _TABLE_RULE.match(ln)]
+    raw = "\n".join(lines)
+    return Unit(index, "table", raw, raw, rows=rows)
+
+
+def _only_url(line: str) -> bool:
+    s = line.strip("<> ")
+    m = _MD_LINK.fullmatch(s)
+    if m:
+        return m.group(1).strip().lower().startswith(("http", "www."))
+    return bool(_BARE_URL.fullmatch(s))
+
+
+def _classify(line: str, single: bool) -> str:
+    if _HEADING.match(line):
+        return "heading"
+    if _only_url(line):
+        return "url"
+    if _LIST_MARK.match(line):
+        return "item"
+    if single and len(line) <= 140 and not re.search(r"[.!?:;,]$", line.rstrip("\u201d\"'")) \
+            and not re.search(r"[a-z\u201d\"][.!?]\s+[\[(\u201c\"]?[A-Z]", line):
+        return "short"
+    return "prose"
+
+
+def _unit(index: int, kind: str, raw: str) -> Unit:
+    body = raw
+    if kind == "heading":
+        body = _HEADING.sub("", body)
+    elif kind == "item":
+        body = _LIST_MARK.sub("", body)
+    if kind in ("heading", "item", "short"):
+        body = _NUMBER_PREFIX.sub("", body)
+    body = _BOLD.sub(lambda m: m.group(1) or m.group(2), body)
+    links: list[Span] = []
+    italics: list[Span] = []
+    out: list[str] = []
+    pos = 0
+    tokens = sorted([(m.start(), m.end(), "link", m) for m in _MD_LINK.finditer(body)]
+                    + [(m.start(), m.end(), "italic", m) for m in _ITALIC.finditer(body)],
+                    key=lambda t: t[0])
+    length = 0
+    for start, end, what, m in tokens:
+        if start < pos:
+            continue
+        out.append(body[pos:start])
+        length += start - pos
+        inner = m.group(1) if what == "link" else (m.group(1) or m.group(2))
+        span = Span(length, length + len(inner), m.group(2) if what == "link" else None)
+        (links if what == "link" else italics).append(span)
+        out.append(inner)
+        length += len(inner)
+        pos = end
+    out.append(body[pos:])
+    text = "".join(out)
+    for m in _BARE_URL.finditer(text):
+        links.append(Span(m.start(), m.end(), m.group(0).rstrip(".,;:")))
+    return Unit(index, kind, raw, text, links, italics)

@@ -1,0 +1,185 @@
+"""What every stage of the finder reads: the vocabulary, the Markdown shapes, title and
+name shapes, and the sentence around a place in a unit (bounded, so long text stays linear)."""
+
+from __future__ import annotations
+
+import re
+
+CONTEXT = 400  # characters of text a rule reads on either side of a quote
+
+
+SONG_NOUNS = {"song", "songs", "track", "tracks", "single", "singles", "tune", "tunes",
+              "ballad", "anthem", "hit", "b-side", "cover", "number", "jam", "classic",
+              "demo", "cut", "opener", "closer"}
+
+
+SMALL_WORDS = {"a", "an", "the", "and", "or", "nor", "but", "of", "to", "in", "on", "at", "by",
+               "for", "with", "from", "up", "as", "is", "into", "onto", "over", "out", "n'",
+               "o'", "'n'", "de", "la", "le", "y", "vs", "vs.", "per", "via", "off", "so",
+               "if", "my", "me", "you", "your", "it", "its", "be", "are", "was", "not", "no",
+               "all", "i", "we", "what", "when", "than", "that", "this", "who", "do"}
+
+
+NAME_JOINERS = {"and", "&", "of", "the", "n'", "'n'", "n’", "de", "del", "la", "le", "y",
+                "von", "van", "du", "da", "dos", "+", "vs", "vs.", "x", "to", "for", "in"}
+
+
+NOT_NAMES = {"I", "We", "He", "She", "They", "It", "This", "That", "Then", "There", "But",
+             "And", "So", "In", "On", "At", "As", "When", "While", "Which", "Who", "You",
+             "My", "His", "Her", "Their", "Our", "Its", "If", "Or", "A", "An", "For", "From",
+             "To", "With", "Is", "Was", "Those", "These", "Here", "Also", "After", "Before"}
+
+
+VERSION_WORDS = re.compile(
+    r"\b(?:live|demo|unplugged|acoustic|sessions?|remix|mix|version|take|edit|performance|"
+    r"rehearsal|instrumental|stripped|reprise|mono|bootleg|peel|concert)\b", re.I)
+
+
+_APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+
+
+_QUOTE_RES = (
+    re.compile(r"\u201c([^\u201c\u201d\n]{1,160})\u201d"),
+    re.compile(r'"([^"\n]{1,160})"'),
+    # single quotes only in the strong form 'Title' by Artist: they double as apostrophes
+    re.compile(r"(?<![\w\u2019'])\u2018([^\u2018\n]{1,120}?)\u2019(?=[,.]?\s+by\s)"),
+    re.compile(r"(?<![\w'])'([^'\n]{1,120}?)'(?=[,.]?\s+by\s)"),
+)
+
+
+_MD_LINK = re.compile(r"\[([^\[\]\n]{1,200})\]\((https?://[^\s()]+)\)")
+
+
+_ITALIC = re.compile(r"(?<![\w*])\*(?!\s)([^*\n]{1,120}?)(?<!\s)\*(?![\w*])"
+                     r"|(?<![\w_])_(?!\s)([^_\n]{1,120}?)(?<!\s)_(?![\w_])")
+
+
+_BOLD_LEAD = re.compile(r"^(?:\*\*(.+?)\*\*|__(.+?)__)(?=\s|$)")
+
+
+_BOLD = re.compile(r"\*\*([^*\n]+)\*\*|__([^_\n]+)__")
+
+
+_BARE_URL = re.compile(r"https?://[^\s<>()\[\]\"\u201c\u201d]+")
+
+
+_LIST_MARK = re.compile(r"^\s*(?:[-*\u2022+\u2013\u2014]|\(?\d{1,3}[.)]|#\d{1,4}[.:]?)\s+")
+
+
+_HEADING = re.compile(r"^\s*(#{1,6})\s+")
+
+
+_NUMBER_PREFIX = re.compile(r"^\s*(?:\(?\d{1,3}[.):]|#\d{1,3}[.:]?|No\.\s*\d+[.:]?)\s+")
+
+
+_DASH = re.compile(r"\s+[\u2013\u2014-]{1,2}\s+|\s*[\u2013\u2014]\s*(?=[A-Z\[\"\u201c])")
+
+
+_SAME_BAND = re.compile(r"[,.]?\s*,?\s*(?:by\s+)?(?:the\s+)?same\s+(?:band|artist|group|singer)\b")
+
+
+_BLOCKQUOTE = re.compile(r"^(?:>\s?)+")
+
+
+_TABLE_ROW = re.compile(r"^\|.*\|$")
+
+
+_TABLE_RULE = re.compile(r"^\|?(?:\s*:?-{2,}:?\s*\|)+\s*(?::?-{2,}:?\s*)?\|?$")
+
+
+_QUESTION = re.compile(r"^(?:Q|Question|Interviewer)\s*[:.]\s+", re.I)
+
+
+_ANSWER = re.compile(r"^(?:A|Answer)\s*[:.]\s+", re.I)
+
+
+# a paragraph that starts with a whole "Artist - Title." sentence, as comment threads write
+_DASH_LEAD = re.compile(r"^([^.!?:;\"\u201c\u201d]{2,80}?\s[\u2013\u2014-]\s"
+                        r"[^.!?:;\"\u201c\u201d]{1,80}?)[.!]\s+(?=\S)")
+
+
+_SENTENCE_END = re.compile(r"[.!?\u2026][\u201d\"')\]]*\s+(?=[A-Z\u201c\"\u2018(\[])")
+
+
+def _quote_spans(text: str) -> list[tuple[int, int, str]]:
+    spans: list[tuple[int, int, str]] = []
+    taken: list[tuple[int, int]] = []
+    for rx in _QUOTE_RES:
+        for m in rx.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            spans.append((m.start(), m.end(), m.group(1)))
+    return sorted(spans)
+
+
+def _strip_punct(text: str) -> str:
+    return text.strip().strip(",.;:\u2026").strip()
+
+
+def looks_like_title(text: str) -> bool:
+    """True when ``text`` is set like a title: it starts with a capital and its words do too.
+
+    Small words (of, the, and, is, you…) may be lower case: "Journey to the End of the East
+    Bay", "How Soon Is Now?". "I always flirt with death" reads as a sentence.
+    """
+    words = [w for w in re.split(r"[\s/]+", _strip_punct(text)) if w]
+    if not words or len(words) > 12:
+        return False
+    first = words[0].lstrip("(\"'\u2018\u201c[")
+    if not first or not (first[0].isupper() or first[0].isdigit()):
+        return False
+    for w in words[1:]:
+        core = w.strip("()[]\"'\u2018\u2019\u201c\u201d,.!?:;-")
+        if not core or not core[0].isalpha():
+            continue
+        if core[0].islower() and core.translate(_APOS).lower() not in SMALL_WORDS:
+            return False
+    return True
+
+
+def _name_like(text: str) -> bool:
+    t = _strip_punct(text)
+    return bool(t) and len(t.split()) <= 10 and len(t) <= 90 and looks_like_title(t) \
+        and not re.search(r"[.!?]\s", t)
+
+
+def _sentence_start(text: str, pos: int, reach: int = 2000) -> int:
+    """Where the sentence holding ``pos`` starts, looking back at most ``reach`` characters
+    (so that finding it for every quote of a long paragraph is not quadratic)."""
+    lo = max(0, pos - reach)
+    for m in _SENTENCE_END.finditer(text, lo, pos):
+        lo = m.end()
+    return lo
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    lo = 0
+    lo = _sentence_start(text, start)
+    nxt = _SENTENCE_END.search(text, end, end + 2000)
+    return text[lo:nxt.start() + 1 if nxt else min(len(text), end + 2000)]
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    """The sentence around a quote, cut at the neighbouring quotes: what speaks of this one."""
+    sentence_lo = 0
+    sentence_lo = _sentence_start(text, start)
+    lo = max(sentence_lo, text.rfind("\u201d", sentence_lo, start) + 1,
+             text.rfind('"', sentence_lo, start) + 1)
+    nxt = _SENTENCE_END.search(text, end, end + 2000)
+    hi = nxt.start() + 1 if nxt else min(len(text), end + 2000)
+    stops = [i for i in (text.find("\u201c", end, hi), text.find('"', end, hi)) if i != -1]
+    hi = min([hi, *stops])
+    return text[lo:start] + " " + text[end:hi]
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _clip(text: str, width: int = 110) -> str:
+    text = " ".join(text.split())
+    if len(text) <= width:
+        return text
+    cut = text[:width].rsplit(" ", 1)[0]
+    return cut + " \u2026"
