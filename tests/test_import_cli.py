@@ -154,12 +154,16 @@ def test_with_the_catalog_the_draft_is_confirmed_and_match_reuses_what_import_fo
     draft = isolated_env.cwd / "tracks.toml"
     made = invoke("import", "-v", str(SEED_004), "-o", str(draft))
     assert made.exit_code == 0, made.output
-    assert "Confirmed by the Spotify catalog: 10 kept, " in made.stderr
-    # the one song whose artist the article never names, and one the catalog lacks
+    assert ("Confirmed by the Spotify catalog: 10 kept, 1 named with its artist kept though "
+            "Spotify has no such track (check them), ") in made.stderr
+    # the one song whose artist the article never names is left out; the one the catalog
+    # lacks, named with its artist, is kept and marked: the sheet must say Spotify lacks it
     assert ("left out: \u201cAnother Girl, Another Planet\u201d: not in the catalog: no track "
             "titled \u201cAnother Girl, Another Planet\u201d by a name beside it") in made.stderr
-    assert "left out: \u201cHollywood Dream\u201d by The Runaways: not in the catalog" \
-        in made.stderr
+    assert ("kept, not on Spotify: \u201cHollywood Dream\u201d by The Runaways: Spotify has "
+            "songs by The Runaways, but none titled \u201cHollywood Dream\u201d") in made.stderr
+    assert ('# not found on Spotify by the import: check the spelling, or it is a song Spotify '
+            'lacks\ntitle = "Hollywood Dream"\nartist = "The Runaways"') in draft.read_text()
     assert "Recorded 8 matches in tracks.lock: `playlister match` will not search for them " \
         "again." in made.stderr
     assert invoke("check", str(draft)).exit_code == 0  # no artist left to fill in
@@ -176,5 +180,6 @@ def test_with_the_catalog_the_draft_is_confirmed_and_match_reuses_what_import_fo
              for t in json.loads(matched.stdout)["tracks"]}
     shipped = {key(title): want for title, want in EXPECTED.items()}
     both = found.keys() & shipped.keys()
-    assert len(both) == 10
+    assert len(both) == 11
     assert {k: found[k] for k in both} == {k: shipped[k] for k in both}
+    assert found[key("Hollywood Dream")] == ("missing", None)

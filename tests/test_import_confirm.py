@@ -56,9 +56,16 @@ def songs(text: str, limit: int = 150) -> tuple[list[tuple[str, str | None]], li
 # (rule, text, kept, a left-out line that must be there or None)
 ROWS = [
     ("named pair", '"Connection" by Elastica', [("Connection", "Elastica")], None),
-    ("named pair, decoy: the catalog's Blue is another artist's", '"Blue" by Elastica', [],
-     "\u201cBlue\u201d by Elastica: not in the catalog: no track titled \u201cBlue\u201d by "
-     "Elastica or by a name beside it"),
+    ("named pair the catalog lacks, by an artist it knows: kept, marked not on Spotify "
+     "(the catalog's Blue is another artist's)", '"Blue" by Elastica', [("Blue", "Elastica")],
+     None),
+    ("named pair the catalog lacks, decoy: by an artist it does not know",
+     '"Blue" by The Nobodies', [],
+     "\u201cBlue\u201d by The Nobodies: not in the catalog: no track titled \u201cBlue\u201d by "
+     "The Nobodies or by a name beside it"),
+    ("named pair the catalog lacks, decoy: a table row whose singer the rules read as its "
+     "artist", "| # | Singer | Song |\n|---|---|---|\n| 1 | Priya | Waterloo Sunset (The "
+     "Kinks) |\n", [("Waterloo Sunset", "The Kinks")], None),
     ("swapped pair", "- Connection \u2013 Elastica\n", [("Connection", "Elastica")], None),
     ("swapped pair, decoy: neither way round", "- Connection \u2013 Pulp\n", [], None),
     ("name in the unit: the performer, not the songwriter",
@@ -173,11 +180,16 @@ def test_verbose_names_the_rule_that_confirmed_each_song() -> None:
 
 def test_the_summary_counts_the_searches() -> None:
     search = CatalogSearch(CATALOG)
-    result = import_text('"Connection" by Elastica\n\n"Blue" by Elastica\n',
+    result = import_text('"Connection" by Elastica\n\n"Blue" by Joy Division\n',
                          search=lambda q: search.search_tracks(q))
-    # "Blue" by Elastica: as the rules read it, then the line's phrase alone
-    assert result.lines()[1] == (f"Confirmed by the Spotify catalog: 1 kept, 2 candidates not "
-                                 f"found ({search.requests} searches, at most 150 an article).")
+    # "Blue" by Joy Division: as the rules read it, then the line's phrase alone; and a
+    # search for songs by Joy Division, which the catalog knows: kept, marked
+    assert result.lines()[1] == (
+        f"Confirmed by the Spotify catalog: 1 kept, 1 named with its artist kept though Spotify "
+        f"has no such track (check them), 0 candidates not found ({search.requests} searches, "
+        "at most 150 an article).")
+    assert [s.not_found for s in result.songs] == [
+        "", "Spotify has songs by Joy Division, but none titled \u201cBlue\u201d"]
 
 
 def test_import_seeds_the_lockfile_so_match_needs_no_search(tmp_path: Path) -> None:

@@ -200,6 +200,24 @@ def test_an_article_imported_offline_filled_in_and_created(user, server):
     assert "Done: made the playlist" in created
 
 
+@pytest.mark.skipif(not (SEEDS / "004_b5e94815226b37b9.txt").exists(),
+                    reason="the seed articles are not beside the repository")
+def test_an_article_imported_with_the_catalog_then_created(user, server):
+    shutil.copy(SEEDS / "004_b5e94815226b37b9.txt", user.folder / "article.txt")
+    made = user.ok("import", "article.txt", "-o", "tracks.toml")
+    assert "Recorded 8 matches in tracks.lock" in made.stderr
+    user.ok("check")  # the catalog named every artist: nothing to fill in
+    searches = server.searches
+    created = user.ok("create", "--yes")
+    assert server.searches - searches <= 4  # only what the import could not settle
+    # The song Spotify lacks stays in the list, flagged, with a place to hear it.
+    assert ("Hollywood Dream — The Runaways: https://www.youtube.com/results?search_query="
+            "The+Runaways+Hollywood+Dream") in created.stdout
+    audit = json.loads(user.run("audit", "--json").stdout)
+    playable = [t["uri"] for t in audit["tracks"] if t["status"] in ("matched", "substitute")]
+    assert only_playlist(server).items == playable and len(playable) == 10
+
+
 # --------------------------------------------------------------------------------------------
 # Pins
 

@@ -67,7 +67,9 @@ def import_document(doc: Document, *, existing: Path | None = None, search: Sear
         if search is not None:
             songs, left, searches, missed = confirm(finder, songs, left, search,
                                                     limit=max_searches)
-            check = CatalogCheck(searches.sent, max_searches, len(songs), missed)
+            lacking = sum(1 for s in songs if s.not_found)
+            check = CatalogCheck(searches.sent, max_searches, len(songs) - lacking, missed,
+                                 not_found=lacking)
         elif offline is not None:
             check = CatalogCheck(offline=offline)
     result = _result(songs, left, name=title or doc.stem, source=doc.label, existing=existing,

@@ -81,6 +81,7 @@ class Pair:
     passage: str
     rule: str  # which rule made it: "rules", "line", "row", "phrase"
     song: Song | None = None  # the rules' song, if it came from them
+    strong: bool = False  # the rules found it named with its artist or set as an entry
     swappable: bool = False
     version: str | None = None
     links: list[str] = field(default_factory=list)  # the unit's videos: one is the song's
@@ -121,6 +122,7 @@ def confirm(finder: Finder, songs: list[Song], left: list[LeftOut], search: Sear
     seen: set[tuple[str, str, str]] = set()
     seen_songs: set[tuple[str, str]] = set()  # (title, artist) of what was kept
     missed: list[LeftOut] = []
+    unfound: list[Pair] = []  # the rules' songs named with their artist, not in the catalog
     taken_units: set[int] = set()
 
     def ask(pairs: list[Pair]) -> None:
@@ -133,6 +135,8 @@ def confirm(finder: Finder, songs: list[Song], left: list[LeftOut], search: Sear
             if song is None:
                 if why:
                     missed.append(LeftOut(_shown(pair), why))
+                    if why.startswith("not in the catalog") and _strong_with_artist(pair):
+                        unfound.append(pair)
                 continue
             ident = (key(song.title), artist_key(song.artist or ""), key(song.version or ""))
             if ident in seen or (pair.rule != "rules" and ident[:2] in seen_songs):
@@ -146,6 +150,20 @@ def confirm(finder: Finder, songs: list[Song], left: list[LeftOut], search: Sear
     # rule that read a karaoke table's singer as the artist leaves the row to be read again)
     ask(_rule_pairs(finder, songs))
     ask(_generous_pairs(finder, vetoed, set(taken_units), {k[0] for k in seen}))
+    # A song the article names with its artist, by an artist the catalog knows, that no
+    # other reading of its line confirmed: kept, since a song Spotify lacks ("Hollywood
+    # Dream" by The Runaways) is one the curator must hear about.
+    for pair in unfound:
+        assert pair.song is not None and pair.song.artist
+        title = key(pair.song.title)
+        if any(unit == pair.unit and (key(s.title) in title or title in key(s.title))
+               for unit, _, s in kept):
+            continue  # the same phrase read another way was confirmed ("Title (Artist)")
+        if _artist_known(pair.song.artist, searches):
+            pair.song.not_found = (f"Spotify has songs by {pair.song.artist}, but none titled "
+                                   f"\u201c{pair.song.title}\u201d")
+            kept.append((pair.unit, pair.pos, pair.song))
+            seen.add((key(pair.song.title), artist_key(pair.song.artist), ""))
     kept.sort(key=lambda k: (k[0], k[1]))
     out_left = [x for x in left if not any(key(s.title) == key(_strip_punct(
         x.text.strip("\u201c\u201d*"))) for _, _, s in kept)]
@@ -153,6 +171,21 @@ def confirm(finder: Finder, songs: list[Song], left: list[LeftOut], search: Sear
     missed = [x for x in dict.fromkeys(missed) if key(x.text.split("\u201d")[0].strip(
         "\u201c")) not in taken]
     return [s for _, _, s in kept], out_left + missed, searches, len(missed)
+
+
+def _strong_with_artist(pair: Pair) -> bool:
+    """A song the rules found strongly, with its artist (\u201cHollywood Dream\u201d by The
+    Runaways)."""
+    return pair.rule == "rules" and pair.song is not None and bool(pair.song.artist) \
+        and pair.strong
+
+
+def _artist_known(artist: str, searches: Searches) -> bool:
+    """Whether the catalog holds songs by ``artist`` (one search, cached)."""
+    page = searches(f"artist:{artist}" if "'" not in artist and "\u2019" not in artist
+                    else artist)  # Spotify finds nothing for an apostrophe in a filter
+    return any(_artist_agrees(artist, artist_key(a.get("name") or ""))
+               for t in page or () for a in t.get("artists") or ())
 
 
 def _shown(pair: Pair) -> str:
@@ -175,7 +208,7 @@ def _rule_pairs(finder: Finder, songs: list[Song]) -> list[Pair]:
                          and cand.strong)
         out.append(Pair(song.title, song.artist, unit, pos, _context(finder, unit),
                         song.passage, "rules", song=song, swappable=swappable,
-                        version=song.version))
+                        version=song.version, strong=bool(cand and cand.strong)))
     return out
 
 

@@ -33,6 +33,9 @@ def entry_toml(song: Song, cite: str = "cited") -> str:
     lines = ["[[track]]"]
     if song.passage:
         lines.append(f"# {cite}: {_comment(song.passage)}")
+    if song.not_found:
+        lines.append("# not found on Spotify by the import: check the spelling, or it is a song "
+                     "Spotify lacks")
     lines.append(_value("title", song.title))
     if song.artist:
         lines.append(_value("artist", song.artist))

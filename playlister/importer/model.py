@@ -26,6 +26,9 @@ class Song:
     # the catalog's search page that confirmed the song (seeds the lockfile); not in the draft
     found: list[dict[str, Any]] = field(default_factory=list, repr=False, compare=False)
     confirmed: str = ""  # the rule by which the catalog confirmed it ("swapped pair, from …")
+    # why the catalog did not confirm a song the article names with its artist, kept anyway
+    # (a song Spotify lacks is exactly one the curator must hear about)
+    not_found: str = ""
 
     def as_json(self) -> dict[str, Any]:
         out = {"title": self.title, "artist": self.artist, "version": self.version,
@@ -33,6 +36,8 @@ class Song:
                "year": self.year, "duration_ms": self.duration_ms, "passage": self.passage}
         if self.confirmed:  # only a draft the catalog confirmed says how
             out["confirmed"] = self.confirmed
+        if self.not_found:
+            out["not_found"] = self.not_found
         return out
 
 
@@ -55,15 +60,19 @@ class CatalogCheck:
     limit: int = 0
     confirmed: int = 0
     unconfirmed: int = 0
+    not_found: int = 0  # songs named with their artist that the catalog lacks, kept
     offline: str | None = None  # why the catalog was not asked (then the draft is unconfirmed)
 
     def line(self) -> str:
         if self.offline is not None:
             return f"Unconfirmed draft: {self.offline}; the songs were found by the rules alone."
         spent = f"{self.searches} search{'' if self.searches == 1 else 'es'}"
-        return (f"Confirmed by the Spotify catalog: {self.confirmed} kept, {self.unconfirmed} "
-                f"candidate{'' if self.unconfirmed == 1 else 's'} not found ({spent}, at most "
-                f"{self.limit} an article).")
+        lacking = (f", {self.not_found} named with {'its' if self.not_found == 1 else 'their'}"
+                   " artist kept though Spotify has no such track (check them)"
+                   if self.not_found else "")
+        return (f"Confirmed by the Spotify catalog: {self.confirmed} kept{lacking}, "
+                f"{self.unconfirmed} candidate{'' if self.unconfirmed == 1 else 's'} not "
+                f"found ({spent}, at most {self.limit} an article).")
 
 
 @dataclass
@@ -103,6 +112,8 @@ class ImportResult:
         if verbose:
             out += [f"  confirmed: \u201c{s.title}\u201d by {s.artist}: {s.confirmed}"
                     for s in self.songs if s.confirmed]
+            out += [f"  kept, not on Spotify: \u201c{s.title}\u201d by {s.artist}: {s.not_found}"
+                    for s in self.songs if s.not_found]
             out += [f"  left out: {item.text}: {item.reason}" for item in self.left_out]
             out += [f"  already there: {s.title} ({s.artist or 'artist unknown'})"
                     for s in self.skipped]
