@@ -15,6 +15,7 @@ from email.message import Message
 from pathlib import Path
 from typing import IO, Literal
 
+from playlister.deadline import DeadlineExceeded, run_within
 from playlister.importer.errors import SourceError
 
 Kind = Literal["text", "markdown", "html", "csv"]
@@ -56,7 +57,12 @@ def read_source(source: str, *, stdin: IO[str] | None = None, timeout: float = 1
             raise SourceError("stdin", f"is bigger than the {_size(max_bytes)} limit.")
         return Document(text, sniff(text), "stdin", "stdin")
     if is_url(source):
-        return _fetch(source, timeout=timeout, max_bytes=max_bytes)
+        # The timeout bounds the whole fetch, not each read: a dripping server fails on time.
+        try:
+            return run_within(timeout, lambda: _fetch(source, timeout=timeout,
+                                                      max_bytes=max_bytes))
+        except DeadlineExceeded:
+            raise SourceError(source, f"timed out after {timeout:g} s.") from None
     return _read_file(source, max_bytes=max_bytes)
 
 
