@@ -14,6 +14,7 @@ from typing import Any
 from playlister import urls
 from playlister.lockfile import Lock, LockEntry
 from playlister.state import STATUS_ORDER, Status, Verdict, verdict
+from playlister.terminal import one_line
 from playlister.tracklist import Track
 
 NOT_YET = "not matched yet: run `playlister match`"
@@ -157,13 +158,13 @@ def table(rows: Sequence[Row], *, width: int = 100) -> str:
         shown = m.title if m else "—"
         if m and r.status is Status.SUBSTITUTE:
             shown = f"{STAND_IN}{shown}"  # not the recording wanted: never read as a match
-        body.append((
+        body.append(tuple(one_line(cell) for cell in (
             str(r.number), r.track.title, r.track.artist, r.status.value,
             shown, ", ".join(m.artists) if m else "—",
             m.album if m and m.album else "—",
             str(m.year) if m and m.year else "—",
             f"{r.entry.score:.2f}" if r.entry else "—",
-        ))
+        )))
     widths = [max(len(h), *(len(b[i]) for b in body)) if body else len(h)
               for i, h in enumerate(heads)]
     # Shrink the free-text columns, widest first, until the table fits.

@@ -19,6 +19,7 @@ from playlister import __version__, app
 from playlister.auth import quiet_spotipy_logging
 from playlister.config import Settings
 from playlister.errors import Interrupted, PlaylisterError
+from playlister.terminal import json_safe, printable
 
 TRACKS_HELP = "TRACKS is the tracklist file (default: ./tracks.toml)."
 ENVIRONMENT = """\b
@@ -64,9 +65,9 @@ class Group(click.Group):
         try:
             return super().invoke(ctx)
         except PlaylisterError as exc:
-            raise click.ClickException(str(exc)) from exc
+            raise click.ClickException(printable(str(exc))) from exc
         except SpotifyBaseException as exc:
-            raise click.ClickException(spotify_message(exc)) from exc
+            raise click.ClickException(printable(spotify_message(exc))) from exc
         except KeyboardInterrupt as exc:
             _stop(ctx, exc)
         except click.Abort as exc:
@@ -130,8 +131,14 @@ def width() -> int:
 
 
 def echo_lines(lines: list[str], *, err: bool = False) -> None:
+    """Print lines for a person: text from Spotify or an article loses its control characters."""
     for line in lines:
-        click.echo(line, err=err)
+        click.echo(printable(line), err=err)
+
+
+def echo_json(document: Any) -> None:
+    """Print one JSON document; characters a terminal might act on are escaped."""
+    click.echo(json_safe(json.dumps(document, indent=2, ensure_ascii=False)))
 
 
 @contextmanager
@@ -181,7 +188,7 @@ def notes(tracks: Path, fmt: str, output: Path | None, tags: tuple[str, ...]) ->
     result = app.notes(tracks, fmt=fmt, output=output, tags=tags,
                        width=width() if output is None else 80)
     if output is None:
-        click.echo(result.text, nl=not result.text.endswith("\n"))
+        click.echo(printable(result.text), nl=not result.text.endswith("\n"))
     echo_lines(result.lines(), err=True)
 
 
@@ -198,7 +205,7 @@ def match(tracks: Path, market: str | None, refresh: bool, as_json: bool,
     result = app.match(tracks, Settings.from_env(), market=market, refresh=refresh, tags=tags,
                        progress=progress_bar)
     if as_json:
-        click.echo(json.dumps(result.as_json(), indent=2, ensure_ascii=False))
+        echo_json(result.as_json())
     else:
         echo_lines(result.lines(width=width()))
 
@@ -215,7 +222,7 @@ def audit(ctx: click.Context, tracks: Path, as_json: bool, strict: bool,
     """List what is not a clean match, offline; exit 1 when a person must act."""
     result = app.audit(tracks, tags=tags, strict=strict)
     if as_json:
-        click.echo(json.dumps(result.as_json(), indent=2, ensure_ascii=False))
+        echo_json(result.as_json())
     else:
         echo_lines(result.lines(width=width()))
     ctx.exit(result.exit_code)
@@ -246,7 +253,7 @@ def create(tracks: Path, name: str | None, public: bool | None, tags: tuple[str,
         return yes or click.confirm("Apply?", default=False, err=True)
 
     def confirm_recreate(message: str) -> bool:
-        click.echo(message, err=True)
+        click.echo(printable(message), err=True)
         return yes or click.confirm("Create it?", default=False, err=True)
 
     result = app.create(tracks, Settings.from_env(), confirm=confirm,
@@ -255,7 +262,7 @@ def create(tracks: Path, name: str | None, public: bool | None, tags: tuple[str,
                         progress=progress_bar)
     echo_lines(result.lines(), err=as_json)  # keep stdout for the JSON document
     if as_json:
-        click.echo(json.dumps(result.as_json(), indent=2, ensure_ascii=False))
+        echo_json(result.as_json())
     elif result.url:
         click.echo(result.url)
 
@@ -280,9 +287,9 @@ def import_command(source: str, output: Path | None, append: bool, as_json: bool
                          stdin=sys.stdin)
     echo_lines(result.lines(verbose=verbose), err=True)
     if as_json:
-        click.echo(json.dumps(result.as_json(), indent=2, ensure_ascii=False))
+        echo_json(result.as_json())
     elif result.text is not None:
-        click.echo(result.text, nl=not result.text.endswith("\n"))
+        click.echo(printable(result.text), nl=not result.text.endswith("\n"))
 
 
 @cli.command(epilog="\b\nExamples:\n  playlister login\n  playlister login --no-browser   "

@@ -200,3 +200,31 @@ def test_the_progress_bar_moves_as_each_entry_finishes(tracks):
     app.match(tracks, Settings.from_env({}), progress=progress, catalog_factory=lambda: search)
     assert moved == [5] * 5
     assert not search.stuck
+
+
+# --- text from elsewhere reaching the terminal ---
+
+ESCAPES = ("\x1b", "\x9b", "\x07", "\u202e")
+
+
+def test_escape_sequences_in_catalog_text_never_reach_the_terminal(tracks, monkeypatch):
+    hostile = [make_track(f"{i:022d}", f"Song {i} - Live\x1b]0;owned\x07\u202e",
+                          f"Band {i}", f"Album {i}\x1b[2J\x9b31m", 1990) for i in range(1, 6)]
+    app.match(tracks, Settings.from_env({}), catalog_factory=lambda: CatalogSearch(hostile))
+    monkeypatch.chdir(tracks.parent)
+
+    for args in (["match"], ["audit"], ["match", "--json"], ["audit", "--json"]):
+        code, out = run(*args)
+        assert code == 0
+        assert not any(c in out for c in ESCAPES), (args, out)
+        assert "Album 1[2J31m" in out or "Album 1\\u001b[2J\\u009b31m" in out  # kept, defused
+    code, out = run("audit")
+    assert "found a Live]0;owned (Album 1[2J31m, 1990)" in out
+
+
+def test_escape_sequences_in_an_article_never_reach_the_terminal(tmp_path):
+    article = tmp_path / "article.txt"
+    article.write_text('Her favourite is "Blue\x1b[2J\x9b1m" by Elastica\u202e.\n')
+    result = CliRunner().invoke(cli, ["import", str(article), "-v", "--json"])
+    assert result.exit_code == 0, result.output
+    assert not any(c in result.output for c in ESCAPES), result.output
