@@ -27,7 +27,7 @@ from playlister.auth import login as auth_login
 from playlister.auth import logout as auth_logout
 from playlister.config import Settings
 from playlister.errors import LockfileError, PlaylisterError
-from playlister.files import atomic_write
+from playlister.files import NotAFileError, atomic_write, check_writable_target
 from playlister.importer import ImportResult
 from playlister.lockfile import Lock
 from playlister.match.batch import MatchRun, Searcher, match_entries, needs_search
@@ -228,6 +228,12 @@ def _check_notes_output(output: Path, project: Project) -> None:
             f"{output}: cannot write the notes: the folder {folder} does not exist.")
     if output.is_dir():
         raise PlaylisterError(f"{output}: cannot write the notes: that is a folder.")
+    try:
+        check_writable_target(output)
+    except NotAFileError as exc:
+        raise PlaylisterError(
+            f"{output}: cannot write the notes: {exc.strerror}. Give a new file name or a "
+            "regular file's.") from None
 
 
 def _same_file(a: Path, b: Path) -> bool:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import errno
 import os
+import socket
+import stat
 import threading
 from contextlib import contextmanager
 from pathlib import Path
@@ -228,3 +230,54 @@ def test_escape_sequences_in_an_article_never_reach_the_terminal(tmp_path):
     result = CliRunner().invoke(cli, ["import", str(article), "-v", "--json"])
     assert result.exit_code == 0, result.output
     assert not any(c in result.output for c in ESCAPES), result.output
+
+
+# --- writes that keep links and modes, and refuse what is not a file ---
+
+
+def test_a_symlinked_lockfile_and_tracklist_keep_their_links_and_modes(tracks, tmp_path):
+    real = tmp_path / "elsewhere"
+    real.mkdir()
+    (real / "tracks.toml").write_text(tracks.read_text())
+    tracks.unlink()
+    tracks.symlink_to(real / "tracks.toml")
+    (real / "tracks.lock").write_text("version = 1\n")
+    os.chmod(real / "tracks.lock", 0o600)
+    (tracks.parent / "tracks.lock").symlink_to(real / "tracks.lock")
+
+    app.match(tracks, Settings.from_env({}), catalog_factory=lambda: CatalogSearch(CATALOG))
+    app.import_(str(_article(tmp_path)), Settings.from_env({}), output=tracks, append=True)
+
+    assert (tracks.parent / "tracks.lock").is_symlink()
+    assert "spotify:track:" in (real / "tracks.lock").read_text()
+    assert (real / "tracks.lock").stat().st_mode & 0o777 == 0o600
+    assert tracks.is_symlink()
+    assert 'title = "Blue"' in (real / "tracks.toml").read_text()
+
+
+def _article(tmp_path: Path) -> Path:
+    article = tmp_path / "article.txt"
+    article.write_text('Her favourite song is "Blue" by Elastica.\n')
+    return article
+
+
+@pytest.mark.parametrize("kind", ["fifo", "socket", "link to a fifo"])
+def test_notes_output_refuses_anything_but_a_regular_file(tracks, kind):
+    # Not /dev/null: were the check to fail, a test run as root would replace the device.
+    target = tracks.parent / "notes.html"
+    if kind == "socket":
+        target = tracks.parent / "sock"
+        listener = socket.socket(socket.AF_UNIX)
+        listener.bind(str(target))
+    else:
+        fifo = tracks.parent / "pipe"
+        os.mkfifo(fifo)
+        if kind == "fifo":
+            target = fifo
+        else:
+            target.symlink_to(fifo)
+    code, out = run("notes", str(tracks), "--format", "html", "-o", str(target))
+    what = "a socket" if kind == "socket" else "a FIFO"
+    assert (code, out) == (1, f"Error: {target}: cannot write the notes: it is {what}, not a "
+                              "regular file. Give a new file name or a regular file's.\n")
+    assert not stat.S_ISREG(os.stat(target).st_mode)
