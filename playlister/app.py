@@ -14,25 +14,25 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
-
-from filelock import FileLock, Timeout
+from typing import IO, TYPE_CHECKING, Any
 
 from playlister import audit as audit_mod
-from playlister import importer, lockfile
-from playlister import notes as notes_mod
-from playlister import sync as sync_mod
+from playlister import lockfile
 from playlister import tracklist as tracklist_mod
-from playlister.auth import login as auth_login
-from playlister.auth import logout as auth_logout
-from playlister.config import Settings
 from playlister.errors import LockfileError, PlaylisterError
 from playlister.files import NotAFileError, atomic_write, check_writable_target
-from playlister.importer import ImportResult
 from playlister.lockfile import Lock
-from playlister.match.batch import MatchRun, Searcher, match_entries, needs_search
-from playlister.spotify import Catalog, UserApi, encode_cover
 from playlister.tracklist import Track, Tracklist
+
+# What only some commands use is imported where it is used, so that `check`, `notes` and
+# `audit` start without loading the HTTP client, the article parser or the matcher
+# (benchmarks/bench_startup.py).
+if TYPE_CHECKING:
+    from playlister import sync as sync_mod
+    from playlister.config import Settings
+    from playlister.importer import ImportResult
+    from playlister.match.batch import MatchRun, Searcher
+    from playlister.spotify import UserApi
 
 RUN_LOCK_WAIT = 10.0  # seconds a command waits for another run on the same tracklist
 
@@ -75,6 +75,8 @@ class Project:
         ``RUN_LOCK_WAIT``), then says another run holds it. The OS drops the lock if the
         process dies, so a killed run never leaves the project locked.
         """
+        from filelock import FileLock, Timeout
+
         tracklist = tracklist_mod.load(path)
         lock_file = lockfile.lock_path(tracklist.path)
         _check_writable(lock_file)  # before any search; and the lock would only time out
@@ -130,6 +132,8 @@ class Project:
         by country. (Whether the lockfile can be written was checked when the project was
         opened for writing, before any search.)
         """
+        from playlister.match.batch import match_entries, needs_search
+
         if market and self.lock.market and market.upper() != self.lock.market.upper():
             refresh = True
         if market:
@@ -201,6 +205,8 @@ class NotesResult:
 def notes(path: str | Path, *, fmt: str = "text", output: Path | None = None,
           tags: Sequence[str] = (), width: int = 80) -> NotesResult:
     """Render the liner notes; write them to ``output`` when given."""
+    from playlister import notes as notes_mod
+
     project = Project.open(path)
     if output is not None:
         _check_notes_output(output, project)
@@ -279,6 +285,8 @@ def match(
     catalog_factory: Callable[[], Searcher] | None = None,
 ) -> MatchResultView:
     """Match every selected entry against the catalog and record it in the lockfile."""
+    from playlister.spotify import Catalog
+
     with Project.writing(path) as project:
         tracks = project.select(tags)
         run = project.ensure_matched(
@@ -392,6 +400,10 @@ def create(
     description and cover are checked before any request. The whole run holds the run-lock
     (:meth:`Project.writing`), so two runs at once never make two playlists.
     """
+    from playlister import sync as sync_mod
+    from playlister.match.batch import needs_search
+    from playlister.spotify import Catalog, UserApi, encode_cover
+
     with Project.writing(path) as project:
         tracks = project.select(tags)
         want_name = name or project.tracklist.playlist.name
@@ -463,6 +475,9 @@ def import_(
     With ``append``, songs go at the end of ``output`` (default ``tracks.toml``), skipping
     those it already has; without, ``output`` must not exist yet (nothing is overwritten).
     """
+    from playlister import importer
+    from playlister.spotify import UserApi
+
     if append and output is None:
         output = Path("tracks.toml")
     if output is not None:
@@ -512,6 +527,9 @@ def login(settings: Settings, *, open_browser: bool = True, timeout: float = 120
     """Log in to Spotify and say as whom."""
     from dataclasses import replace
 
+    from playlister.auth import login as auth_login
+    from playlister.spotify import UserApi
+
     token = auth_login(settings, open_browser=open_browser, timeout=timeout,
                        read_redirect=read_redirect)
     user = UserApi(replace(settings, access_token=token)).current_user()
@@ -521,6 +539,8 @@ def login(settings: Settings, *, open_browser: bool = True, timeout: float = 120
 
 def logout(settings: Settings) -> Message:
     """Forget the cached login."""
+    from playlister.auth import logout as auth_logout
+
     if auth_logout(settings):
         return Message("Logged out: the cached Spotify login was removed.")
     return Message("Not logged in: there was no cached Spotify login.")

@@ -10,9 +10,7 @@ redirect URI is wrong.
 from __future__ import annotations
 
 import json
-import logging
 import os
-import re
 import secrets
 import time
 import webbrowser
@@ -31,6 +29,7 @@ from playlister import http
 from playlister.config import SETUP_HINT, Settings
 from playlister.errors import AuthError, ConfigError
 from playlister.files import atomic_write
+from playlister.logs import quiet_spotipy_logging as quiet_spotipy_logging
 
 SCOPES = "playlist-modify-private playlist-modify-public playlist-read-private ugc-image-upload"
 TOKEN_TIMEOUT = 10  # seconds for a request to the accounts service
@@ -39,40 +38,6 @@ _LOGIN_AGAIN = "Run `playlister login` again."
 _CALLBACK_PAGE = (
     b"<html><body><h1>playlister received the login.</h1>You can close this tab.</body></html>"
 )
-
-
-# --- logging: spotipy logs Authorization headers, token request bodies and every HTTP error ---
-
-_SECRET = re.compile(
-    r"((?:Bearer|Basic)\s+)[^\s'\"},]+"
-    r"|(['\"](?:access_token|refresh_token|code|code_verifier|client_secret)['\"]:\s*['\"])"
-    r"[^'\"]*"
-)
-
-
-class _RedactSecrets(logging.Filter):
-    """Blank out tokens and credentials in spotipy's log records, whatever the level."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        redacted = _SECRET.sub(lambda m: (m.group(1) or m.group(2)) + "[redacted]", message)
-        if redacted != message:
-            record.msg, record.args = redacted, None
-        return True
-
-
-def quiet_spotipy_logging() -> None:
-    """Silence spotipy's logger, and redact secrets should someone turn it back up.
-
-    Every spotipy failure is re-raised as a playlister exception with a clear message, so its
-    own ERROR records would only duplicate them on stderr; its DEBUG records leak tokens.
-    """
-    logging.getLogger("spotipy").setLevel(logging.CRITICAL)
-    for name in ("spotipy.client", "spotipy.oauth2", "spotipy.cache_handler"):
-        logger = logging.getLogger(name)
-        if not any(isinstance(f, _RedactSecrets) for f in logger.filters):
-            logger.addFilter(_RedactSecrets())
-
 
 
 # --- token files ---

@@ -10,16 +10,17 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-from spotipy.exceptions import SpotifyBaseException, SpotifyException, SpotifyOauthError
 
 from playlister import __version__, app
-from playlister.auth import quiet_spotipy_logging
-from playlister.config import Settings
 from playlister.errors import Interrupted, PlaylisterError
+from playlister.logs import quiet_spotipy_logging
 from playlister.terminal import json_safe, printable
+
+if TYPE_CHECKING:
+    from playlister.config import Settings
 
 TRACKS_HELP = "TRACKS is the tracklist file (default: ./tracks.toml)."
 ENVIRONMENT = """\b
@@ -32,8 +33,28 @@ Environment (or a .env file in the working directory):
 """
 
 
-def spotify_message(exc: SpotifyBaseException) -> str:
+def settings() -> Settings:
+    """The settings from the environment and ``.env`` (read only by commands that use them)."""
+    from playlister import config
+
+    return config.Settings.from_env()
+
+
+def spotify_error(exc: Exception) -> str | None:
+    """A readable line if ``exc`` is an error spotipy raised past the library's own handling.
+
+    spotipy is looked up, not imported: a command that never loaded it cannot have raised it.
+    """
+    exceptions = sys.modules.get("spotipy.exceptions")
+    if exceptions is None or not isinstance(exc, exceptions.SpotifyBaseException):
+        return None
+    return spotify_message(exc)
+
+
+def spotify_message(exc: Exception) -> str:
     """A readable line for an error spotipy raised past the library's own handling."""
+    from spotipy.exceptions import SpotifyException, SpotifyOauthError
+
     if isinstance(exc, SpotifyOauthError):
         return (
             f"Spotify login failed: {exc.error_description or exc.error or exc}. "
@@ -66,8 +87,6 @@ class Group(click.Group):
             return super().invoke(ctx)
         except PlaylisterError as exc:
             raise click.ClickException(printable(str(exc))) from exc
-        except SpotifyBaseException as exc:
-            raise click.ClickException(printable(spotify_message(exc))) from exc
         except KeyboardInterrupt as exc:
             _stop(ctx, exc)
         except click.Abort as exc:
@@ -77,6 +96,11 @@ class Group(click.Group):
         except BrokenPipeError:
             _silence_output()
             ctx.exit(128 + signal.SIGPIPE)
+        except Exception as exc:
+            message = spotify_error(exc)
+            if message is None:
+                raise
+            raise click.ClickException(printable(message)) from exc
 
 
 def _stop(ctx: click.Context, exc: KeyboardInterrupt) -> None:
@@ -202,7 +226,7 @@ def notes(tracks: Path, fmt: str, output: Path | None, tags: tuple[str, ...]) ->
 def match(tracks: Path, market: str | None, refresh: bool, as_json: bool,
           tags: tuple[str, ...]) -> None:
     """Match every entry against the Spotify catalog and write the lockfile."""
-    result = app.match(tracks, Settings.from_env(), market=market, refresh=refresh, tags=tags,
+    result = app.match(tracks, settings(), market=market, refresh=refresh, tags=tags,
                        progress=progress_bar)
     if as_json:
         echo_json(result.as_json())
@@ -256,7 +280,7 @@ def create(tracks: Path, name: str | None, public: bool | None, tags: tuple[str,
         click.echo(printable(message), err=True)
         return yes or click.confirm("Create it?", default=False, err=True)
 
-    result = app.create(tracks, Settings.from_env(), confirm=confirm,
+    result = app.create(tracks, settings(), confirm=confirm,
                         confirm_recreate=confirm_recreate, name=name, public=public, tags=tags,
                         market=market, prune=prune, dry_run=dry_run, cover=cover,
                         progress=progress_bar)
@@ -283,7 +307,7 @@ def create(tracks: Path, name: str | None, public: bool | None, tags: tuple[str,
 def import_command(source: str, output: Path | None, append: bool, as_json: bool,
                    verbose: bool) -> None:
     """Draft a tracklist from an article that names songs."""
-    result = app.import_(source, Settings.from_env(), output=output, append=append,
+    result = app.import_(source, settings(), output=output, append=append,
                          stdin=sys.stdin)
     echo_lines(result.lines(verbose=verbose), err=True)
     if as_json:
@@ -306,18 +330,24 @@ def login(no_browser: bool, timeout: float) -> None:
         click.echo(url)
         return str(click.prompt("Redirect URL", prompt_suffix=": ")).strip()
 
-    echo_lines(app.login(Settings.from_env(), open_browser=not no_browser, timeout=timeout,
+    echo_lines(app.login(settings(), open_browser=not no_browser, timeout=timeout,
                          read_redirect=read_redirect).lines())
 
 
 @cli.command(epilog="\b\nExample:\n  playlister logout")
 def logout() -> None:
     """Forget the cached Spotify login."""
-    echo_lines(app.logout(Settings.from_env()).lines())
+    echo_lines(app.logout(settings()).lines())
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Run the CLI (entered through ``playlister.__main__``, which guards the imports)."""
     quiet_spotipy_logging()
     install_signal_handlers()
-    cli(prog_name="playlister")
+    try:
+        cli(prog_name="playlister")
+    finally:
+        # Past the command (the exit itself, the interpreter's shutdown) a signal ends the
+        # process the system's way: nothing is left to save, and no traceback is printed.
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
