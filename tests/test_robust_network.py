@@ -215,9 +215,9 @@ def test_a_silent_api_fails_the_search_after_one_read_timeout(isolated_env, sile
         catalog.search_tracks("anything")
 
     assert str(info.value) == (
-        "Could not reach Spotify to search for 'anything': no complete answer within 1 s. Check the "
-        "network connection and try again.")
-    assert catalog.requests == 1  # the read timeout is the budget: not TRIES of them
+        "Could not reach Spotify to search for 'anything': no complete answer within 1 s. "
+        "Check the network connection and try again.")
+    assert catalog.requests == 1  # the deadline is the budget: not TRIES of them
     assert sleeps == []
 
 
