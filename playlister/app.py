@@ -22,6 +22,7 @@ from playlister import tracklist as tracklist_mod
 from playlister.errors import LockfileError, PlaylisterError
 from playlister.files import NotAFileError, atomic_write, check_writable_target
 from playlister.lockfile import Lock
+from playlister.terminal import counted
 from playlister.tracklist import Track, Tracklist
 
 # What only some commands use is imported where it is used, so that `check`, `notes` and
@@ -202,11 +203,32 @@ class NotesResult:
         return [f"Wrote the liner notes ({self.fmt}) to {self.output}."] if self.output else []
 
 
-def notes(path: str | Path, *, fmt: str = "text", output: Path | None = None,
+NOTES_SUFFIXES = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown",
+                  ".txt": "text", ".text": "text"}
+
+
+def notes_format(fmt: str | None, output: Path | None) -> str:
+    """The format asked for, else the one ``output``'s extension names, else text.
+
+    A format contradicting the extension (``--format text -o notes.html``) is refused.
+    """
+    implied = NOTES_SUFFIXES.get(output.suffix.lower()) if output is not None else None
+    if fmt is not None and implied is not None and fmt != implied:
+        raise PlaylisterError(
+            f"{output}: --format {fmt} but the name says {implied}. Drop --format (the "
+            f"extension decides) or name the file for {fmt}.")
+    return fmt or implied or "text"
+
+
+def notes(path: str | Path, *, fmt: str | None = None, output: Path | None = None,
           tags: Sequence[str] = (), width: int = 80) -> NotesResult:
-    """Render the liner notes; write them to ``output`` when given."""
+    """Render the liner notes; write them to ``output`` when given.
+
+    ``fmt`` None: from ``output``'s extension (``notes.html`` is HTML), else text.
+    """
     from playlister import notes as notes_mod
 
+    fmt = notes_format(fmt, output)
     project = Project.open(path)
     if output is not None:
         _check_notes_output(output, project)
@@ -266,12 +288,21 @@ class MatchResultView:
     def lines(self, width: int = 100) -> list[str]:
         return [
             audit_mod.table(self.rows, width=width),
-            f"{audit_mod.Audit(tuple(self.rows)).summary()} ({self.run.requests} search "
-            f"requests; {self.run.reused} from {self.lock_name})",
+            f"{audit_mod.Audit(tuple(self.rows)).summary()} "
+            f"({counted(self.run.requests, 'search request')}; {self.run.reused} from "
+            f"{self.lock_name})",
         ]
 
+    def exit_code(self, *, strict: bool = False) -> int:
+        """0, or with ``strict`` 1 unless every entry is a clean match (as ``audit --strict``)."""
+        return audit_mod.Audit(tuple(self.rows), strict=True).exit_code if strict else 0
+
     def as_json(self) -> dict[str, Any]:
-        return audit_mod.to_json(self.rows)
+        """``match --json``: the entries as ``audit --json`` has them, counts, what it cost."""
+        doc = audit_mod.to_json(self.rows)
+        doc.update(summary=audit_mod.counts_json(self.rows), search_requests=self.run.requests,
+                   reused=self.run.reused)
+        return doc
 
 
 def match(
@@ -509,6 +540,27 @@ def import_(
         except OSError as exc:
             raise PlaylisterError(f"{output}: cannot write the draft: {exc.strerror}.") from exc
     return ImportCommandResult(result, output)
+
+
+# --------------------------------------------------------------------------------- init
+
+
+def init(path: str | Path) -> Message:
+    """Write a commented starter tracklist at ``path``; never over an existing file."""
+    from playlister.starter import STARTER
+
+    path = Path(path)
+    if path.exists() or path.is_symlink():
+        raise PlaylisterError(f"{path} already exists; nothing was written. Edit it, or give "
+                              "another name: playlister init lists/new.toml")
+    if not path.parent.is_dir():
+        raise PlaylisterError(f"{path}: the folder {path.parent} does not exist.")
+    try:
+        atomic_write(path, STARTER)
+    except OSError as exc:
+        raise PlaylisterError(f"{path}: cannot write it: {exc.strerror or exc}.") from None
+    return Message(f"Wrote a starter tracklist to {path}: put your songs in it, then "
+                   f"`playlister check{'' if path == Path('tracks.toml') else ' ' + str(path)}`.")
 
 
 # --------------------------------------------------------------------------------- login

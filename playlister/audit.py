@@ -14,7 +14,7 @@ from typing import Any
 from playlister import urls
 from playlister.lockfile import Lock, LockEntry
 from playlister.state import STATUS_ORDER, Status, Verdict, verdict
-from playlister.terminal import one_line
+from playlister.terminal import counted, one_line
 from playlister.tracklist import Track
 
 NOT_YET = "not matched yet: run `playlister match`"
@@ -127,15 +127,21 @@ class Audit:
     def as_json(self) -> dict[str, Any]:
         """``audit --json``: the entries, counts by status, the play-all link, the exit code."""
         doc = to_json(self.rows)
-        doc.update(summary={s.value: n for s, n in self.counts.items()},
-                   play_all=self.play_all_url, exit_code=self.exit_code)
+        doc.update(summary=counts_json(self.rows), play_all=self.play_all_url,
+                   exit_code=self.exit_code)
         return doc
+
+
+def counts_json(rows: Sequence[Row]) -> dict[str, int]:
+    """Entries by status for ``--json``: every status, in a fixed order, zeros included."""
+    c = Counter(r.status for r in rows)
+    return {s.value: c[s] for s in STATUS_ORDER}
 
 
 def summary(rows: Sequence[Row]) -> str:
     """``13 songs, 10 matched, 2 substitute, 1 missing``: counts in a fixed order."""
     c = Counter(r.status for r in rows)
-    parts = [f"{len(rows)} songs", f"{c[Status.MATCHED]} matched"]
+    parts = [counted(len(rows), "song"), f"{c[Status.MATCHED]} matched"]
     for status in STATUS_ORDER[1:]:
         if c[status]:
             parts.append(f"{c[status]} {status.value}")

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from playlister.config import Settings
 
 TRACKS_HELP = "TRACKS is the tracklist file (default: ./tracks.toml)."
+# The version of every --json document's layout: raised when a key changes meaning or goes.
+JSON_SCHEMA = 1
 ENVIRONMENT = """\b
 Environment (or a .env file in the working directory):
   SPOTIPY_CLIENT_ID, SPOTIPY_CLIENT_SECRET   your Spotify app (match, create, login)
@@ -160,8 +162,10 @@ def echo_lines(lines: list[str], *, err: bool = False) -> None:
         click.echo(printable(line), err=err)
 
 
-def echo_json(document: Any) -> None:
-    """Print one JSON document; characters a terminal might act on are escaped."""
+def echo_json(document: dict[str, Any]) -> None:
+    """Print one ``--json`` document, its ``schema`` version first; characters a terminal
+    might act on are escaped."""
+    document = {"schema": JSON_SCHEMA, **document}
     click.echo(json_safe(json.dumps(document, indent=2, ensure_ascii=False)))
 
 
@@ -174,12 +178,14 @@ def progress_bar(total: int) -> Iterator[Callable[[], None]]:
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]},
-             epilog=ENVIRONMENT)
+             epilog=ENVIRONMENT, invoke_without_command=True)
 @click.version_option(__version__, prog_name="playlister")
-def cli() -> None:
+@click.pass_context
+def cli(ctx: click.Context) -> None:
     """Turn a curated list of songs into a Spotify playlist and a sheet of liner notes.
 
     \b
+    playlister init                   write a commented starter tracks.toml
     playlister check                  validate tracks.toml
     playlister notes                  print the liner notes (offline)
     playlister match                  find every song on Spotify (writes tracks.lock)
@@ -187,6 +193,8 @@ def cli() -> None:
     playlister create                 make the playlist, or bring it in step
     playlister import ARTICLE         draft a tracklist from an article
     """
+    if ctx.invoked_subcommand is None:  # a bare `playlister` asks what there is: not an error
+        click.echo(ctx.get_help())
 
 
 @cli.command(epilog=f"{TRACKS_HELP}\n\n\b\nExamples:\n  playlister check\n"
@@ -203,11 +211,12 @@ def check(tracks: Path, tags: tuple[str, ...]) -> None:
                     "  playlister notes --format markdown --tag film")
 @tracks_argument
 @click.option("--format", "fmt", type=click.Choice(["text", "markdown", "html"]),
-              default="text", show_default=True, help="Output format.")
+              help="Output format (default: the -o file's extension, e.g. notes.html, else "
+                   "text).")
 @click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False),
               help="Write to this file instead of standard output.")
 @tag_option
-def notes(tracks: Path, fmt: str, output: Path | None, tags: tuple[str, ...]) -> None:
+def notes(tracks: Path, fmt: str | None, output: Path | None, tags: tuple[str, ...]) -> None:
     """Print the liner-notes sheet (offline; Spotify links once matched)."""
     result = app.notes(tracks, fmt=fmt, output=output, tags=tags,
                        width=width() if output is None else 80)
@@ -222,9 +231,11 @@ def notes(tracks: Path, fmt: str, output: Path | None, tags: tuple[str, ...]) ->
 @market_option
 @click.option("--refresh", is_flag=True, help="Search again even for entries already matched.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON document instead.")
+@click.option("--strict", is_flag=True, help="Exit 1 unless every entry is a clean match.")
 @tag_option
-def match(tracks: Path, market: str | None, refresh: bool, as_json: bool,
-          tags: tuple[str, ...]) -> None:
+@click.pass_context
+def match(ctx: click.Context, tracks: Path, market: str | None, refresh: bool, as_json: bool,
+          strict: bool, tags: tuple[str, ...]) -> None:
     """Match every entry against the Spotify catalog and write the lockfile."""
     result = app.match(tracks, settings(), market=market, refresh=refresh, tags=tags,
                        progress=progress_bar)
@@ -232,6 +243,7 @@ def match(tracks: Path, market: str | None, refresh: bool, as_json: bool,
         echo_json(result.as_json())
     else:
         echo_lines(result.lines(width=width()))
+    ctx.exit(result.exit_code(strict=strict))
 
 
 @cli.command(epilog=f"{TRACKS_HELP}\n\n\b\nExamples:\n  playlister audit\n"
@@ -338,6 +350,50 @@ def login(no_browser: bool, timeout: float) -> None:
 def logout() -> None:
     """Forget the cached Spotify login."""
     echo_lines(app.logout(settings()).lines())
+
+
+@cli.command(epilog="\b\nExamples:\n  playlister init\n  playlister init lists/road-trip.toml")
+@click.argument("tracks", required=False, default="tracks.toml", type=click.Path(path_type=Path))
+def init(tracks: Path) -> None:
+    """Write a commented starter tracklist (never over an existing file)."""
+    echo_lines(app.init(tracks).lines())
+
+
+# Each command's "Exit status" section (and what it needs), appended to its --help.
+OFFLINE = "Needs no settings and no network."
+EXIT_STATUS = {
+    "check": ("0  the tracklist is valid", "1  it is not: each problem names file, line, field",
+              OFFLINE),
+    "notes": ("0  printed or written", "1  the tracklist, lockfile or output file is wrong",
+              OFFLINE),
+    "match": ("0  every entry recorded (with --strict: every entry a clean match)",
+              "1  an error, or with --strict an entry that is not a clean match",
+              "130/143  stopped by Ctrl-C / SIGTERM; what was matched is kept",
+              "Needs SPOTIPY_CLIENT_ID and SPOTIPY_CLIENT_SECRET, or PLAYLISTER_ACCESS_TOKEN."),
+    "audit": ("0  nothing needs a person (with --strict: every entry a clean match)",
+              "1  an entry needs a person, or nothing is matched yet", OFFLINE),
+    "create": ("0  the playlist is in step (or the dry run was printed)",
+               "1  an error, or the change was declined",
+               "130/143  stopped by Ctrl-C / SIGTERM; what was done is recorded",
+               "Needs `playlister login` (or PLAYLISTER_ACCESS_TOKEN) and, to match, the app's "
+               "SPOTIPY_CLIENT_ID and SPOTIPY_CLIENT_SECRET."),
+    "import": ("0  the draft was printed or written", "1  the source could not be read, or "
+               "the output file exists", "A Spotify playlist link needs `playlister login`."),
+    "login": ("0  logged in", "1  the login failed or timed out",
+              "Needs SPOTIPY_CLIENT_ID (and SPOTIPY_CLIENT_SECRET, or PKCE without it)."),
+    "logout": ("0  always (there may have been no login to forget)", OFFLINE),
+    "init": ("0  the starter file was written", "1  the file exists or cannot be written",
+             OFFLINE),
+}
+for _name, _lines in EXIT_STATUS.items():
+    _command = cli.commands[_name]
+    _codes = [x for x in _lines if x[0].isdigit()]
+    _codes.append("2  a usage error (an unknown option, a bad value)")
+    _codes.sort(key=lambda c: int(c.split()[0].split("/")[0]))
+    _notes = [x for x in _lines if not x[0].isdigit()]
+    _command.epilog = "\n\n".join(filter(None, [
+        _command.epilog, "\b\nExit status:\n" + "\n".join(f"  {c}" for c in _codes),
+        *_notes]))
 
 
 def main() -> None:

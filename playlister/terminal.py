@@ -30,3 +30,8 @@ def one_line(text: str) -> str:
 def json_safe(document: str) -> str:
     """A JSON document with the characters JSON may carry raw escaped as ``\\uXXXX``."""
     return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", document)
+
+
+def counted(n: int, singular: str, plural: str | None = None) -> str:
+    """``1 song``, ``2 songs``, ``0 entries`` (``plural`` when adding an s is wrong)."""
+    return f"{n} {singular if n == 1 else plural or singular + 's'}"
