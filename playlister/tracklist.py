@@ -17,7 +17,7 @@ from typing import Any
 from playlister.errors import TracklistError, TracklistErrors
 from playlister.files import MAX_INPUT_BYTES, NotAFileError, TooLargeError, read_input
 from playlister.limits import MAX_PLAYLIST_DESCRIPTION, MAX_PLAYLIST_NAME
-from playlister.match.text import fold
+from playlister.text import fold
 from playlister.urls import track_uri, video_id
 
 

@@ -83,3 +83,33 @@ def test_the_cli_holds_no_decisions_over_results() -> None:
     assert tests - about_errors == {"as_json", "output is None", "result.text is not None",
                                     "result.url", "ctx.invoked_subcommand is None",
                                     "TYPE_CHECKING"}
+
+
+# The layers, bottom first: a module imports only from its own layer or those below.
+LAYERS = [
+    {"playlister", "playlister.errors", "playlister.limits", "playlister.text",
+     "playlister.terminal", "playlister.deadline", "playlister.files", "playlister.urls",
+     "playlister.logs", "playlister.config", "playlister.starter"},
+    {"playlister.tracklist"},
+    {"playlister.state", "playlister.lockfile", "playlister.http"},
+    {"playlister.match", "playlister.audit", "playlister.auth"},
+    {"playlister.spotify", "playlister.notes", "playlister.importer", "playlister.sync"},
+    {"playlister.app"},
+    {"playlister.cli", "playlister.__main__"},
+]
+
+
+def _layer(module: str) -> int:
+    """The layer of ``module`` or of the nearest package holding it."""
+    parts = module.split(".")
+    for n in range(len(parts), 0, -1):
+        for i, layer in enumerate(LAYERS):
+            if ".".join(parts[:n]) in layer:
+                return i
+    raise AssertionError(f"{module} is in no layer: add it to LAYERS")
+
+
+def test_no_arrow_points_up() -> None:
+    up = sorted(f"{name} -> {m}" for name, tree in MODULES.items() for m in imports(tree)
+                if m in MODULES and _layer(m) > _layer(name))
+    assert up == []

@@ -37,6 +37,7 @@ from playlister.match.versions import (
     particulars,
     split_title,
 )
+from playlister.text import GUEST
 from playlister.tracklist import Track
 
 # The one table of numbers. Thresholds decide; factors multiply the identity score; the rest
@@ -225,9 +226,7 @@ def _numbered(sim: float, a: str, b: str) -> float:
     return min(sim, WEIGHTS["numbers_differ"])
 
 
-_CREDIT_LIST = re.compile(
-    r"\s*,\s*|\s+(?:&|and|x|\+|feat\.?|ft\.?|featuring|with|vs\.?)\s+", re.IGNORECASE
-)
+_CREDIT_LIST = re.compile(rf"\s*,\s*|\s+(?:&|and|\+|{GUEST})\s+", re.IGNORECASE)
 
 
 def credit_names(credit: str) -> frozenset[str]:
