@@ -43,7 +43,7 @@ _CALLBACK_PAGE = (
 # --- token files ---
 
 
-class TokenCache(CacheFileHandler):
+class TokenCache(CacheFileHandler):  # type: ignore[misc]  # spotipy ships no types
     """A spotipy token cache at an absolute path: file 0600 in a 0700 directory, atomic writes.
 
     ``client_id`` and ``auth_url`` are stored with the token; a token saved for another client
@@ -70,7 +70,7 @@ class TokenCache(CacheFileHandler):
         for key, want in (("client_id", self.client_id), ("auth_url", self.auth_url)):
             if want and info.get(key, want) != want:
                 return None
-        return info
+        return dict(info)
 
     def save_token_to_cache(self, token_info: dict[str, Any]) -> None:
         data = dict(token_info)
@@ -217,7 +217,7 @@ def cached_user_token(manager: SpotifyOAuth | SpotifyPKCE) -> str:
         raise AuthError(
             f"The saved Spotify login lacks permissions playlister needs. {_LOGIN_AGAIN}"
         )
-    return info["access_token"]
+    return str(info["access_token"])
 
 
 # --- helpers ---

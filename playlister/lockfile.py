@@ -307,7 +307,7 @@ def _uri(d: dict[str, Any], where: str, *, required: bool) -> str | None:
         shown = uri if len(uri) <= 60 else uri[:59] + "…"
         raise _Bad(where, f"field 'uri' is not a Spotify track URI (spotify:track: and 22 "
                           f"letters or digits): {shown!r}")
-    return uri
+    return str(uri) if uri is not None else None
 
 
 def _info(d: Any, where: str) -> MatchInfo:

@@ -635,7 +635,7 @@ def _check_batch(uris: list[str], *, allow_empty: bool) -> None:
 
 
 def _playlist_id(sp: spotipy.Spotify, playlist_id: str) -> str:
-    return sp._get_id("playlist", playlist_id)
+    return str(sp._get_id("playlist", playlist_id))
 
 
 def _as_dict(result: Any, what: str) -> dict[str, Any]:

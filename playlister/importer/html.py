@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 import warnings
 
-from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, NavigableString, Tag
-from bs4.element import Comment, Doctype, ProcessingInstruction
+from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, Tag
+from bs4.element import Comment, Doctype, NavigableString, ProcessingInstruction
 
 from playlister.urls import video_id, youtube_video
 

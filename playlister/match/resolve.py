@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from typing import Any
 
 from playlister.match.candidate import Candidate, MatchResult, Scored
 from playlister.match.queries import ladder
@@ -185,7 +186,7 @@ def _usable(obj: object) -> bool:
     )
 
 
-def resolve(track: Track, search: Callable[[str], list[dict]]) -> MatchResult:
+def resolve(track: Track, search: Callable[[str], list[dict[str, Any]]]) -> MatchResult:
     """Run the ladder through ``search`` (query -> Spotify track objects) until confident.
 
     Stops at a match, or at a substitute; the precise query with the version word ("live") is
