@@ -484,6 +484,7 @@ TOOLS = CHROMIUM and shutil.which("pdftoppm") and shutil.which("zbarimg") \
     and shutil.which("pdfinfo")
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not TOOLS, reason="needs chromium, poppler-utils and zbar-tools")
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
 def test_printed_codes_scan(real: Tracklist, matched: Lock, tmp_path: Path, paper: str) -> None:

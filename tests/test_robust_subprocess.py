@@ -22,6 +22,8 @@ from fake_catalog import Catalog, FakeSpotify, make_track
 
 from playlister import lockfile
 
+pytestmark = pytest.mark.slow  # real processes, seconds each: left out of the quick loop
+
 REPO = Path(__file__).resolve().parent.parent
 SONGS = 12
 HANG = 60.0  # seconds a "hanging" search waits: far past any bound below
@@ -151,7 +153,6 @@ ENTER = ("import os, sys; os.write(2, b'go\\n'); sys.argv[0] = 'playlister'; "
          "from playlister.__main__ import main; main()")
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("command", [["--help"], ["check"], ["notes", "--format", "html"]])
 def test_a_signal_in_the_first_half_second_ends_without_a_traceback(project, command):
     """Ctrl-C or SIGTERM while the CLI is still importing, parsing or printing: never a

@@ -441,6 +441,7 @@ def test_every_catalog_title_has_a_core_that_parses_as_itself() -> None:
     assert (empty, unstable) == ([], UNSTABLE_CORES)
 
 
+@pytest.mark.slow
 def test_every_catalog_track_is_the_recording_its_own_entry_names() -> None:
     # Written as the catalog spells it, title, artist and album: each track is that recording.
     for obj in load_csv(CSV):
