@@ -25,7 +25,7 @@ from spotipy.cache_handler import CacheFileHandler
 from spotipy.exceptions import SpotifyOauthError
 from spotipy.oauth2 import SpotifyOAuth, SpotifyPKCE
 
-from playlister import http
+from playlister import session
 from playlister.config import SETUP_HINT, Settings
 from playlister.errors import AuthError, ConfigError
 from playlister.files import atomic_write
@@ -127,7 +127,7 @@ def user_auth_manager(settings: Settings) -> SpotifyOAuth | SpotifyPKCE:
         "scope": SCOPES,
         "cache_handler": TokenCache(settings.user_token_path, settings.client_id,
                                     auth_url=settings.auth_url),
-        "requests_session": http.Session(TOKEN_TIMEOUT),
+        "requests_session": session.Session(TOKEN_TIMEOUT),
         "requests_timeout": TOKEN_TIMEOUT,
         "open_browser": False,
     }

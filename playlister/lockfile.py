@@ -16,8 +16,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import tomli_w
-
 from playlister import urls
 from playlister.errors import LockfileError
 from playlister.files import NotAFileError, TooLargeError, atomic_write, read_input
@@ -191,6 +189,8 @@ def save(lock: Lock, tracks: Iterable[Track]) -> None:
     if playlist:
         doc["playlist"] = playlist
     doc["entry"] = entries
+    import tomli_w  # only writers need it: audit and notes read the lockfile only
+
     text = HEADER + "\n" + tomli_w.dumps(doc)
     atomic_write(lock.path, text)
 

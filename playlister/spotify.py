@@ -6,9 +6,13 @@ The policy:
 
 * 429: wait ``Retry-After`` if it is at most ``max_wait`` seconds (a few times at most),
   else raise RateLimitError (``quota=True`` when Spotify says QUOTA_EXCEEDED).
-* 5xx, timeout, connection error: reads and idempotent writes are retried with exponential
-  backoff, then SpotifyError; non-idempotent writes (add, reorder, create) are never resent
-  and raise UncertainWriteError: the caller must read the playlist back.
+* Every request has one deadline for the whole exchange (``timeout``, 10 s: connecting,
+  sending, reading the complete answer; ``playlister.session``). A request that ran out of
+  it is not retried: it has had its time, and a silent or dripping server would only double
+  the wait. SpotifyError, one line.
+* 5xx, dropped connection: reads and idempotent writes are retried after 1 s and 2 s, then
+  SpotifyError; non-idempotent writes (add, reorder, create) are never resent and raise
+  UncertainWriteError (so does one that timed out): the caller must read the playlist back.
 * 401: AuthError; other 4xx: SpotifyError with Spotify's own message.
 """
 
@@ -27,7 +31,7 @@ import spotipy
 from spotipy.exceptions import SpotifyException, SpotifyOauthError
 from spotipy.oauth2 import SpotifyClientCredentials
 
-from playlister import http
+from playlister import session
 from playlister.auth import TOKEN_TIMEOUT, TokenCache, cached_user_token, user_auth_manager
 from playlister.config import SETUP_HINT, Settings
 from playlister.errors import (
@@ -122,7 +126,7 @@ class _Api:
         client = getattr(self._local, "client", None)
         if client is None:
             client = spotipy.Spotify(
-                requests_session=http.Session(self._timeout, on_send=self._count),
+                requests_session=session.Session(self._timeout, on_send=self._count),
                 retries=0,
                 status_retries=0,
                 requests_timeout=self._timeout,
@@ -241,7 +245,7 @@ class Catalog(_Api):
             self._credentials = SpotifyClientCredentials(
                 client_id=settings.client_id,
                 client_secret=settings.client_secret,
-                requests_session=http.Session(min(TOKEN_TIMEOUT, self._timeout)),
+                requests_session=session.Session(min(TOKEN_TIMEOUT, self._timeout)),
                 requests_timeout=min(TOKEN_TIMEOUT, self._timeout),
                 cache_handler=TokenCache(settings.client_token_path, settings.client_id,
                                          auth_url=settings.auth_url),

@@ -91,7 +91,7 @@ LAYERS = [
      "playlister.terminal", "playlister.deadline", "playlister.files", "playlister.urls",
      "playlister.logs", "playlister.config", "playlister.starter"},
     {"playlister.tracklist"},
-    {"playlister.state", "playlister.lockfile", "playlister.http"},
+    {"playlister.state", "playlister.lockfile", "playlister.session"},
     {"playlister.match", "playlister.audit", "playlister.auth"},
     {"playlister.spotify", "playlister.notes", "playlister.importer", "playlister.sync"},
     {"playlister.app"},

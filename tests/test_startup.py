@@ -14,7 +14,8 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 HEAVY = ("spotipy", "requests", "urllib3", "redis", "bs4", "jinja2", "segno", "rapidfuzz",
-         "filelock", "dotenv", "platformdirs", "playlister.importer", "playlister.match.score",
+         "filelock", "dotenv", "platformdirs", "tomli_w", "playlister.importer",
+         "playlister.match.score",
          "playlister.spotify", "playlister.sync")
 PROBE = ("import atexit, sys\n"
          f"atexit.register(lambda: print(sorted(m for m in {HEAVY!r} if m in sys.modules)))\n"
