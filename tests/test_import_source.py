@@ -181,7 +181,8 @@ WATCH = "https://www.youtube.com/watch?v=Ew7QoNGHung"
      "<tr><td>Dreams</td><td>Fleetwood Mac</td></tr>"
      "<tr><td><a href='https://www.youtube.com/watch?v=Ew7QoNGHung'>Blue</a></td>"
      "<td>Elastica</td></tr></tbody></table>",
-     f"| Song | Artist |\n|---|---|\n| Dreams | Fleetwood Mac |\n| [Blue]({WATCH}) | Elastica |\n",
+     "| Song | Artist |\n|---|---|\n| Dreams | Fleetwood Mac |\n"
+     f"| [Blue]({WATCH}) | Elastica |\n",
      [("Dreams", "Fleetwood Mac", None), ("Blue", "Elastica", WATCH)]),
     # decoy: a table of albums gives nothing
     ("<table><tr><th>Album</th><th>Artist</th></tr><tr><td>Rumours</td>"
@@ -194,7 +195,8 @@ WATCH = "https://www.youtube.com/watch?v=Ew7QoNGHung"
     # decoy: a photo credit as the caption; the video names no song and is left out
     (f"<p>\u201cBlue\u201d by Elastica and \u201cMaps\u201d by Yeah Yeah Yeahs</p><figure>"
      f"<iframe src='{EMBED}'></iframe><figcaption>Photo: Jane Doe</figcaption></figure>",
-     f"\u201cBlue\u201d by Elastica and \u201cMaps\u201d by Yeah Yeah Yeahs\n\nPhoto: Jane Doe"
+     "\u201cBlue\u201d by Elastica and \u201cMaps\u201d by Yeah Yeah Yeahs"
+     "\n\nPhoto: Jane Doe"
      f"\n\n{WATCH}\n", [("Blue", "Elastica", None), ("Maps", "Yeah Yeah Yeahs", None)]),
 ])
 def test_html_tables_and_figures(html: str, text: str,
