@@ -402,6 +402,12 @@ def main() -> None:
     install_signal_handlers()
     try:
         cli(prog_name="playlister")
+    except KeyboardInterrupt as exc:
+        # A signal outside a command's own run (click parsing the options, or the exit after
+        # the command) has nothing to save: say so and stop, without a traceback.
+        with suppress(OSError):
+            sys.stderr.write(f"\n{stopped_message(exc)}\n")
+        sys.exit(exc.exit_code if isinstance(exc, Interrupted) else 130)
     finally:
         # Past the command (the exit itself, the interpreter's shutdown) a signal ends the
         # process the system's way: nothing is left to save, and no traceback is printed.
