@@ -15,28 +15,29 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
-
-from filelock import FileLock, Timeout
+from typing import IO, TYPE_CHECKING, Any
 
 from playlister import audit as audit_mod
-from playlister import importer, lockfile
-from playlister import notes as notes_mod
-from playlister import review as review_mod
-from playlister import sync as sync_mod
+from playlister import lockfile
 from playlister import tracklist as tracklist_mod
-from playlister.auth import login as auth_login
-from playlister.auth import logout as auth_logout
-from playlister.config import Settings
-from playlister.errors import AuthError, LockfileError, PlaylisterError, SpotifyError
-from playlister.files import atomic_write
-from playlister.importer import ImportResult
-from playlister.importer.seed import seed as seed_lock
+from playlister.errors import LockfileError, PlaylisterError
+from playlister.files import NotAFileError, atomic_write, check_writable_target
 from playlister.lockfile import Lock
-from playlister.match.batch import MatchRun, Searcher, match_entries, needs_search
-from playlister.spotify import Catalog, UserApi, encode_cover
-from playlister.sync import CreateOptions as CreateOptions  # the CLI builds it
+from playlister.options import CreateOptions as CreateOptions  # the CLI builds it
+from playlister.terminal import counted
 from playlister.tracklist import Track, Tracklist
+
+# What only some commands use is imported where it is used, so that `check`, `notes` and
+# `audit` start without loading the HTTP client, the article parser or the matcher
+# (benchmarks/bench_startup.py).
+if TYPE_CHECKING:
+    from playlister import importer
+    from playlister import review as review_mod
+    from playlister import sync as sync_mod
+    from playlister.config import Settings
+    from playlister.importer import ImportResult
+    from playlister.match.batch import MatchRun, Searcher
+    from playlister.spotify import UserApi
 
 RUN_LOCK_WAIT = 10.0  # seconds a command waits for another run on the same tracklist
 
@@ -79,6 +80,8 @@ class Project:
         ``RUN_LOCK_WAIT``), then says another run holds it. The OS drops the lock if the
         process dies, so a killed run never leaves the project locked.
         """
+        from filelock import FileLock, Timeout
+
         tracklist = tracklist_mod.load(path)
         lock_file = lockfile.lock_path(tracklist.path)
         _check_writable(lock_file)  # before any search; and the lock would only time out
@@ -134,6 +137,8 @@ class Project:
         by country. (Whether the lockfile can be written was checked when the project was
         opened for writing, before any search.)
         """
+        from playlister.match.batch import match_entries, needs_search
+
         if market and self.lock.market and market.upper() != self.lock.market.upper():
             refresh = True
         if market:
@@ -203,9 +208,32 @@ class NotesResult:
         return [f"Wrote the liner notes ({self.fmt}) to {self.output}."] if self.output else []
 
 
-def notes(path: str | Path, *, fmt: str = "text", output: Path | None = None,
+NOTES_SUFFIXES = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown",
+                  ".txt": "text", ".text": "text"}
+
+
+def notes_format(fmt: str | None, output: Path | None) -> str:
+    """The format asked for, else the one ``output``'s extension names, else text.
+
+    A format contradicting the extension (``--format text -o notes.html``) is refused.
+    """
+    implied = NOTES_SUFFIXES.get(output.suffix.lower()) if output is not None else None
+    if fmt is not None and implied is not None and fmt != implied:
+        raise PlaylisterError(
+            f"{output}: --format {fmt} but the name says {implied}. Drop --format (the "
+            f"extension decides) or name the file for {fmt}.")
+    return fmt or implied or "text"
+
+
+def notes(path: str | Path, *, fmt: str | None = None, output: Path | None = None,
           tags: Sequence[str] = (), width: int = 80) -> NotesResult:
-    """Render the liner notes; write them to ``output`` when given."""
+    """Render the liner notes; write them to ``output`` when given.
+
+    ``fmt`` None: from ``output``'s extension (``notes.html`` is HTML), else text.
+    """
+    from playlister import notes as notes_mod
+
+    fmt = notes_format(fmt, output)
     project = Project.open(path)
     if output is not None:
         _check_notes_output(output, project)
@@ -233,6 +261,12 @@ def _check_notes_output(output: Path, project: Project) -> None:
             f"{output}: cannot write the notes: the folder {folder} does not exist.")
     if output.is_dir():
         raise PlaylisterError(f"{output}: cannot write the notes: that is a folder.")
+    try:
+        check_writable_target(output)
+    except NotAFileError as exc:
+        raise PlaylisterError(
+            f"{output}: cannot write the notes: {exc.strerror}. Give a new file name or a "
+            "regular file's.") from None
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -255,6 +289,7 @@ class MatchResultView:
     rows: list[audit_mod.Row]
     run: MatchRun
     lock_name: str
+    pin_args: str = ""  # ``-f FILE`` for the pin lines, as the audit has them
 
     def lines(self, width: int = 100) -> list[str]:
         return [
@@ -266,11 +301,19 @@ class MatchResultView:
 
     def _cost(self) -> str:
         pins = self.run.pins_checked
-        searches = f"{self.run.requests - pins} search requests"
-        return f"{searches}, {pins} pin lookup{'s' if pins != 1 else ''}" if pins else searches
+        searches = counted(self.run.requests - pins, "search request")
+        return f"{searches}, {counted(pins, 'pin lookup')}" if pins else searches
+
+    def exit_code(self, *, strict: bool = False) -> int:
+        """0, or with ``strict`` 1 unless every entry is a clean match (as ``audit --strict``)."""
+        return audit_mod.Audit(tuple(self.rows), strict=True).exit_code if strict else 0
 
     def as_json(self) -> dict[str, Any]:
-        return audit_mod.to_json(self.rows)
+        """``match --json``: the entries as ``audit --json`` has them, counts, what it cost."""
+        doc = audit_mod.to_json(self.rows, self.pin_args)
+        doc.update(summary=audit_mod.counts_json(self.rows), search_requests=self.run.requests,
+                   reused=self.run.reused)
+        return doc
 
 
 def match(
@@ -284,13 +327,16 @@ def match(
     catalog_factory: Callable[[], Searcher] | None = None,
 ) -> MatchResultView:
     """Match every selected entry against the catalog and record it in the lockfile."""
+    from playlister.spotify import Catalog
+
     with Project.writing(path) as project:
         tracks = project.select(tags)
         run = project.ensure_matched(
             tracks, catalog_factory or (lambda: Catalog(settings)), market=market,
             refresh=refresh, progress=progress,
         )
-    return MatchResultView(audit_mod.rows(tracks, project.lock), run, project.lock.path.name)
+    return MatchResultView(audit_mod.rows(tracks, project.lock), run, project.lock.path.name,
+                           _pin_args(project.tracklist.path))
 
 
 # --------------------------------------------------------------------------------- audit
@@ -399,6 +445,10 @@ def create(
     takes songs out of the whole list's playlist. The whole run holds the run-lock
     (:meth:`Project.writing`), so two runs at once never make two playlists.
     """
+    from playlister import sync as sync_mod
+    from playlister.match.batch import needs_search
+    from playlister.spotify import Catalog, UserApi
+
     with Project.writing(path) as project:
         tracks = project.select(options.tags)
         record = project.lock.record_for(options.tags)
@@ -429,6 +479,9 @@ def _wanted(info: tracklist_mod.PlaylistInfo, record: lockfile.PlaylistRecord,
     """The playlist's settings from the tracklist and the options, checked before any
     request: a subset's name is ``--name``, else the one it was made with, else the list's
     name with its tags; the cover is read and checked against Spotify's limit."""
+    from playlister import sync as sync_mod
+    from playlister.spotify import encode_cover
+
     if options.tags:
         name = options.name or record.name or f"{info.name} ({', '.join(options.tags)})"
     else:
@@ -470,6 +523,8 @@ def pin(path: str | Path, entry: str, uri: str | None, *, none: bool = False,
         stand_in: bool | None = None) -> PinResult:
     """Settle one entry without a terminal: pin ``uri`` (as the recording asked for, or as a
     stand-in), or mark it not on Spotify (``none``). ``entry``: its number or its title."""
+    from playlister import review as review_mod
+
     if none == (uri is not None):
         raise PlaylisterError("give either a Spotify track link or --none (not on Spotify).")
     with Project.writing(path) as project:
@@ -512,6 +567,9 @@ def review(
     once (so quitting, or Ctrl-C, keeps everything chosen so far). Entries not matched yet are
     matched first, as `match` would. Without a ``terminal`` to ask in, it refuses and says
     what scripts use instead."""
+    from playlister import review as review_mod
+    from playlister.spotify import Catalog
+
     if not terminal:
         raise PlaylisterError(
             "playlister review asks you about each doubtful entry, so it needs a terminal. In "
@@ -589,6 +647,11 @@ def import_(
     With Spotify credentials (and not ``offline``) an article's candidates are kept only when
     the catalog confirms them, and with ``output`` the lockfile beside it records the matches.
     """
+    from playlister import importer
+    from playlister.errors import AuthError, SpotifyError
+    from playlister.importer.seed import seed as seed_lock
+    from playlister.spotify import UserApi
+
     if append and output is None:
         output = Path("tracks.toml")
     if output is not None:
@@ -644,6 +707,8 @@ def _import_search(settings: Settings, offline: bool,
                    catalog_factory: Callable[[], Searcher] | None
                    ) -> tuple[importer.Search | None, str | None]:
     """The catalog search confirming an import's candidates, or None and why there is none."""
+    from playlister.spotify import Catalog
+
     if offline:
         return None, "--offline was given"
     if catalog_factory is None:
@@ -652,6 +717,27 @@ def _import_search(settings: Settings, offline: bool,
         catalog_factory = lambda: Catalog(settings)  # noqa: E731
     catalog = catalog_factory()
     return (lambda query: catalog.search_tracks(query, limit=10)), None
+
+
+# --------------------------------------------------------------------------------- init
+
+
+def init(path: str | Path) -> Message:
+    """Write a commented starter tracklist at ``path``; never over an existing file."""
+    from playlister.starter import STARTER
+
+    path = Path(path)
+    if path.exists() or path.is_symlink():
+        raise PlaylisterError(f"{path} already exists; nothing was written. Edit it, or give "
+                              "another name: playlister init lists/new.toml")
+    if not path.parent.is_dir():
+        raise PlaylisterError(f"{path}: the folder {path.parent} does not exist.")
+    try:
+        atomic_write(path, STARTER)
+    except OSError as exc:
+        raise PlaylisterError(f"{path}: cannot write it: {exc.strerror or exc}.") from None
+    return Message(f"Wrote a starter tracklist to {path}: put your songs in it, then "
+                   f"`playlister check{'' if path == Path('tracks.toml') else ' ' + str(path)}`.")
 
 
 # --------------------------------------------------------------------------------- login
@@ -670,6 +756,9 @@ def login(settings: Settings, *, open_browser: bool = True, timeout: float = 120
     """Log in to Spotify and say as whom."""
     from dataclasses import replace
 
+    from playlister.auth import login as auth_login
+    from playlister.spotify import UserApi
+
     token = auth_login(settings, open_browser=open_browser, timeout=timeout,
                        read_redirect=read_redirect)
     user = UserApi(replace(settings, access_token=token)).current_user()
@@ -679,6 +768,8 @@ def login(settings: Settings, *, open_browser: bool = True, timeout: float = 120
 
 def logout(settings: Settings) -> Message:
     """Forget the cached login."""
+    from playlister.auth import logout as auth_logout
+
     if auth_logout(settings):
         return Message("Logged out: the cached Spotify login was removed.")
     return Message("Not logged in: there was no cached Spotify login.")

@@ -14,6 +14,7 @@ from typing import Any
 from playlister import urls
 from playlister.lockfile import Lock, LockEntry
 from playlister.state import STATUS_ORDER, Status, Verdict, shared_tracks, verdict
+from playlister.terminal import counted, one_line
 from playlister.tracklist import Track
 
 NOT_YET = "not matched yet: run `playlister match`"
@@ -97,9 +98,14 @@ def shared_lines(rows: Sequence[Row]) -> list[str]:
     return out
 
 
-def to_json(rows: Sequence[Row]) -> dict[str, Any]:
-    """The document ``--json`` prints: ``{"tracks": [...]}`` in tracklist order."""
-    return {"tracks": [r.as_dict() for r in rows]}
+def to_json(rows: Sequence[Row], pin_args: str = "") -> dict[str, Any]:
+    """The document ``--json`` prints: ``{"tracks": [...]}`` in tracklist order, each entry
+    with ``settle``, the command that settles it (None: nothing left to do)."""
+    tracks = []
+    for row in rows:
+        action = settle_action(row, pin_args)
+        tracks.append({**row.as_dict(), "settle": action[0] if action else None})
+    return {"tracks": tracks}
 
 
 @dataclass(frozen=True)
@@ -146,19 +152,22 @@ class Audit:
     def as_json(self) -> dict[str, Any]:
         """``audit --json``: the entries (each with the command that settles it, if any),
         counts by status, the play-all link, the exit code."""
-        doc = to_json(self.rows)
-        for row, track in zip(self.rows, doc["tracks"], strict=True):
-            action = settle_action(row, self.pin_args)
-            track["settle"] = action[0] if action else None  # None: nothing left to do
-        doc.update(summary={s.value: n for s, n in self.counts.items()},
-                   play_all=self.play_all_url, exit_code=self.exit_code)
+        doc = to_json(self.rows, self.pin_args)
+        doc.update(summary=counts_json(self.rows), play_all=self.play_all_url,
+                   exit_code=self.exit_code)
         return doc
+
+
+def counts_json(rows: Sequence[Row]) -> dict[str, int]:
+    """Entries by status for ``--json``: every status, in a fixed order, zeros included."""
+    c = Counter(r.status for r in rows)
+    return {s.value: c[s] for s in STATUS_ORDER}
 
 
 def summary(rows: Sequence[Row]) -> str:
     """``13 songs, 10 matched, 2 substitute, 1 missing``: counts in a fixed order."""
     c = Counter(r.status for r in rows)
-    parts = [f"{len(rows)} songs", f"{c[Status.MATCHED]} matched"]
+    parts = [counted(len(rows), "song"), f"{c[Status.MATCHED]} matched"]
     for status in STATUS_ORDER[1:]:
         if c[status]:
             parts.append(f"{c[status]} {status.value}")
@@ -207,13 +216,13 @@ def table(rows: Sequence[Row], *, width: int = 100) -> str:
         shown = m.title if m else "—"
         if m and r.status is Status.SUBSTITUTE:
             shown = f"{STAND_IN}{shown}"  # not the recording wanted: never read as a match
-        body.append((
+        body.append(tuple(one_line(cell) for cell in (
             str(r.number), r.track.title, r.track.artist, r.status.value,
             shown, ", ".join(m.artists) if m else "—",
             m.album if m and m.album else "—",
             str(m.year) if m and m.year else "—",
             f"{r.entry.score:.2f}" if r.entry else "—",
-        ))
+        )))
     widths = [max(len(h), *(len(b[i]) for b in body)) if body else len(h)
               for i, h in enumerate(heads)]
     # Shrink the free-text columns, widest first, until the table fits.

@@ -10,9 +10,7 @@ redirect URI is wrong.
 from __future__ import annotations
 
 import json
-import logging
 import os
-import re
 import secrets
 import time
 import webbrowser
@@ -27,9 +25,11 @@ from spotipy.cache_handler import CacheFileHandler
 from spotipy.exceptions import SpotifyOauthError
 from spotipy.oauth2 import SpotifyOAuth, SpotifyPKCE
 
+from playlister import session
 from playlister.config import SETUP_HINT, Settings
 from playlister.errors import AuthError, ConfigError
 from playlister.files import atomic_write
+from playlister.logs import quiet_spotipy_logging as quiet_spotipy_logging
 
 SCOPES = "playlist-modify-private playlist-modify-public playlist-read-private ugc-image-upload"
 TOKEN_TIMEOUT = 10  # seconds for a request to the accounts service
@@ -40,44 +40,10 @@ _CALLBACK_PAGE = (
 )
 
 
-# --- logging: spotipy logs Authorization headers, token request bodies and every HTTP error ---
-
-_SECRET = re.compile(
-    r"((?:Bearer|Basic)\s+)[^\s'\"},]+"
-    r"|(['\"](?:access_token|refresh_token|code|code_verifier|client_secret)['\"]:\s*['\"])"
-    r"[^'\"]*"
-)
-
-
-class _RedactSecrets(logging.Filter):
-    """Blank out tokens and credentials in spotipy's log records, whatever the level."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        redacted = _SECRET.sub(lambda m: (m.group(1) or m.group(2)) + "[redacted]", message)
-        if redacted != message:
-            record.msg, record.args = redacted, None
-        return True
-
-
-def quiet_spotipy_logging() -> None:
-    """Silence spotipy's logger, and redact secrets should someone turn it back up.
-
-    Every spotipy failure is re-raised as a playlister exception with a clear message, so its
-    own ERROR records would only duplicate them on stderr; its DEBUG records leak tokens.
-    """
-    logging.getLogger("spotipy").setLevel(logging.CRITICAL)
-    for name in ("spotipy.client", "spotipy.oauth2", "spotipy.cache_handler"):
-        logger = logging.getLogger(name)
-        if not any(isinstance(f, _RedactSecrets) for f in logger.filters):
-            logger.addFilter(_RedactSecrets())
-
-
-
 # --- token files ---
 
 
-class TokenCache(CacheFileHandler):
+class TokenCache(CacheFileHandler):  # type: ignore[misc]  # spotipy ships no types
     """A spotipy token cache at an absolute path: file 0600 in a 0700 directory, atomic writes.
 
     ``client_id`` and ``auth_url`` are stored with the token; a token saved for another client
@@ -104,7 +70,7 @@ class TokenCache(CacheFileHandler):
         for key, want in (("client_id", self.client_id), ("auth_url", self.auth_url)):
             if want and info.get(key, want) != want:
                 return None
-        return info
+        return dict(info)
 
     def save_token_to_cache(self, token_info: dict[str, Any]) -> None:
         data = dict(token_info)
@@ -161,7 +127,7 @@ def user_auth_manager(settings: Settings) -> SpotifyOAuth | SpotifyPKCE:
         "scope": SCOPES,
         "cache_handler": TokenCache(settings.user_token_path, settings.client_id,
                                     auth_url=settings.auth_url),
-        "requests_session": requests.Session(),
+        "requests_session": session.Session(TOKEN_TIMEOUT),
         "requests_timeout": TOKEN_TIMEOUT,
         "open_browser": False,
     }
@@ -251,7 +217,7 @@ def cached_user_token(manager: SpotifyOAuth | SpotifyPKCE) -> str:
         raise AuthError(
             f"The saved Spotify login lacks permissions playlister needs. {_LOGIN_AGAIN}"
         )
-    return info["access_token"]
+    return str(info["access_token"])
 
 
 # --- helpers ---

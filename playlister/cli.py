@@ -10,17 +10,21 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-from spotipy.exceptions import SpotifyBaseException, SpotifyException, SpotifyOauthError
 
 from playlister import __version__, app
-from playlister.auth import quiet_spotipy_logging
-from playlister.config import Settings
 from playlister.errors import Interrupted, PlaylisterError
+from playlister.logs import quiet_spotipy_logging
+from playlister.terminal import json_safe, printable
+
+if TYPE_CHECKING:
+    from playlister.config import Settings
 
 TRACKS_HELP = "TRACKS is the tracklist file (default: ./tracks.toml)."
+# The version of every --json document's layout: raised when a key changes meaning or goes.
+JSON_SCHEMA = 1
 ENVIRONMENT = """\b
 Environment (or a .env file in the working directory):
   SPOTIPY_CLIENT_ID, SPOTIPY_CLIENT_SECRET   your Spotify app (match, create, login)
@@ -31,8 +35,28 @@ Environment (or a .env file in the working directory):
 """
 
 
-def spotify_message(exc: SpotifyBaseException) -> str:
+def settings() -> Settings:
+    """The settings from the environment and ``.env`` (read only by commands that use them)."""
+    from playlister import config
+
+    return config.Settings.from_env()
+
+
+def spotify_error(exc: Exception) -> str | None:
+    """A readable line if ``exc`` is an error spotipy raised past the library's own handling.
+
+    spotipy is looked up, not imported: a command that never loaded it cannot have raised it.
+    """
+    exceptions = sys.modules.get("spotipy.exceptions")
+    if exceptions is None or not isinstance(exc, exceptions.SpotifyBaseException):
+        return None
+    return spotify_message(exc)
+
+
+def spotify_message(exc: Exception) -> str:
     """A readable line for an error spotipy raised past the library's own handling."""
+    from spotipy.exceptions import SpotifyException, SpotifyOauthError
+
     if isinstance(exc, SpotifyOauthError):
         return (
             f"Spotify login failed: {exc.error_description or exc.error or exc}. "
@@ -64,9 +88,7 @@ class Group(click.Group):
         try:
             return super().invoke(ctx)
         except PlaylisterError as exc:
-            raise click.ClickException(str(exc)) from exc
-        except SpotifyBaseException as exc:
-            raise click.ClickException(spotify_message(exc)) from exc
+            raise click.ClickException(printable(str(exc))) from exc
         except KeyboardInterrupt as exc:
             _stop(ctx, exc)
         except click.Abort as exc:
@@ -76,6 +98,11 @@ class Group(click.Group):
         except BrokenPipeError:
             _silence_output()
             ctx.exit(128 + signal.SIGPIPE)
+        except Exception as exc:
+            message = spotify_error(exc)
+            if message is None:
+                raise
+            raise click.ClickException(printable(message)) from exc
 
 
 def _stop(ctx: click.Context, exc: KeyboardInterrupt) -> None:
@@ -130,8 +157,16 @@ def width() -> int:
 
 
 def echo_lines(lines: list[str], *, err: bool = False) -> None:
+    """Print lines for a person: text from Spotify or an article loses its control characters."""
     for line in lines:
-        click.echo(line, err=err)
+        click.echo(printable(line), err=err)
+
+
+def echo_json(document: dict[str, Any]) -> None:
+    """Print one ``--json`` document, its ``schema`` version first; characters a terminal
+    might act on are escaped."""
+    document = {"schema": JSON_SCHEMA, **document}
+    click.echo(json_safe(json.dumps(document, indent=2, ensure_ascii=False)))
 
 
 @contextmanager
@@ -143,12 +178,14 @@ def progress_bar(total: int) -> Iterator[Callable[[], None]]:
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]},
-             epilog=ENVIRONMENT)
+             epilog=ENVIRONMENT, invoke_without_command=True)
 @click.version_option(__version__, prog_name="playlister")
-def cli() -> None:
+@click.pass_context
+def cli(ctx: click.Context) -> None:
     """Turn a curated list of songs into a Spotify playlist and a sheet of liner notes.
 
     \b
+    playlister init                   write a commented starter tracks.toml
     playlister check                  validate tracks.toml
     playlister notes                  print the liner notes (offline)
     playlister match                  find every song on Spotify (writes tracks.lock)
@@ -158,6 +195,8 @@ def cli() -> None:
     playlister create                 make the playlist, or bring it in step
     playlister import ARTICLE         draft a tracklist from an article
     """
+    if ctx.invoked_subcommand is None:  # a bare `playlister` asks what there is: not an error
+        click.echo(ctx.get_help())
 
 
 @cli.command(epilog=f"{TRACKS_HELP}\n\n\b\nExamples:\n  playlister check\n"
@@ -174,16 +213,17 @@ def check(tracks: Path, tags: tuple[str, ...]) -> None:
                     "  playlister notes --format markdown --tag film")
 @tracks_argument
 @click.option("--format", "fmt", type=click.Choice(["text", "markdown", "html"]),
-              default="text", show_default=True, help="Output format.")
+              help="Output format (default: the -o file's extension, e.g. notes.html, else "
+                   "text).")
 @click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False),
               help="Write to this file instead of standard output.")
 @tag_option
-def notes(tracks: Path, fmt: str, output: Path | None, tags: tuple[str, ...]) -> None:
+def notes(tracks: Path, fmt: str | None, output: Path | None, tags: tuple[str, ...]) -> None:
     """Print the liner-notes sheet (offline; Spotify links once matched)."""
     result = app.notes(tracks, fmt=fmt, output=output, tags=tags,
                        width=width() if output is None else 80)
     if output is None:
-        click.echo(result.text, nl=not result.text.endswith("\n"))
+        click.echo(printable(result.text), nl=not result.text.endswith("\n"))
     echo_lines(result.lines(), err=True)
 
 
@@ -193,16 +233,19 @@ def notes(tracks: Path, fmt: str, output: Path | None, tags: tuple[str, ...]) ->
 @market_option
 @click.option("--refresh", is_flag=True, help="Search again even for entries already matched.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON document instead.")
+@click.option("--strict", is_flag=True, help="Exit 1 unless every entry is a clean match.")
 @tag_option
-def match(tracks: Path, market: str | None, refresh: bool, as_json: bool,
-          tags: tuple[str, ...]) -> None:
+@click.pass_context
+def match(ctx: click.Context, tracks: Path, market: str | None, refresh: bool, as_json: bool,
+          strict: bool, tags: tuple[str, ...]) -> None:
     """Match every entry against the Spotify catalog and write the lockfile."""
-    result = app.match(tracks, Settings.from_env(), market=market, refresh=refresh, tags=tags,
+    result = app.match(tracks, settings(), market=market, refresh=refresh, tags=tags,
                        progress=progress_bar)
     if as_json:
-        click.echo(json.dumps(result.as_json(), indent=2, ensure_ascii=False))
+        echo_json(result.as_json())
     else:
         echo_lines(result.lines(width=width()))
+    ctx.exit(result.exit_code(strict=strict))
 
 
 @cli.command(epilog=f"{TRACKS_HELP}\n\n\b\nExamples:\n  playlister audit\n"
@@ -217,7 +260,7 @@ def audit(ctx: click.Context, tracks: Path, as_json: bool, strict: bool,
     """List what is not a clean match, offline; exit 1 when a person must act."""
     result = app.audit(tracks, tags=tags, strict=strict)
     if as_json:
-        click.echo(json.dumps(result.as_json(), indent=2, ensure_ascii=False))
+        echo_json(result.as_json())
     else:
         echo_lines(result.lines(width=width()))
     ctx.exit(result.exit_code)
@@ -248,16 +291,16 @@ def create(tracks: Path, name: str | None, public: bool | None, tags: tuple[str,
         return yes or click.confirm(question, default=False, err=True)
 
     def confirm_recreate(message: str) -> bool:
-        click.echo(message, err=True)
+        click.echo(printable(message), err=True)
         return yes or click.confirm("Create it?", default=False, err=True)
 
     options = app.CreateOptions(name=name, public=public, tags=tags, market=market, prune=prune,
-                            dry_run=dry_run, cover=cover)
-    result = app.create(tracks, Settings.from_env(), options, confirm=confirm,
+                                dry_run=dry_run, cover=cover)
+    result = app.create(tracks, settings(), options, confirm=confirm,
                         confirm_recreate=confirm_recreate, progress=progress_bar)
     echo_lines(result.lines(), err=as_json)  # keep stdout for the JSON document
     if as_json:
-        click.echo(json.dumps(result.as_json(), indent=2, ensure_ascii=False))
+        echo_json(result.as_json())
     elif result.url:
         click.echo(result.url)
 
@@ -281,7 +324,8 @@ def review(tracks: Path, tags: tuple[str, ...]) -> None:
                 raise exc.__context__ from None
             return "q"  # end of input (Ctrl-D): quit, keeping what was chosen
 
-    result = app.review(tracks, Settings.from_env(), ask=ask, say=click.echo, tags=tags,
+    result = app.review(tracks, settings(), ask=ask, say=lambda line: echo_lines([line]),
+                        tags=tags,
                         terminal=sys.stdin.isatty() and sys.stdout.isatty(),
                         progress=progress_bar)
     echo_lines(result.lines())
@@ -325,13 +369,13 @@ def pin(entry: str, uri: str | None, none: bool, stand_in: bool | None, tracks: 
 def import_command(source: str, output: Path | None, append: bool, as_json: bool,
                    verbose: bool, offline: bool) -> None:
     """Draft a tracklist from an article that names songs."""
-    result = app.import_(source, Settings.from_env(), output=output, append=append,
+    result = app.import_(source, settings(), output=output, append=append,
                          stdin=sys.stdin, offline=offline)
     echo_lines(result.lines(verbose=verbose), err=True)
     if as_json:
-        click.echo(json.dumps(result.as_json(), indent=2, ensure_ascii=False))
+        echo_json(result.as_json())
     elif result.text is not None:
-        click.echo(result.text, nl=not result.text.endswith("\n"))
+        click.echo(printable(result.text), nl=not result.text.endswith("\n"))
 
 
 @cli.command(epilog="\b\nExamples:\n  playlister login\n  playlister login --no-browser   "
@@ -348,18 +392,86 @@ def login(no_browser: bool, timeout: float) -> None:
         click.echo(url)
         return str(click.prompt("Redirect URL", prompt_suffix=": ")).strip()
 
-    echo_lines(app.login(Settings.from_env(), open_browser=not no_browser, timeout=timeout,
+    echo_lines(app.login(settings(), open_browser=not no_browser, timeout=timeout,
                          read_redirect=read_redirect).lines())
 
 
 @cli.command(epilog="\b\nExample:\n  playlister logout")
 def logout() -> None:
     """Forget the cached Spotify login."""
-    echo_lines(app.logout(Settings.from_env()).lines())
+    echo_lines(app.logout(settings()).lines())
+
+
+@cli.command(epilog="\b\nExamples:\n  playlister init\n  playlister init lists/road-trip.toml")
+@click.argument("tracks", required=False, default="tracks.toml", type=click.Path(path_type=Path))
+def init(tracks: Path) -> None:
+    """Write a commented starter tracklist (never over an existing file)."""
+    echo_lines(app.init(tracks).lines())
+
+
+# Each command's "Exit status" section (and what it needs), appended to its --help.
+OFFLINE = "Needs no settings and no network."
+EXIT_STATUS = {
+    "check": ("0  the tracklist is valid", "1  it is not: each problem names file, line, field",
+              OFFLINE),
+    "notes": ("0  printed or written", "1  the tracklist, lockfile or output file is wrong",
+              OFFLINE),
+    "match": ("0  every entry recorded (with --strict: every entry a clean match)",
+              "1  an error, or with --strict an entry that is not a clean match",
+              "130/143  stopped by Ctrl-C / SIGTERM; what was matched is kept",
+              "Needs SPOTIPY_CLIENT_ID and SPOTIPY_CLIENT_SECRET, or PLAYLISTER_ACCESS_TOKEN."),
+    "audit": ("0  nothing needs a person (with --strict: every entry a clean match)",
+              "1  an entry needs a person, or nothing is matched yet", OFFLINE),
+    "create": ("0  the playlist is in step, the plan was declined, or the dry run was printed",
+               "1  an error (a pin Spotify does not know, no login), or re-creating a deleted "
+               "playlist was declined",
+               "130/143  stopped by Ctrl-C / SIGTERM; what was done is recorded",
+               "Needs `playlister login` (or PLAYLISTER_ACCESS_TOKEN) and, to match, the app's "
+               "SPOTIPY_CLIENT_ID and SPOTIPY_CLIENT_SECRET."),
+    "import": ("0  the draft was printed or written", "1  the source could not be read, or "
+               "the output file exists", "With SPOTIPY_CLIENT_ID and SPOTIPY_CLIENT_SECRET (or "
+               "PLAYLISTER_ACCESS_TOKEN) the catalog confirms the draft; --offline, or none "
+               "set, drafts from the rules alone. A Spotify playlist link needs `playlister "
+               "login`."),
+    "review": ("0  the session ended (q, Ctrl-D or the last entry); choices are written",
+               "1  an error, or no terminal to ask in (use `audit --json` and `pin`)",
+               "130/143  stopped by Ctrl-C / SIGTERM; choices so far are kept",
+               "Needs SPOTIPY_CLIENT_ID and SPOTIPY_CLIENT_SECRET to search again (e, and "
+               "entries not matched yet)."),
+    "pin": ("0  written into the tracklist and the lockfile",
+            "1  no such entry, a title naming several, or a link that is not a Spotify track",
+            OFFLINE),
+    "login": ("0  logged in", "1  the login failed or timed out",
+              "Needs SPOTIPY_CLIENT_ID (and SPOTIPY_CLIENT_SECRET, or PKCE without it)."),
+    "logout": ("0  always (there may have been no login to forget)", OFFLINE),
+    "init": ("0  the starter file was written", "1  the file exists or cannot be written",
+             OFFLINE),
+}
+for _name, _lines in EXIT_STATUS.items():
+    _command = cli.commands[_name]
+    _codes = [x for x in _lines if x[0].isdigit()]
+    _codes.append("2  a usage error (an unknown option, a bad value)")
+    _codes.sort(key=lambda c: int(c.split()[0].split("/")[0]))
+    _notes = [x for x in _lines if not x[0].isdigit()]
+    _command.epilog = "\n\n".join(filter(None, [
+        _command.epilog, "\b\nExit status:\n" + "\n".join(f"  {c}" for c in _codes),
+        *_notes]))
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Run the CLI (entered through ``playlister.__main__``, which guards the imports)."""
     quiet_spotipy_logging()
     install_signal_handlers()
-    cli(prog_name="playlister")
+    try:
+        cli(prog_name="playlister")
+    except KeyboardInterrupt as exc:
+        # A signal outside a command's own run (click parsing the options, or the exit after
+        # the command) has nothing to save: say so and stop, without a traceback.
+        with suppress(OSError):
+            sys.stderr.write(f"\n{stopped_message(exc)}\n")
+        sys.exit(exc.exit_code if isinstance(exc, Interrupted) else 130)
+    finally:
+        # Past the command (the exit itself, the interpreter's shutdown) a signal ends the
+        # process the system's way: nothing is left to save, and no traceback is printed.
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)

@@ -7,6 +7,7 @@ the user follow the umask like any editor's output; ``private`` files (token cac
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import tempfile
@@ -37,23 +38,52 @@ def _umask() -> int:
 def atomic_write(path: str | Path, text: str, *, private: bool = False) -> None:
     """Replace ``path`` with ``text`` (UTF-8, ``\\n`` line ends) in one step.
 
-    The temporary file is created 0600 (so a secret is never readable mid-write), then given
-    the mode the umask implies unless ``private``.
+    A symlink is followed and its target replaced, so the link stays a link. An existing file
+    keeps its mode (a 0600 lockfile stays 0600); a new one gets the mode the umask implies.
+    A ``private`` file (a token cache) is 0600 whatever it was. The temporary file is created
+    0600, so a secret is never readable mid-write. Anything but a regular file (a FIFO, a
+    device, a folder) is refused with NotAFileError, never replaced.
     """
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    target = Path(os.path.realpath(path))
+    mode = _mode_to_keep(target)
+    if private:
+        mode = 0o600
+    elif mode is None:
+        mode = 0o666 & ~_umask()
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
-            if not private:
-                os.fchmod(fh.fileno(), 0o666 & ~_umask())
-        os.replace(tmp, path)
+            os.fchmod(fh.fileno(), mode)
+        os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def check_writable_target(path: str | Path) -> None:
+    """Raise NotAFileError unless ``path`` (links followed) is a regular file or not there yet."""
+    _mode_to_keep(Path(os.path.realpath(path)))
+
+
+def _mode_to_keep(target: Path) -> int | None:
+    """The permission bits of the regular file at ``target``; None if there is none yet."""
+    try:
+        info = os.stat(target)
+    except FileNotFoundError:
+        return None
+    if not stat.S_ISREG(info.st_mode):
+        kind = "a folder" if stat.S_ISDIR(info.st_mode) else _KINDS.get(
+            stat.S_IFMT(info.st_mode), "not a regular file")
+        raise NotAFileError(errno.EINVAL, f"it is {kind}, not a regular file", str(target))
+    return stat.S_IMODE(info.st_mode)
+
+
+_KINDS = {stat.S_IFIFO: "a FIFO", stat.S_IFCHR: "a device", stat.S_IFBLK: "a device",
+          stat.S_IFSOCK: "a socket"}
 
 
 def read_input(path: str | Path, *, limit: int = MAX_INPUT_BYTES) -> bytes:

@@ -17,8 +17,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import tomli_w
-
 from playlister import urls
 from playlister.errors import LockfileError
 from playlister.files import NotAFileError, TooLargeError, atomic_write, read_input
@@ -245,6 +243,8 @@ def save(lock: Lock, tracks: Iterable[Track]) -> None:
     if subsets:
         doc["subset"] = subsets
     doc["entry"] = entries
+    import tomli_w  # only writers need it: audit and notes read the lockfile only
+
     text = HEADER + "\n" + tomli_w.dumps(doc)
     atomic_write(lock.path, text)
 
@@ -374,7 +374,7 @@ def _uri(d: dict[str, Any], where: str, *, required: bool) -> str | None:
         shown = uri if len(uri) <= 60 else uri[:59] + "…"
         raise _Bad(where, f"field 'uri' is not a Spotify track URI (spotify:track: and 22 "
                           f"letters or digits): {shown!r}")
-    return uri
+    return str(uri) if uri is not None else None
 
 
 def _info(d: Any, where: str) -> MatchInfo:

@@ -6,9 +6,13 @@ The policy:
 
 * 429: wait ``Retry-After`` if it is at most ``max_wait`` seconds (a few times at most),
   else raise RateLimitError (``quota=True`` when Spotify says QUOTA_EXCEEDED).
-* 5xx, timeout, connection error: reads and idempotent writes are retried with exponential
-  backoff, then SpotifyError; non-idempotent writes (add, reorder, create) are never resent
-  and raise UncertainWriteError: the caller must read the playlist back.
+* Every request has one deadline for the whole exchange (``timeout``, 10 s: connecting,
+  sending, reading the complete answer; ``playlister.session``). A request that ran out of
+  it is not retried: it has had its time, and a silent or dripping server would only double
+  the wait. SpotifyError, one line.
+* 5xx, dropped connection: reads and idempotent writes are retried after 1 s and 2 s, then
+  SpotifyError; non-idempotent writes (add, reorder, create) are never resent and raise
+  UncertainWriteError (so does one that timed out): the caller must read the playlist back.
 * 401: AuthError; other 4xx: SpotifyError with Spotify's own message.
 """
 
@@ -24,10 +28,10 @@ from typing import Any, TypeVar
 
 import requests
 import spotipy
-from requests.adapters import HTTPAdapter
 from spotipy.exceptions import SpotifyException, SpotifyOauthError
 from spotipy.oauth2 import SpotifyClientCredentials
 
+from playlister import session
 from playlister.auth import TOKEN_TIMEOUT, TokenCache, cached_user_token, user_auth_manager
 from playlister.config import SETUP_HINT, Settings
 from playlister.errors import (
@@ -62,19 +66,13 @@ class PlaylistTracks:
 Sleep = Callable[[float], object]
 
 
-class _CountingSession(requests.Session):
-    """A requests session without retries that reports every request it sends."""
+@dataclass
+class _Tries:
+    """What one call has been through so far: failures, 429 waits, a token refetched."""
 
-    def __init__(self, on_send: Callable[[str], None]) -> None:
-        super().__init__()
-        self._on_send = on_send
-        adapter = HTTPAdapter(max_retries=0)
-        self.mount("https://", adapter)
-        self.mount("http://", adapter)
-
-    def send(self, request: requests.PreparedRequest, **kwargs: Any) -> requests.Response:
-        self._on_send(request.method or "GET")
-        return super().send(request, **kwargs)
+    failures: int = 0
+    rate_waits: int = 0
+    reauthorized: bool = False
 
 
 class _Api:
@@ -128,7 +126,7 @@ class _Api:
         client = getattr(self._local, "client", None)
         if client is None:
             client = spotipy.Spotify(
-                requests_session=_CountingSession(self._count),
+                requests_session=session.Session(self._timeout, on_send=self._count),
                 retries=0,
                 status_retries=0,
                 requests_timeout=self._timeout,
@@ -147,10 +145,7 @@ class _Api:
         gone: tuple[int, ...] = (),
     ) -> T:
         """Run ``fn(client)`` under the retry / error policy; ``what`` completes "failed to ..."."""
-        failures = 0
-        rate_waits = 0
-        reauthorized = False
-        waited = 0.0  # seconds spent waiting for answers, bounded by the read timeout
+        tries = _Tries()
         while True:
             sent = False
             token = ""
@@ -158,74 +153,79 @@ class _Api:
                 client = self._client()
                 token = self._access_token()
                 client.set_auth(token)
-                client.requests_timeout = max(1.0, self._timeout - waited)
                 sent = True
-                started = time.monotonic()
-                try:
-                    return fn(client)
-                finally:
-                    waited += time.monotonic() - started
+                return fn(client)
             except SpotifyException as exc:
-                status = exc.http_status
-                message = _spotify_message(exc)
-                if status == 429:
-                    wait = _retry_after(exc.headers)
-                    if wait is None:
-                        wait = float(2**rate_waits)
-                    if wait > self._max_wait or rate_waits >= RATE_LIMIT_WAITS:
-                        raise RateLimitError(wait, quota=exc.reason == "QUOTA_EXCEEDED") from exc
-                    rate_waits += 1
-                    self._sleep(wait)
-                    continue
-                if status == 401:
-                    if not reauthorized and self._forget_token(token):
-                        reauthorized = True
-                        continue
-                    raise self._unauthorized(message) from exc
-                if playlist_id is not None and status in gone:
-                    raise PlaylistGoneError(playlist_id) from exc
-                if status >= 500:
-                    if not idempotent:
-                        raise UncertainWriteError(
-                            _uncertain(what, f"Spotify answered {status}: {message}"),
-                            status=status,
-                        ) from exc
-                    failures += 1
-                    if failures >= TRIES:
-                        raise SpotifyError(
-                            f"Spotify failed to {what}: server error {status} ({message}) "
-                            f"{TRIES} times in a row. This is usually temporary: try again later.",
-                            status=status,
-                        ) from exc
-                    self._sleep(float(2 ** (failures - 1)))
-                    continue
-                hint = ""
-                if status == 403:
-                    hint = (
-                        " In development mode only users on the app's allow-list (at most 5, "
-                        "set in the Spotify dashboard) may use it."
-                    )
-                raise SpotifyError(
-                    f"Spotify refused to {what} ({status}: {message}).{hint}", status=status
-                ) from exc
+                self._after_answer(exc, what, tries, token=token, idempotent=idempotent,
+                                   playlist_id=playlist_id, gone=gone)
             except (requests.Timeout, requests.ConnectionError) as exc:
-                cause = (
-                    f"no answer within {self._timeout:g} s"
-                    if isinstance(exc, requests.Timeout)
-                    else "the connection failed"
-                )
-                if sent and not idempotent:
-                    raise UncertainWriteError(_uncertain(what, cause)) from exc
-                failures += 1
-                # A server that takes connections but never answers must not cost TRIES read
-                # timeouts per call: once the read timeout is spent, the call gives up.
-                if failures >= TRIES or waited >= self._timeout - 0.5:
-                    times = f", {failures} times in a row" if failures > 1 else ""
-                    raise SpotifyError(
-                        f"Could not reach Spotify to {what}: {cause}{times}. "
-                        "Check the network connection and try again."
-                    ) from exc
-                self._sleep(float(2 ** (failures - 1)))
+                self._after_no_answer(exc, what, tries, sent=sent, idempotent=idempotent)
+
+    def _after_answer(self, exc: SpotifyException, what: str, tries: _Tries, *, token: str,
+                      idempotent: bool, playlist_id: str | None, gone: tuple[int, ...]) -> None:
+        """Spotify answered with an error: return to try again (after any wait), else raise."""
+        status = exc.http_status
+        message = _spotify_message(exc)
+        if status == 429:
+            self._wait_out_rate_limit(exc, tries)
+        elif status == 401:
+            if tries.reauthorized or not self._forget_token(token):
+                raise self._unauthorized(message) from exc
+            tries.reauthorized = True
+        elif playlist_id is not None and status in gone:
+            raise PlaylistGoneError(playlist_id) from exc
+        elif status >= 500:
+            if not idempotent:
+                raise UncertainWriteError(
+                    _uncertain(what, f"Spotify answered {status}: {message}"), status=status
+                ) from exc
+            self._back_off(tries, exc, lambda: SpotifyError(
+                f"Spotify failed to {what}: server error {status} ({message}) "
+                f"{TRIES} times in a row. This is usually temporary: try again later.",
+                status=status,
+            ))
+        else:
+            raise SpotifyError(
+                f"Spotify refused to {what} ({status}: {message}).{_refusal_hint(status)}",
+                status=status,
+            ) from exc
+
+    def _wait_out_rate_limit(self, exc: SpotifyException, tries: _Tries) -> None:
+        wait = _retry_after(exc.headers)
+        if wait is None:
+            wait = float(2**tries.rate_waits)
+        if wait > self._max_wait or tries.rate_waits >= RATE_LIMIT_WAITS:
+            raise RateLimitError(wait, quota=exc.reason == "QUOTA_EXCEEDED") from exc
+        tries.rate_waits += 1
+        self._sleep(wait)
+
+    def _after_no_answer(self, exc: requests.RequestException, what: str, tries: _Tries, *,
+                         sent: bool, idempotent: bool) -> None:
+        """No answer: a dropped connection is tried again; a spent deadline ends the call.
+
+        The deadline covers the whole exchange, so a silent or dripping server has had all
+        of it: trying again would only double the wait.
+        """
+        timed_out = isinstance(exc, requests.Timeout)
+        cause = (f"no complete answer within {self._timeout:g} s" if timed_out
+                 else "the connection failed")
+        if sent and not idempotent:
+            raise UncertainWriteError(_uncertain(what, cause)) from exc
+        if timed_out:
+            raise SpotifyError(
+                f"Could not reach Spotify to {what}: {cause}. Check the network connection "
+                "and try again.") from exc
+        self._back_off(tries, exc, lambda: SpotifyError(
+            f"Could not reach Spotify to {what}: {cause}, {TRIES} times in a row. Check the "
+            "network connection and try again."))
+
+    def _back_off(self, tries: _Tries, exc: Exception, error: Callable[[], SpotifyError]
+                  ) -> None:
+        """Count a failure; raise ``error()`` after TRIES, else wait 1 s, 2 s, ... and return."""
+        tries.failures += 1
+        if tries.failures >= TRIES:
+            raise error() from exc
+        self._sleep(float(2 ** (tries.failures - 1)))
 
 
 class Catalog(_Api):
@@ -245,7 +245,7 @@ class Catalog(_Api):
             self._credentials = SpotifyClientCredentials(
                 client_id=settings.client_id,
                 client_secret=settings.client_secret,
-                requests_session=requests.Session(),
+                requests_session=session.Session(min(TOKEN_TIMEOUT, self._timeout)),
                 requests_timeout=min(TOKEN_TIMEOUT, self._timeout),
                 cache_handler=TokenCache(settings.client_token_path, settings.client_id,
                                          auth_url=settings.auth_url),
@@ -314,7 +314,7 @@ class Catalog(_Api):
                     if failures < TRIES and not timed_out:
                         self._sleep(float(2 ** (failures - 1)))
                         continue
-                    cause = (f"no answer within {min(TOKEN_TIMEOUT, self._timeout):g} s"
+                    cause = (f"no complete answer within {min(TOKEN_TIMEOUT, self._timeout):g} s"
                              if timed_out
                              else f"the connection failed {failures} times in a row")
                     self._token_failure = (
@@ -639,6 +639,13 @@ def _retry_after(headers: Any) -> float | None:
         return None
 
 
+def _refusal_hint(status: int) -> str:
+    if status == 403:
+        return (" In development mode only users on the app's allow-list (at most 5, set in "
+                "the Spotify dashboard) may use it.")
+    return ""
+
+
 def _uncertain(what: str, cause: str) -> str:
     return (
         f"Could not tell whether Spotify managed to {what} ({cause}). It was not resent: "
@@ -654,7 +661,7 @@ def _check_batch(uris: list[str], *, allow_empty: bool) -> None:
 
 
 def _playlist_id(sp: spotipy.Spotify, playlist_id: str) -> str:
-    return sp._get_id("playlist", playlist_id)
+    return str(sp._get_id("playlist", playlist_id))
 
 
 def _as_dict(result: Any, what: str) -> dict[str, Any]:

@@ -8,7 +8,7 @@ import json
 import re
 import tomllib
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -17,7 +17,7 @@ from typing import Any
 from playlister.errors import TracklistError, TracklistErrors
 from playlister.files import MAX_INPUT_BYTES, NotAFileError, TooLargeError, read_input
 from playlister.limits import MAX_PLAYLIST_DESCRIPTION, MAX_PLAYLIST_NAME
-from playlister.match.text import fold
+from playlister.text import fold
 from playlister.urls import track_uri, video_id
 
 
@@ -277,6 +277,7 @@ class _Validator:
                             public=values.get("public", False))
 
     def track(self, index: int, raw: Any) -> Track | None:
+        """The entry at ``index`` as a Track, or None with its problems recorded."""
         start = self.track_lines[index - 1] if index <= len(self.track_lines) else None
         title = raw.get("title") if isinstance(raw, dict) else None
         title = " ".join(title.split()) if isinstance(title, str) and not _blank(title) else None
@@ -297,78 +298,110 @@ class _Validator:
                 line = (self.key_line(key, start) if start else None) or start
                 self.controls(value, field=key, line=line, entry=index, title=title)
         out: dict[str, Any] = {}
-        for key in ("title", "artist"):
-            value = raw.get(key)
-            if value is None:
-                bad("is required", key)
-            elif not isinstance(value, str):
-                bad(f"must be a string, not {_kind(type(value))}", key)
-            elif _blank(value):
-                bad("must not be empty", key)
-            else:
-                out[key] = " ".join(value.split())
-        for key in ("album", "version", "note", "scene"):
-            value = raw.get(key)
-            if value is None:
+        for key, read in _FIELDS.items():
+            if key not in raw and key not in _REQUIRED:
                 continue
-            if not isinstance(value, str):
-                bad(f"must be a string, not {_kind(type(value))}", key)
-            elif not _blank(value):
-                out[key] = _reflow(value) if key == "note" else " ".join(value.split())
-        if "act" in raw:
-            act = raw["act"]
-            if isinstance(act, bool) or not isinstance(act, str | int):
-                bad(f"must be a string or a whole number, not {_kind(type(act))}", "act")
-            else:
-                out["act"] = f"Act {act}" if isinstance(act, int) else act.strip()
-        if "year" in raw:
-            year = raw["year"]
-            if isinstance(year, bool) or not isinstance(year, int):
-                bad(f"must be a whole number such as 1995, not {_kind(type(year))}", "year")
-            elif not 1900 <= year <= 2100:
-                shown = f"{year} " if abs(year) < 10**6 else ""
-                bad(f"{shown}is not a plausible release year", "year")
-            else:
-                out["year"] = year
-        if "duration" in raw:
-            ms = _duration_ms(raw["duration"])
-            if ms is None:
-                bad('must be "m:ss" (e.g. "4:05") or a number of seconds', "duration")
-            else:
-                out["duration_ms"] = ms
-        if "tags" in raw:
-            tags = raw["tags"]
-            if not isinstance(tags, list) or not all(isinstance(t, str) and not _blank(t)
-                                                     for t in tags):
-                bad('must be a list of words, e.g. ["influence", "film"]', "tags")
-            else:
-                out["tags"] = _unique_tags(" ".join(t.split()) for t in tags)
-        if "youtube" in raw:
-            url = raw["youtube"]
-            if not isinstance(url, str) or video_id(url) is None:
-                bad("is not a YouTube video URL (https://www.youtube.com/watch?v=… or "
-                    "https://youtu.be/…)", "youtube")
-            else:
-                out["youtube"] = url.strip()
-        for key in ("spotify", "stand_in"):
-            if key not in raw:
-                continue
-            if key == "spotify" and raw[key] == NOT_ON_SPOTIFY:
-                out["absent"] = True
-                continue
-            uri = _spotify_uri(raw[key])
-            if uri is None:
-                also = ', or "none" when it is not on Spotify' if key == "spotify" else ""
-                bad("is not a Spotify track URI or URL (spotify:track:<22-character ID> or "
-                    f"https://open.spotify.com/track/<ID>){also}", key)
-            else:
-                out[key] = uri
+            got = read(raw.get(key))
+            if isinstance(got, str):
+                bad(got, key)
+            elif got is not None:
+                out[got[0]] = got[1]
         if "stand_in" in raw and "spotify" in raw:
             bad("give either spotify (the recording asked for) or stand_in (a track that "
                 "stands in for it), not both", "stand_in")
         if len(self.problems) > before:
             return None
         return Track(index=index, line=start, **out)
+
+
+# --- one reader per field: (the Track's attribute, its value), a problem, or None (blank) ---
+
+_Read = tuple[str, Any] | str | None
+_REQUIRED = ("title", "artist")
+
+
+def _required_text(key: str) -> Callable[[Any], _Read]:
+    def read(value: Any) -> _Read:
+        if value is None:
+            return "is required"
+        if not isinstance(value, str):
+            return f"must be a string, not {_kind(type(value))}"
+        if _blank(value):
+            return "must not be empty"
+        return key, " ".join(value.split())
+    return read
+
+
+def _optional_text(key: str) -> Callable[[Any], _Read]:
+    def read(value: Any) -> _Read:
+        if not isinstance(value, str):
+            return f"must be a string, not {_kind(type(value))}"
+        if _blank(value):
+            return None
+        return key, _reflow(value) if key == "note" else " ".join(value.split())
+    return read
+
+
+def _read_act(act: Any) -> _Read:
+    if isinstance(act, bool) or not isinstance(act, str | int):
+        return f"must be a string or a whole number, not {_kind(type(act))}"
+    return "act", f"Act {act}" if isinstance(act, int) else act.strip()
+
+
+def _read_year(year: Any) -> _Read:
+    if isinstance(year, bool) or not isinstance(year, int):
+        return f"must be a whole number such as 1995, not {_kind(type(year))}"
+    if not 1900 <= year <= 2100:
+        shown = f"{year} " if abs(year) < 10**6 else ""
+        return f"{shown}is not a plausible release year"
+    return "year", year
+
+
+def _read_duration(value: Any) -> _Read:
+    ms = _duration_ms(value)
+    if ms is None:
+        return 'must be "m:ss" (e.g. "4:05") or a number of seconds'
+    return "duration_ms", ms
+
+
+def _read_tags(tags: Any) -> _Read:
+    if not isinstance(tags, list) or not all(isinstance(t, str) and not _blank(t) for t in tags):
+        return 'must be a list of words, e.g. ["influence", "film"]'
+    return "tags", _unique_tags(" ".join(t.split()) for t in tags)
+
+
+def _read_youtube(url: Any) -> _Read:
+    if not isinstance(url, str) or video_id(url) is None:
+        return ("is not a YouTube video URL (https://www.youtube.com/watch?v=… or "
+                "https://youtu.be/…)")
+    return "youtube", url.strip()
+
+
+def _read_spotify(value: Any) -> _Read:
+    if value == NOT_ON_SPOTIFY:
+        return "absent", True
+    uri = _spotify_uri(value)
+    if uri is None:
+        return ("is not a Spotify track URI or URL (spotify:track:<22-character ID> or "
+                'https://open.spotify.com/track/<ID>), or "none" when it is not on Spotify')
+    return "spotify", uri
+
+
+def _read_stand_in(value: Any) -> _Read:
+    uri = _spotify_uri(value)
+    if uri is None:
+        return ("is not a Spotify track URI or URL (spotify:track:<22-character ID> or "
+                "https://open.spotify.com/track/<ID>)")
+    return "stand_in", uri
+
+
+# In the order problems are reported.
+_FIELDS: dict[str, Callable[[Any], _Read]] = {
+    **{key: _required_text(key) for key in _REQUIRED},
+    **{key: _optional_text(key) for key in ("album", "version", "note", "scene")},
+    "act": _read_act, "year": _read_year, "duration": _read_duration, "tags": _read_tags,
+    "youtube": _read_youtube, "spotify": _read_spotify, "stand_in": _read_stand_in,
+}
 
 
 def spotify_text_problem(field: str, value: str) -> str | None:

@@ -183,7 +183,7 @@ def test_login_command_logs_in_and_names_the_user(spotify_api, isolated_env, mon
         kw["read_redirect"] = read
         return real(settings, **kw)
 
-    monkeypatch.setattr(app, "auth_login", login)
+    monkeypatch.setattr(auth, "login", login)
     result = runner.invoke(cli, ["login", "--no-browser"])
     assert result.exit_code == 0, result.output
     assert result.output == "Logged in to Spotify as Ann.\n"

@@ -211,7 +211,8 @@ def test_audit_flags_the_substitutes_and_the_missing_song(spotify, her_smell: Pa
     assert strict.exit_code == 1
 
     doc = json.loads(invoke("audit", "--json").stdout)
-    assert doc["summary"] == {"matched": 10, "substitute": 2, "missing": 1}
+    assert doc["summary"] == {"matched": 10, "substitute": 2, "review": 0, "missing": 1,
+                              "not matched": 0}
     assert doc["exit_code"] == 0
     assert [t["title"] for t in doc["tracks"]][:2] == ["The Shame", "Don't Cry"]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import threading
 import time
@@ -34,12 +35,26 @@ class Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:  # noqa: N802
         if self.path == "/slow":
             time.sleep(1.5)
+        if self.path == "/drip":  # a byte every 0.1 s: no single read ever times out
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.send_header("Content-Length", "1000")
+            self.end_headers()
+            for _ in range(1000):
+                try:
+                    self.wfile.write(b"x")
+                    self.wfile.flush()
+                except OSError:  # the client gave up, as it should
+                    return
+                time.sleep(0.1)
+            return
         status, ctype, body = self.routes.get(self.path, (200, "text/plain", b"slow"))
         self.send_response(status)
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        self.wfile.write(body)
+        with contextlib.suppress(OSError):  # /slow: the client has given up
+            self.wfile.write(body)
 
     def log_message(self, *args: object) -> None:
         pass
@@ -89,6 +104,14 @@ def test_a_slow_server_times_out(server: str) -> None:
     with pytest.raises(SourceError) as err:
         import_source(f"{server}/slow", timeout=0.3)
     assert str(err.value) == f"{server}/slow: timed out after 0.3 s."
+
+
+def test_a_dripping_server_times_out_on_the_whole_fetch(server: str) -> None:
+    started = time.monotonic()
+    with pytest.raises(SourceError) as err:
+        import_source(f"{server}/drip", timeout=0.5)
+    assert str(err.value) == f"{server}/drip: timed out after 0.5 s."
+    assert time.monotonic() - started < 1.5  # not 100 s of reads, each within the timeout
 
 
 def test_nothing_listening(tmp_path: Path) -> None:
@@ -158,7 +181,8 @@ WATCH = "https://www.youtube.com/watch?v=Ew7QoNGHung"
      "<tr><td>Dreams</td><td>Fleetwood Mac</td></tr>"
      "<tr><td><a href='https://www.youtube.com/watch?v=Ew7QoNGHung'>Blue</a></td>"
      "<td>Elastica</td></tr></tbody></table>",
-     f"| Song | Artist |\n|---|---|\n| Dreams | Fleetwood Mac |\n| [Blue]({WATCH}) | Elastica |\n",
+     "| Song | Artist |\n|---|---|\n| Dreams | Fleetwood Mac |\n"
+     f"| [Blue]({WATCH}) | Elastica |\n",
      [("Dreams", "Fleetwood Mac", None), ("Blue", "Elastica", WATCH)]),
     # decoy: a table of albums gives nothing
     ("<table><tr><th>Album</th><th>Artist</th></tr><tr><td>Rumours</td>"
@@ -171,7 +195,8 @@ WATCH = "https://www.youtube.com/watch?v=Ew7QoNGHung"
     # decoy: a photo credit as the caption; the video names no song and is left out
     (f"<p>\u201cBlue\u201d by Elastica and \u201cMaps\u201d by Yeah Yeah Yeahs</p><figure>"
      f"<iframe src='{EMBED}'></iframe><figcaption>Photo: Jane Doe</figcaption></figure>",
-     f"\u201cBlue\u201d by Elastica and \u201cMaps\u201d by Yeah Yeah Yeahs\n\nPhoto: Jane Doe"
+     "\u201cBlue\u201d by Elastica and \u201cMaps\u201d by Yeah Yeah Yeahs"
+     "\n\nPhoto: Jane Doe"
      f"\n\n{WATCH}\n", [("Blue", "Elastica", None), ("Maps", "Yeah Yeah Yeahs", None)]),
 ])
 def test_html_tables_and_figures(html: str, text: str,

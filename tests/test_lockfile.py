@@ -55,11 +55,11 @@ FIX = (". Fix that field, or restore the lockfile from version control or a back
 
 @pytest.mark.parametrize("old, new, problem", [
     (f'uri = "{URI}"\nscore', 'uri = "spotify:track:nope"\nscore',
-     "entry 1 ('Blue'): field 'uri' is not a Spotify track URI (spotify:track: and 22 letters "
-     "or digits): 'spotify:track:nope'"),
+     "entry 1 ('Blue'): field 'uri' is not a Spotify track URI "
+     "(spotify:track: and 22 letters or digits): 'spotify:track:nope'"),
     (f'[entry.match]\nuri = "{URI}"', '[entry.match]\nuri = "https://evil.example/x"',
-     "entry 1 ('Blue'), match: field 'uri' is not a Spotify track URI (spotify:track: and 22 "
-     "letters or digits): 'https://evil.example/x'"),
+     "entry 1 ('Blue'), match: field 'uri' is not a Spotify track URI "
+     "(spotify:track: and 22 letters or digits): 'https://evil.example/x'"),
     ("score = 0.97", 'score = "high"', "entry 1 ('Blue'): field 'score' must be a whole number "
      "or a number"),
     ("score = 0.97", "score = true", "entry 1 ('Blue'): field 'score' must be a whole number or "

@@ -484,6 +484,7 @@ TOOLS = CHROMIUM and shutil.which("pdftoppm") and shutil.which("zbarimg") \
     and shutil.which("pdfinfo")
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not TOOLS, reason="needs chromium, poppler-utils and zbar-tools")
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
 def test_printed_codes_scan(real: Tracklist, matched: Lock, tmp_path: Path, paper: str) -> None:
@@ -509,6 +510,63 @@ def test_printed_codes_scan(real: Tracklist, matched: Lock, tmp_path: Path, pape
     wanted.add(f"https://open.spotify.com/playlist/{PLAYLIST_ID}")
     assert decoded == wanted
     assert GLASTONBURY in decoded
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not TOOLS, reason="needs chromium, poppler-utils and zbar-tools")
+def test_printed_with_the_browsers_defaults_no_header_or_footer_and_margins_on_every_page(
+        real: Tracklist, matched: Lock, tmp_path: Path) -> None:
+    """Printed as a person does it (Chrome's headers and footers left on): no date, title,
+    file path or page number on the paper, and text at least 13 mm from every edge of every
+    page; no line ends in a hyphen that splits a word."""
+    (tmp_path / "sheet.html").write_text(
+        render_notes(real, matched, fmt="html").replace("@page {", "@page { size: A4;"))
+    pdf = tmp_path / "sheet.pdf"
+    subprocess.run(
+        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--no-first-run", f"--user-data-dir={tmp_path / 'profile'}",
+         f"--print-to-pdf={pdf}", (tmp_path / "sheet.html").as_uri()],
+        check=True, capture_output=True, timeout=120,
+    )
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True,
+                          capture_output=True, text=True).stdout
+    assert "file://" not in text and "sheet.html" not in text
+    assert not re.search(r"\b\d+/\d+\s*$", text, flags=re.M)  # "1/3": a page counter
+    assert not re.search(r"\w-$", text, flags=re.M), "a word split at a hyphen"
+    bbox = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], check=True,
+                          capture_output=True, text=True).stdout
+    margin = 13 / 25.4 * 72  # points
+    for page in re.findall(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', bbox,
+                           flags=re.S):
+        width, height, words = float(page[0]), float(page[1]), page[2]
+        boxes = [tuple(map(float, b)) for b in re.findall(
+            r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)"', words)]
+        assert boxes
+        assert min(b[1] for b in boxes) >= margin and max(b[3] for b in boxes) <= height - margin
+        assert min(b[0] for b in boxes) >= margin and max(b[2] for b in boxes) <= width - margin
+
+
+def test_a_hyphenated_word_is_never_split_across_lines(real: Tracklist, matched: Lock) -> None:
+    html_out = render_notes(real, matched, fmt="html")
+    assert '<span class="whole">B-side</span>' in html_out
+    assert ".whole { white-space: nowrap; }" in html_out
+    assert "hyphens: auto" not in html_out
+    for width in range(40, 101):
+        text = render_notes(real, matched, fmt="text", width=width)
+        assert not re.search(r"\w-$", text, flags=re.M), width
+
+
+def test_on_a_phone_the_codes_float_so_text_flows_beside_them(real: Tracklist,
+                                                             matched: Lock) -> None:
+    out = render_notes(real, matched, fmt="html")
+    # The code comes first in each song, so a float has the heading and text wrap round it.
+    songs = re.findall(r'<li class="song"[^>]*>\n(.{0,20})', out)
+    assert songs and all(s.startswith('<a class="code"') for s in songs)
+    phone = out.split("@media (max-width: 36rem)", 1)[1].split("\n}\n", 1)[0]
+    assert ".song { display: flow-root; }" in phone
+    assert re.search(r"\.song \.code \{ float: right;", phone)
+    assert "grid-template-areas" not in phone
 
 
 # ---------------------------------------------------------------- the notes' wording

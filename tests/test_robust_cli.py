@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import errno
 import os
+import socket
+import stat
 import threading
 from contextlib import contextmanager
 from pathlib import Path
@@ -200,3 +202,82 @@ def test_the_progress_bar_moves_as_each_entry_finishes(tracks):
     app.match(tracks, Settings.from_env({}), progress=progress, catalog_factory=lambda: search)
     assert moved == [5] * 5
     assert not search.stuck
+
+
+# --- text from elsewhere reaching the terminal ---
+
+ESCAPES = ("\x1b", "\x9b", "\x07", "\u202e")
+
+
+def test_escape_sequences_in_catalog_text_never_reach_the_terminal(tracks, monkeypatch):
+    hostile = [make_track(f"{i:022d}", f"Song {i} - Live\x1b]0;owned\x07\u202e",
+                          f"Band {i}", f"Album {i}\x1b[2J\x9b31m", 1990) for i in range(1, 6)]
+    app.match(tracks, Settings.from_env({}), catalog_factory=lambda: CatalogSearch(hostile))
+    monkeypatch.chdir(tracks.parent)
+
+    for args in (["match"], ["audit"], ["match", "--json"], ["audit", "--json"]):
+        code, out = run(*args)
+        assert code == 0
+        assert not any(c in out for c in ESCAPES), (args, out)
+        assert "Album 1[2J31m" in out or "Album 1\\u001b[2J\\u009b31m" in out  # kept, defused
+    code, out = run("audit")
+    assert "found a Live]0;owned (Album 1[2J31m, 1990)" in out
+
+
+def test_escape_sequences_in_an_article_never_reach_the_terminal(tmp_path):
+    article = tmp_path / "article.txt"
+    article.write_text('Her favourite is "Blue\x1b[2J\x9b1m" by Elastica\u202e.\n')
+    result = CliRunner().invoke(cli, ["import", str(article), "-v", "--json"])
+    assert result.exit_code == 0, result.output
+    assert not any(c in result.output for c in ESCAPES), result.output
+
+
+# --- writes that keep links and modes, and refuse what is not a file ---
+
+
+def test_a_symlinked_lockfile_and_tracklist_keep_their_links_and_modes(tracks, tmp_path):
+    real = tmp_path / "elsewhere"
+    real.mkdir()
+    (real / "tracks.toml").write_text(tracks.read_text())
+    tracks.unlink()
+    tracks.symlink_to(real / "tracks.toml")
+    (real / "tracks.lock").write_text("version = 1\n")
+    os.chmod(real / "tracks.lock", 0o600)
+    (tracks.parent / "tracks.lock").symlink_to(real / "tracks.lock")
+
+    app.match(tracks, Settings.from_env({}), catalog_factory=lambda: CatalogSearch(CATALOG))
+    app.import_(str(_article(tmp_path)), Settings.from_env({}), output=tracks, append=True)
+
+    assert (tracks.parent / "tracks.lock").is_symlink()
+    assert "spotify:track:" in (real / "tracks.lock").read_text()
+    assert (real / "tracks.lock").stat().st_mode & 0o777 == 0o600
+    assert tracks.is_symlink()
+    assert 'title = "Blue"' in (real / "tracks.toml").read_text()
+
+
+def _article(tmp_path: Path) -> Path:
+    article = tmp_path / "article.txt"
+    article.write_text('Her favourite song is "Blue" by Elastica.\n')
+    return article
+
+
+@pytest.mark.parametrize("kind", ["fifo", "socket", "link to a fifo"])
+def test_notes_output_refuses_anything_but_a_regular_file(tracks, kind):
+    # Not /dev/null: were the check to fail, a test run as root would replace the device.
+    target = tracks.parent / "notes.html"
+    if kind == "socket":
+        target = tracks.parent / "sock"
+        listener = socket.socket(socket.AF_UNIX)
+        listener.bind(str(target))
+    else:
+        fifo = tracks.parent / "pipe"
+        os.mkfifo(fifo)
+        if kind == "fifo":
+            target = fifo
+        else:
+            target.symlink_to(fifo)
+    code, out = run("notes", str(tracks), "--format", "html", "-o", str(target))
+    what = "a socket" if kind == "socket" else "a FIFO"
+    assert (code, out) == (1, f"Error: {target}: cannot write the notes: it is {what}, not a "
+                              "regular file. Give a new file name or a regular file's.\n")
+    assert not stat.S_ISREG(os.stat(target).st_mode)

@@ -138,6 +138,73 @@ def silent_server() -> Iterator[str]:
     listener.close()
 
 
+@pytest.fixture
+def dripping_server() -> Iterator[str]:
+    """A base URL on 127.0.0.1 answering 200 with a JSON body sent a byte every 0.2 s."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(16)
+    stop = threading.Event()
+
+    def drip(conn: socket.socket) -> None:
+        with conn:
+            conn.recv(65536)
+            head = (b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                    b"Content-Length: 500\r\n\r\n")
+            for byte in [head[i:i + 1] for i in range(len(head))] + [b" "] * 500:
+                if stop.wait(0.2):
+                    return
+                try:
+                    conn.sendall(byte)
+                except OSError:
+                    return
+
+    def accept() -> None:
+        listener.settimeout(0.1)
+        while not stop.is_set():
+            try:
+                conn = listener.accept()[0]
+            except OSError:
+                continue
+            threading.Thread(target=drip, args=(conn,), daemon=True).start()
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{listener.getsockname()[1]}/"
+    stop.set()
+    thread.join()
+    listener.close()
+
+
+def test_a_dripping_api_fails_the_search_at_the_deadline(isolated_env, dripping_server):
+    settings = Settings.from_env({"PLAYLISTER_ACCESS_TOKEN": "t",
+                                  "PLAYLISTER_API_URL": dripping_server + "v1/"})
+    catalog = Catalog(settings, timeout=1)
+    started = time.monotonic()
+
+    with pytest.raises(SpotifyError) as info:
+        catalog.search_tracks("anything")
+
+    assert str(info.value) == (
+        "Could not reach Spotify to search for 'anything': no complete answer within 1 s. "
+        "Check the network connection and try again.")
+    assert time.monotonic() - started < 1.5  # each byte came within the read timeout
+    assert catalog.requests == 1
+
+
+def test_a_dripping_accounts_service_fails_the_token_at_the_deadline(
+        isolated_env, dripping_server):
+    settings = Settings.from_env({"SPOTIPY_CLIENT_ID": CLIENT_ID,
+                                  "SPOTIPY_CLIENT_SECRET": CLIENT_SECRET,
+                                  "PLAYLISTER_AUTH_URL": dripping_server})
+    catalog = Catalog(settings, timeout=1)
+    started = time.monotonic()
+
+    with pytest.raises(SpotifyError, match="for the app's token: no complete answer within 1 s"):
+        catalog.search_tracks("anything")
+    assert time.monotonic() - started < 1.5
+
+
 def test_a_silent_api_fails_the_search_after_one_read_timeout(isolated_env, silent_server):
     settings = Settings.from_env({"PLAYLISTER_ACCESS_TOKEN": "t",
                                   "PLAYLISTER_API_URL": silent_server + "v1/"})
@@ -148,9 +215,9 @@ def test_a_silent_api_fails_the_search_after_one_read_timeout(isolated_env, sile
         catalog.search_tracks("anything")
 
     assert str(info.value) == (
-        "Could not reach Spotify to search for 'anything': no answer within 1 s. Check the "
-        "network connection and try again.")
-    assert catalog.requests == 1  # the read timeout is the budget: not TRIES of them
+        "Could not reach Spotify to search for 'anything': no complete answer within 1 s. "
+        "Check the network connection and try again.")
+    assert catalog.requests == 1  # the deadline is the budget: not TRIES of them
     assert sleeps == []
 
 
@@ -175,7 +242,8 @@ def test_a_silent_accounts_service_is_named_and_not_retried_per_thread(
         t.join(timeout=30)
     assert errors == [
         f"Could not reach Spotify's accounts service ({silent_server}) for the app's token: "
-        "no answer within 1 s. Check the network connection (and PLAYLISTER_AUTH_URL if set), "
+        "no complete answer within 1 s. Check the network connection (and PLAYLISTER_AUTH_URL "
+        "if set), "
         "then try again."] * 4
     assert catalog.requests == 0  # no search was sent without a token
 

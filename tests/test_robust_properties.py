@@ -6,6 +6,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+import pytest
 import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -53,6 +54,7 @@ def test_any_text_as_a_tracklist_is_loaded_or_one_tracklist_error(text):
         assert str(exc)
 
 
+@pytest.mark.slow
 @FAST
 @given(st.lists(st.dictionaries(st.sampled_from(TRACK_KEYS + ("extra",)), values, max_size=6),
                 max_size=4),
@@ -83,6 +85,7 @@ entry_keys = st.sampled_from(("key", "title", "artist", "version", "status", "ur
                               "reason", "checked", "match", "alternatives", "pinned"))
 
 
+@pytest.mark.slow
 @FAST
 @given(st.lists(st.dictionaries(entry_keys, values, max_size=12), max_size=3),
        st.one_of(st.just(1), values))

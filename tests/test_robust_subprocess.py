@@ -22,6 +22,8 @@ from fake_catalog import Catalog, FakeSpotify, make_track
 
 from playlister import lockfile
 
+pytestmark = pytest.mark.slow  # real processes, seconds each: left out of the quick loop
+
 REPO = Path(__file__).resolve().parent.parent
 SONGS = 12
 HANG = 60.0  # seconds a "hanging" search waits: far past any bound below
@@ -143,3 +145,29 @@ def test_a_closed_pipe_ends_quietly(project, tmp_path):
     assert proc.returncode in (0, 141)
     assert "Traceback" not in err and "Error" not in err
     assert entries_on_disk(project) == SONGS
+
+
+# Python's own start-up (its site import, before any line of playlister runs) is out of
+# playlister's hands: the process says "go" once it is past it, and the signals follow.
+ENTER = ("import os, sys; os.write(2, b'go\\n'); sys.argv[0] = 'playlister'; "
+         "from playlister.__main__ import main; main()")
+
+
+@pytest.mark.parametrize("command", [["--help"], ["check"], ["notes", "--format", "html"]])
+def test_a_signal_in_the_first_half_second_ends_without_a_traceback(project, command):
+    """Ctrl-C or SIGTERM while the CLI is still importing, parsing or printing: never a
+    KeyboardInterrupt traceback (the fuzz study saw one in the first second)."""
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    for i in range(12):
+        sig = (signal.SIGINT, signal.SIGTERM)[i % 2]
+        process = subprocess.Popen([sys.executable, "-c", ENTER, *command],
+                                   cwd=project.parent, env=env, stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.PIPE, text=True)
+        assert process.stderr is not None and process.stderr.readline() == "go\n"
+        time.sleep(0.02 + 0.03 * i)
+        process.send_signal(sig)
+        _, err = process.communicate(timeout=BOUND)
+        assert "Traceback" not in err and "Exception ignored" not in err, (i, err)
+        assert process.returncode in (0, 128 + sig, -sig), (i, process.returncode, err)
+        if process.returncode == 128 + sig:
+            assert err.strip().endswith("Stopped."), (i, err)

@@ -267,13 +267,22 @@ def test_get_gives_up_after_three_server_errors(spotify_api, user):
     assert user.requests == 3
 
 
-def test_timeouts_on_reads_are_retried(spotify_api, catalog, sleeps):
-    spotify_api.get(spotify_api.api + "search", body=requests.ReadTimeout("read timed out"))
+def test_dropped_connections_on_reads_are_retried_after_1_and_2_s(spotify_api, catalog, sleeps):
+    spotify_api.get(spotify_api.api + "search", body=requests.ConnectionError("reset"))
     spotify_api.get(spotify_api.api + "search", body=requests.ConnectionError("reset"))
     spotify_api.get(spotify_api.api + "search", json=MOMENTS_BODY)
 
     assert len(catalog.search_tracks("Lost Identities Moments")) == 1
     assert sleeps == [1.0, 2.0]
+
+
+def test_a_timeout_is_not_retried_it_spent_the_whole_deadline(spotify_api, catalog, sleeps):
+    spotify_api.get(spotify_api.api + "search", body=requests.ReadTimeout("read timed out"))
+    spotify_api.get(spotify_api.api + "search", json=MOMENTS_BODY)
+
+    with pytest.raises(SpotifyError, match="no complete answer within 10 s"):
+        catalog.search_tracks("Lost Identities Moments")
+    assert (catalog.requests, sleeps) == (1, [])
 
 
 def test_network_down_gives_a_clear_error(spotify_api, catalog):
@@ -325,7 +334,7 @@ def test_non_idempotent_write_with_lost_answer_is_uncertain_and_never_resent(
     assert sleeps == []
 
 
-@pytest.mark.parametrize("lost", ["503", "timeout"])
+@pytest.mark.parametrize("lost", ["503", "dropped"])
 @pytest.mark.parametrize("write", ["replace_items", "remove_items"])
 def test_idempotent_writes_are_retried(spotify_api, user, sleeps, write, lost):
     method = responses.PUT if write == "replace_items" else responses.DELETE
@@ -333,7 +342,7 @@ def test_idempotent_writes_are_retried(spotify_api, user, sleeps, write, lost):
     if lost == "503":
         spotify_api.add(method, url, status=503, json=spotify_error(503, "Service unavailable"))
     else:
-        spotify_api.add(method, url, body=requests.ReadTimeout("read timed out"))
+        spotify_api.add(method, url, body=requests.ConnectionError("reset by peer"))
     spotify_api.add(method, url, json=SNAPSHOT)
     uris = ["spotify:track:4iV5W9uYEdYUVa79Axb7Rh", "spotify:track:1301WleyT98MSxVHPZCA6M"]
 

@@ -77,6 +77,7 @@ def playlist_table(path: Path) -> dict[str, Any]:
 # two runs at once: real processes
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("first_run", [True, False], ids=["two-first-runs", "two-syncs"])
 def test_two_simultaneous_runs_make_one_playlist_without_duplicates(tmp_path, isolated_env,
                                                                      first_run):

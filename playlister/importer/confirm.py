@@ -30,7 +30,6 @@ from rapidfuzz import fuzz
 
 from playlister.importer.candidates import (
     Finder,
-    _cap,
     _is_version,
     _split_bracket,
     _tidy_name,
@@ -43,6 +42,7 @@ from playlister.importer.vetoes import _decoy_heading, _decoy_next_to, _sentence
 from playlister.importer.words import (
     _MD_LINK,
     NOT_NAMES,
+    _cap,
     _clip,
     _quote_spans,
     _sentence,

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 import warnings
 
-from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, NavigableString, Tag
-from bs4.element import Comment, Doctype, ProcessingInstruction
+from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, Tag
+from bs4.element import Comment, Doctype, NavigableString, ProcessingInstruction
 
 from playlister.urls import video_id, youtube_video
 
@@ -76,6 +76,21 @@ def _flatten_deep(soup: BeautifulSoup, limit: int = MAX_DEPTH) -> None:
         tag.unwrap()
 
 
+def _left_out(child: Tag, name: str, root: Tag, skip: frozenset[str]) -> bool:
+    """Scripts, navigation, a page's own header (outside the article) and what ``skip``
+    names: nothing of them is read."""
+    if name in _DROP or name in skip or _is_chrome(child, root):
+        return True
+    return name == "header" and child.find_parent("article") is None and root.name != "article"
+
+
+def _embed(frame: Tag) -> str:
+    """An embedded YouTube video as its own line (the song's link), else nothing."""
+    src = str(frame.get("src") or "")
+    vid = video_id(src.replace("youtube-nocookie.com", "youtube.com")) if src else None
+    return f"\n\n{youtube_video(vid)}\n\n" if vid else ""
+
+
 def _walk(node: Tag, out: list[str], root: Tag, skip: frozenset[str] = frozenset()) -> None:
     number = 0  # the position of the next <li> of an <ol>: counted, not looked back for
     for child in node.children:
@@ -87,17 +102,12 @@ def _walk(node: Tag, out: list[str], root: Tag, skip: frozenset[str] = frozenset
         if not isinstance(child, Tag):
             continue
         name = child.name.lower()
-        if name in _DROP or name in skip or _is_chrome(child, root):
-            continue
-        if name == "header" and child.find_parent("article") is None and root.name != "article":
+        if _left_out(child, name, root, skip):
             continue
         if name == "br":
             out.append("\n")
         elif name == "iframe":
-            src = str(child.get("src") or "")
-            vid = video_id(src.replace("youtube-nocookie.com", "youtube.com")) if src else None
-            if vid:
-                out.append(f"\n\n{youtube_video(vid)}\n\n")
+            out.append(_embed(child))
         elif name in _HEADINGS:
             level = int(name[1])
             out.append(f"\n\n{'#' * level} {_inline(child, root)}\n\n")

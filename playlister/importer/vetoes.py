@@ -70,9 +70,9 @@ def _lyric_cue(before: str) -> str | None:
     ends_with_mark = tail[-1] in (",", ":")
     for w in reversed(tail):
         if w in LYRIC_NOUNS:
-            return w
+            return str(w)
         if w in SPEECH_VERBS and (ends_with_mark or w not in ("like", "thinking", "thought")):
-            return w
+            return str(w)
     if ends_with_mark and before.rstrip().endswith(":"):
         return ":"
     return None

@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 
 from playlister.match.score import wanted
-from playlister.match.text import key, primary_artist
+from playlister.match.text import GUEST_WORD, key, primary_artist
 from playlister.match.versions import ACOUSTIC, DEMO, INSTRUMENTAL, LIVE, REMIX, split_title
+from playlister.text import APOSTROPHES
 from playlister.tracklist import Track
 
 MAX_QUERY = 100
@@ -19,7 +20,6 @@ MAX_QUERY = 100
 
 _UNSAFE = re.compile(r"[/:+\"()\[\]{}*,;!?#|\\]|\s-+\s|^-+\s|\s-+$")
 _CONNECTORS = frozenset({"&", "and", "n", "'n'", "n'", "'n", "+"})
-_GUESTS = frozenset({"feat", "feat.", "ft", "ft.", "featuring", "with", "x", "vs", "vs."})
 _N_JOINED = re.compile(r"(?<=\w)'n'(?=\w)", re.IGNORECASE)
 _VERSION_WORD = {LIVE: "live", DEMO: "demo", REMIX: "remix", ACOUSTIC: "acoustic",
                  INSTRUMENTAL: "instrumental"}
@@ -35,10 +35,11 @@ def _words(text: str, *, filter_value: bool, credit: bool = False) -> tuple[list
     """
     words: list[str] = []
     quoted: list[str] = []
-    raw = _UNSAFE.sub(" ", text.replace("\u2019", "'").replace("\u2018", "'")).split()
+    raw = _UNSAFE.sub(" ", text.translate(APOSTROPHES)).split()
     for i, word in enumerate(raw):
         low = word.casefold()
-        if low in _CONNECTORS or (credit and low in _GUESTS) or (i == 0 and low == "the"):
+        guest = credit and GUEST_WORD.fullmatch(low)
+        if low in _CONNECTORS or guest or (i == 0 and low == "the"):
             continue
         for part in _N_JOINED.sub(" ", word).split():  # "Rock'n'Roll" -> "Rock", "Roll"
             if not part.strip("'-."):

@@ -8,16 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from typing import Any
 
 from playlister.match.candidate import Candidate, MatchResult, Scored
 from playlister.match.queries import ladder
-from playlister.match.score import Fit, assess, wanted
+from playlister.match.score import WEIGHTS, Fit, assess, wanted
 from playlister.state import Status
 from playlister.tracklist import Track
 
-MATCH_MIN = 0.85  # lowest score accepted without a person
 PAGE = 10  # results a search returns (Spotify's limit): a full page may hide more
-MARGIN = 0.05  # lead over the next distinct recording needed to accept without a person
 
 # --- deciding -----------------------------------------------------------------------------------
 
@@ -79,11 +78,11 @@ def _found(songs: list[Fit]) -> list[str]:
 def _slip_rival(best: Fit, fits: list[Fit]) -> Fit | None:
     """Another song by the artist as close to the slipped title as ``best``: then a slip rule
     cannot tell which was meant."""
-    if not (best.slip or best.title_sim < 0.99):
+    if not (best.slip or best.title_sim < WEIGHTS["exact"]):
         return None
     return next(
         (f for f in fits
-         if f.song != best.song and f.artist_sim >= 0.99 and not f.impostor
+         if f.song != best.song and f.artist_sim >= WEIGHTS["exact"] and not f.impostor
          and (f.slip or f.title_sim >= best.title_sim)),
         None,
     )
@@ -123,14 +122,14 @@ def decide(track: Track, candidates: Iterable[Candidate]) -> MatchResult:
                 f"close to \u201c{track.title}\u201d; a person must choose.",
                 fits,
             )
-        if rival and best.score - rival.score < MARGIN:
+        if rival and best.score - rival.score < WEIGHTS["margin"]:
             return _result(
                 Status.REVIEW, best,
                 f"Ambiguous: {label} and {rival.scored.candidate.label} fit almost equally "
                 f"({best.score:.2f} vs {rival.score:.2f}); a person must choose.",
                 fits,
             )
-        if best.score < MATCH_MIN:
+        if best.score < WEIGHTS["match_min"]:
             return _result(
                 Status.REVIEW, best, f"Weak match: {label} ({best.scored.note}); please check.",
                 fits,
@@ -143,7 +142,7 @@ def decide(track: Track, candidates: Iterable[Candidate]) -> MatchResult:
         best = pool[0]
         rival = next((f for f in pool if f.song != best.song), None)
         label = best.scored.candidate.label
-        if rival and best.score - rival.score < MARGIN:
+        if rival and best.score - rival.score < WEIGHTS["margin"]:
             return _result(
                 Status.REVIEW, best,
                 f"Ambiguous: neither {label} nor {rival.scored.candidate.label} is the "
@@ -187,7 +186,7 @@ def _usable(obj: object) -> bool:
     )
 
 
-def resolve(track: Track, search: Callable[[str], list[dict]]) -> MatchResult:
+def resolve(track: Track, search: Callable[[str], list[dict[str, Any]]]) -> MatchResult:
     """Run the ladder through ``search`` (query -> Spotify track objects) until confident.
 
     Stops at a match, or at a substitute; the precise query with the version word ("live") is
@@ -221,8 +220,8 @@ def resolve(track: Track, search: Callable[[str], list[dict]]) -> MatchResult:
                 cand = Candidate.from_api(obj)
                 seen.setdefault(cand.uri, cand)
                 fit = assess(track, cand)
-                artist_found = artist_found or fit.artist_sim >= 0.95
-                title_found = title_found or fit.title_sim >= 0.95
+                artist_found = artist_found or fit.artist_sim >= WEIGHTS["found"]
+                title_found = title_found or fit.title_sim >= WEIGHTS["found"]
         # A catalog page with room to spare holds every song by the artist.
         catalog_seen = catalog_seen or (kind == "catalog" and artist_found and not full)
         result = decide(track, seen.values())

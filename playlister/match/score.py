@@ -37,14 +37,23 @@ from playlister.match.versions import (
     particulars,
     split_title,
 )
+from playlister.text import GUEST
 from playlister.tracklist import Track
 
-SAME = 0.85  # title and artist similarity from which two names are taken to be the same
-NEAR = 0.80  # ... from which a person should look
-SLIP_MIN = 5  # shortest title in which a one-letter slip is forgiven
-
-# The one table of weights. Factors multiply the identity score; the rest are added to it.
+# The one table of numbers. Thresholds decide; factors multiply the identity score; the rest
+# are added to it. resolve.py takes its acceptance thresholds from here too.
 WEIGHTS: dict[str, float] = {
+    # thresholds: similarity (0..1) of titles and artists
+    "exact": 0.99,  # from which two names are the same words
+    "same": 0.85,  # from which two names are taken to be the same
+    "near": 0.80,  # ... from which a person should look
+    "found": 0.95,  # a search result shows the title (or artist) was found
+    "slip_min_length": 5.0,  # shortest title in which a one-letter slip is forgiven
+    "numbers_differ": 0.6,  # the most two titles with different numbers can share
+    # thresholds: scores (resolve.py)
+    "match_min": 0.85,  # lowest score accepted without a person
+    "margin": 0.05,  # lead over the next distinct recording needed to accept alone
+    # identity
     "identity": 0.95,  # the most a perfect title and artist earn before the hints
     "short_title": 0.9,  # title agrees only without its bracketed words
     "lead_artist": 0.95,  # only the lead of a credit ("A feat. B") agrees
@@ -197,7 +206,7 @@ def is_slip(a: str, b: str) -> bool:
 
     A letter replaced by another is not a slip: "Story" and "Glory" are two songs.
     """
-    if min(len(a), len(b)) < SLIP_MIN or a == b or OSA.distance(a, b) != 1:
+    if min(len(a), len(b)) < WEIGHTS["slip_min_length"] or a == b or OSA.distance(a, b) != 1:
         return False
     if len(a) == len(b):  # one edit under OSA, two under Levenshtein: a swap
         return Levenshtein.distance(a, b) == 2
@@ -214,12 +223,12 @@ def _title_similarity(w: _Wanted, title: Title) -> float:
 
 def _numbered(sim: float, a: str, b: str) -> float:
     """``sim``, capped below "same" when ``a`` and ``b`` carry different numbers."""
-    return sim if set(_NUMBERS.findall(a)) == set(_NUMBERS.findall(b)) else min(sim, 0.6)
+    if set(_NUMBERS.findall(a)) == set(_NUMBERS.findall(b)):
+        return sim
+    return min(sim, WEIGHTS["numbers_differ"])
 
 
-_CREDIT_LIST = re.compile(
-    r"\s*,\s*|\s+(?:&|and|x|\+|feat\.?|ft\.?|featuring|with|vs\.?)\s+", re.IGNORECASE
-)
+_CREDIT_LIST = re.compile(rf"\s*,\s*|\s+(?:&|and|\+|{GUEST})\s+", re.IGNORECASE)
 
 
 def credit_names(credit: str) -> frozenset[str]:
@@ -352,19 +361,20 @@ class _Ctx:
 
 def _identity_notes(c: _Ctx) -> Signal:
     notes: list[str] = []
-    if c.t_sim >= 0.99 and c.a_sim >= 0.99:
+    if c.t_sim >= WEIGHTS["exact"] and c.a_sim >= WEIGHTS["exact"]:
         notes.append("title and artist agree")
     else:
         if c.slip:
             notes.append("title misspelt by one letter")
-        elif c.t_sim < 0.99:
-            notes.append(f"title differs ({c.t_sim:.0%})" if c.t_sim >= NEAR else "another song")
+        elif c.t_sim < WEIGHTS["exact"]:
+            notes.append(f"title differs ({c.t_sim:.0%})" if c.t_sim >= WEIGHTS["near"]
+                         else "another song")
         if c.guest:
             notes.append(f"{c.track.artist} only guests (led by {c.cand.artists[0]})")
-        elif c.a_sim < 0.99:
+        elif c.a_sim < WEIGHTS["exact"]:
             shown = ", ".join(c.cand.artists) or "no artist"
             notes.append(
-                f"artist spelled differently ({c.a_sim:.0%})" if c.a_sim >= SAME
+                f"artist spelled differently ({c.a_sim:.0%})" if c.a_sim >= WEIGHTS["same"]
                 else f"artist written short? ({shown})" if c.a_sim == WEIGHTS["short_artist"]
                 else f"other artist ({shown})"
             )
@@ -395,13 +405,13 @@ def _version(c: _Ctx) -> Signal:
     if c.impostor or (KARAOKE in kinds and KARAOKE not in w.kinds):
         factor = min(factor, WEIGHTS["impostor_cap"])
     # The version of another song is beside the point.
-    return Signal("version", factor, note if c.t_sim >= NEAR or c.slip else "")
+    return Signal("version", factor, note if c.t_sim >= WEIGHTS["near"] or c.slip else "")
 
 
 def _named_version(c: _Ctx) -> Signal:
     others = [d for d in c.title.decorations if _is_other(d)]
     if c.w.others:
-        if any(_sim(o, key(d)) >= SAME for o in c.w.others for d in others):
+        if any(_sim(o, key(d)) >= WEIGHTS["same"] for o in c.w.others for d in others):
             return Signal("same_named_version", WEIGHTS["same_named_version"],
                           "same named version")
         return Signal("not_named_version", WEIGHTS["not_named_version"],
@@ -419,7 +429,7 @@ def _album(c: _Ctx) -> Signal:
         return Signal("album", 0.0)
     wanted_album = key(split_title(c.track.album).core)
     album = key(split_title(c.cand.album).core)
-    if _numbered(_sim(wanted_album, album), wanted_album, album) >= SAME:
+    if _numbered(_sim(wanted_album, album), wanted_album, album) >= WEIGHTS["same"]:
         return Signal("album_agrees", WEIGHTS["album_agrees"], "album agrees")
     return Signal("other_album", WEIGHTS["other_album"], "other album")
 
@@ -500,15 +510,16 @@ class Fit:
         if self.impostor or KARAOKE in self.kinds:
             return False
         if self.slip:
-            return self.artist_sim >= 0.99
+            return self.artist_sim >= WEIGHTS["exact"]
         return (
-            self.title_sim >= SAME and self.artist_sim >= SAME
-            and max(self.title_sim, self.artist_sim) >= 0.99
+            self.title_sim >= WEIGHTS["same"] and self.artist_sim >= WEIGHTS["same"]
+            and max(self.title_sim, self.artist_sim) >= WEIGHTS["exact"]
         )
 
     @property
     def plausible(self) -> bool:
-        return ((self.title_sim >= NEAR or self.slip) and self.artist_sim >= NEAR
+        near = WEIGHTS["near"]
+        return ((self.title_sim >= near or self.slip) and self.artist_sim >= near
                 and not self.impostor)
 
 
@@ -559,15 +570,15 @@ def assess(track: Track, cand: Candidate) -> Fit:
     title = split_title(cand.title)
     t_sim = _title_similarity(w, title)
     cand_core = key(title.core)
-    slip = t_sim < SAME and _numbered(1.0, w.core_key, cand_core) == 1.0 and is_slip(
+    slip = t_sim < WEIGHTS["same"] and _numbered(1.0, w.core_key, cand_core) == 1.0 and is_slip(
         w.core_key, cand_core)
     a_sim, guest = _artist_similarity(track.artist, cand.artists)
     kinds = _candidate_kinds(cand, title)
     impostor = any(is_impostor_artist(a) for a in cand.artists) and not is_impostor_artist(
         track.artist
     )
-    ctx = _Ctx(track, w, cand, title, SAME if slip else t_sim, a_sim, guest, kinds, impostor,
-               slip)
+    ctx = _Ctx(track, w, cand, title, WEIGHTS["same"] if slip else t_sim, a_sim, guest, kinds,
+               impostor, slip)
     if _fulfils(kinds, w.kinds) and (w.take.named or w.take.session or w.year
                                      or (LIVE in kinds)):
         have = candidate_take(cand, title)

@@ -1,26 +1,16 @@
-"""Text folding: the loader's notion of "the same text", and the matcher's comparison keys.
+"""The matcher's comparison keys, built on ``playlister.text.fold``.
 
-``fold`` is what the loader's duplicate check uses; ``key`` and ``artist_key`` turn titles and
-artist names as people write them and as Spotify spells them into comparable keys.
+``key`` and ``artist_key`` turn titles and artist names as people write them and as Spotify
+spells them into comparable keys. (``fold`` is re-exported for the matcher's modules.)
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"})
-_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"'})
-_SPACE = re.compile(r"\s+")
-
-
-def fold(text: str) -> str:
-    """Case-fold, strip accents, straighten typographic quotes and collapse white space."""
-    text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES).translate(_QUOTES))
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return _SPACE.sub(" ", text.casefold()).strip()
-
+from playlister.text import FEAT, GUEST
+from playlister.text import fold as fold
 
 # --- comparison keys -------------------------------------------------------------------------
 
@@ -28,7 +18,7 @@ def fold(text: str) -> str:
 _N_JOINED = re.compile(r"(?<=\w)\s*'n'\s*(?=\w)")
 _N_LOOSE = re.compile(r"(?<=\s)(?:'n'?|n')(?=\s)")
 _NON_WORD = re.compile(r"[^\w]+")
-_FEAT_TAIL = re.compile(r"\s(?:feat\.?|ft\.?|featuring)\s.*$", re.IGNORECASE)
+_FEAT_TAIL = re.compile(rf"\s(?:{FEAT})\s.*$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=65536)
@@ -56,7 +46,8 @@ def artist_key(text: str) -> str:
     return key(_FEAT_TAIL.sub("", fold(text)))
 
 
-_CREDIT_SPLIT = re.compile(r"\s(?:feat\.?|ft\.?|featuring|with|x|vs\.?)\s", re.IGNORECASE)
+_CREDIT_SPLIT = re.compile(rf"\s(?:{GUEST})\s", re.IGNORECASE)
+GUEST_WORD = re.compile(rf"(?:{GUEST})", re.IGNORECASE)  # fullmatch: a word marking a guest
 
 
 def primary_artist(text: str) -> str:

@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from playlister.match.text import _APOSTROPHES, _FEAT_TAIL, _SPACE, fold, key
+from playlister.match.text import _FEAT_TAIL, fold, key
+from playlister.text import APOSTROPHES, FEAT, SPACE
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,7 @@ class Title:
 
 _DASH_SUFFIX = re.compile(r"\s[-\u2013\u2014]\s")
 _BRACKETS = re.compile(r"\s*[\(\[]([^\(\)\[\]]*)[\)\]]")
-_CREDIT = re.compile(r"^(?:feat\.?|ft\.?|featuring|with|prod\.?|produced by|from)\s", re.I)
+_CREDIT = re.compile(rf"^(?:{FEAT}|with|prod\.?|produced by|from)\s", re.I)
 # A version word at the end of a bare title: "Ocean Avenue Acoustic", "The Pledge Remix".
 # ("Live" is left out: "Dying To Live" and "Born to Live" are songs.)
 _BARE_VERSION = re.compile(
@@ -45,7 +46,7 @@ def split_title(title: str) -> Title:
     ``"(I Can't Get No) Satisfaction"``, stay in ``core`` (without the brackets) but not in
     ``short``, so that "Satisfaction" can still be recognised.
     """
-    text = title.translate(_APOSTROPHES).strip()
+    text = title.translate(APOSTROPHES).strip()
     decorations: list[str] = []
     parts = _DASH_SUFFIX.split(text, maxsplit=1)
     if len(parts) == 2 and parts[0].strip():
@@ -64,7 +65,7 @@ def split_title(title: str) -> Title:
     core, previous = text, None
     while core != previous:  # innermost brackets first: "(feat. GC (Gate Citizens))"
         previous, core = core, _BRACKETS.sub(bracket, core)
-    core = _SPACE.sub(" ", core).strip()
+    core = SPACE.sub(" ", core).strip()
     feat = _FEAT_TAIL.search(" " + core)
     if feat and feat.start() > 0:
         decorations.append(core[feat.start():].strip())
@@ -76,7 +77,7 @@ def split_title(title: str) -> Title:
     short = core
     for inner in kept:
         short = short.replace(inner, " ")
-    short = _SPACE.sub(" ", short).strip()
+    short = SPACE.sub(" ", short).strip()
     return Title(core or title.strip(), short or core or title.strip(), tuple(decorations))
 
 

@@ -15,7 +15,7 @@ from functools import cache
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from playlister.notes.qr import svg as qr_svg
 from playlister.notes.sheet import Link, Sheet
@@ -41,7 +41,7 @@ def _environment(fmt: str) -> Environment:
     }
     if fmt == "html":
         env = Environment(autoescape=True, **common)
-        env.filters["qr"] = qr_svg
+        env.filters.update(qr=qr_svg, whole=whole_words)
     elif fmt == "markdown":
         env = Environment(autoescape=False, finalize=_md_finalize, **common)
         env.filters.update(md_block=md_block, md_link=md_link, md_cell=md_cell)
@@ -49,6 +49,26 @@ def _environment(fmt: str) -> Environment:
         env = Environment(autoescape=False, **common)
         env.filters.update(wrap=wrap, underline=underline)
     return env
+
+
+# ---------------------------------------------------------------- html
+
+_HYPHENATED = re.compile(r"\w+(?:[-\u2010]\w+)+")
+
+
+def whole_words(text: str) -> Markup:
+    """``text`` escaped, each hyphenated word ("B-side", "one-off") kept on one line.
+
+    A browser may break a line after any hyphen; a reader then meets "B-" at a line's end.
+    """
+    out = []
+    last = 0
+    for m in _HYPHENATED.finditer(text):
+        out += [escape(text[last:m.start()]),
+                Markup('<span class="whole">%s</span>') % m.group()]
+        last = m.end()
+    out.append(escape(text[last:]))
+    return Markup("").join(out)
 
 
 # ---------------------------------------------------------------- markdown
@@ -96,7 +116,7 @@ def wrap(text: str, width: int, indent: int | str = 0, first: str | None = None,
     pad = " " * indent if isinstance(indent, int) else indent
     return "\n".join(textwrap.wrap(
         text, width, initial_indent=pad if first is None else first, subsequent_indent=pad,
-        break_long_words=not url, break_on_hyphens=not url,
+        break_long_words=not url, break_on_hyphens=False,  # never "B-" / "side"
     ))
 
 

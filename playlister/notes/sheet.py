@@ -16,8 +16,8 @@ from urllib.parse import urlsplit
 from playlister import urls
 from playlister.errors import PlaylisterError
 from playlister.lockfile import Lock, LockEntry, MatchInfo, PlaylistRecord
-from playlister.match.text import fold
 from playlister.state import Status, verdict
+from playlister.text import fold
 from playlister.tracklist import Track, Tracklist
 
 

@@ -10,10 +10,10 @@ Three layers, all plain data in and out (no printing, no prompts):
   (:class:`Changes`) and confirmed before it is sent.
 """
 
+from playlister.options import CreateOptions
 from playlister.sync.apply import ApplyStats, apply_plan, read_playlist, snapshot_of
 from playlister.sync.create import (
     Changes,
-    CreateOptions,
     LeftOut,
     SyncResult,
     Wanted,

@@ -14,12 +14,12 @@ import html
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from typing import Any
 
 from playlister import lockfile, urls
 from playlister.errors import PlaylisterError, PlaylistGoneError, UncertainWriteError
 from playlister.lockfile import Lock, PlaylistRecord
+from playlister.options import CreateOptions
 from playlister.spotify import UserApi
 from playlister.state import Status, verdict
 from playlister.state import shared_tracks as state_shared
@@ -266,23 +266,6 @@ def wanted_uris(tracks: Iterable[Track], lock: Lock
 
 
 @dataclass(frozen=True)
-class CreateOptions:
-    """What the user asked of ``playlister create``, built once by the CLI.
-
-    ``name`` and ``public`` override the tracklist's ``[playlist]`` settings; ``tags`` picks
-    a subset, which gets its own playlist; ``cover`` is a JPEG to upload.
-    """
-
-    name: str | None = None
-    public: bool | None = None
-    tags: tuple[str, ...] = ()
-    market: str | None = None
-    prune: bool = False
-    dry_run: bool = False
-    cover: Path | None = None
-
-
-@dataclass(frozen=True)
 class Wanted:
     """The playlist as it should be, settings resolved: name, description, visibility, and
     the cover to upload (base64, and a label for the plan), if any."""
@@ -314,7 +297,7 @@ def create_or_sync(
     save: Callable[[], None],
     confirm: Callable[[Changes], bool],
     confirm_recreate: Callable[[str, Changes], bool],
-    options: CreateOptions = CreateOptions(),
+    options: CreateOptions | None = None,
     record: PlaylistRecord | None = None,
     progress: Callable[[int, int], None] | None = None,
     now: Callable[[], str] = lockfile.now,
@@ -342,6 +325,7 @@ def create_or_sync(
     * ``options.dry_run``: plan only; no write is sent and the lockfile is not changed.
     """
     record = lock.playlist if record is None else record
+    options = options or CreateOptions()
     desired, missing, review, left_out = wanted_uris(tracks, lock)
     notes = _adopt_lost_create(api, record, wanted, save, dry_run=options.dry_run)
     labels: dict[str, str] = {}  # names Spotify gives, then the lockfile's over them
