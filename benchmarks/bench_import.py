@@ -71,12 +71,16 @@ class Score:
 def same(found: dict, true: dict) -> bool:
     if key(found["title"]) != key(true["title"]):
         return False
-    return not found["artist"] or not true.get("artist") or \
-        artist_key(found["artist"]) == artist_key(true["artist"])
+    return (
+        not found["artist"]
+        or not true.get("artist")
+        or artist_key(found["artist"]) == artist_key(true["artist"])
+    )
 
 
-def score(name: str, article: Path, expected: Path, total: Score,
-          search: CatalogSearch | None = None) -> None:
+def score(
+    name: str, article: Path, expected: Path, total: Score, search: CatalogSearch | None = None
+) -> None:
     truth = json.loads(expected.read_text(encoding="utf-8"))["songs"]
     asked: Search | None = None
     if search is not None:
@@ -99,18 +103,19 @@ def score(name: str, article: Path, expected: Path, total: Score,
             total.implied_blank += 1
         elif t.get("artist") and not f["artist"]:
             total.blank_artists += 1
-            total.misses.append(f"{name}: artist of {t['title']!r} left blank "
-                                f"({t['artist']})")
+            total.misses.append(f"{name}: artist of {t['title']!r} left blank ({t['artist']})")
         if t.get("version"):
             total.versions_wanted += 1
             if f["version"] == t["version"]:
                 total.versions_carried += 1
             else:
-                total.misses.append(f"{name}: {t['title']!r} version {f['version']!r}, "
-                                    f"wanted {t['version']!r}")
+                total.misses.append(
+                    f"{name}: {t['title']!r} version {f['version']!r}, wanted {t['version']!r}"
+                )
         elif f["version"]:
-            total.misses.append(f"{name}: {t['title']!r} has a version it should not: "
-                                f"{f['version']!r}")
+            total.misses.append(
+                f"{name}: {t['title']!r} has a version it should not: {f['version']!r}"
+            )
         if t.get("youtube"):
             total.videos_wanted += 1
             if f["youtube"] == t["youtube"]:
@@ -121,8 +126,9 @@ def score(name: str, article: Path, expected: Path, total: Score,
         total.misses.append(f"{name}: missed {t['title']!r} ({t.get('artist')})")
 
 
-def report(title: str, todo: list[tuple[str, Path, Path]],
-           search: CatalogSearch | None = None) -> Score:
+def report(
+    title: str, todo: list[tuple[str, Path, Path]], search: CatalogSearch | None = None
+) -> Score:
     total = Score()
     started = time.perf_counter()
     for name, article, expected in todo:
@@ -140,8 +146,10 @@ def report(title: str, todo: list[tuple[str, Path, Path]],
     print(f"artists left blank though named next to the song: {total.blank_artists}")
     print(f"artists left blank where the text only implies them: {total.implied_blank}")
     if search is not None:
-        print(f"catalog searches: {total.searches} ({total.searches / max(1, len(todo)):.1f} an "
-              "article)")
+        print(
+            f"catalog searches: {total.searches} ({total.searches / max(1, len(todo)):.1f} an "
+            "article)"
+        )
     print(f"seconds: {seconds:.2f}")
     for miss in total.misses:
         print("  " + miss)
@@ -158,15 +166,28 @@ def catalog() -> CatalogSearch:
         if (key(title), artist_key(artist)) in made:
             return
         made.add((key(title), artist_key(artist)))
-        tracks.append(make_track(fake_id(f"bench:{title}:{artist}"), title, artist,
-                                 album or title, year, popularity=40))
+        tracks.append(
+            make_track(
+                fake_id(f"bench:{title}:{artist}"),
+                title,
+                artist,
+                album or title,
+                year,
+                popularity=40,
+            )
+        )
 
     for folder in ("fifth", "sixth", "seventh"):
         extra = json.loads((ARTICLES / folder / "catalog.json").read_text(encoding="utf-8"))
         for t in extra["tracks"]:
             add(t["title"], t["artist"], t.get("album", ""), t.get("year", 2000))
-    for folder in (ARTICLES, ARTICLES / "holdout", ARTICLES / "fresh", ARTICLES / "fourth",
-                   ARTICLES / "seeds"):
+    for folder in (
+        ARTICLES,
+        ARTICLES / "holdout",
+        ARTICLES / "fresh",
+        ARTICLES / "fourth",
+        ARTICLES / "seeds",
+    ):
         for expected in folder.glob("*.expected.json"):
             for song in json.loads(expected.read_text(encoding="utf-8"))["songs"]:
                 if song.get("artist"):
@@ -175,8 +196,11 @@ def catalog() -> CatalogSearch:
 
 
 def long_list_seconds(lines: int = 4000) -> float:
-    text = "# A long list\n\n" + "\n".join(
-        f"\u201cSong Number {i}\u201d by Band{i}" for i in range(lines)) + "\n"
+    text = (
+        "# A long list\n\n"
+        + "\n".join(f"\u201cSong Number {i}\u201d by Band{i}" for i in range(lines))
+        + "\n"
+    )
     started = time.perf_counter()
     found = len(import_text(text).songs)
     seconds = time.perf_counter() - started
@@ -190,12 +214,18 @@ def main() -> int:
     seventh = cases(ARTICLES / "seventh", seeds_too=False)
     sets = [
         report("development set (test articles and seeds)", cases()),
-        report("second set (tests/data/articles/holdout: first run recall 0.464, see README)",
-               cases(ARTICLES / "holdout", seeds_too=False)),
-        report("third set (tests/data/articles/fresh: first run recall 0.667, see README)",
-               cases(ARTICLES / "fresh", seeds_too=False)),
-        report("fourth set (tests/data/articles/fourth: first run recall 0.393, see README)",
-               cases(ARTICLES / "fourth", seeds_too=False)),
+        report(
+            "second set (tests/data/articles/holdout: first run recall 0.464, see README)",
+            cases(ARTICLES / "holdout", seeds_too=False),
+        ),
+        report(
+            "third set (tests/data/articles/fresh: first run recall 0.667, see README)",
+            cases(ARTICLES / "fresh", seeds_too=False),
+        ),
+        report(
+            "fourth set (tests/data/articles/fourth: first run recall 0.393, see README)",
+            cases(ARTICLES / "fourth", seeds_too=False),
+        ),
         report("fifth set, offline (tests/data/articles/fifth: see README)", fifth),
         report("sixth set, offline (tests/data/articles/sixth: see README)", sixth),
         report("seventh set, offline (tests/data/articles/seventh: see README)", seventh),
@@ -203,8 +233,10 @@ def main() -> int:
     right = sum(s.true_pos for s in sets)
     found = sum(s.found for s in sets)
     wanted = sum(s.wanted for s in sets)
-    print(f"== all articles, offline: precision {right / found:.3f}, recall "
-          f"{right / wanted:.3f} ({right} right of {found} found, {wanted} true)")
+    print(
+        f"== all articles, offline: precision {right / found:.3f}, recall "
+        f"{right / wanted:.3f} ({right} right of {found} found, {wanted} true)"
+    )
     print()
     search = catalog()
     print(f"(fake catalog: {len(search.catalog.tracks)} tracks)")
@@ -212,15 +244,22 @@ def main() -> int:
         report("fifth set, with the catalog", fifth, search),
         report("sixth set, with the catalog", sixth, search),
         report("seventh set, with the catalog", seventh, search),
-        report("sets one to four, with the catalog", cases() + cases(
-            ARTICLES / "holdout", seeds_too=False) + cases(ARTICLES / "fresh", seeds_too=False)
-            + cases(ARTICLES / "fourth", seeds_too=False), search),
+        report(
+            "sets one to four, with the catalog",
+            cases()
+            + cases(ARTICLES / "holdout", seeds_too=False)
+            + cases(ARTICLES / "fresh", seeds_too=False)
+            + cases(ARTICLES / "fourth", seeds_too=False),
+            search,
+        ),
     ]
     right = sum(s.true_pos for s in with_catalog)
     found = sum(s.found for s in with_catalog)
     wanted = sum(s.wanted for s in with_catalog)
-    print(f"== all articles, with the catalog: precision {right / found:.3f}, recall "
-          f"{right / wanted:.3f} ({right} right of {found} found, {wanted} true)")
+    print(
+        f"== all articles, with the catalog: precision {right / found:.3f}, recall "
+        f"{right / wanted:.3f} ({right} right of {found} found, {wanted} true)"
+    )
     print(f"\n4,000 quoted song lines (one paragraph): {long_list_seconds():.2f} s")
     return 0
 

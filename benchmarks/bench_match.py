@@ -57,8 +57,9 @@ _KINDS = r"live|acoustic|remix|demo|instrumental|unplugged|re-?recorded"
 _VERSIONED = re.compile(
     rf"\s+-\s+(.*\b({_KINDS})\b.*)$|\s*[\(\[]([^\)\]]*\b({_KINDS})\b[^\)\]]*)[\)\]]$", re.I
 )
-_LIVE_ALBUM = re.compile(r"\blive (?:at|in|from)\b|\bunplugged\b|^live(?:$|\s*[!\d(])|\(live\)",
-                         re.I)
+_LIVE_ALBUM = re.compile(
+    r"\blive (?:at|in|from)\b|\bunplugged\b|^live(?:$|\s*[!\d(])|\(live\)", re.I
+)
 
 
 def _norm(text: str) -> str:
@@ -112,9 +113,9 @@ def _typo(text: str, rng: random.Random) -> str:
     j = rng.randrange(1, len(w) - 1)
     op = rng.choice(("drop", "swap", "double"))
     if op == "drop":
-        w = w[:j] + w[j + 1:]
+        w = w[:j] + w[j + 1 :]
     elif op == "swap":
-        w = w[:j] + w[j + 1] + w[j] + w[j + 2:]
+        w = w[:j] + w[j + 1] + w[j] + w[j + 2 :]
     else:
         w = w[:j] + w[j] + w[j:]
     words[i] = w
@@ -122,9 +123,7 @@ def _typo(text: str, rng: random.Random) -> str:
 
 
 def _strip_accents(text: str) -> str:
-    return "".join(
-        c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
-    )
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def _restyle(text: str, rng: random.Random) -> str:
@@ -193,13 +192,21 @@ def write_entry(t: dict, index: int, rng: random.Random, truth: set[str]) -> Ent
         year = int(date[:4]) if date[:4].isdigit() else None
     if rng.random() < 0.1:
         duration = t["duration_ms"] + rng.randint(-2000, 2000)
-    track = Track(title=title, artist=artist, album=album, year=year, version=version,
-                  duration_ms=duration, index=index)
+    track = Track(
+        title=title,
+        artist=artist,
+        album=album,
+        year=year,
+        version=version,
+        duration_ms=duration,
+        index=index,
+    )
     return Entry(track, truth, "+".join(kinds) or "plain")
 
 
-def build(n: int, removed_share: float, seed: int, csv_path: Path = CSV
-          ) -> tuple[list[dict], list[Entry]]:
+def build(
+    n: int, removed_share: float, seed: int, csv_path: Path = CSV
+) -> tuple[list[dict], list[Entry]]:
     """The served catalog (all rows minus removed songs) and the tracklist entries."""
     rng = random.Random(seed)
     tracks = load_csv(csv_path)
@@ -266,11 +273,15 @@ def searcher(fake: FakeSpotify, home: Path) -> Callable[[str], list[dict]]:
     from playlister.config import Settings
     from playlister.spotify import Catalog as SpotifyCatalog
 
-    settings = Settings.from_env({
-        "SPOTIPY_CLIENT_ID": "bench", "SPOTIPY_CLIENT_SECRET": "bench",
-        "PLAYLISTER_API_URL": fake.api_url, "PLAYLISTER_AUTH_URL": fake.base_url,
-        "PLAYLISTER_HOME": str(home),
-    })
+    settings = Settings.from_env(
+        {
+            "SPOTIPY_CLIENT_ID": "bench",
+            "SPOTIPY_CLIENT_SECRET": "bench",
+            "PLAYLISTER_API_URL": fake.api_url,
+            "PLAYLISTER_AUTH_URL": fake.base_url,
+            "PLAYLISTER_HOME": str(home),
+        }
+    )
     client = SpotifyCatalog(settings)
     return lambda q: client.search_tracks(q, market="US", limit=10)
 
@@ -284,8 +295,9 @@ def run_matcher(entries: list[Entry], search: Callable[[str], list[dict]]) -> li
     return out
 
 
-def run_pipeline(entries: list[Entry], fake: FakeSpotify, home: Path
-                 ) -> tuple[tuple[int, float], tuple[int, float]]:
+def run_pipeline(
+    entries: list[Entry], fake: FakeSpotify, home: Path
+) -> tuple[tuple[int, float], tuple[int, float]]:
     """(searches, seconds) for `playlister match` on the whole list, then for a re-run."""
     from playlister import lockfile
     from playlister.app import Project
@@ -294,20 +306,26 @@ def run_pipeline(entries: list[Entry], fake: FakeSpotify, home: Path
     from playlister.spotify import Catalog as SpotifyCatalog
     from playlister.tracklist import PlaylistInfo, Tracklist
 
-    settings = Settings.from_env({
-        "SPOTIPY_CLIENT_ID": "bench", "SPOTIPY_CLIENT_SECRET": "bench",
-        "PLAYLISTER_API_URL": fake.api_url, "PLAYLISTER_AUTH_URL": fake.base_url,
-        "PLAYLISTER_HOME": str(home),
-    })
-    tl = Tracklist(path=home / "bench.toml", playlist=PlaylistInfo(),
-                   tracks=tuple(e.track for e in entries))
+    settings = Settings.from_env(
+        {
+            "SPOTIPY_CLIENT_ID": "bench",
+            "SPOTIPY_CLIENT_SECRET": "bench",
+            "PLAYLISTER_API_URL": fake.api_url,
+            "PLAYLISTER_AUTH_URL": fake.base_url,
+            "PLAYLISTER_HOME": str(home),
+        }
+    )
+    tl = Tracklist(
+        path=home / "bench.toml", playlist=PlaylistInfo(), tracks=tuple(e.track for e in entries)
+    )
     out = []
     for _ in range(2):
         t0 = time.perf_counter()
         project = Project(tl, lockfile.load(lockfile.lock_path(tl.path)))
         project.lock.market = "US"
-        run = match_entries(tl.tracks, project.lock, lambda: SpotifyCatalog(settings),
-                            save=project.save, workers=4)
+        run = match_entries(
+            tl.tracks, project.lock, lambda: SpotifyCatalog(settings), save=project.save, workers=4
+        )
         out.append((run.requests, time.perf_counter() - t0))
     return out[0], out[1]
 
@@ -334,7 +352,8 @@ def figures(outcomes: list[Outcome], seconds: float) -> dict[str, float]:
         "recall": len(correct) / len(present) if present else 1.0,
         "false_on_removed": (
             sum(o.status in (Status.MATCHED, Status.SUBSTITUTE) for o in removed) / len(removed)
-            if removed else 0.0
+            if removed
+            else 0.0
         ),
         "review": sum(o.status is Status.REVIEW for o in outcomes) / len(outcomes),
         "substitute": sum(o.status == Status.SUBSTITUTE for o in outcomes) / len(outcomes),
@@ -364,8 +383,10 @@ def print_table(mine: dict[str, float], naive: dict[str, float]) -> None:
     print(f"{'':34}{'matcher':>9}{'first result':>14}  target")
     for name, label, target in rows:
         fmt = "{:9.1f}" if name == "seconds" else "{:9.3f}"
-        print(f"{label:34}{fmt.format(mine[name])}{fmt.format(naive[name]):>14}  "
-              f"{target} {_meets(name, mine[name])}".rstrip())
+        print(
+            f"{label:34}{fmt.format(mine[name])}{fmt.format(naive[name]):>14}  "
+            f"{target} {_meets(name, mine[name])}".rstrip()
+        )
 
 
 # --- named performances, spelling and credits, a third absent ---------------------------------
@@ -397,8 +418,11 @@ def performance_entries(tracks: list[dict]) -> tuple[list[Entry], set[str], list
     present, absent, withheld = [], [], set()
     for i, (t, _others) in enumerate(named_takes(tracks)):
         base, text, _ = version_of(t)
-        same = {o["uri"] for o in tracks if song_key(o) == song_key(t)
-                and _norm(version_of(o)[1]) == _norm(text)}
+        same = {
+            o["uri"]
+            for o in tracks
+            if song_key(o) == song_key(t) and _norm(version_of(o)[1]) == _norm(text)
+        }
         track = Track(title=base, artist=t["artists"][0]["name"], version=text, index=i + 1)
         if i % 2:
             present.append(Entry(track, same, "named present"))
@@ -409,8 +433,18 @@ def performance_entries(tracks: list[dict]) -> tuple[list[Entry], set[str], list
 
 
 _YEARS = re.compile(r"\b(19[3-9]\d|20[0-4]\d)\b")
-_DECOY_PLACES = ("Glastonbury", "Budokan", "Red Rocks", "Wembley", "Montreux", "Reading",
-                 "the Fillmore", "Roskilde", "the Hollywood Bowl", "Rock in Rio")
+_DECOY_PLACES = (
+    "Glastonbury",
+    "Budokan",
+    "Red Rocks",
+    "Wembley",
+    "Montreux",
+    "Reading",
+    "the Fillmore",
+    "Roskilde",
+    "the Hollywood Bowl",
+    "Rock in Rio",
+)
 
 
 def _take_years(t: dict) -> set[int]:
@@ -449,42 +483,73 @@ def decoy_entries(tracks: list[dict]) -> tuple[list[Entry], list[Entry]]:
         artist = t["artists"][0]["name"]
         n = len(exact) + len(decoys) + 1
 
-        def entry(truth: set[str], kind: str, n: int = n, base: str = base,
-                  artist: str = artist, **kw: object) -> Entry:
+        def entry(
+            truth: set[str],
+            kind: str,
+            n: int = n,
+            base: str = base,
+            artist: str = artist,
+            **kw: object,
+        ) -> Entry:
             track = Track(title=base, artist=artist, index=n, **kw)  # type: ignore[arg-type]
             return Entry(track, truth, kind)
 
-        same = {o["uri"] for o in live if _norm(version_of(o)[1]) == _norm(text)
-                and (_TAKE.search(text) or _norm(o["album"]["name"]) == _norm(album))}
+        same = {
+            o["uri"]
+            for o in live
+            if _norm(version_of(o)[1]) == _norm(text)
+            and (_TAKE.search(text) or _norm(o["album"]["name"]) == _norm(album))
+        }
         if _TAKE.search(text):  # the same take on its own album: "- MTV Unplugged" is the
             # track on "MTV Unplugged In New York" (one performance, two releases)
-            same |= {o["uri"] for o in live if version_of(o)[1] == "live"
-                     and f" {_norm(text)} " in f" {_norm(o['album']['name'])} "}
+            same |= {
+                o["uri"]
+                for o in live
+                if version_of(o)[1] == "live"
+                and f" {_norm(text)} " in f" {_norm(o['album']['name'])} "
+            }
         if _TAKE.search(text):
             exact.append(entry(same, "exact: suffix", version=text))
         else:
             exact.append(entry(same, "exact: live album", version="live", album=album))
         named = {int(y) for y in _YEARS.findall(text + " " + album)}
         # A session is not what a bare "live" asks for (it names no session): only concerts.
-        concerts = [o for o in live
-                    if not re.search(r"\bsession|\blounge\b", o["name"] + o["album"]["name"], re.I)]
+        concerts = [
+            o
+            for o in live
+            if not re.search(r"\bsession|\blounge\b", o["name"] + o["album"]["name"], re.I)
+        ]
         if named and t in concerts:
             y = min(named)
-            exact.append(entry({o["uri"] for o in concerts if y in _take_years(o)},
-                               "exact: live and its year", version="live", year=y))
+            exact.append(
+                entry(
+                    {o["uri"] for o in concerts if y in _take_years(o)},
+                    "exact: live and its year",
+                    version="live",
+                    year=y,
+                )
+            )
         # Decoys: takes of this song that no catalog track shows.
         place = next(p for p in _DECOY_PLACES if _norm(p).split()[-1] not in words.split())
         decoys.append(entry(set(), "decoy: other venue", version=f"Live at {place}"))
-        other = next(y for y in (min(years) - 3, max(years) + 2, min(years) - 7)
-                     if y not in years and 1930 <= y <= 2049)
+        other = next(
+            y
+            for y in (min(years) - 3, max(years) + 2, min(years) - 7)
+            if y not in years and 1930 <= y <= 2049
+        )
         if named:
-            decoys.append(entry(set(), "decoy: other year",
-                                version=_YEARS.sub(str(other), text) if _YEARS.search(text)
-                                else f"Live {other}"))
+            decoys.append(
+                entry(
+                    set(),
+                    "decoy: other year",
+                    version=_YEARS.sub(str(other), text)
+                    if _YEARS.search(text)
+                    else f"Live {other}",
+                )
+            )
         decoys.append(entry(set(), "decoy: live, other year", version="live", year=other))
         if re.search(r"\bsession", text + " " + album, re.I):
-            decoys.append(entry(set(), "decoy: concert for a session",
-                                version=f"Live at {place}"))
+            decoys.append(entry(set(), "decoy: concert for a session", version=f"Live at {place}"))
         elif "peel" not in words and "bbc" not in words:
             decoys.append(entry(set(), "decoy: session for a concert", version="Peel Session"))
         decoys.append(entry(set(), "decoy: demo of another year", version=f"{other} Demo"))
@@ -498,19 +563,32 @@ def credit_and_slip_entries(tracks: list[dict], n: int, rng: random.Random) -> l
     for t in tracks:
         by_recording[recording_key(t)].add(t["uri"])
     multi = [t for t in tracks if len(t["artists"]) >= 2 and not version_of(t)[2]]
-    plain = [t for t in tracks if not version_of(t)[2]
-             and any(len(w) >= 5 and w.isalpha() for w in version_of(t)[0].split())]
+    plain = [
+        t
+        for t in tracks
+        if not version_of(t)[2]
+        and any(len(w) >= 5 and w.isalpha() for w in version_of(t)[0].split())
+    ]
     rng.shuffle(multi)
     rng.shuffle(plain)
     out = []
     for t in multi[: n // 2]:
         names = [a["name"] for a in t["artists"]]
         style = rng.choice(("comma", "reversed", "amp", "feat", "x"))
-        credit = {"comma": ", ".join(names), "reversed": ", ".join(reversed(names)),
-                  "amp": " & ".join(reversed(names)), "feat": f"{names[0]} feat. {names[1]}",
-                  "x": " x ".join(names)}[style]
-        out.append(Entry(Track(title=version_of(t)[0], artist=credit),
-                         by_recording[recording_key(t)], f"credit {style}"))
+        credit = {
+            "comma": ", ".join(names),
+            "reversed": ", ".join(reversed(names)),
+            "amp": " & ".join(reversed(names)),
+            "feat": f"{names[0]} feat. {names[1]}",
+            "x": " x ".join(names),
+        }[style]
+        out.append(
+            Entry(
+                Track(title=version_of(t)[0], artist=credit),
+                by_recording[recording_key(t)],
+                f"credit {style}",
+            )
+        )
     for t in plain[: n - len(out)]:
         base = version_of(t)[0]
         words = base.split(" ")
@@ -519,15 +597,24 @@ def credit_and_slip_entries(tracks: list[dict], n: int, rng: random.Random) -> l
         w = words[i]
         j = rng.randrange(1, len(w) - 1)
         op = rng.choice(("drop", "swap", "double"))
-        words[i] = (w[:j] + w[j + 1:] if op == "drop" else
-                    w[:j] + w[j + 1] + w[j] + w[j + 2:] if op == "swap" else w[:j] + w[j] + w[j:])
-        out.append(Entry(Track(title=" ".join(words), artist=t["artists"][0]["name"]),
-                         by_recording[recording_key(t)], f"slip {op}"))
+        words[i] = (
+            w[:j] + w[j + 1 :]
+            if op == "drop"
+            else w[:j] + w[j + 1] + w[j] + w[j + 2 :]
+            if op == "swap"
+            else w[:j] + w[j] + w[j:]
+        )
+        out.append(
+            Entry(
+                Track(title=" ".join(words), artist=t["artists"][0]["name"]),
+                by_recording[recording_key(t)],
+                f"slip {op}",
+            )
+        )
     return out
 
 
-def mixed_entries(tracks: list[dict], n: int, rng: random.Random
-                  ) -> tuple[list[dict], list[Entry]]:
+def mixed_entries(tracks: list[dict], n: int, rng: random.Random) -> tuple[list[dict], list[Entry]]:
     """A list with a third of its songs absent, each absent one by an artist with other songs
     in the catalog or a title other artists also recorded."""
     by_song: dict[tuple, list[dict]] = defaultdict(list)
@@ -542,8 +629,9 @@ def mixed_entries(tracks: list[dict], n: int, rng: random.Random
     rng.shuffle(songs)
     gone = [s for s in songs if len(songs_of[s[0]]) > 1 or len(artists_of[s[1]]) > 1][: n // 3]
     removed = set(gone)
-    kept = [s for s in songs if s not in removed
-            and not any(version_of(t)[2] for t in by_song[s])][: n - len(gone)]
+    kept = [s for s in songs if s not in removed and not any(version_of(t)[2] for t in by_song[s])][
+        : n - len(gone)
+    ]
     entries = []
     for s in gone:
         entries.append(write_entry(rng.choice(by_song[s]), len(entries) + 1, rng, set()))
@@ -558,8 +646,10 @@ def mixed_entries(tracks: list[dict], n: int, rng: random.Random
 def _searches(outcomes: list[Outcome]) -> tuple[float, float]:
     present = [o.queries for o in outcomes if o.entry.truth]
     absent = [o.queries for o in outcomes if not o.entry.truth]
-    return (sum(present) / len(present) if present else 0.0,
-            sum(absent) / len(absent) if absent else 0.0)
+    return (
+        sum(present) / len(present) if present else 0.0,
+        sum(absent) / len(absent) if absent else 0.0,
+    )
 
 
 def run_in_process(entries: list[Entry], tracks: list[dict]) -> list[Outcome]:
@@ -586,8 +676,10 @@ def version_report(tracks: list[dict], seed: int) -> dict[str, float]:
     # The reverse: every other take named by its suffix or album withheld, the rest served.
     gone = [e for e in exact if e.kind != "exact: live and its year"][1::2]
     hidden = set().union(*(e.truth for e in gone))
-    got_gone = run_in_process([Entry(e.track, set(), "named withheld") for e in gone],
-                              [t for t in tracks if t["uri"] not in hidden])
+    got_gone = run_in_process(
+        [Entry(e.track, set(), "named withheld") for e in gone],
+        [t for t in tracks if t["uri"] not in hidden],
+    )
     other += sum(o.status is Status.MATCHED for o in got_gone)
     named = figures(got_present + got_absent + got_exact + got_decoys + got_gone, 0.0)
     slips = run_in_process(credit_and_slip_entries(tracks, 400, rng), tracks)
@@ -597,40 +689,58 @@ def version_report(tracks: list[dict], seed: int) -> dict[str, float]:
     mfig = figures(got_mixed, 0.0)
     p_present, p_absent = _searches(got_mixed)
     return {
-        "named_present": len(present) + len(exact), "named_absent": len(absent) + len(gone),
-        "named_decoys": len(decoys), "named_precision": named["precision"],
+        "named_present": len(present) + len(exact),
+        "named_absent": len(absent) + len(gone),
+        "named_decoys": len(decoys),
+        "named_precision": named["precision"],
         "named_recall": named["recall"],
-        "other_performance_matches": other, "named_found": found,
-        "slip_precision": sfig["precision"], "slip_recall": sfig["recall"],
+        "other_performance_matches": other,
+        "named_found": found,
+        "slip_precision": sfig["precision"],
+        "slip_recall": sfig["recall"],
         "slip_cases": len(slips),
-        "mixed_precision": mfig["precision"], "mixed_recall": mfig["recall"],
+        "mixed_precision": mfig["precision"],
+        "mixed_recall": mfig["recall"],
         "mixed_false_on_absent": mfig["false_on_removed"],
-        "mixed_searches": mfig["requests"], "searches_present": p_present,
+        "mixed_searches": mfig["requests"],
+        "searches_present": p_present,
         "searches_absent": p_absent,
     }
 
 
 def print_version_report(r: dict[str, float]) -> None:
-    print(f"\nnamed performances: {r['named_present']:.0f} held by the catalog, "
-          f"{r['named_absent']:.0f} withheld (other takes served), {r['named_decoys']:.0f} "
-          f"decoys (another venue, year, session or demo)")
-    print(f"  other-performance matches {r['other_performance_matches']:.0f} (target 0); "
-          f"named found {r['named_found']:.0f} of {r['named_present']:.0f}; precision "
-          f"{r['named_precision']:.3f}, recall {r['named_recall']:.3f}")
-    print(f"spelling slips and credits ({r['slip_cases']:.0f} cases): precision "
-          f"{r['slip_precision']:.3f} (>= 0.995), recall {r['slip_recall']:.3f} (>= 0.975)")
-    print(f"a third absent ({r['mixed_false_on_absent']:.3f} false on absent): precision "
-          f"{r['mixed_precision']:.3f}, recall {r['mixed_recall']:.3f}, searches per entry "
-          f"{r['mixed_searches']:.2f} (<= 1.5): present {r['searches_present']:.2f} (<= 1.15), "
-          f"absent {r['searches_absent']:.2f}")
+    print(
+        f"\nnamed performances: {r['named_present']:.0f} held by the catalog, "
+        f"{r['named_absent']:.0f} withheld (other takes served), {r['named_decoys']:.0f} "
+        f"decoys (another venue, year, session or demo)"
+    )
+    print(
+        f"  other-performance matches {r['other_performance_matches']:.0f} (target 0); "
+        f"named found {r['named_found']:.0f} of {r['named_present']:.0f}; precision "
+        f"{r['named_precision']:.3f}, recall {r['named_recall']:.3f}"
+    )
+    print(
+        f"spelling slips and credits ({r['slip_cases']:.0f} cases): precision "
+        f"{r['slip_precision']:.3f} (>= 0.995), recall {r['slip_recall']:.3f} (>= 0.975)"
+    )
+    print(
+        f"a third absent ({r['mixed_false_on_absent']:.3f} false on absent): precision "
+        f"{r['mixed_precision']:.3f}, recall {r['mixed_recall']:.3f}, searches per entry "
+        f"{r['mixed_searches']:.2f} (<= 1.5): present {r['searches_present']:.2f} (<= 1.15), "
+        f"absent {r['searches_absent']:.2f}"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--entries", type=int, default=400, help="tracklist entries (default 400)")
     ap.add_argument("--seed", type=int, default=7, help="random seed (default 7)")
-    ap.add_argument("--removed", type=float, default=0.12,
-                    help="share of entries whose song is taken out of the catalog")
+    ap.add_argument(
+        "--removed",
+        type=float,
+        default=0.12,
+        help="share of entries whose song is taken out of the catalog",
+    )
     ap.add_argument("--show", type=int, default=0, help="print up to N failures of the matcher")
     ap.add_argument("--csv", type=Path, default=CSV, help=f"the TidyTuesday CSV (default {CSV})")
     args = ap.parse_args(argv)
@@ -642,8 +752,10 @@ def main(argv: list[str] | None = None) -> int:
     catalog = Catalog(served)
     setup = time.perf_counter() - started
     n_removed = sum(not e.truth for e in entries)
-    print(f"catalog: {len(served)} tracks served; {len(entries)} entries, {n_removed} of them "
-          f"removed from the catalog; seed {args.seed}; setup {setup:.1f} s")
+    print(
+        f"catalog: {len(served)} tracks served; {len(entries)} entries, {n_removed} of them "
+        f"removed from the catalog; seed {args.seed}; setup {setup:.1f} s"
+    )
 
     with tempfile.TemporaryDirectory() as home, FakeSpotify(catalog) as fake:
         search = searcher(fake, Path(home))
@@ -656,21 +768,25 @@ def main(argv: list[str] | None = None) -> int:
         pipeline = run_pipeline(entries, fake, Path(home))
     # The server's own count must agree with the queries the matcher says it sent.
     if sent != sum(o.queries for o in mine):
-        raise SystemExit(f"the server saw {sent} searches, the matcher reports "
-                         f"{sum(o.queries for o in mine)}")
+        raise SystemExit(
+            f"the server saw {sent} searches, the matcher reports {sum(o.queries for o in mine)}"
+        )
     mine_fig = figures(mine, t1 - t0)
     print()
     print_table(mine_fig, figures(naive, t2 - t1))
     first, again = pipeline
-    print(f"\nplaylister match pipeline (4 workers, lockfile): first run {first[0]} searches "
-          f"({first[0] / len(entries):.3f} per entry) in {first[1]:.1f} s; "
-          f"re-run {again[0]} searches in {again[1]:.2f} s")
+    print(
+        f"\nplaylister match pipeline (4 workers, lockfile): first run {first[0]} searches "
+        f"({first[0] / len(entries):.3f} per entry) in {first[1]:.1f} s; "
+        f"re-run {again[0]} searches in {again[1]:.2f} s"
+    )
 
     report = version_report(load_csv(args.csv), args.seed)
     print_version_report(report)
 
     failures = [
-        o for o in mine
+        o
+        for o in mine
         if (o.entry.truth and not (o.status == Status.MATCHED and o.uri in o.entry.truth))
         or (not o.entry.truth and o.status in (Status.MATCHED, Status.SUBSTITUTE))
     ]
@@ -678,10 +794,16 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\nfailures ({len(failures)}):")
         for o in failures[: args.show]:
             t = o.entry.track
-            print(f"- [{o.entry.kind}] {t.artist} - {t.title}"
-                  f"{f' [{t.version}]' if t.version else ''} -> {o.status}: {o.detail}")
-    versions_ok = (report["other_performance_matches"] == 0 and report["slip_precision"] >= 0.995
-                   and report["slip_recall"] >= 0.975 and report["mixed_searches"] <= 1.5)
+            print(
+                f"- [{o.entry.kind}] {t.artist} - {t.title}"
+                f"{f' [{t.version}]' if t.version else ''} -> {o.status}: {o.detail}"
+            )
+    versions_ok = (
+        report["other_performance_matches"] == 0
+        and report["slip_precision"] >= 0.995
+        and report["slip_recall"] >= 0.975
+        and report["mixed_searches"] <= 1.5
+    )
     return 0 if versions_ok and all(_meets(k, mine_fig[k]) == "ok" for k in TARGETS) else 1
 
 

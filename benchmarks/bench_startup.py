@@ -21,10 +21,26 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-COMMANDS = [["--version"], ["--help"], ["check"], ["notes"], ["notes", "--format", "html"],
-            ["audit"]]
-HEAVY = ["spotipy", "requests", "urllib3", "bs4", "jinja2", "redis", "rapidfuzz", "segno",
-         "filelock", "tomli_w"]
+COMMANDS = [
+    ["--version"],
+    ["--help"],
+    ["check"],
+    ["notes"],
+    ["notes", "--format", "html"],
+    ["audit"],
+]
+HEAVY = [
+    "spotipy",
+    "requests",
+    "urllib3",
+    "bs4",
+    "jinja2",
+    "redis",
+    "rapidfuzz",
+    "segno",
+    "filelock",
+    "tomli_w",
+]
 # Run the CLI and, at exit, list which heavy modules it loaded (on stderr, last line).
 PROBE = (
     "import atexit, sys\n"
@@ -39,8 +55,13 @@ PROBE = (
 def run(args: list[str], cwd: Path, probe: bool = False) -> tuple[float, str]:
     code = PROBE.format(heavy=HEAVY) if probe else "from playlister.cli import main; main()"
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", code, *args], cwd=cwd, capture_output=True,
-                          text=True, env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
+    )
     elapsed = time.perf_counter() - started
     loaded = ""
     if probe:
@@ -62,8 +83,9 @@ def main() -> None:
             times = [run(command, cwd)[0] for _ in range(args.runs)]
             _, loaded = run(command, cwd, probe=True)
             label = "playlister " + " ".join(command)
-            print(f"{label:<28} {statistics.median(times):>9.3f} {max(times):>8.3f}  "
-                  f"{loaded or '-'}")
+            print(
+                f"{label:<28} {statistics.median(times):>9.3f} {max(times):>8.3f}  {loaded or '-'}"
+            )
         print(f"{'python -c pass':<28} {_python_floor():>9.3f}")
 
 

@@ -45,16 +45,26 @@ def uri(n: int) -> str:
 
 def build(folder: Path, order: list[int]) -> Tracklist:
     """A tracklist of the given track numbers, every one matched in the lockfile."""
-    tracks = tuple(Track(title=f"Song {n}", artist=f"Band {n % 37}", index=i + 1)
-                   for i, n in enumerate(order))
-    tl = Tracklist(path=folder / "tracks.toml",
-                   playlist=PlaylistInfo(name="Benchmark", description="500 songs"),
-                   tracks=tracks)
+    tracks = tuple(
+        Track(title=f"Song {n}", artist=f"Band {n % 37}", index=i + 1) for i, n in enumerate(order)
+    )
+    tl = Tracklist(
+        path=folder / "tracks.toml",
+        playlist=PlaylistInfo(name="Benchmark", description="500 songs"),
+        tracks=tracks,
+    )
     lock = lockfile.load(lockfile.lock_path(tl.path))
     for n, t in zip(order, tracks, strict=True):
-        MATCHED[t.key] = LockEntry(key=t.key, title=t.title, artist=t.artist,
-                                   status=Status.MATCHED, score=1.0, reason="bench",
-                                   checked="2026-06-01T00:00:00Z", uri=uri(n))
+        MATCHED[t.key] = LockEntry(
+            key=t.key,
+            title=t.title,
+            artist=t.artist,
+            status=Status.MATCHED,
+            score=1.0,
+            reason="bench",
+            checked="2026-06-01T00:00:00Z",
+            uri=uri(n),
+        )
         lock.put(MATCHED[t.key])
     lockfile.save(lock, tl.tracks)
     return tl
@@ -77,8 +87,9 @@ def edit(order: list[int], edits: int, rnd: random.Random) -> list[int]:
     return order
 
 
-def timed(label: str, fake: FakePlaylistApi, api: UserApi, tl: Tracklist, *, prune: bool
-          ) -> tuple[SyncResult, dict[str, float]]:
+def timed(
+    label: str, fake: FakePlaylistApi, api: UserApi, tl: Tracklist, *, prune: bool
+) -> tuple[SyncResult, dict[str, float]]:
     lock: Lock = lockfile.load(lockfile.lock_path(tl.path))
     for t in tl.tracks:  # entries dropped while the tracklist lacked them come back, as match
         if lock.get(t) is None and t.key in MATCHED:
@@ -87,17 +98,24 @@ def timed(label: str, fake: FakePlaylistApi, api: UserApi, tl: Tracklist, *, pru
     before_req, before_w = api.requests, api.writes
     t0 = time.perf_counter()
     wanted = Wanted(tl.playlist.name, tl.playlist.description, tl.playlist.public)
-    result = create_or_sync(tl.tracks, lock, api, wanted, options=CreateOptions(prune=prune),
-                            save=lambda: lockfile.save(lock, tl.tracks),
-                            confirm=lambda changes: True,
-                            confirm_recreate=lambda message, changes: False)
+    result = create_or_sync(
+        tl.tracks,
+        lock,
+        api,
+        wanted,
+        options=CreateOptions(prune=prune),
+        save=lambda: lockfile.save(lock, tl.tracks),
+        confirm=lambda changes: True,
+        confirm_recreate=lambda message, changes: False,
+    )
     seconds = time.perf_counter() - t0
     writes = api.writes - before_w
     requests = api.requests - before_req
-    row = {"requests": requests, "reads": requests - writes, "writes": writes,
-           "seconds": seconds}
-    print(f"{label:<40} {requests:>8} {requests - writes:>6} {writes:>6} {seconds:>8.2f}   "
-          f"{' '.join(fake.kinds()) if len(fake.kinds()) <= 12 else fake.kinds()[:12]}")
+    row = {"requests": requests, "reads": requests - writes, "writes": writes, "seconds": seconds}
+    print(
+        f"{label:<40} {requests:>8} {requests - writes:>6} {writes:>6} {seconds:>8.2f}   "
+        f"{' '.join(fake.kinds()) if len(fake.kinds()) <= 12 else fake.kinds()[:12]}"
+    )
     return result, row
 
 
@@ -113,13 +131,19 @@ def main(argv: list[str] | None = None) -> int:
     fake = FakePlaylistApi()
     with tempfile.TemporaryDirectory() as tmp, fake.serve(latency=args.latency) as base:
         folder = Path(tmp)
-        settings = Settings.from_env({"PLAYLISTER_ACCESS_TOKEN": "bench",
-                                      "PLAYLISTER_API_URL": base,
-                                      "PLAYLISTER_HOME": str(folder / "home")})
+        settings = Settings.from_env(
+            {
+                "PLAYLISTER_ACCESS_TOKEN": "bench",
+                "PLAYLISTER_API_URL": base,
+                "PLAYLISTER_HOME": str(folder / "home"),
+            }
+        )
         api = UserApi(settings)
         order = list(range(args.tracks))
-        print(f"{args.tracks} tracks, {args.latency * 1000:.0f} ms per request, fake Spotify at "
-              f"{base}\n")
+        print(
+            f"{args.tracks} tracks, {args.latency * 1000:.0f} ms per request, fake Spotify at "
+            f"{base}\n"
+        )
         print(f"{'':<40} {'requests':>8} {'reads':>6} {'writes':>6} {'seconds':>8}   writes sent")
 
         tl = build(folder, order)
@@ -132,8 +156,9 @@ def main(argv: list[str] | None = None) -> int:
 
         order = edit(order, args.edits, rnd)
         tl = build(folder, order)
-        result, resync = timed(f"re-sync after {args.edits} edits to the tracklist", fake, api,
-                               tl, prune=False)
+        result, resync = timed(
+            f"re-sync after {args.edits} edits to the tracklist", fake, api, tl, prune=False
+        )
         assert fake.items(pid) == [uri(n) for n in order], "playlist out of step"
 
         hand = "spotify:track:" + "H" * 22
@@ -141,22 +166,29 @@ def main(argv: list[str] | None = None) -> int:
         items.insert(0, items.pop(len(items) // 2))  # dragged to the top in the Spotify app
         items.insert(7, hand)  # and one track added by hand
         fake.playlists[pid].version += 1
-        _, spotify_edit = timed("re-sync after a reorder in Spotify", fake, api, tl,
-                                prune=False)
+        _, spotify_edit = timed("re-sync after a reorder in Spotify", fake, api, tl, prune=False)
         assert fake.items(pid) == [uri(n) for n in order] + [hand], "playlist out of step"
         assert len(fake.playlists) == 1
 
     ideal = math.ceil(args.tracks / 100)
-    print(f"\ncreate: {create['writes']:.0f} writes (ideal: 1 create + {ideal} adds = "
-          f"{ideal + 1}), {create['seconds']:.2f} s")
-    print(f"re-sync with nothing to do: {same['requests']:.0f} request (the playlist, its "
-          f"snapshot unchanged), {same['seconds']:.2f} s")
-    print(f"re-sync after {args.edits} edits: {resync['writes']:.0f} writes "
-          f"(+{result.added} -{result.removed} ~{result.moved}) and {resync['reads']:.0f} read, "
-          f"{resync['seconds']:.2f} s")
-    print(f"re-sync after a reorder in Spotify: {spotify_edit['reads']:.0f} reads (the "
-          f"playlist with its first 100 items, then the rest 50 a page), "
-          f"{spotify_edit['writes']:.0f} writes, {spotify_edit['seconds']:.2f} s")
+    print(
+        f"\ncreate: {create['writes']:.0f} writes (ideal: 1 create + {ideal} adds = "
+        f"{ideal + 1}), {create['seconds']:.2f} s"
+    )
+    print(
+        f"re-sync with nothing to do: {same['requests']:.0f} request (the playlist, its "
+        f"snapshot unchanged), {same['seconds']:.2f} s"
+    )
+    print(
+        f"re-sync after {args.edits} edits: {resync['writes']:.0f} writes "
+        f"(+{result.added} -{result.removed} ~{result.moved}) and {resync['reads']:.0f} read, "
+        f"{resync['seconds']:.2f} s"
+    )
+    print(
+        f"re-sync after a reorder in Spotify: {spotify_edit['reads']:.0f} reads (the "
+        f"playlist with its first 100 items, then the rest 50 a page), "
+        f"{spotify_edit['writes']:.0f} writes, {spotify_edit['seconds']:.2f} s"
+    )
     return 0
 
 

@@ -148,9 +148,12 @@ class Project:
         catalog = catalog_factory() if todo else None
         with progress(len(tracks)) as step:
             return match_entries(
-                tracks, self.lock,
+                tracks,
+                self.lock,
                 lambda: catalog if catalog is not None else catalog_factory(),
-                save=self.save, refresh=refresh, progress=lambda _t, _e: step(),
+                save=self.save,
+                refresh=refresh,
+                progress=lambda _t, _e: step(),
                 source=self.tracklist.path,
             )
 
@@ -208,8 +211,14 @@ class NotesResult:
         return [f"Wrote the liner notes ({self.fmt}) to {self.output}."] if self.output else []
 
 
-NOTES_SUFFIXES = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown",
-                  ".txt": "text", ".text": "text"}
+NOTES_SUFFIXES = {
+    ".html": "html",
+    ".htm": "html",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".txt": "text",
+    ".text": "text",
+}
 
 
 def notes_format(fmt: str | None, output: Path | None) -> str:
@@ -221,12 +230,19 @@ def notes_format(fmt: str | None, output: Path | None) -> str:
     if fmt is not None and implied is not None and fmt != implied:
         raise PlaylisterError(
             f"{output}: --format {fmt} but the name says {implied}. Drop --format (the "
-            f"extension decides) or name the file for {fmt}.")
+            f"extension decides) or name the file for {fmt}."
+        )
     return fmt or implied or "text"
 
 
-def notes(path: str | Path, *, fmt: str | None = None, output: Path | None = None,
-          tags: Sequence[str] = (), width: int = 80) -> NotesResult:
+def notes(
+    path: str | Path,
+    *,
+    fmt: str | None = None,
+    output: Path | None = None,
+    tags: Sequence[str] = (),
+    width: int = 80,
+) -> NotesResult:
     """Render the liner notes; write them to ``output`` when given.
 
     ``fmt`` None: from ``output``'s extension (``notes.html`` is HTML), else text.
@@ -237,14 +253,14 @@ def notes(path: str | Path, *, fmt: str | None = None, output: Path | None = Non
     project = Project.open(path)
     if output is not None:
         _check_notes_output(output, project)
-    text = notes_mod.render_notes(project.tracklist, project.lock, fmt=fmt, tags=tags,
-                                  width=width)
+    text = notes_mod.render_notes(project.tracklist, project.lock, fmt=fmt, tags=tags, width=width)
     if output is not None:
         try:
             atomic_write(output, text)
         except OSError as exc:
             raise PlaylisterError(
-                f"{output}: cannot write the notes: {exc.strerror or exc}.") from None
+                f"{output}: cannot write the notes: {exc.strerror or exc}."
+            ) from None
     return NotesResult(text, output, fmt)
 
 
@@ -254,11 +270,13 @@ def _check_notes_output(output: Path, project: Project) -> None:
         if _same_file(output, own):
             raise PlaylisterError(
                 f"{output}: that is the {kind}; the notes would overwrite it. Choose another "
-                "file name, e.g. notes.html.")
+                "file name, e.g. notes.html."
+            )
     folder = output.parent
     if not folder.is_dir():
         raise PlaylisterError(
-            f"{output}: cannot write the notes: the folder {folder} does not exist.")
+            f"{output}: cannot write the notes: the folder {folder} does not exist."
+        )
     if output.is_dir():
         raise PlaylisterError(f"{output}: cannot write the notes: that is a folder.")
     try:
@@ -266,7 +284,8 @@ def _check_notes_output(output: Path, project: Project) -> None:
     except NotAFileError as exc:
         raise PlaylisterError(
             f"{output}: cannot write the notes: {exc.strerror}. Give a new file name or a "
-            "regular file's.") from None
+            "regular file's."
+        ) from None
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -311,8 +330,11 @@ class MatchResultView:
     def as_json(self) -> dict[str, Any]:
         """``match --json``: the entries as ``audit --json`` has them, counts, what it cost."""
         doc = audit_mod.to_json(self.rows, self.pin_args)
-        doc.update(summary=audit_mod.counts_json(self.rows), search_requests=self.run.requests,
-                   reused=self.run.reused)
+        doc.update(
+            summary=audit_mod.counts_json(self.rows),
+            search_requests=self.run.requests,
+            reused=self.run.reused,
+        )
         return doc
 
 
@@ -332,11 +354,18 @@ def match(
     with Project.writing(path) as project:
         tracks = project.select(tags)
         run = project.ensure_matched(
-            tracks, catalog_factory or (lambda: Catalog(settings)), market=market,
-            refresh=refresh, progress=progress,
+            tracks,
+            catalog_factory or (lambda: Catalog(settings)),
+            market=market,
+            refresh=refresh,
+            progress=progress,
         )
-    return MatchResultView(audit_mod.rows(tracks, project.lock), run, project.lock.path.name,
-                           _pin_args(project.tracklist.path))
+    return MatchResultView(
+        audit_mod.rows(tracks, project.lock),
+        run,
+        project.lock.path.name,
+        _pin_args(project.tracklist.path),
+    )
 
 
 # --------------------------------------------------------------------------------- audit
@@ -366,8 +395,9 @@ def audit(path: str | Path, *, tags: Sequence[str] = (), strict: bool = False) -
             f"Nothing has been matched yet for {project.tracklist.path} (no entries in "
             f"{project.lock.path}). Run `playlister match` first."
         )
-    return AuditResult(audit_mod.Audit(rows=tuple(rows), strict=strict,
-                                       pin_args=_pin_args(project.tracklist.path)))
+    return AuditResult(
+        audit_mod.Audit(rows=tuple(rows), strict=strict, pin_args=_pin_args(project.tracklist.path))
+    )
 
 
 def _pin_args(tracks: Path) -> str:
@@ -396,8 +426,10 @@ class CreateResult:
         out = [*self.messages, *r.notes]
         if self.dry_run:
             if r.gone:
-                out.append(f"{r.gone} Without --dry-run, playlister asks whether to create a "
-                           "new one; the plan below is for that new playlist.")
+                out.append(
+                    f"{r.gone} Without --dry-run, playlister asks whether to create a "
+                    "new one; the plan below is for that new playlist."
+                )
             out += changes.lines()
             out.append("Dry run: nothing was sent to Spotify.")
         elif changes.is_empty:
@@ -411,8 +443,11 @@ class CreateResult:
             out.append(f"Not on Spotify ({len(r.missing)}):")
             out += [f"  {t.title} — {t.artist}: {url}" for t, url in r.missing]
         if r.review:
-            out.append(f"Left out, waiting for review or a match ({len(r.review)}): "
-                       + "; ".join(t.title for t in r.review) + " (see `playlister audit`)")
+            out.append(
+                f"Left out, waiting for review or a match ({len(r.review)}): "
+                + "; ".join(t.title for t in r.review)
+                + " (see `playlister audit`)"
+            )
         return out
 
     @property
@@ -457,25 +492,36 @@ def create(
         if not options.dry_run or record.id or record.creating_since:
             api.require_login()  # before any search: no login means nothing can be sent
         if options.market or any(needs_search(t, project.lock) for t in tracks):
-            project.ensure_matched(tracks, catalog_factory or (lambda: Catalog(settings)),
-                                   market=options.market, progress=progress)
+            project.ensure_matched(
+                tracks,
+                catalog_factory or (lambda: Catalog(settings)),
+                market=options.market,
+                progress=progress,
+            )
 
         def ask(changes: sync_mod.Changes) -> bool:
             empty = changes.create and not changes.items.target
-            return confirm(changes.lines(),
-                           "Create an empty playlist?" if empty else "Apply?")
+            return confirm(changes.lines(), "Create an empty playlist?" if empty else "Apply?")
 
         result = sync_mod.create_or_sync(
-            tracks, project.lock, api, wanted, save=project.save, record=record,
-            options=options, confirm=ask,
+            tracks,
+            project.lock,
+            api,
+            wanted,
+            save=project.save,
+            record=record,
+            options=options,
+            confirm=ask,
             confirm_recreate=lambda message, changes: confirm_recreate(
-                "\n".join([*changes.lines(), message])),
+                "\n".join([*changes.lines(), message])
+            ),
         )
     return CreateResult(wanted.name, result, options.dry_run)
 
 
-def _wanted(info: tracklist_mod.PlaylistInfo, record: lockfile.PlaylistRecord,
-            options: CreateOptions) -> sync_mod.Wanted:
+def _wanted(
+    info: tracklist_mod.PlaylistInfo, record: lockfile.PlaylistRecord, options: CreateOptions
+) -> sync_mod.Wanted:
     """The playlist's settings from the tracklist and the options, checked before any
     request: a subset's name is ``--name``, else the one it was made with, else the list's
     name with its tags; the cover is read and checked against Spotify's limit."""
@@ -487,15 +533,15 @@ def _wanted(info: tracklist_mod.PlaylistInfo, record: lockfile.PlaylistRecord,
     else:
         name = options.name or info.name
     if problem := tracklist_mod.spotify_text_problem("name", name):
-        raise PlaylisterError(f"--name {problem}." if options.name else
-                              f"The playlist {problem}.")
+        raise PlaylisterError(f"--name {problem}." if options.name else f"The playlist {problem}.")
     cover_b64 = cover_label = None
     if options.cover is not None:
         try:
             data = options.cover.read_bytes()
         except OSError as exc:
             raise PlaylisterError(
-                f"{options.cover}: cannot read the cover image: {exc.strerror}") from exc
+                f"{options.cover}: cannot read the cover image: {exc.strerror}"
+            ) from exc
         cover_b64 = encode_cover(data, str(options.cover))
         cover_label = f"{options.cover.name}, {max(1, round(len(data) / 1024))} KB"
     public = info.public if options.public is None else options.public
@@ -513,14 +559,22 @@ class PinResult:
     tracks_name: str
 
     def lines(self) -> list[str]:
-        keys = ", ".join(f"{k} = \"{v}\"" for k, v in self.settled.changes.items())
-        return [self.settled.message,
-                f"Wrote {keys} into {self.tracks_name} (entry {self.settled.track.index}); "
-                "the lockfile is updated, so `playlister match` will not search for it."]
+        keys = ", ".join(f'{k} = "{v}"' for k, v in self.settled.changes.items())
+        return [
+            self.settled.message,
+            f"Wrote {keys} into {self.tracks_name} (entry {self.settled.track.index}); "
+            "the lockfile is updated, so `playlister match` will not search for it.",
+        ]
 
 
-def pin(path: str | Path, entry: str, uri: str | None, *, none: bool = False,
-        stand_in: bool | None = None) -> PinResult:
+def pin(
+    path: str | Path,
+    entry: str,
+    uri: str | None,
+    *,
+    none: bool = False,
+    stand_in: bool | None = None,
+) -> PinResult:
     """Settle one entry without a terminal: pin ``uri`` (as the recording asked for, or as a
     stand-in), or mark it not on Spotify (``none``). ``entry``: its number or its title."""
     from playlister import review as review_mod
@@ -574,7 +628,8 @@ def review(
         raise PlaylisterError(
             "playlister review asks you about each doubtful entry, so it needs a terminal. In "
             "a script, list them with `playlister audit --json` and settle each with "
-            "`playlister pin N URI` (or `playlister pin N --none`).")
+            "`playlister pin N URI` (or `playlister pin N --none`)."
+        )
     with Project.writing(path) as project:
         tracks = project.select(tags)
         catalog: list[Searcher] = []
@@ -587,10 +642,13 @@ def review(
         run = project.ensure_matched(tracks, search_client, progress=progress)
         if run.searched:
             n = run.searched
-            say(f"Matched {n} {'entry' if n == 1 else 'entries'} not matched before "
-                f"({run.requests} search requests; saved in {project.lock.path.name}).")
-        tally = review_mod.run(review_mod.Desk(project), tracks, ask=ask, say=say,
-                               catalog=search_client)
+            say(
+                f"Matched {n} {'entry' if n == 1 else 'entries'} not matched before "
+                f"({run.requests} search requests; saved in {project.lock.path.name})."
+            )
+        tally = review_mod.run(
+            review_mod.Desk(project), tracks, ask=ask, say=say, catalog=search_client
+        )
     return ReviewResult(tally, project.tracklist.path.name)
 
 
@@ -619,8 +677,10 @@ class ImportCommandResult:
             out.append(f"{verb} {self.output}; then `playlister check {self.output}`.")
         if self.seeded and self.output is not None:
             lock = lockfile.lock_path(self.output).name
-            out.append(f"Recorded {self.seeded} match{'' if self.seeded == 1 else 'es'} in "
-                       f"{lock}: `playlister match` will not search for them again.")
+            out.append(
+                f"Recorded {self.seeded} match{'' if self.seeded == 1 else 'es'} in "
+                f"{lock}: `playlister match` will not search for them again."
+            )
         if self.seed_note:
             out.append(self.seed_note)
         return out
@@ -660,7 +720,8 @@ def import_(
         if output.exists() and not append:
             raise PlaylisterError(
                 f"{output} already exists: pass --append to add the songs to it, or choose "
-                "another file with -o.")
+                "another file with -o."
+            )
         if not output.parent.is_dir():
             raise PlaylisterError(f"{output}: the folder {output.parent} does not exist.")
     existing = output if append and output is not None and output.exists() else None
@@ -672,19 +733,23 @@ def import_(
             raise PlaylisterError(
                 f"{source}: this playlist belongs to {found.owner}, and since 2026 Spotify "
                 "gives an app in development mode no items of another user's playlist. Import "
-                "a playlist of your own, or export this one with Exportify and import the CSV.")
-        result = importer.from_spotify_items(found.tracks, found.name, source=source,
-                                             existing=existing)
+                "a playlist of your own, or export this one with Exportify and import the CSV."
+            )
+        result = importer.from_spotify_items(
+            found.tracks, found.name, source=source, existing=existing
+        )
     else:
         search, why = _import_search(settings, offline, catalog_factory)
         try:
-            result = importer.import_source(source, existing=existing, stdin=stdin,
-                                            search=search, offline=why)
+            result = importer.import_source(
+                source, existing=existing, stdin=stdin, search=search, offline=why
+            )
         except (SpotifyError, AuthError) as exc:
             said = str(exc).replace(" Work done so far has been kept.", "")
             raise PlaylisterError(
                 f"{said} Nothing was written; `playlister import --offline` drafts from the "
-                "rules alone, without the catalog.") from exc
+                "rules alone, without the catalog."
+            ) from exc
     if output is not None:
         try:
             atomic_write(output, result.toml)
@@ -694,8 +759,7 @@ def import_(
     if output is not None and any(s.found for s in result.songs):
         try:
             with Project.writing(output) as project:
-                done.seeded = len(seed_lock(project.lock, project.tracklist.tracks,
-                                            result.songs))
+                done.seeded = len(seed_lock(project.lock, project.tracklist.tracks, result.songs))
                 if done.seeded:
                     project.save()
         except PlaylisterError as exc:  # the draft is written; matching will search instead
@@ -703,9 +767,9 @@ def import_(
     return done
 
 
-def _import_search(settings: Settings, offline: bool,
-                   catalog_factory: Callable[[], Searcher] | None
-                   ) -> tuple[importer.Search | None, str | None]:
+def _import_search(
+    settings: Settings, offline: bool, catalog_factory: Callable[[], Searcher] | None
+) -> tuple[importer.Search | None, str | None]:
     """The catalog search confirming an import's candidates, or None and why there is none."""
     from playlister.spotify import Catalog
 
@@ -728,16 +792,20 @@ def init(path: str | Path) -> Message:
 
     path = Path(path)
     if path.exists() or path.is_symlink():
-        raise PlaylisterError(f"{path} already exists; nothing was written. Edit it, or give "
-                              "another name: playlister init lists/new.toml")
+        raise PlaylisterError(
+            f"{path} already exists; nothing was written. Edit it, or give "
+            "another name: playlister init lists/new.toml"
+        )
     if not path.parent.is_dir():
         raise PlaylisterError(f"{path}: the folder {path.parent} does not exist.")
     try:
         atomic_write(path, STARTER)
     except OSError as exc:
         raise PlaylisterError(f"{path}: cannot write it: {exc.strerror or exc}.") from None
-    return Message(f"Wrote a starter tracklist to {path}: put your songs in it, then "
-                   f"`playlister check{'' if path == Path('tracks.toml') else ' ' + str(path)}`.")
+    return Message(
+        f"Wrote a starter tracklist to {path}: put your songs in it, then "
+        f"`playlister check{'' if path == Path('tracks.toml') else ' ' + str(path)}`."
+    )
 
 
 # --------------------------------------------------------------------------------- login
@@ -751,16 +819,22 @@ class Message:
         return [self.text]
 
 
-def login(settings: Settings, *, open_browser: bool = True, timeout: float = 120,
-          read_redirect: Callable[[str], str] | None = None) -> Message:
+def login(
+    settings: Settings,
+    *,
+    open_browser: bool = True,
+    timeout: float = 120,
+    read_redirect: Callable[[str], str] | None = None,
+) -> Message:
     """Log in to Spotify and say as whom."""
     from dataclasses import replace
 
     from playlister.auth import login as auth_login
     from playlister.spotify import UserApi
 
-    token = auth_login(settings, open_browser=open_browser, timeout=timeout,
-                       read_redirect=read_redirect)
+    token = auth_login(
+        settings, open_browser=open_browser, timeout=timeout, read_redirect=read_redirect
+    )
     user = UserApi(replace(settings, access_token=token)).current_user()
     name = user.get("display_name") or user.get("id", "?")
     return Message(f"Logged in to Spotify as {name}.")

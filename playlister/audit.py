@@ -76,8 +76,11 @@ class Row:
 def rows(tracks: Sequence[Track], lock: Lock) -> list[Row]:
     """Every selected entry, numbered in tracklist order, with its lock entry and verdict."""
     number = {t.key: i for i, t in enumerate(tracks, start=1)}
-    shared = {t.key: tuple(number[o.key] for o in group if o is not t)
-              for group in shared_tracks(tracks, lock).values() for t in group}
+    shared = {
+        t.key: tuple(number[o.key] for o in group if o is not t)
+        for group in shared_tracks(tracks, lock).values()
+        for t in group
+    }
     out = []
     for i, t in enumerate(tracks, start=1):
         entry = lock.get(t)
@@ -91,10 +94,11 @@ def shared_lines(rows: Sequence[Row]) -> list[str]:
     out = []
     for r in rows:
         if r.shares and r.number < min(r.shares):
-            names = " and ".join(f"#{n} {by_number[n].track.title}"
-                                 for n in (r.number, *r.shares))
-            out.append(f"! {names} resolve to one Spotify track; the playlist holds it once "
-                       "(pin another recording for one of them, or remove one)")
+            names = " and ".join(f"#{n} {by_number[n].track.title}" for n in (r.number, *r.shares))
+            out.append(
+                f"! {names} resolve to one Spotify track; the playlist holds it once "
+                "(pin another recording for one of them, or remove one)"
+            )
     return out
 
 
@@ -153,8 +157,9 @@ class Audit:
         """``audit --json``: the entries (each with the command that settles it, if any),
         counts by status, the play-all link, the exit code."""
         doc = to_json(self.rows, self.pin_args)
-        doc.update(summary=counts_json(self.rows), play_all=self.play_all_url,
-                   exit_code=self.exit_code)
+        doc.update(
+            summary=counts_json(self.rows), play_all=self.play_all_url, exit_code=self.exit_code
+        )
         return doc
 
 
@@ -189,14 +194,20 @@ def settle_action(row: Row, pin_args: str = "") -> tuple[str, str] | None:
     e = row.entry
     uri = e.uri if e and e.match else None
     if row.status is Status.SUBSTITUTE and uri:
-        return (f"playlister pin {n} {uri} --stand-in{extra}",
-                "keeps this stand-in; or choose another in `playlister review`")
+        return (
+            f"playlister pin {n} {uri} --stand-in{extra}",
+            "keeps this stand-in; or choose another in `playlister review`",
+        )
     if row.status is Status.REVIEW and uri:
-        return (f"playlister pin {n} {uri}{extra}",
-                "if it is the one; else choose in `playlister review`")
+        return (
+            f"playlister pin {n} {uri}{extra}",
+            "if it is the one; else choose in `playlister review`",
+        )
     if row.status is Status.MISSING:
-        return (f"playlister pin {n} --none{extra}",
-                "records it is not on Spotify; or pin a link in `playlister review`")
+        return (
+            f"playlister pin {n} --none{extra}",
+            "records it is not on Spotify; or pin a link in `playlister review`",
+        )
     return "playlister review", "choose among the candidates"
 
 
@@ -216,15 +227,25 @@ def table(rows: Sequence[Row], *, width: int = 100) -> str:
         shown = m.title if m else "—"
         if m and r.status is Status.SUBSTITUTE:
             shown = f"{STAND_IN}{shown}"  # not the recording wanted: never read as a match
-        body.append(tuple(one_line(cell) for cell in (
-            str(r.number), r.track.title, r.track.artist, r.status.value,
-            shown, ", ".join(m.artists) if m else "—",
-            m.album if m and m.album else "—",
-            str(m.year) if m and m.year else "—",
-            f"{r.entry.score:.2f}" if r.entry else "—",
-        )))
-    widths = [max(len(h), *(len(b[i]) for b in body)) if body else len(h)
-              for i, h in enumerate(heads)]
+        body.append(
+            tuple(
+                one_line(cell)
+                for cell in (
+                    str(r.number),
+                    r.track.title,
+                    r.track.artist,
+                    r.status.value,
+                    shown,
+                    ", ".join(m.artists) if m else "—",
+                    m.album if m and m.album else "—",
+                    str(m.year) if m and m.year else "—",
+                    f"{r.entry.score:.2f}" if r.entry else "—",
+                )
+            )
+        )
+    widths = [
+        max(len(h), *(len(b[i]) for b in body)) if body else len(h) for i, h in enumerate(heads)
+    ]
     # Shrink the free-text columns, widest first, until the table fits.
     flexible = [1, 2, 4, 5, 6]
     while sum(widths) + 2 * (len(widths) - 1) > width:
@@ -234,8 +255,9 @@ def table(rows: Sequence[Row], *, width: int = 100) -> str:
         widths[i] -= 1
     lines = ["  ".join(_cut(h, w).ljust(w) for h, w in zip(heads, widths, strict=True)).rstrip()]
     for b in body:
-        lines.append("  ".join(_cut(c, w).ljust(w) for c, w in zip(b, widths, strict=True))
-                     .rstrip())
+        lines.append(
+            "  ".join(_cut(c, w).ljust(w) for c, w in zip(b, widths, strict=True)).rstrip()
+        )
     return "\n".join(lines)
 
 
@@ -249,8 +271,9 @@ def audit_text(result: Audit, *, width: int = 100) -> str:
         e = r.entry
         mark = "!" if result.is_problem(r) else "-"
         score = f" (score {e.score:.2f})" if e else ""
-        out.append(f"{mark} {r.number}. {r.track.title} — {r.track.artist}: "
-                   f"{r.status.value}{score}")
+        out.append(
+            f"{mark} {r.number}. {r.track.title} — {r.track.artist}: {r.status.value}{score}"
+        )
         if r.status is Status.SUBSTITUTE:
             # What stands in, and the recording wanted with where to hear it.
             wish = r.track.version or "the studio recording"
@@ -260,19 +283,25 @@ def audit_text(result: Audit, *, width: int = 100) -> str:
         out.append(f"    reason: {r.reason}")
         if r.shares:
             others = ", ".join(f"#{n}" for n in r.shares)
-            out.append(f"    shares its Spotify track with {others}: the playlist holds it "
-                       "once; pin another recording for one of them, or remove one")
+            out.append(
+                f"    shares its Spotify track with {others}: the playlist holds it "
+                "once; pin another recording for one of them, or remove one"
+            )
         if e and e.match and r.status is not Status.MISSING:
             m = e.match
             year = f", {m.year}" if m.year else ""
             label = "stands in" if r.status is Status.SUBSTITUTE else "chosen"
-            out.append(f"    {label}: {m.title} — {', '.join(m.artists)} ({m.album}{year}) "
-                       f"{m.url}")
+            out.append(f"    {label}: {m.title} — {', '.join(m.artists)} ({m.album}{year}) {m.url}")
         for a in (e.alternatives if e else ())[:3]:
             note = f"; {a.note}" if a.note else ""
             score_a = f"{a.score:.2f}" if a.score is not None else "?"
-            out.append(_cut(f"    closest: {a.title} — {', '.join(a.artists)} ({a.album}) "
-                            f"score {score_a}{note}", max(width, 60)))
+            out.append(
+                _cut(
+                    f"    closest: {a.title} — {', '.join(a.artists)} ({a.album}) "
+                    f"score {score_a}{note}",
+                    max(width, 60),
+                )
+            )
             out.append(f"      {a.url}")  # never cut: a link must stay whole to be followed
         if r.fallback:
             out.append(f"    listen: {r.fallback}")

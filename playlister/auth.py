@@ -53,8 +53,9 @@ class TokenCache(CacheFileHandler):  # type: ignore[misc]  # spotipy ships no ty
     next token saved.
     """
 
-    def __init__(self, path: Path, client_id: str | None = None, *,
-                 auth_url: str | None = None) -> None:
+    def __init__(
+        self, path: Path, client_id: str | None = None, *, auth_url: str | None = None
+    ) -> None:
         super().__init__(cache_path=str(path))
         self.path = path
         self.client_id = client_id
@@ -125,8 +126,9 @@ def user_auth_manager(settings: Settings) -> SpotifyOAuth | SpotifyPKCE:
         "client_id": settings.client_id,
         "redirect_uri": settings.redirect_uri,
         "scope": SCOPES,
-        "cache_handler": TokenCache(settings.user_token_path, settings.client_id,
-                                    auth_url=settings.auth_url),
+        "cache_handler": TokenCache(
+            settings.user_token_path, settings.client_id, auth_url=settings.auth_url
+        ),
         "requests_session": session.Session(TOKEN_TIMEOUT),
         "requests_timeout": TOKEN_TIMEOUT,
         "open_browser": False,

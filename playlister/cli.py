@@ -72,8 +72,10 @@ def stopped_message(exc: BaseException) -> str:
     """What a person sees after Ctrl-C or SIGTERM: what was kept, and how to go on."""
     if isinstance(exc, Interrupted) and exc.kept is not None:
         entries = "entry" if exc.kept == 1 else "entries"
-        return (f"Stopped: {exc.kept} {entries} kept in {exc.lock_name}, {exc.left} left to "
-                "match. Run the same command again to go on.")
+        return (
+            f"Stopped: {exc.kept} {entries} kept in {exc.lock_name}, {exc.left} left to "
+            "match. Run the same command again to go on."
+        )
     return "Stopped."
 
 
@@ -141,7 +143,10 @@ def tracks_argument(f: Callable[..., Any]) -> Callable[..., Any]:
 
 def tag_option(f: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
-        "--tag", "tags", multiple=True, metavar="TAG",
+        "--tag",
+        "tags",
+        multiple=True,
+        metavar="TAG",
         help="Only songs with this tag (repeat for any of several).",
     )(f)
 
@@ -172,13 +177,16 @@ def echo_json(document: dict[str, Any]) -> None:
 @contextmanager
 def progress_bar(total: int) -> Iterator[Callable[[], None]]:
     """The "Matching" bar on standard error, moved once per finished entry."""
-    with click.progressbar(length=total, label="Matching", file=sys.stderr,
-                           show_pos=True) as bar:
+    with click.progressbar(length=total, label="Matching", file=sys.stderr, show_pos=True) as bar:
         yield lambda: bar.update(1)
 
 
-@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]},
-             epilog=ENVIRONMENT, invoke_without_command=True)
+@click.group(
+    cls=Group,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog=ENVIRONMENT,
+    invoke_without_command=True,
+)
 @click.version_option(__version__, prog_name="playlister")
 @click.pass_context
 def cli(ctx: click.Context) -> None:
@@ -199,8 +207,10 @@ def cli(ctx: click.Context) -> None:
         click.echo(ctx.get_help())
 
 
-@cli.command(epilog=f"{TRACKS_HELP}\n\n\b\nExamples:\n  playlister check\n"
-                    "  playlister check lists/her-smell.toml --tag film")
+@cli.command(
+    epilog=f"{TRACKS_HELP}\n\n\b\nExamples:\n  playlister check\n"
+    "  playlister check lists/her-smell.toml --tag film"
+)
 @tracks_argument
 @tag_option
 def check(tracks: Path, tags: tuple[str, ...]) -> None:
@@ -208,27 +218,39 @@ def check(tracks: Path, tags: tuple[str, ...]) -> None:
     echo_lines(app.check(tracks, tags=tags).lines())
 
 
-@cli.command(epilog=f"{TRACKS_HELP}\n\n\b\nExamples:\n"
-                    "  playlister notes --format html -o her-smell.html\n"
-                    "  playlister notes --format markdown --tag film")
+@cli.command(
+    epilog=f"{TRACKS_HELP}\n\n\b\nExamples:\n"
+    "  playlister notes --format html -o her-smell.html\n"
+    "  playlister notes --format markdown --tag film"
+)
 @tracks_argument
-@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "html"]),
-              help="Output format (default: the -o file's extension, e.g. notes.html, else "
-                   "text).")
-@click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False),
-              help="Write to this file instead of standard output.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "markdown", "html"]),
+    help="Output format (default: the -o file's extension, e.g. notes.html, else text).",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write to this file instead of standard output.",
+)
 @tag_option
 def notes(tracks: Path, fmt: str | None, output: Path | None, tags: tuple[str, ...]) -> None:
     """Print the liner-notes sheet (offline; Spotify links once matched)."""
-    result = app.notes(tracks, fmt=fmt, output=output, tags=tags,
-                       width=width() if output is None else 80)
+    result = app.notes(
+        tracks, fmt=fmt, output=output, tags=tags, width=width() if output is None else 80
+    )
     if output is None:
         click.echo(printable(result.text), nl=not result.text.endswith("\n"))
     echo_lines(result.lines(), err=True)
 
 
-@cli.command(epilog=f"{TRACKS_HELP}\n\n\b\nExamples:\n  playlister match --market GB\n"
-                    "  playlister match --refresh --json > matches.json")
+@cli.command(
+    epilog=f"{TRACKS_HELP}\n\n\b\nExamples:\n  playlister match --market GB\n"
+    "  playlister match --refresh --json > matches.json"
+)
 @tracks_argument
 @market_option
 @click.option("--refresh", is_flag=True, help="Search again even for entries already matched.")
@@ -236,11 +258,19 @@ def notes(tracks: Path, fmt: str | None, output: Path | None, tags: tuple[str, .
 @click.option("--strict", is_flag=True, help="Exit 1 unless every entry is a clean match.")
 @tag_option
 @click.pass_context
-def match(ctx: click.Context, tracks: Path, market: str | None, refresh: bool, as_json: bool,
-          strict: bool, tags: tuple[str, ...]) -> None:
+def match(
+    ctx: click.Context,
+    tracks: Path,
+    market: str | None,
+    refresh: bool,
+    as_json: bool,
+    strict: bool,
+    tags: tuple[str, ...],
+) -> None:
     """Match every entry against the Spotify catalog and write the lockfile."""
-    result = app.match(tracks, settings(), market=market, refresh=refresh, tags=tags,
-                       progress=progress_bar)
+    result = app.match(
+        tracks, settings(), market=market, refresh=refresh, tags=tags, progress=progress_bar
+    )
     if as_json:
         echo_json(result.as_json())
     else:
@@ -248,15 +278,18 @@ def match(ctx: click.Context, tracks: Path, market: str | None, refresh: bool, a
     ctx.exit(result.exit_code(strict=strict))
 
 
-@cli.command(epilog=f"{TRACKS_HELP}\n\n\b\nExamples:\n  playlister audit\n"
-                    "  playlister audit --strict --json   # in CI")
+@cli.command(
+    epilog=f"{TRACKS_HELP}\n\n\b\nExamples:\n  playlister audit\n"
+    "  playlister audit --strict --json   # in CI"
+)
 @tracks_argument
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON document instead.")
 @click.option("--strict", is_flag=True, help="Fail on anything but a clean match.")
 @tag_option
 @click.pass_context
-def audit(ctx: click.Context, tracks: Path, as_json: bool, strict: bool,
-          tags: tuple[str, ...]) -> None:
+def audit(
+    ctx: click.Context, tracks: Path, as_json: bool, strict: bool, tags: tuple[str, ...]
+) -> None:
     """List what is not a clean match, offline; exit 1 when a person must act."""
     result = app.audit(tracks, tags=tags, strict=strict)
     if as_json:
@@ -266,24 +299,45 @@ def audit(ctx: click.Context, tracks: Path, as_json: bool, strict: bool,
     ctx.exit(result.exit_code)
 
 
-@cli.command(epilog=f"{TRACKS_HELP}\n\n\b\nExamples:\n  playlister create --dry-run\n"
-                    "  playlister create --yes --cover cover.jpg")
+@cli.command(
+    epilog=f"{TRACKS_HELP}\n\n\b\nExamples:\n  playlister create --dry-run\n"
+    "  playlister create --yes --cover cover.jpg"
+)
 @tracks_argument
 @click.option("--name", help="Playlist name (default: the tracklist's [playlist] name).")
-@click.option("--public/--private", "public", default=None,
-              help="Visibility (default: the tracklist's `public`).")
+@click.option(
+    "--public/--private",
+    "public",
+    default=None,
+    help="Visibility (default: the tracklist's `public`).",
+)
 @tag_option
 @market_option
 @click.option("--dry-run", is_flag=True, help="Print the plan; send no write.")
 @click.option("--yes", "-y", is_flag=True, help="Apply without asking.")
-@click.option("--prune", is_flag=True,
-              help="Also remove tracks that are in the playlist but not in the tracklist.")
-@click.option("--cover", type=click.Path(path_type=Path, dir_okay=False),
-              help="A JPEG to upload as the cover (at most 256 KB once base64-encoded).")
+@click.option(
+    "--prune",
+    is_flag=True,
+    help="Also remove tracks that are in the playlist but not in the tracklist.",
+)
+@click.option(
+    "--cover",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="A JPEG to upload as the cover (at most 256 KB once base64-encoded).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON document at the end.")
-def create(tracks: Path, name: str | None, public: bool | None, tags: tuple[str, ...],
-           market: str | None, dry_run: bool, yes: bool, prune: bool, cover: Path | None,
-           as_json: bool) -> None:
+def create(
+    tracks: Path,
+    name: str | None,
+    public: bool | None,
+    tags: tuple[str, ...],
+    market: str | None,
+    dry_run: bool,
+    yes: bool,
+    prune: bool,
+    cover: Path | None,
+    as_json: bool,
+) -> None:
     """Create the Spotify playlist, or bring the one made before in step with the tracklist."""
 
     def confirm(plan: list[str], question: str) -> bool:
@@ -294,10 +348,23 @@ def create(tracks: Path, name: str | None, public: bool | None, tags: tuple[str,
         click.echo(printable(message), err=True)
         return yes or click.confirm("Create it?", default=False, err=True)
 
-    options = app.CreateOptions(name=name, public=public, tags=tags, market=market, prune=prune,
-                                dry_run=dry_run, cover=cover)
-    result = app.create(tracks, settings(), options, confirm=confirm,
-                        confirm_recreate=confirm_recreate, progress=progress_bar)
+    options = app.CreateOptions(
+        name=name,
+        public=public,
+        tags=tags,
+        market=market,
+        prune=prune,
+        dry_run=dry_run,
+        cover=cover,
+    )
+    result = app.create(
+        tracks,
+        settings(),
+        options,
+        confirm=confirm,
+        confirm_recreate=confirm_recreate,
+        progress=progress_bar,
+    )
     echo_lines(result.lines(), err=as_json)  # keep stdout for the JSON document
     if as_json:
         echo_json(result.as_json())
@@ -305,12 +372,14 @@ def create(tracks: Path, name: str | None, public: bool | None, tags: tuple[str,
         click.echo(result.url)
 
 
-@cli.command(epilog=f"{TRACKS_HELP}\n\n\b\nKeys, for each entry:\n"
-                    "  1-5  pin that candidate       s  skip\n"
-                    "  e    search with your words   u  paste a Spotify link\n"
-                    "  n    not on Spotify           y  give the YouTube video\n"
-                    "  q    quit (choices so far are kept)\n\n\b\nExamples:\n"
-                    "  playlister review\n  playlister review lists/her-smell.toml --tag film")
+@cli.command(
+    epilog=f"{TRACKS_HELP}\n\n\b\nKeys, for each entry:\n"
+    "  1-5  pin that candidate       s  skip\n"
+    "  e    search with your words   u  paste a Spotify link\n"
+    "  n    not on Spotify           y  give the YouTube video\n"
+    "  q    quit (choices so far are kept)\n\n\b\nExamples:\n"
+    "  playlister review\n  playlister review lists/her-smell.toml --tag film"
+)
 @tracks_argument
 @tag_option
 def review(tracks: Path, tags: tuple[str, ...]) -> None:
@@ -324,53 +393,83 @@ def review(tracks: Path, tags: tuple[str, ...]) -> None:
                 raise exc.__context__ from None
             return "q"  # end of input (Ctrl-D): quit, keeping what was chosen
 
-    result = app.review(tracks, settings(), ask=ask, say=lambda line: echo_lines([line]),
-                        tags=tags,
-                        terminal=sys.stdin.isatty() and sys.stdout.isatty(),
-                        progress=progress_bar)
+    result = app.review(
+        tracks,
+        settings(),
+        ask=ask,
+        say=lambda line: echo_lines([line]),
+        tags=tags,
+        terminal=sys.stdin.isatty() and sys.stdout.isatty(),
+        progress=progress_bar,
+    )
     echo_lines(result.lines())
 
 
-@cli.command(epilog="\b\nENTRY is the entry's number (as `playlister audit` shows it) or its "
-                    "title.\n\n\b\nExamples:\n"
-                    "  playlister pin 3 https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC\n"
-                    "  playlister pin Blue spotify:track:3n4ECRv8YJmTXbvsdFxbNn --stand-in\n"
-                    "  playlister pin 7 --none\n"
-                    "  playlister pin 7 --none --tracks lists/her-smell.toml")
+@cli.command(
+    epilog="\b\nENTRY is the entry's number (as `playlister audit` shows it) or its "
+    "title.\n\n\b\nExamples:\n"
+    "  playlister pin 3 https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC\n"
+    "  playlister pin Blue spotify:track:3n4ECRv8YJmTXbvsdFxbNn --stand-in\n"
+    "  playlister pin 7 --none\n"
+    "  playlister pin 7 --none --tracks lists/her-smell.toml"
+)
 @click.argument("entry")
 @click.argument("uri", required=False)
 @click.option("--none", "none", is_flag=True, help="Record that the song is not on Spotify.")
-@click.option("--stand-in/--as-wanted", "stand_in", default=None,
-              help="Pin the track as standing in for the version asked for, or as that very "
-                   "recording (default: a stand-in when matching found it is another take).")
-@click.option("--tracks", "-f", type=click.Path(path_type=Path), default="tracks.toml",
-              show_default=True, help="The tracklist file.")
+@click.option(
+    "--stand-in/--as-wanted",
+    "stand_in",
+    default=None,
+    help="Pin the track as standing in for the version asked for, or as that very "
+    "recording (default: a stand-in when matching found it is another take).",
+)
+@click.option(
+    "--tracks",
+    "-f",
+    type=click.Path(path_type=Path),
+    default="tracks.toml",
+    show_default=True,
+    help="The tracklist file.",
+)
 def pin(entry: str, uri: str | None, none: bool, stand_in: bool | None, tracks: Path) -> None:
     """Pin a Spotify track for one entry (or --none), written into the tracklist."""
     echo_lines(app.pin(tracks, entry, uri, none=none, stand_in=stand_in).lines())
 
 
-@cli.command("import", epilog="\b\nSOURCE is a text, Markdown or HTML file, - for standard input, "
-             "an http(s) URL, an Exportify CSV, or the link of one of your Spotify "
-             "playlists.\n\n\b\nExamples:\n"
-             "  playlister import article.html -o tracks.toml\n"
-             "  playlister import https://example.org/interview --append -o tracks.toml -v")
+@cli.command(
+    "import",
+    epilog="\b\nSOURCE is a text, Markdown or HTML file, - for standard input, "
+    "an http(s) URL, an Exportify CSV, or the link of one of your Spotify "
+    "playlists.\n\n\b\nExamples:\n"
+    "  playlister import article.html -o tracks.toml\n"
+    "  playlister import https://example.org/interview --append -o tracks.toml -v",
+)
 @click.argument("source")
-@click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False),
-              help="Write the draft to this new file (with --append: add to it; default "
-                   "tracks.toml) instead of printing it.")
-@click.option("--append", is_flag=True,
-              help="Add the songs to an existing tracklist, skipping those it has.")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write the draft to this new file (with --append: add to it; default "
+    "tracks.toml) instead of printing it.",
+)
+@click.option(
+    "--append", is_flag=True, help="Add the songs to an existing tracklist, skipping those it has."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print what was found as JSON.")
 @click.option("--verbose", "-v", is_flag=True, help="Also say what was left out and why.")
-@click.option("--offline", is_flag=True,
-              help="Do not ask the Spotify catalog to confirm the songs (the default without "
-                   "credentials): the rules alone decide.")
-def import_command(source: str, output: Path | None, append: bool, as_json: bool,
-                   verbose: bool, offline: bool) -> None:
+@click.option(
+    "--offline",
+    is_flag=True,
+    help="Do not ask the Spotify catalog to confirm the songs (the default without "
+    "credentials): the rules alone decide.",
+)
+def import_command(
+    source: str, output: Path | None, append: bool, as_json: bool, verbose: bool, offline: bool
+) -> None:
     """Draft a tracklist from an article that names songs."""
-    result = app.import_(source, settings(), output=output, append=append,
-                         stdin=sys.stdin, offline=offline)
+    result = app.import_(
+        source, settings(), output=output, append=append, stdin=sys.stdin, offline=offline
+    )
     echo_lines(result.lines(verbose=verbose), err=True)
     if as_json:
         echo_json(result.as_json())
@@ -378,12 +477,22 @@ def import_command(source: str, output: Path | None, append: bool, as_json: bool
         click.echo(printable(result.text), nl=not result.text.endswith("\n"))
 
 
-@cli.command(epilog="\b\nExamples:\n  playlister login\n  playlister login --no-browser   "
-                    "# on a machine without a browser")
-@click.option("--no-browser", is_flag=True,
-              help="Print the login URL and read the redirect URL you paste back.")
-@click.option("--timeout", type=click.FloatRange(min=1), default=120, show_default=True,
-              help="Seconds to wait for the browser to come back.")
+@cli.command(
+    epilog="\b\nExamples:\n  playlister login\n  playlister login --no-browser   "
+    "# on a machine without a browser"
+)
+@click.option(
+    "--no-browser",
+    is_flag=True,
+    help="Print the login URL and read the redirect URL you paste back.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=1),
+    default=120,
+    show_default=True,
+    help="Seconds to wait for the browser to come back.",
+)
 def login(no_browser: bool, timeout: float) -> None:
     """Log in to Spotify (needed by `create`); the token is cached in your config dir."""
 
@@ -392,8 +501,11 @@ def login(no_browser: bool, timeout: float) -> None:
         click.echo(url)
         return str(click.prompt("Redirect URL", prompt_suffix=": ")).strip()
 
-    echo_lines(app.login(settings(), open_browser=not no_browser, timeout=timeout,
-                         read_redirect=read_redirect).lines())
+    echo_lines(
+        app.login(
+            settings(), open_browser=not no_browser, timeout=timeout, read_redirect=read_redirect
+        ).lines()
+    )
 
 
 @cli.command(epilog="\b\nExample:\n  playlister logout")
@@ -412,40 +524,62 @@ def init(tracks: Path) -> None:
 # Each command's "Exit status" section (and what it needs), appended to its --help.
 OFFLINE = "Needs no settings and no network."
 EXIT_STATUS = {
-    "check": ("0  the tracklist is valid", "1  it is not: each problem names file, line, field",
-              OFFLINE),
-    "notes": ("0  printed or written", "1  the tracklist, lockfile or output file is wrong",
-              OFFLINE),
-    "match": ("0  every entry recorded (with --strict: every entry a clean match)",
-              "1  an error, or with --strict an entry that is not a clean match",
-              "130/143  stopped by Ctrl-C / SIGTERM; what was matched is kept",
-              "Needs SPOTIPY_CLIENT_ID and SPOTIPY_CLIENT_SECRET, or PLAYLISTER_ACCESS_TOKEN."),
-    "audit": ("0  nothing needs a person (with --strict: every entry a clean match)",
-              "1  an entry needs a person, or nothing is matched yet", OFFLINE),
-    "create": ("0  the playlist is in step, the plan was declined, or the dry run was printed",
-               "1  an error (a pin Spotify does not know, no login), or re-creating a deleted "
-               "playlist was declined",
-               "130/143  stopped by Ctrl-C / SIGTERM; what was done is recorded",
-               "Needs `playlister login` (or PLAYLISTER_ACCESS_TOKEN) and, to match, the app's "
-               "SPOTIPY_CLIENT_ID and SPOTIPY_CLIENT_SECRET."),
-    "import": ("0  the draft was printed or written", "1  the source could not be read, or "
-               "the output file exists", "With SPOTIPY_CLIENT_ID and SPOTIPY_CLIENT_SECRET (or "
-               "PLAYLISTER_ACCESS_TOKEN) the catalog confirms the draft; --offline, or none "
-               "set, drafts from the rules alone. A Spotify playlist link needs `playlister "
-               "login`."),
-    "review": ("0  the session ended (q, Ctrl-D or the last entry); choices are written",
-               "1  an error, or no terminal to ask in (use `audit --json` and `pin`)",
-               "130/143  stopped by Ctrl-C / SIGTERM; choices so far are kept",
-               "Needs SPOTIPY_CLIENT_ID and SPOTIPY_CLIENT_SECRET to search again (e, and "
-               "entries not matched yet)."),
-    "pin": ("0  written into the tracklist and the lockfile",
-            "1  no such entry, a title naming several, or a link that is not a Spotify track",
-            OFFLINE),
-    "login": ("0  logged in", "1  the login failed or timed out",
-              "Needs SPOTIPY_CLIENT_ID (and SPOTIPY_CLIENT_SECRET, or PKCE without it)."),
+    "check": (
+        "0  the tracklist is valid",
+        "1  it is not: each problem names file, line, field",
+        OFFLINE,
+    ),
+    "notes": (
+        "0  printed or written",
+        "1  the tracklist, lockfile or output file is wrong",
+        OFFLINE,
+    ),
+    "match": (
+        "0  every entry recorded (with --strict: every entry a clean match)",
+        "1  an error, or with --strict an entry that is not a clean match",
+        "130/143  stopped by Ctrl-C / SIGTERM; what was matched is kept",
+        "Needs SPOTIPY_CLIENT_ID and SPOTIPY_CLIENT_SECRET, or PLAYLISTER_ACCESS_TOKEN.",
+    ),
+    "audit": (
+        "0  nothing needs a person (with --strict: every entry a clean match)",
+        "1  an entry needs a person, or nothing is matched yet",
+        OFFLINE,
+    ),
+    "create": (
+        "0  the playlist is in step, the plan was declined, or the dry run was printed",
+        "1  an error (a pin Spotify does not know, no login), or re-creating a deleted "
+        "playlist was declined",
+        "130/143  stopped by Ctrl-C / SIGTERM; what was done is recorded",
+        "Needs `playlister login` (or PLAYLISTER_ACCESS_TOKEN) and, to match, the app's "
+        "SPOTIPY_CLIENT_ID and SPOTIPY_CLIENT_SECRET.",
+    ),
+    "import": (
+        "0  the draft was printed or written",
+        "1  the source could not be read, or the output file exists",
+        "With SPOTIPY_CLIENT_ID and SPOTIPY_CLIENT_SECRET (or "
+        "PLAYLISTER_ACCESS_TOKEN) the catalog confirms the draft; --offline, or none "
+        "set, drafts from the rules alone. A Spotify playlist link needs `playlister "
+        "login`.",
+    ),
+    "review": (
+        "0  the session ended (q, Ctrl-D or the last entry); choices are written",
+        "1  an error, or no terminal to ask in (use `audit --json` and `pin`)",
+        "130/143  stopped by Ctrl-C / SIGTERM; choices so far are kept",
+        "Needs SPOTIPY_CLIENT_ID and SPOTIPY_CLIENT_SECRET to search again (e, and "
+        "entries not matched yet).",
+    ),
+    "pin": (
+        "0  written into the tracklist and the lockfile",
+        "1  no such entry, a title naming several, or a link that is not a Spotify track",
+        OFFLINE,
+    ),
+    "login": (
+        "0  logged in",
+        "1  the login failed or timed out",
+        "Needs SPOTIPY_CLIENT_ID (and SPOTIPY_CLIENT_SECRET, or PKCE without it).",
+    ),
     "logout": ("0  always (there may have been no login to forget)", OFFLINE),
-    "init": ("0  the starter file was written", "1  the file exists or cannot be written",
-             OFFLINE),
+    "init": ("0  the starter file was written", "1  the file exists or cannot be written", OFFLINE),
 }
 for _name, _lines in EXIT_STATUS.items():
     _command = cli.commands[_name]
@@ -453,9 +587,12 @@ for _name, _lines in EXIT_STATUS.items():
     _codes.append("2  a usage error (an unknown option, a bad value)")
     _codes.sort(key=lambda c: int(c.split()[0].split("/")[0]))
     _notes = [x for x in _lines if not x[0].isdigit()]
-    _command.epilog = "\n\n".join(filter(None, [
-        _command.epilog, "\b\nExit status:\n" + "\n".join(f"  {c}" for c in _codes),
-        *_notes]))
+    _command.epilog = "\n\n".join(
+        filter(
+            None,
+            [_command.epilog, "\b\nExit status:\n" + "\n".join(f"  {c}" for c in _codes), *_notes],
+        )
+    )
 
 
 def main() -> None:

@@ -76,14 +76,21 @@ def _mode_to_keep(target: Path) -> int | None:
     except FileNotFoundError:
         return None
     if not stat.S_ISREG(info.st_mode):
-        kind = "a folder" if stat.S_ISDIR(info.st_mode) else _KINDS.get(
-            stat.S_IFMT(info.st_mode), "not a regular file")
+        kind = (
+            "a folder"
+            if stat.S_ISDIR(info.st_mode)
+            else _KINDS.get(stat.S_IFMT(info.st_mode), "not a regular file")
+        )
         raise NotAFileError(errno.EINVAL, f"it is {kind}, not a regular file", str(target))
     return stat.S_IMODE(info.st_mode)
 
 
-_KINDS = {stat.S_IFIFO: "a FIFO", stat.S_IFCHR: "a device", stat.S_IFBLK: "a device",
-          stat.S_IFSOCK: "a socket"}
+_KINDS = {
+    stat.S_IFIFO: "a FIFO",
+    stat.S_IFCHR: "a device",
+    stat.S_IFBLK: "a device",
+    stat.S_IFSOCK: "a socket",
+}
 
 
 def read_input(path: str | Path, *, limit: int = MAX_INPUT_BYTES) -> bytes:

@@ -102,8 +102,9 @@ class PlaylistRecord:
     tags: tuple[str, ...] = ()
     name: str | None = None
 
-    def record(self, items: Iterable[str | None], owned: Iterable[str],
-               snapshot_id: str | None) -> None:
+    def record(
+        self, items: Iterable[str | None], owned: Iterable[str], snapshot_id: str | None
+    ) -> None:
         """Remember the playlist as just written: all its items in order, which of them
         playlister put there, and the snapshot they make (None: unknown, read next time)."""
         self.items = list(items)
@@ -201,8 +202,7 @@ def load(path: str | Path) -> Lock:
         raise LockfileError(f"{path}, {exc}. {_damaged_advice(raw, fix=True)}") from None
     except (AttributeError, KeyError, TypeError, ValueError) as exc:
         raise LockfileError(
-            f"{path}: the lockfile is damaged (bad or missing {exc}). "
-            f"{_damaged_advice(raw)}"
+            f"{path}: the lockfile is damaged (bad or missing {exc}). {_damaged_advice(raw)}"
         ) from exc
 
 
@@ -218,10 +218,15 @@ def _damaged_advice(raw: bytes, *, fix: bool = False) -> str:
     """
     first = "Fix that field, or restore" if fix else "Restore"
     found = _PLAYLIST_ID.search(raw)
-    link = (f" It records the playlist {urls.spotify_playlist(found.group(1).decode())}."
-            if found else "")
-    return (f"{first} the lockfile from version control or a backup.{link} Deleting it would "
-            "make the next `playlister create` make a second playlist.")
+    link = (
+        f" It records the playlist {urls.spotify_playlist(found.group(1).decode())}."
+        if found
+        else ""
+    )
+    return (
+        f"{first} the lockfile from version control or a backup.{link} Deleting it would "
+        "make the next `playlister create` make a second playlist."
+    )
 
 
 def save(lock: Lock, tracks: Iterable[Track]) -> None:
@@ -288,8 +293,9 @@ def _playlist_from_data(raw: Any, where: str, *, subset: bool = False) -> Playli
         record.items = [u or None for u in items]
     owned = _field(raw, "owned", (dict,), where)
     if owned is not None:
-        if not all(isinstance(n, int) and not isinstance(n, bool) and n > 0
-                   for n in owned.values()):
+        if not all(
+            isinstance(n, int) and not isinstance(n, bool) and n > 0 for n in owned.values()
+        ):
             table = f"{where}, owned" if subset else "[playlist.owned]"
             raise _Bad(where, f"every count in {table} must be a whole number above 0")
         record.owned = {str(u): n for u, n in owned.items()}
@@ -352,8 +358,15 @@ class _Bad(ValueError):
         super().__init__(f"{where}: {problem}")
 
 
-def _field(d: dict[str, Any], key: str, kinds: tuple[type, ...], where: str, *,
-           required: bool = False, default: Any = None) -> Any:
+def _field(
+    d: dict[str, Any],
+    key: str,
+    kinds: tuple[type, ...],
+    where: str,
+    *,
+    required: bool = False,
+    default: Any = None,
+) -> Any:
     """``d[key]`` if it has one of ``kinds`` (a bool is never a number), else ``_Bad``."""
     if key not in d:
         if required:
@@ -361,9 +374,17 @@ def _field(d: dict[str, Any], key: str, kinds: tuple[type, ...], where: str, *,
         return default
     value = d[key]
     if isinstance(value, bool) and bool not in kinds or not isinstance(value, kinds):
-        names = " or ".join({str: "a string", int: "a whole number", float: "a number",
-                             bool: "true or false", list: "a list", dict: "a table"}[k]
-                            for k in kinds)
+        names = " or ".join(
+            {
+                str: "a string",
+                int: "a whole number",
+                float: "a number",
+                bool: "true or false",
+                list: "a list",
+                dict: "a table",
+            }[k]
+            for k in kinds
+        )
         raise _Bad(where, f"field '{key}' must be {names}")
     return value
 
@@ -372,8 +393,11 @@ def _uri(d: dict[str, Any], where: str, *, required: bool) -> str | None:
     uri = _field(d, "uri", (str,), where, required=required)
     if uri is not None and not urls.is_track_uri(uri):
         shown = uri if len(uri) <= 60 else uri[:59] + "…"
-        raise _Bad(where, f"field 'uri' is not a Spotify track URI (spotify:track: and 22 "
-                          f"letters or digits): {shown!r}")
+        raise _Bad(
+            where,
+            f"field 'uri' is not a Spotify track URI (spotify:track: and 22 "
+            f"letters or digits): {shown!r}",
+        )
     return str(uri) if uri is not None else None
 
 
@@ -406,8 +430,10 @@ def _entry(d: Any, n: int) -> LockEntry:
     raw_status = _field(d, "status", (str,), where, required=True)
     status = next((s for s in RECORDED if s.value == raw_status), None)
     if status is None:
-        raise _Bad(where, f"field 'status' is {raw_status!r}, not one of "
-                          + ", ".join(s.value for s in RECORDED))
+        raise _Bad(
+            where,
+            f"field 'status' is {raw_status!r}, not one of " + ", ".join(s.value for s in RECORDED),
+        )
     alternatives = _field(d, "alternatives", (list,), where, default=[])
     match = _field(d, "match", (dict,), where)
     return LockEntry(
@@ -421,8 +447,9 @@ def _entry(d: Any, n: int) -> LockEntry:
         reason=_field(d, "reason", (str,), where, default=""),
         checked=_field(d, "checked", (str,), where, default=""),
         match=_info(match, f"{where}, match") if match is not None else None,
-        alternatives=tuple(_info(a, f"{where}, alternative {i}")
-                           for i, a in enumerate(alternatives, start=1)),
+        alternatives=tuple(
+            _info(a, f"{where}, alternative {i}") for i, a in enumerate(alternatives, start=1)
+        ),
         pinned=_field(d, "pinned", (bool,), where, default=False),
         verified=_field(d, "verified", (bool,), where, default=False),
     )

@@ -39,11 +39,18 @@ class Option:
 
     @classmethod
     def of(cls, track: Track, info: MatchInfo) -> Option:
-        cand = Candidate(uri=info.uri, title=info.title, artists=info.artists, album=info.album,
-                         year=info.year, duration_ms=info.duration_ms)
+        cand = Candidate(
+            uri=info.uri,
+            title=info.title,
+            artists=info.artists,
+            album=info.album,
+            year=info.year,
+            duration_ms=info.duration_ms,
+        )
         fit = assess(track, cand)
-        return cls(info, fit.score, fit.scored.note, fit.same_song and fit.version_ok,
-                   fit.same_song)
+        return cls(
+            info, fit.score, fit.scored.note, fit.same_song and fit.version_ok, fit.same_song
+        )
 
 
 def options(track: Track, entry: LockEntry | None) -> list[Option]:
@@ -67,8 +74,14 @@ def search_options(track: Track, found: Sequence[dict[str, Any]]) -> list[Option
         if not (obj.get("uri") or obj.get("id")):
             continue
         c = Candidate.from_api(obj)
-        info = MatchInfo(uri=c.uri, title=c.title, artists=c.artists, album=c.album,
-                         year=c.year, duration_ms=c.duration_ms)
+        info = MatchInfo(
+            uri=c.uri,
+            title=c.title,
+            artists=c.artists,
+            album=c.album,
+            year=c.year,
+            duration_ms=c.duration_ms,
+        )
         out.setdefault(c.uri, Option.of(track, info))
     return sorted(out.values(), key=lambda o: -o.score)
 
@@ -101,8 +114,10 @@ def find(tracklist: Tracklist, spec: str) -> Track:
     if spec.isdigit():
         n = int(spec)
         if not 1 <= n <= len(tracks):
-            raise PlaylisterError(f"{tracklist.path}: there is no entry {n}; the list has "
-                                  f"{len(tracks)} (numbered as in `playlister audit`).")
+            raise PlaylisterError(
+                f"{tracklist.path}: there is no entry {n}; the list has "
+                f"{len(tracks)} (numbered as in `playlister audit`)."
+            )
         return tracks[n - 1]
     same = [t for t in tracks if fold(t.title) == fold(spec)]
     if not same:
@@ -110,11 +125,15 @@ def find(tracklist: Tracklist, spec: str) -> Track:
     if len(same) == 1:
         return same[0]
     if not same:
-        raise PlaylisterError(f"{tracklist.path}: no entry is titled {spec!r}; give its number "
-                              "(see `playlister audit`) or its exact title.")
+        raise PlaylisterError(
+            f"{tracklist.path}: no entry is titled {spec!r}; give its number "
+            "(see `playlister audit`) or its exact title."
+        )
     listed = "; ".join(f"{t.index}. {t.label}" for t in same[:6])
-    raise PlaylisterError(f"{tracklist.path}: {len(same)} entries fit {spec!r} ({listed}); "
-                          "give the number of the one you mean.")
+    raise PlaylisterError(
+        f"{tracklist.path}: {len(same)} entries fit {spec!r} ({listed}); "
+        "give the number of the one you mean."
+    )
 
 
 class Project(Protocol):
@@ -136,8 +155,9 @@ class Desk:
     def tracklist(self) -> Tracklist:
         return self.project.tracklist
 
-    def pin(self, track: Track, uri: str, *, stand_in: bool | None = None,
-            info: MatchInfo | None = None) -> Settled:
+    def pin(
+        self, track: Track, uri: str, *, stand_in: bool | None = None, info: MatchInfo | None = None
+    ) -> Settled:
         """Pin ``uri`` for ``track``: as the recording asked for, or (``stand_in``) as a
         track standing in for it, ``version`` kept. None: a stand-in when ``uri`` is a known
         option that is not the recording asked for."""
@@ -145,7 +165,8 @@ class Desk:
         if parsed is None:
             raise PlaylisterError(
                 f"{uri!r} is not a Spotify track link: give spotify:track:<22 letters or "
-                "digits> or https://open.spotify.com/track/<ID>.")
+                "digits> or https://open.spotify.com/track/<ID>."
+            )
         known = {o.info.uri: o for o in options(track, self.project.lock.get(track))}
         if info is None and parsed in known:
             info = known[parsed].info
@@ -156,26 +177,34 @@ class Desk:
         new = self._write(track, {key: parsed, other: None}, info)
         what = f"a stand-in for {wish(track)}" if stand_in else "the recording asked for"
         shown = f"{info.title} \u2014 {', '.join(info.artists)} " if info else ""
-        return Settled(new, {key: parsed}, f"{track.index}. {track.label}: pinned {shown}"
-                       f"({parsed}) as {what}.")
+        return Settled(
+            new, {key: parsed}, f"{track.index}. {track.label}: pinned {shown}({parsed}) as {what}."
+        )
 
     def not_on_spotify(self, track: Track) -> Settled:
         """Record that Spotify does not have the song: no later run searches for it."""
         new = self._write(track, {"spotify": NOT_ON_SPOTIFY, "stand_in": None}, None)
-        return Settled(new, {"spotify": NOT_ON_SPOTIFY},
-                       f"{track.index}. {track.label}: marked as not on Spotify.")
+        return Settled(
+            new,
+            {"spotify": NOT_ON_SPOTIFY},
+            f"{track.index}. {track.label}: marked as not on Spotify.",
+        )
 
     def video(self, track: Track, url: str) -> Settled:
         """Give (or replace) the entry's YouTube video."""
         if urls.video_id(url) is None:
-            raise PlaylisterError(f"{url!r} is not a YouTube video link (https://www.youtube."
-                                  "com/watch?v=… or https://youtu.be/…).")
+            raise PlaylisterError(
+                f"{url!r} is not a YouTube video link (https://www.youtube."
+                "com/watch?v=… or https://youtu.be/…)."
+            )
         new = self._write(track, {"youtube": url.strip()}, None)
-        return Settled(new, {"youtube": url.strip()},
-                       f"{track.index}. {track.label}: video set to {url.strip()}.")
+        return Settled(
+            new,
+            {"youtube": url.strip()},
+            f"{track.index}. {track.label}: video set to {url.strip()}.",
+        )
 
-    def _write(self, track: Track, changes: dict[str, str | None],
-               info: MatchInfo | None) -> Track:
+    def _write(self, track: Track, changes: dict[str, str | None], info: MatchInfo | None) -> Track:
         """Edit ``track``'s table in the file, reload it, record the entry, save the lock.
 
         The file is read again first and the entry found there by its artist, title and
@@ -188,7 +217,8 @@ class Desk:
         if not same:
             raise PlaylisterError(
                 f"{path}: {track.label} is no longer in the file (it was edited meanwhile); "
-                "nothing was written.")
+                "nothing was written."
+            )
         index = same[0].index
         tracklist_edit.write(path, index, changes)
         reloaded = tracklist_mod.load(path)
@@ -235,21 +265,24 @@ class Tally:
 
     def summary(self, tracks_name: str) -> str:
         if not self.doubtful:
-            return ("Nothing to review: every entry is a clean match or settled in "
-                    f"{tracks_name}.")
+            return f"Nothing to review: every entry is a clean match or settled in {tracks_name}."
         settled = self.pinned + self.stand_ins + self.absent
         parts = []
         if self.pinned:
             parts.append(f"{self.pinned} pinned")
         if self.stand_ins:
-            parts.append(f"{self.stand_ins} pinned as "
-                         + ("a stand-in" if self.stand_ins == 1 else "stand-ins"))
+            parts.append(
+                f"{self.stand_ins} pinned as "
+                + ("a stand-in" if self.stand_ins == 1 else "stand-ins")
+            )
         if self.absent:
             parts.append(f"{self.absent} not on Spotify")
         left = self.doubtful - settled
-        text = (f"Settled {settled} of {self.doubtful} doubtful "
-                f"{'entry' if self.doubtful == 1 else 'entries'}"
-                + (f" ({', '.join(parts)})" if parts else ""))
+        text = (
+            f"Settled {settled} of {self.doubtful} doubtful "
+            f"{'entry' if self.doubtful == 1 else 'entries'}"
+            + (f" ({', '.join(parts)})" if parts else "")
+        )
         if self.videos:
             text += f"; {self.videos} video{'s' if self.videos != 1 else ''} set"
         text += f"; {left} left" + (" (quit early)" if self.quit else "") + "."
@@ -258,12 +291,15 @@ class Tally:
         return text
 
 
-KEYS_HELP = ("number: pin that track \u00b7 s: skip \u00b7 e: search again \u00b7 u: paste a "
-             "Spotify link \u00b7 n: not on Spotify \u00b7 y: YouTube video \u00b7 q: quit")
+KEYS_HELP = (
+    "number: pin that track \u00b7 s: skip \u00b7 e: search again \u00b7 u: paste a "
+    "Spotify link \u00b7 n: not on Spotify \u00b7 y: YouTube video \u00b7 q: quit"
+)
 
 
-def run(desk: Desk, tracks: Sequence[Track], *, ask: Ask, say: Say,
-        catalog: Callable[[], Searcher]) -> Tally:
+def run(
+    desk: Desk, tracks: Sequence[Track], *, ask: Ask, say: Say, catalog: Callable[[], Searcher]
+) -> Tally:
     """Walk the doubtful entries of ``tracks`` in list order, writing each choice at once."""
     tally = Tally()
     lock = desk.project.lock
@@ -276,8 +312,17 @@ def run(desk: Desk, tracks: Sequence[Track], *, ask: Ask, say: Say,
     return tally
 
 
-def _one(desk: Desk, track: Track, n: int, total: int, *, ask: Ask, say: Say,
-         catalog: Callable[[], Searcher], tally: Tally) -> bool:
+def _one(
+    desk: Desk,
+    track: Track,
+    n: int,
+    total: int,
+    *,
+    ask: Ask,
+    say: Say,
+    catalog: Callable[[], Searcher],
+    tally: Tally,
+) -> bool:
     """Settle one entry; False when the person quits."""
     entry = desk.project.lock.get(track)
     shown = options(track, entry)
@@ -300,11 +345,15 @@ def _one(desk: Desk, track: Track, n: int, total: int, *, ask: Ask, say: Say,
             if key.isdigit():
                 k = int(key)
                 if not 1 <= k <= len(shown):
-                    say(f"There is no candidate {k}; choose 1 to {len(shown)}."
-                        if shown else "There are no candidates: e searches, u takes a link.")
+                    say(
+                        f"There is no candidate {k}; choose 1 to {len(shown)}."
+                        if shown
+                        else "There are no candidates: e searches, u takes a link."
+                    )
                     continue
-                _pin(desk, track, shown[k - 1].info.uri, shown[k - 1], ask=ask, say=say,
-                     tally=tally)
+                _pin(
+                    desk, track, shown[k - 1].info.uri, shown[k - 1], ask=ask, say=say, tally=tally
+                )
                 return True
             if key == "e":
                 words = ask("Search Spotify for:").strip()
@@ -325,8 +374,10 @@ def _one(desk: Desk, track: Track, n: int, total: int, *, ask: Ask, say: Say,
                     continue
                 uri = urls.track_uri(link)
                 if uri is None:
-                    say("That is not a Spotify track link (https://open.spotify.com/track/… or "
-                        "spotify:track:…).")
+                    say(
+                        "That is not a Spotify track link (https://open.spotify.com/track/… or "
+                        "spotify:track:…)."
+                    )
                     continue
                 known = next((o for o in shown if o.info.uri == uri), None)
                 _pin(desk, track, uri, known, ask=ask, say=say, tally=tally)
@@ -349,8 +400,9 @@ def _one(desk: Desk, track: Track, n: int, total: int, *, ask: Ask, say: Say,
             say(str(exc))
 
 
-def _pin(desk: Desk, track: Track, uri: str, option: Option | None, *, ask: Ask, say: Say,
-         tally: Tally) -> None:
+def _pin(
+    desk: Desk, track: Track, uri: str, option: Option | None, *, ask: Ask, say: Say, tally: Tally
+) -> None:
     """Pin ``uri``; when it is not known to be the recording asked for, ask whether it is."""
     if option is not None and option.answers_wish:
         as_wanted = True
@@ -375,16 +427,17 @@ def entry_lines(track: Track, entry: LockEntry | None, n: int, total: int) -> li
     """What was asked, the verdict and its reason."""
     v = verdict(track, entry)
     out = [f"[{n}/{total}] {track.index}. {_safe(track.title)} \u2014 {_safe(track.artist)}"]
-    asked = [x for x in (track.version, track.album, str(track.year) if track.year else None)
-             if x]
+    asked = [x for x in (track.version, track.album, str(track.year) if track.year else None) if x]
     if asked:
         out.append(f"  asked for: {_safe(', '.join(asked))}")
-    reason = v.why or (entry.reason if entry else "not matched yet: run `playlister match` "
-                       "for candidates")
+    reason = v.why or (
+        entry.reason if entry else "not matched yet: run `playlister match` for candidates"
+    )
     out.append(f"  verdict: {v.status.value} \u2014 {_safe(reason)}")
     if v.status is Status.SUBSTITUTE and entry and entry.match:
-        out.append(f"  standing in now: {_safe(entry.match.title)} "
-                   f"({urls.spotify_track(entry.match.uri)})")
+        out.append(
+            f"  standing in now: {_safe(entry.match.title)} ({urls.spotify_track(entry.match.uri)})"
+        )
     if track.youtube:
         out.append(f"  video: {track.youtube}")
     return out
@@ -394,14 +447,20 @@ def say_options(shown: Sequence[Option], say: Say) -> None:
     """The numbered candidates, each with what differs, its score and its link."""
     for i, o in enumerate(shown[:SHOWN], start=1):
         m = o.info
-        facts = ", ".join(x for x in (m.album, str(m.year) if m.year else "",
-                                      _clock(m.duration_ms)) if x)
+        facts = ", ".join(
+            x for x in (m.album, str(m.year) if m.year else "", _clock(m.duration_ms)) if x
+        )
         say(f"  {i}) {_safe(m.title)} \u2014 {_safe(', '.join(m.artists))} ({_safe(facts)})")
         # The matcher's note says what agrees too; only what differs helps a choice.
         parts = [x for x in o.note.split("; ") if x and x != "title and artist agree"]
         differs = _safe("; ".join(parts)) if parts else "nothing"
-        what = ("the recording asked for" if o.answers_wish
-                else "another take: would stand in" if o.same_song else "another song?")
+        what = (
+            "the recording asked for"
+            if o.answers_wish
+            else "another take: would stand in"
+            if o.same_song
+            else "another song?"
+        )
         say(f"     score {o.score:.2f}; {what}; differs: {differs}")
         say(f"     {urls.spotify_track(m.uri)}")
 

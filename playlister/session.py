@@ -39,8 +39,8 @@ class Session(requests.Session):
         # Each socket read also gets the deadline, so the abandoned thread ends soon after.
         kwargs["timeout"] = self.timeout
         try:
-            return run_within(self.timeout,
-                              lambda: requests.Session.send(self, request, **kwargs))
+            return run_within(self.timeout, lambda: requests.Session.send(self, request, **kwargs))
         except DeadlineExceeded:
             raise RequestDeadline(
-                f"no complete answer within {self.timeout:g} s", request=request) from None
+                f"no complete answer within {self.timeout:g} s", request=request
+            ) from None

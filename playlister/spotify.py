@@ -63,6 +63,8 @@ class PlaylistTracks:
     name: str
     owner: str | None
     tracks: list[dict[str, Any]]
+
+
 Sleep = Callable[[float], object]
 
 
@@ -156,13 +158,29 @@ class _Api:
                 sent = True
                 return fn(client)
             except SpotifyException as exc:
-                self._after_answer(exc, what, tries, token=token, idempotent=idempotent,
-                                   playlist_id=playlist_id, gone=gone)
+                self._after_answer(
+                    exc,
+                    what,
+                    tries,
+                    token=token,
+                    idempotent=idempotent,
+                    playlist_id=playlist_id,
+                    gone=gone,
+                )
             except (requests.Timeout, requests.ConnectionError) as exc:
                 self._after_no_answer(exc, what, tries, sent=sent, idempotent=idempotent)
 
-    def _after_answer(self, exc: SpotifyException, what: str, tries: _Tries, *, token: str,
-                      idempotent: bool, playlist_id: str | None, gone: tuple[int, ...]) -> None:
+    def _after_answer(
+        self,
+        exc: SpotifyException,
+        what: str,
+        tries: _Tries,
+        *,
+        token: str,
+        idempotent: bool,
+        playlist_id: str | None,
+        gone: tuple[int, ...],
+    ) -> None:
         """Spotify answered with an error: return to try again (after any wait), else raise."""
         status = exc.http_status
         message = _spotify_message(exc)
@@ -179,11 +197,15 @@ class _Api:
                 raise UncertainWriteError(
                     _uncertain(what, f"Spotify answered {status}: {message}"), status=status
                 ) from exc
-            self._back_off(tries, exc, lambda: SpotifyError(
-                f"Spotify failed to {what}: server error {status} ({message}) "
-                f"{TRIES} times in a row. This is usually temporary: try again later.",
-                status=status,
-            ))
+            self._back_off(
+                tries,
+                exc,
+                lambda: SpotifyError(
+                    f"Spotify failed to {what}: server error {status} ({message}) "
+                    f"{TRIES} times in a row. This is usually temporary: try again later.",
+                    status=status,
+                ),
+            )
         else:
             raise SpotifyError(
                 f"Spotify refused to {what} ({status}: {message}).{_refusal_hint(status)}",
@@ -199,28 +221,43 @@ class _Api:
         tries.rate_waits += 1
         self._sleep(wait)
 
-    def _after_no_answer(self, exc: requests.RequestException, what: str, tries: _Tries, *,
-                         sent: bool, idempotent: bool) -> None:
+    def _after_no_answer(
+        self,
+        exc: requests.RequestException,
+        what: str,
+        tries: _Tries,
+        *,
+        sent: bool,
+        idempotent: bool,
+    ) -> None:
         """No answer: a dropped connection is tried again; a spent deadline ends the call.
 
         The deadline covers the whole exchange, so a silent or dripping server has had all
         of it: trying again would only double the wait.
         """
         timed_out = isinstance(exc, requests.Timeout)
-        cause = (f"no complete answer within {self._timeout:g} s" if timed_out
-                 else "the connection failed")
+        cause = (
+            f"no complete answer within {self._timeout:g} s"
+            if timed_out
+            else "the connection failed"
+        )
         if sent and not idempotent:
             raise UncertainWriteError(_uncertain(what, cause)) from exc
         if timed_out:
             raise SpotifyError(
                 f"Could not reach Spotify to {what}: {cause}. Check the network connection "
-                "and try again.") from exc
-        self._back_off(tries, exc, lambda: SpotifyError(
-            f"Could not reach Spotify to {what}: {cause}, {TRIES} times in a row. Check the "
-            "network connection and try again."))
+                "and try again."
+            ) from exc
+        self._back_off(
+            tries,
+            exc,
+            lambda: SpotifyError(
+                f"Could not reach Spotify to {what}: {cause}, {TRIES} times in a row. Check the "
+                "network connection and try again."
+            ),
+        )
 
-    def _back_off(self, tries: _Tries, exc: Exception, error: Callable[[], SpotifyError]
-                  ) -> None:
+    def _back_off(self, tries: _Tries, exc: Exception, error: Callable[[], SpotifyError]) -> None:
         """Count a failure; raise ``error()`` after TRIES, else wait 1 s, 2 s, ... and return."""
         tries.failures += 1
         if tries.failures >= TRIES:
@@ -247,8 +284,9 @@ class Catalog(_Api):
                 client_secret=settings.client_secret,
                 requests_session=session.Session(min(TOKEN_TIMEOUT, self._timeout)),
                 requests_timeout=min(TOKEN_TIMEOUT, self._timeout),
-                cache_handler=TokenCache(settings.client_token_path, settings.client_id,
-                                         auth_url=settings.auth_url),
+                cache_handler=TokenCache(
+                    settings.client_token_path, settings.client_id, auth_url=settings.auth_url
+                ),
             )
             self._credentials.OAUTH_TOKEN_URL = settings.auth_url + "api/token"
 
@@ -314,9 +352,11 @@ class Catalog(_Api):
                     if failures < TRIES and not timed_out:
                         self._sleep(float(2 ** (failures - 1)))
                         continue
-                    cause = (f"no complete answer within {min(TOKEN_TIMEOUT, self._timeout):g} s"
-                             if timed_out
-                             else f"the connection failed {failures} times in a row")
+                    cause = (
+                        f"no complete answer within {min(TOKEN_TIMEOUT, self._timeout):g} s"
+                        if timed_out
+                        else f"the connection failed {failures} times in a row"
+                    )
                     self._token_failure = (
                         f"Could not reach Spotify's accounts service ({self.settings.auth_url}) "
                         f"for the app's token: {cause}. Check the network connection (and "
@@ -396,8 +436,9 @@ class UserApi(_Api):
         )
         return _as_dict(result, "playlist")
 
-    def playlist_items(self, playlist_id: str, first: dict[str, Any] | None = None
-                       ) -> Iterator[dict[str, Any] | None]:
+    def playlist_items(
+        self, playlist_id: str, first: dict[str, Any] | None = None
+    ) -> Iterator[dict[str, Any] | None]:
         """Every entry's item object in playlist order (None where Spotify gives none).
 
         ``first``: the items page embedded in ``get_playlist``'s answer (its first 100 items):
@@ -407,12 +448,18 @@ class UserApi(_Api):
         page = first
         while True:
             if page is None:
+
                 def read(sp: spotipy.Spotify, offset: int = offset) -> Any:
                     return sp.playlist_items(playlist_id, limit=ITEMS_PAGE_SIZE, offset=offset)
 
                 page = _as_dict(
-                    self._call("read the playlist's items", read, idempotent=True,
-                               playlist_id=playlist_id, gone=(403, 404)),
+                    self._call(
+                        "read the playlist's items",
+                        read,
+                        idempotent=True,
+                        playlist_id=playlist_id,
+                        gone=(403, 404),
+                    ),
                     "playlist items",
                 )
             entries = page.get("items") or []
@@ -425,8 +472,13 @@ class UserApi(_Api):
                 return
             page = None
 
-    def playlist_item_uris(self, playlist_id: str, first: dict[str, Any] | None = None, *,
-                           labels: dict[str, str] | None = None) -> list[str | None]:
+    def playlist_item_uris(
+        self,
+        playlist_id: str,
+        first: dict[str, Any] | None = None,
+        *,
+        labels: dict[str, str] | None = None,
+    ) -> list[str | None]:
         """Every item's URI in playlist order; None where Spotify gives no item.
 
         ``first`` as for :meth:`playlist_items`. ``labels``, if given, receives
@@ -436,8 +488,11 @@ class UserApi(_Api):
         for item in self.playlist_items(playlist_id, first):
             uris.append(item.get("uri") if item else None)
             if labels is not None and item and item.get("uri") and item.get("name"):
-                artists = ", ".join(str(a.get("name")) for a in item.get("artists") or []
-                                    if isinstance(a, dict) and a.get("name"))
+                artists = ", ".join(
+                    str(a.get("name"))
+                    for a in item.get("artists") or []
+                    if isinstance(a, dict) and a.get("name")
+                )
                 labels[item["uri"]] = str(item["name"]) + (f" — {artists}" if artists else "")
         return uris
 
@@ -446,11 +501,13 @@ class UserApi(_Api):
         first as Spotify lists them; each a simplified playlist object."""
         offset = 0
         while True:
+
             def read(sp: spotipy.Spotify, offset: int = offset) -> Any:
                 return sp.current_user_playlists(limit=PLAYLISTS_PAGE_SIZE, offset=offset)
 
-            page = _as_dict(self._call("list your playlists", read, idempotent=True),
-                            "your playlists")
+            page = _as_dict(
+                self._call("list your playlists", read, idempotent=True), "your playlists"
+            )
             entries = [e for e in page.get("items") or [] if isinstance(e, dict)]
             yield from entries
             offset += PLAYLISTS_PAGE_SIZE
@@ -464,13 +521,19 @@ class UserApi(_Api):
         """
         playlist = self.get_playlist(playlist_id)
         first = playlist.get("items")
-        tracks = [item for item in self.playlist_items(
-                      playlist_id, first if isinstance(first, dict) and "items" in first else None)
-                  if item and item.get("type", "track") == "track" and not item.get("is_local")]
+        tracks = [
+            item
+            for item in self.playlist_items(
+                playlist_id, first if isinstance(first, dict) and "items" in first else None
+            )
+            if item and item.get("type", "track") == "track" and not item.get("is_local")
+        ]
         owner = playlist.get("owner")
-        return PlaylistTracks(name=str(playlist.get("name") or playlist_id),
-                              owner=owner.get("id") if isinstance(owner, dict) else None,
-                              tracks=tracks)
+        return PlaylistTracks(
+            name=str(playlist.get("name") or playlist_id),
+            owner=owner.get("id") if isinstance(owner, dict) else None,
+            tracks=tracks,
+        )
 
     def add_items(self, playlist_id: str, uris: list[str], position: int | None = None) -> str:
         """Add up to 100 URIs (at ``position``, else at the end); returns the snapshot_id.
@@ -641,8 +704,10 @@ def _retry_after(headers: Any) -> float | None:
 
 def _refusal_hint(status: int) -> str:
     if status == 403:
-        return (" In development mode only users on the app's allow-list (at most 5, set in "
-                "the Spotify dashboard) may use it.")
+        return (
+            " In development mode only users on the app's allow-list (at most 5, set in "
+            "the Spotify dashboard) may use it."
+        )
     return ""
 
 

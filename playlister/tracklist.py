@@ -45,8 +45,15 @@ class Track:
     @cached_property
     def key(self) -> str:
         """A fingerprint of what matching depends on: editing any of it forces a new match."""
-        data = [self.title, self.artist, self.album, self.year, self.version,
-                self.duration_ms, self.spotify]
+        data = [
+            self.title,
+            self.artist,
+            self.album,
+            self.year,
+            self.version,
+            self.duration_ms,
+            self.spotify,
+        ]
         if self.stand_in or self.absent:  # only when set: older lockfiles' keys stay valid
             data += [self.stand_in, self.absent]
         return hashlib.sha256(json.dumps(data).encode()).hexdigest()[:16]
@@ -97,8 +104,19 @@ class Tracklist:
 TOP_KEYS = ("playlist", "track")
 PLAYLIST_KEYS = ("name", "description", "public")
 TRACK_KEYS = (
-    "title", "artist", "album", "year", "version", "duration", "note",
-    "act", "scene", "tags", "youtube", "spotify", "stand_in",
+    "title",
+    "artist",
+    "album",
+    "year",
+    "version",
+    "duration",
+    "note",
+    "act",
+    "scene",
+    "tags",
+    "youtube",
+    "spotify",
+    "stand_in",
 )
 NOT_ON_SPOTIFY = "none"  # ``spotify = "none"``: a person settled that Spotify lacks the song
 _DURATION = re.compile(r"^(\d{1,3}):([0-5]\d)$")
@@ -116,8 +134,9 @@ def load(path: str | Path) -> Tracklist:
     path = Path(path)
     if path.suffix == ".lock":  # its lockfile would be itself: a match would overwrite it
         raise TracklistError(
-            path, "that is a lockfile (playlister writes it beside the tracklist), not a "
-            f"tracklist; pass the .toml file it belongs to, e.g. {path.with_suffix('.toml')}."
+            path,
+            "that is a lockfile (playlister writes it beside the tracklist), not a "
+            f"tracklist; pass the .toml file it belongs to, e.g. {path.with_suffix('.toml')}.",
         )
     try:
         raw = read_input(path)
@@ -129,12 +148,16 @@ def load(path: str | Path) -> Tracklist:
         raise TracklistError(path, "is a directory, not a tracklist file.") from None
     except NotAFileError:
         raise TracklistError(
-            path, "is not a regular file (a pipe, a device or a socket); give the path of a "
-            "tracklist file.") from None
+            path,
+            "is not a regular file (a pipe, a device or a socket); give the path of a "
+            "tracklist file.",
+        ) from None
     except TooLargeError:
         raise TracklistError(
-            path, f"is larger than {MAX_INPUT_BYTES // (1024 * 1024)} MB, which no tracklist "
-            "is: is this the right file?") from None
+            path,
+            f"is larger than {MAX_INPUT_BYTES // (1024 * 1024)} MB, which no tracklist "
+            "is: is this the right file?",
+        ) from None
     except OSError as exc:
         raise TracklistError(path, f"cannot be read: {exc.strerror or exc}.") from None
     text = _decode(path, raw)
@@ -149,8 +172,9 @@ def load(path: str | Path) -> Tracklist:
     except RecursionError:
         raise TracklistError(path, "TOML nested too deeply to be a tracklist.") from None
     except ValueError:  # tomllib: an integer past Python's 4300-digit conversion limit
-        raise TracklistError(path, "a number with thousands of digits is not a tracklist "
-                             "value.") from None
+        raise TracklistError(
+            path, "a number with thousands of digits is not a tracklist value."
+        ) from None
     return _Validator(path, text).run(data)
 
 
@@ -166,20 +190,25 @@ class _Validator:
     def run(self, data: dict[str, Any]) -> Tracklist:
         for key in data:
             if key not in TOP_KEYS:
-                self.fail(f"unknown key{_suggest(key, TOP_KEYS)}", line=self.key_line(key),
-                          field=key)
+                self.fail(
+                    f"unknown key{_suggest(key, TOP_KEYS)}", line=self.key_line(key), field=key
+                )
         raw_playlist = data.get("playlist")
         if isinstance(raw_playlist, dict):
             start = self.key_line("playlist")
             for key, value in raw_playlist.items():
-                self.controls(value, field=f"playlist.{key}",
-                              line=(self.key_line(key, start) if start else None) or start)
+                self.controls(
+                    value,
+                    field=f"playlist.{key}",
+                    line=(self.key_line(key, start) if start else None) or start,
+                )
         playlist = self.playlist(data.get("playlist", {}))
         raw_tracks = data.get("track", [])
         tracks: list[Track] = []
         if not isinstance(raw_tracks, list):
-            self.fail("must be a list of [[track]] tables", line=self.key_line("track"),
-                      field="track")
+            self.fail(
+                "must be a list of [[track]] tables", line=self.key_line("track"), field="track"
+            )
             raw_tracks = []
         if not raw_tracks and not self.problems:
             self.fail("no songs: add a [[track]] table with a title and an artist for each song")
@@ -192,8 +221,12 @@ class _Validator:
             first = seen.get(dup_key)
             if first is not None:
                 where = f"track {first.index}" + (f" (line {first.line})" if first.line else "")
-                self.fail(f"the same song as {where}; remove one, or give them different "
-                          "versions", line=track.line, entry=i, title=track.title)
+                self.fail(
+                    f"the same song as {where}; remove one, or give them different versions",
+                    line=track.line,
+                    entry=i,
+                    title=track.title,
+                )
             else:
                 seen[dup_key] = track
             tracks.append(track)
@@ -216,8 +249,13 @@ class _Validator:
         for value in values:
             bad = _control(value) if isinstance(value, str) else None
             if bad:
-                self.fail(f"contains the control character {bad}; remove it (terminal escape "
-                          "sequences are not allowed)", field=field, line=line, **where)
+                self.fail(
+                    f"contains the control character {bad}; remove it (terminal escape "
+                    "sequences are not allowed)",
+                    field=field,
+                    line=line,
+                    **where,
+                )
                 return
 
     def key_line(self, key: str, start: int | None = None) -> int | None:
@@ -246,35 +284,45 @@ class _Validator:
         default = PlaylistInfo(name=self.path.stem.replace("_", " ").replace("-", " ").title())
         line = self.key_line("playlist")
         if not isinstance(raw, dict):
-            self.fail("must be a table: [playlist] with name, description, public", line=line,
-                      field="playlist")
+            self.fail(
+                "must be a table: [playlist] with name, description, public",
+                line=line,
+                field="playlist",
+            )
             return default
+
         def at(key: str) -> int | None:
             return self.key_line(key, line) if line else None
 
         for key in raw:
             if key not in PLAYLIST_KEYS:
-                self.fail(f"unknown key in [playlist]{_suggest(key, PLAYLIST_KEYS)}",
-                          line=at(key), field=key)
+                self.fail(
+                    f"unknown key in [playlist]{_suggest(key, PLAYLIST_KEYS)}",
+                    line=at(key),
+                    field=key,
+                )
         values: dict[str, Any] = {}
         for key, kind in (("name", str), ("description", str), ("public", bool)):
             if key not in raw:
                 continue
             value = raw[key]
             if not isinstance(value, kind):
-                self.fail(f"must be {_kind(kind)}, not {_kind(type(value))}",
-                          line=at(key), field=f"playlist.{key}")
+                self.fail(
+                    f"must be {_kind(kind)}, not {_kind(type(value))}",
+                    line=at(key),
+                    field=f"playlist.{key}",
+                )
             elif key == "name" and isinstance(value, str) and not value.strip():
-                self.fail("must not be empty", line=at(key),
-                          field="playlist.name")
-            elif isinstance(value, str) and (
-                    problem := spotify_text_problem(key, value.strip())):
+                self.fail("must not be empty", line=at(key), field="playlist.name")
+            elif isinstance(value, str) and (problem := spotify_text_problem(key, value.strip())):
                 self.fail(problem, line=at(key), field=f"playlist.{key}")
             else:
                 values[key] = value.strip() if isinstance(value, str) else value
-        return PlaylistInfo(name=values.get("name", default.name),
-                            description=values.get("description", ""),
-                            public=values.get("public", False))
+        return PlaylistInfo(
+            name=values.get("name", default.name),
+            description=values.get("description", ""),
+            public=values.get("public", False),
+        )
 
     def track(self, index: int, raw: Any) -> Track | None:
         """The entry at ``index`` as a Track, or None with its problems recorded."""
@@ -307,8 +355,11 @@ class _Validator:
             elif got is not None:
                 out[got[0]] = got[1]
         if "stand_in" in raw and "spotify" in raw:
-            bad("give either spotify (the recording asked for) or stand_in (a track that "
-                "stands in for it), not both", "stand_in")
+            bad(
+                "give either spotify (the recording asked for) or stand_in (a track that "
+                "stands in for it), not both",
+                "stand_in",
+            )
         if len(self.problems) > before:
             return None
         return Track(index=index, line=start, **out)
@@ -329,6 +380,7 @@ def _required_text(key: str) -> Callable[[Any], _Read]:
         if _blank(value):
             return "must not be empty"
         return key, " ".join(value.split())
+
     return read
 
 
@@ -339,6 +391,7 @@ def _optional_text(key: str) -> Callable[[Any], _Read]:
         if _blank(value):
             return None
         return key, _reflow(value) if key == "note" else " ".join(value.split())
+
     return read
 
 
@@ -372,8 +425,9 @@ def _read_tags(tags: Any) -> _Read:
 
 def _read_youtube(url: Any) -> _Read:
     if not isinstance(url, str) or video_id(url) is None:
-        return ("is not a YouTube video URL (https://www.youtube.com/watch?v=… or "
-                "https://youtu.be/…)")
+        return (
+            "is not a YouTube video URL (https://www.youtube.com/watch?v=… or https://youtu.be/…)"
+        )
     return "youtube", url.strip()
 
 
@@ -382,16 +436,20 @@ def _read_spotify(value: Any) -> _Read:
         return "absent", True
     uri = _spotify_uri(value)
     if uri is None:
-        return ("is not a Spotify track URI or URL (spotify:track:<22-character ID> or "
-                'https://open.spotify.com/track/<ID>), or "none" when it is not on Spotify')
+        return (
+            "is not a Spotify track URI or URL (spotify:track:<22-character ID> or "
+            'https://open.spotify.com/track/<ID>), or "none" when it is not on Spotify'
+        )
     return "spotify", uri
 
 
 def _read_stand_in(value: Any) -> _Read:
     uri = _spotify_uri(value)
     if uri is None:
-        return ("is not a Spotify track URI or URL (spotify:track:<22-character ID> or "
-                "https://open.spotify.com/track/<ID>)")
+        return (
+            "is not a Spotify track URI or URL (spotify:track:<22-character ID> or "
+            "https://open.spotify.com/track/<ID>)"
+        )
     return "stand_in", uri
 
 
@@ -399,8 +457,13 @@ def _read_stand_in(value: Any) -> _Read:
 _FIELDS: dict[str, Callable[[Any], _Read]] = {
     **{key: _required_text(key) for key in _REQUIRED},
     **{key: _optional_text(key) for key in ("album", "version", "note", "scene")},
-    "act": _read_act, "year": _read_year, "duration": _read_duration, "tags": _read_tags,
-    "youtube": _read_youtube, "spotify": _read_spotify, "stand_in": _read_stand_in,
+    "act": _read_act,
+    "year": _read_year,
+    "duration": _read_duration,
+    "tags": _read_tags,
+    "youtube": _read_youtube,
+    "spotify": _read_spotify,
+    "stand_in": _read_stand_in,
 }
 
 
@@ -409,8 +472,9 @@ def spotify_text_problem(field: str, value: str) -> str | None:
     "description"), or None: checked before any request so the whole run is not wasted."""
     limit = MAX_PLAYLIST_NAME if field == "name" else MAX_PLAYLIST_DESCRIPTION
     if len(value) > limit:
-        return (f"is {len(value)} characters long; Spotify takes a playlist {field} of at most "
-                f"{limit}")
+        return (
+            f"is {len(value)} characters long; Spotify takes a playlist {field} of at most {limit}"
+        )
     if field == "description" and ("\n" in value or "\r" in value):
         return "must be one line: Spotify refuses a playlist description with a line break"
     return None
@@ -419,8 +483,9 @@ def spotify_text_problem(field: str, value: str) -> str | None:
 def _decode(path: Path, raw: bytes) -> str:
     """UTF-8 text, with or without the byte-order mark Notepad writes; UTF-16 is named."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in raw[:200]:
-        raise TracklistError(path, "is UTF-16 text; save it as UTF-8 (in Notepad: Save as, "
-                             "Encoding: UTF-8).")
+        raise TracklistError(
+            path, "is UTF-16 text; save it as UTF-8 (in Notepad: Save as, Encoding: UTF-8)."
+        )
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -434,8 +499,7 @@ _BLANK_LOOKING = frozenset("\u115f\u1160\u180e\u2800\u3164\uffa0")
 
 def _blank(text: str) -> bool:
     """True for text made only of spaces and invisible characters (zero-width, fillers)."""
-    return all(c.isspace() or c in _BLANK_LOOKING or unicodedata.category(c) == "Cf"
-               for c in text)
+    return all(c.isspace() or c in _BLANK_LOOKING or unicodedata.category(c) == "Cf" for c in text)
 
 
 def _control(text: str) -> str | None:
@@ -450,8 +514,7 @@ def _printable(text: str | None) -> str | None:
     """``text`` safe to print in a message: control and invisible characters escaped."""
     if text is None:
         return None
-    return "".join(c if c == " " or c.isprintable() else repr(c)[1:-1].strip("'")
-                   for c in text)
+    return "".join(c if c == " " or c.isprintable() else repr(c)[1:-1].strip("'") for c in text)
 
 
 def _reflow(text: str) -> str:
@@ -493,8 +556,14 @@ def _suggest(key: str, known: tuple[str, ...]) -> str:
 
 
 def _kind(t: type) -> str:
-    return {str: "a string", bool: "true or false", int: "a whole number", float: "a number",
-            list: "a list", dict: "a table"}.get(t, t.__name__)
+    return {
+        str: "a string",
+        bool: "true or false",
+        int: "a whole number",
+        float: "a number",
+        list: "a list",
+        dict: "a table",
+    }.get(t, t.__name__)
 
 
 def summary(tracklist: Tracklist) -> str:

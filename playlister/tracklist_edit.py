@@ -27,8 +27,9 @@ BOM = "\ufeff"
 _TRACK_HEADER = re.compile(r"^\s*\[\[\s*track\s*\]\][ \t]*(?:#[^\n]*)?\r?\n$")
 
 
-def edit_text(text: str, index: int, changes: Mapping[str, str | None], *,
-              path: str | Path = "tracks.toml") -> str:
+def edit_text(
+    text: str, index: int, changes: Mapping[str, str | None], *, path: str | Path = "tracks.toml"
+) -> str:
     """``text`` with entry ``index`` (1-based) given ``changes`` (None removes a key).
 
     An existing key keeps its place and its trailing comment; a new one is added after the
@@ -94,8 +95,9 @@ def _after_header(text: str, at: int) -> bool:
     return bool(_TRACK_HEADER.match(text[line_start:at]))
 
 
-def _check(old: str, new: str, index: int, changes: Mapping[str, str | None],
-           path: str | Path) -> None:
+def _check(
+    old: str, new: str, index: int, changes: Mapping[str, str | None], path: str | Path
+) -> None:
     """The edited text must parse to the old data with exactly ``changes`` applied."""
     want = tomllib.loads(old)
     entry = want["track"][index - 1]
@@ -109,9 +111,12 @@ def _check(old: str, new: str, index: int, changes: Mapping[str, str | None],
     except tomllib.TOMLDecodeError:
         ok = False
     if not ok:
-        raise TracklistError(path, f"entry {index} could not be edited safely (an unusual "
-                             "layout); nothing was written. Add the key by hand: "
-                             + ", ".join(f"{k} = {v!r}" for k, v in changes.items() if v))
+        raise TracklistError(
+            path,
+            f"entry {index} could not be edited safely (an unusual "
+            "layout); nothing was written. Add the key by hand: "
+            + ", ".join(f"{k} = {v!r}" for k, v in changes.items() if v),
+        )
 
 
 def _append(table: Table, key: str, item: Item, newline: str) -> None:
@@ -147,8 +152,10 @@ def write(path: str | Path, index: int, changes: Mapping[str, str | None]) -> No
     except OSError as exc:
         raise TracklistError(path, f"cannot be read: {exc.strerror or exc}.") from None
     if not os.access(target, os.W_OK):
-        raise TracklistError(path, "is read-only; nothing was written. Make it writable "
-                             "(chmod u+w), then choose again.")
+        raise TracklistError(
+            path,
+            "is read-only; nothing was written. Make it writable (chmod u+w), then choose again.",
+        )
     text = raw.decode("utf-8")
     bom = text.startswith(BOM)
     new = edit_text(text.removeprefix(BOM), index, changes, path=path)
@@ -157,4 +164,5 @@ def write(path: str | Path, index: int, changes: Mapping[str, str | None]) -> No
         os.chmod(target, mode)
     except OSError as exc:
         raise TracklistError(
-            path, f"cannot be written: {exc.strerror or exc}. It was left as it was.") from None
+            path, f"cannot be written: {exc.strerror or exc}. It was left as it was."
+        ) from None

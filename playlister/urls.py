@@ -79,7 +79,7 @@ def video_id(url: str) -> str | None:
         else:
             for prefix in _YOUTUBE_PATHS:
                 if parts.path.startswith(prefix):
-                    candidate = parts.path[len(prefix):].split("/")[0]
+                    candidate = parts.path[len(prefix) :].split("/")[0]
     return candidate if candidate and _VIDEO_ID.match(candidate) else None
 
 

@@ -131,15 +131,28 @@ def track_object(row: dict) -> dict:
     }
 
 
-def make_track(tid: str, title: str, artist: str, album: str, year: int,
-               ms: int = 200_000, popularity: int = 50) -> dict:
+def make_track(
+    tid: str,
+    title: str,
+    artist: str,
+    album: str,
+    year: int,
+    ms: int = 200_000,
+    popularity: int = 50,
+) -> dict:
     """A track object made by hand, in the same shape as the CSV's."""
-    return track_object({
-        "track_id": tid, "track_name": title, "track_artist": artist,
-        "track_album_name": album, "track_album_id": fake_id("album:" + album),
-        "track_album_release_date": f"{year}-01-01", "duration_ms": str(ms),
-        "track_popularity": str(popularity),
-    })
+    return track_object(
+        {
+            "track_id": tid,
+            "track_name": title,
+            "track_artist": artist,
+            "track_album_name": album,
+            "track_album_id": fake_id("album:" + album),
+            "track_album_release_date": f"{year}-01-01",
+            "duration_ms": str(ms),
+            "track_popularity": str(popularity),
+        }
+    )
 
 
 def recorded(name: str) -> tuple[dict, ...]:
@@ -198,8 +211,7 @@ class Catalog:
         """Catalog words a free-text ``word`` may stand for: itself, or one typo away if long."""
         if len(word) < 5:
             return (word,) if word in self._index["any"] else ()
-        near = process.extract(word, self._vocab, scorer=OSA.distance,
-                               score_cutoff=1, limit=None)
+        near = process.extract(word, self._vocab, scorer=OSA.distance, score_cutoff=1, limit=None)
         return tuple(w for w, _, _ in near)
 
     def search(self, q: str, limit: int = 5, offset: int = 0) -> tuple[list[dict], int]:
@@ -211,7 +223,7 @@ class Catalog:
         if len(q) > MAX_QUERY:
             raise QueryError("Query too long")
         hits = self._match(q)
-        return [self.tracks[i] for i in hits[offset: offset + limit]], len(hits)
+        return [self.tracks[i] for i in hits[offset : offset + limit]], len(hits)
 
     def _match(self, q: str) -> list[int]:
         if "/" in q or "+" in q:
@@ -256,8 +268,10 @@ class Catalog:
             title = self._fields[i]["track"]
             found = counts[i] / len(free) if free else 1.0
             cover = len(title & wanted) / len(title) if title else 0.0
-            return (-(3 * found + cover + 1.5 * self.tracks[i]["popularity"] / 100),
-                    self.tracks[i]["id"])
+            return (
+                -(3 * found + cover + 1.5 * self.tracks[i]["popularity"] / 100),
+                self.tracks[i]["id"],
+            )
 
         return sorted(ids, key=relevance)
 
@@ -283,8 +297,9 @@ class CatalogSearch:
         self.lookups: list[str] = []
         self.fail_after = fail_after
 
-    def search_tracks(self, query: str, *, market: str | None = None,
-                      limit: int = 10) -> list[dict]:
+    def search_tracks(
+        self, query: str, *, market: str | None = None, limit: int = 10
+    ) -> list[dict]:
         from playlister.errors import RateLimitError
 
         if self.fail_after is not None and self.requests >= self.fail_after:
@@ -390,8 +405,9 @@ class FakeSpotify:
                         fake.token_requests += 1
                         token = f"fake-{fake.token_requests}"
                         fake.granted.add(token)
-                    self._send(200, {"access_token": token, "token_type": "Bearer",
-                                     "expires_in": 3600})
+                    self._send(
+                        200, {"access_token": token, "token_type": "Bearer", "expires_in": 3600}
+                    )
 
             def do_GET(self) -> None:  # noqa: N802
                 url = urlsplit(self.path)
@@ -427,8 +443,7 @@ class FakeSpotify:
                     items = [dict(item, is_playable=True) for item in items]
                 self._send(200, {"tracks": self._page(params, items, total, limit, offset)})
 
-            def _page(self, params: dict, items: list, total: int, limit: int,
-                      offset: int) -> dict:
+            def _page(self, params: dict, items: list, total: int, limit: int, offset: int) -> dict:
                 def href(off: int) -> str:
                     query = urlencode({**params, "offset": off, "limit": limit})
                     return f"https://api.spotify.com/v1/search?{query}"

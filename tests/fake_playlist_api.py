@@ -123,9 +123,15 @@ class FakePlaylistApi:
 
     # ---- state
 
-    def add_playlist(self, items: list[str | None] | tuple[str | None, ...] = (), *,
-                     id: str | None = None, name: str = "Old", owner: str | None = None,
-                     **kw: Any) -> FakePlaylist:
+    def add_playlist(
+        self,
+        items: list[str | None] | tuple[str | None, ...] = (),
+        *,
+        id: str | None = None,
+        name: str = "Old",
+        owner: str | None = None,
+        **kw: Any,
+    ) -> FakePlaylist:
         """Put a playlist in the account (or someone else's, with ``owner``)."""
         pid = id or self._new_id()
         pl = FakePlaylist(id=pid, name=name, owner=owner or self.user_id, items=list(items), **kw)
@@ -146,21 +152,36 @@ class FakePlaylistApi:
 
     # ---- faults
 
-    def lose_response(self, method: str = "POST", path: str = r"/items$", *, nth: int = 1,
-                      status: int | None = None, kill: bool = False) -> None:
+    def lose_response(
+        self,
+        method: str = "POST",
+        path: str = r"/items$",
+        *,
+        nth: int = 1,
+        status: int | None = None,
+        kill: bool = False,
+    ) -> None:
         """Apply the n-th matching request, then lose its answer: a read timeout (responses
         transport; a dropped connection over HTTP), or ``status`` (e.g. 502) if given. With
         ``kill``, the client dies while waiting: :class:`Killed` is raised after applying."""
-        self._faults.append(_Fault("kill" if kill else "lose", method, path, nth,
-                                   status=status or 0))
+        self._faults.append(
+            _Fault("kill" if kill else "lose", method, path, nth, status=status or 0)
+        )
 
-    def rate_limit(self, method: str | None = None, path: str | None = None, *, nth: int = 1,
-                   retry_after: int = 1) -> None:
+    def rate_limit(
+        self,
+        method: str | None = None,
+        path: str | None = None,
+        *,
+        nth: int = 1,
+        retry_after: int = 1,
+    ) -> None:
         """Answer the n-th matching request with 429 and ``Retry-After``, applying nothing."""
         self._faults.append(_Fault("rate_limit", method, path, nth, retry_after=retry_after))
 
-    def fail(self, method: str | None = None, path: str | None = None, *, nth: int = 1,
-             status: int = 503) -> None:
+    def fail(
+        self, method: str | None = None, path: str | None = None, *, nth: int = 1, status: int = 503
+    ) -> None:
         """Answer the n-th matching request with a 5xx, applying nothing."""
         self._faults.append(_Fault("fail", method, path, nth, status=status))
 
@@ -170,8 +191,9 @@ class FakePlaylistApi:
 
     # ---- dispatch
 
-    def handle(self, method: str, url: str, body: bytes | str | None
-               ) -> tuple[int, dict[str, str], str]:
+    def handle(
+        self, method: str, url: str, body: bytes | str | None
+    ) -> tuple[int, dict[str, str], str]:
         """Serve one request. Raises :class:`Killed`, or ``_Lost`` after applying."""
         parts = urlsplit(url)
         path = re.sub(r"^.*?/v1", "", parts.path) or "/"
@@ -185,16 +207,20 @@ class FakePlaylistApi:
                 data = raw
         with self._lock:
             entry = Logged(method, path, query, data)
-            if method in WRITE_METHODS and self._kill_after is not None and \
-                    len(self.writes) >= self._kill_after:
+            if (
+                method in WRITE_METHODS
+                and self._kill_after is not None
+                and len(self.writes) >= self._kill_after
+            ):
                 self._kill_after = None
                 raise Killed(f"killed before {method} {path}")
             self.log.append(entry)
             fault = next((f for f in self._faults if f.matches(method, path)), None)
             if fault and fault.kind == "rate_limit":
                 entry.status = 429
-                return _error(429, "API rate limit exceeded",
-                              {"Retry-After": str(fault.retry_after)})
+                return _error(
+                    429, "API rate limit exceeded", {"Retry-After": str(fault.retry_after)}
+                )
             if fault and fault.kind == "fail":
                 entry.status = fault.status
                 return _error(fault.status, "Service unavailable")
@@ -209,11 +235,18 @@ class FakePlaylistApi:
             entry.status = status
             return status, headers, text
 
-    def _route(self, method: str, path: str, query: dict[str, str], data: Any
-               ) -> tuple[int, dict[str, str], str]:
+    def _route(
+        self, method: str, path: str, query: dict[str, str], data: Any
+    ) -> tuple[int, dict[str, str], str]:
         if path == "/me" and method == "GET":
-            return _ok({"id": self.user_id, "display_name": self.user_id, "type": "user",
-                        "uri": f"spotify:user:{self.user_id}"})
+            return _ok(
+                {
+                    "id": self.user_id,
+                    "display_name": self.user_id,
+                    "type": "user",
+                    "uri": f"spotify:user:{self.user_id}",
+                }
+            )
         if path == "/me/playlists" and method == "GET":
             limit = int(query.get("limit", 20))
             offset = int(query.get("offset", 0))
@@ -223,8 +256,11 @@ class FakePlaylistApi:
         if path == "/me/playlists" and method == "POST":
             if not isinstance(data, dict) or not data.get("name"):
                 return _error(400, "Missing name")
-            pl = self.add_playlist(name=data["name"], description=data.get("description", ""),
-                                   public=bool(data.get("public", True)))
+            pl = self.add_playlist(
+                name=data["name"],
+                description=data.get("description", ""),
+                public=bool(data.get("public", True)),
+            )
             return _ok(self._playlist_json(pl), 201)
         m = re.fullmatch(r"/playlists/([^/]+)(/items|/images)?", path)
         if not m:
@@ -256,8 +292,9 @@ class FakePlaylistApi:
             return self._items(pl, method, query, data)
         return _error(405, "Method not allowed")
 
-    def _items(self, pl: FakePlaylist, method: str, query: dict[str, str], data: Any
-               ) -> tuple[int, dict[str, str], str]:
+    def _items(
+        self, pl: FakePlaylist, method: str, query: dict[str, str], data: Any
+    ) -> tuple[int, dict[str, str], str]:
         data = data if isinstance(data, dict) else {}
         if method == "GET":
             limit = int(query.get("limit", 20))
@@ -286,11 +323,14 @@ class FakePlaylistApi:
             start, before = data.get("range_start"), data.get("insert_before")
             length = data.get("range_length", 1)
             n = len(pl.items)
-            if start is None or before is None or not (start >= 0 and start + length <= n
-                                                      and 0 <= before <= n and length >= 1):
+            if (
+                start is None
+                or before is None
+                or not (start >= 0 and start + length <= n and 0 <= before <= n and length >= 1)
+            ):
                 return _error(400, "Index out of bounds")
-            block = pl.items[start:start + length]
-            del pl.items[start:start + length]
+            block = pl.items[start : start + length]
+            del pl.items[start : start + length]
             at = before if before < start else before - length
             if before > start and before < start + length:
                 at = start  # inside its own range: no change
@@ -316,7 +356,7 @@ class FakePlaylistApi:
 
     def _page(self, pl: FakePlaylist, offset: int, limit: int) -> dict[str, Any]:
         href = f"{DEFAULT_BASE}/playlists/{pl.id}/items"
-        chunk = pl.items[offset:offset + limit]
+        chunk = pl.items[offset : offset + limit]
         end = offset + len(chunk)
         return {
             "href": f"{href}?offset={offset}&limit={limit}",
@@ -325,25 +365,31 @@ class FakePlaylistApi:
             "offset": offset,
             "total": len(pl.items),
             "next": f"{href}?offset={end}&limit={limit}" if end < len(pl.items) else None,
-            "previous": (f"{href}?offset={max(0, offset - limit)}&limit={limit}"
-                         if offset else None),
+            "previous": (
+                f"{href}?offset={max(0, offset - limit)}&limit={limit}" if offset else None
+            ),
         }
 
     def _my_playlists(self, offset: int, limit: int) -> dict[str, Any]:
         """``GET /me/playlists``: simplified objects, the newest first (as Spotify lists)."""
         href = f"{DEFAULT_BASE}/me/playlists"
         newest_first = list(reversed(self.playlists.values()))
-        chunk = newest_first[offset:offset + limit]
+        chunk = newest_first[offset : offset + limit]
         end = offset + len(chunk)
         items = []
         for pl in chunk:
             simple = self._playlist_json(pl, items=False)
-            simple["items"] = {"href": f"{DEFAULT_BASE}/playlists/{pl.id}/items",
-                               "total": len(pl.items)}
+            simple["items"] = {
+                "href": f"{DEFAULT_BASE}/playlists/{pl.id}/items",
+                "total": len(pl.items),
+            }
             items.append(simple)
         return {
-            "href": f"{href}?offset={offset}&limit={limit}", "items": items, "limit": limit,
-            "offset": offset, "total": len(newest_first),
+            "href": f"{href}?offset={offset}&limit={limit}",
+            "items": items,
+            "limit": limit,
+            "offset": offset,
+            "total": len(newest_first),
             "next": f"{href}?offset={end}&limit={limit}" if end < len(newest_first) else None,
             "previous": None if not offset else f"{href}?offset={max(0, offset - limit)}",
         }
@@ -380,16 +426,16 @@ class FakePlaylistApi:
                 return requests.exceptions.ReadTimeout(str(exc), request=request)
 
         for method in ("GET", "POST", "PUT", "DELETE"):
-            rsps.add_callback(method, pattern, callback=callback,
-                              content_type="application/json")
+            rsps.add_callback(method, pattern, callback=callback, content_type="application/json")
 
     @contextlib.contextmanager
     def serve(self, latency: float = 0.0) -> Iterator[str]:
         """Serve on 127.0.0.1 (a free port) with ``latency`` seconds per request; yields the
         base URL (``http://127.0.0.1:PORT/v1/``). A lost response drops the connection."""
 
-        def answer(method: str, path: str, headers: Any, body: bytes
-                   ) -> tuple[int, dict[str, str], str] | None:
+        def answer(
+            method: str, path: str, headers: Any, body: bytes
+        ) -> tuple[int, dict[str, str], str] | None:
             try:
                 return self.handle(method, path, body)
             except (_Lost, Killed):
@@ -403,8 +449,10 @@ Answer = tuple[int, dict[str, str], str]
 
 
 @contextlib.contextmanager
-def json_server(answer: Callable[[str, str, Any, bytes], Answer | None],
-                latency: Callable[[], float] = lambda: 0.0) -> Iterator[ThreadingHTTPServer]:
+def json_server(
+    answer: Callable[[str, str, Any, bytes], Answer | None],
+    latency: Callable[[], float] = lambda: 0.0,
+) -> Iterator[ThreadingHTTPServer]:
     """A ThreadingHTTPServer on 127.0.0.1 (a free port) answering every request with
     ``answer(method, path, headers, body)``: (status, headers, JSON text), or None to drop the
     connection (a lost answer). Each request first waits ``latency()`` seconds."""
@@ -462,18 +510,22 @@ def _entry(uri: str | None) -> dict[str, Any]:
     item = None
     if uri is not None:
         tid = uri.rsplit(":", 1)[-1]
-        item = {"id": tid, "uri": uri, "type": "track", "name": f"Track {tid}",
-                "is_local": False}
-    return {"added_at": "2026-01-01T00:00:00Z", "added_by": {"id": "me"}, "is_local": False,
-            "item": item}
+        item = {"id": tid, "uri": uri, "type": "track", "name": f"Track {tid}", "is_local": False}
+    return {
+        "added_at": "2026-01-01T00:00:00Z",
+        "added_by": {"id": "me"},
+        "is_local": False,
+        "item": item,
+    }
 
 
 def _ok(obj: Any, status: int = 200) -> tuple[int, dict[str, str], str]:
     return status, {}, json.dumps(obj)
 
 
-def _error(status: int, message: str, headers: dict[str, str] | None = None
-           ) -> tuple[int, dict[str, str], str]:
+def _error(
+    status: int, message: str, headers: dict[str, str] | None = None
+) -> tuple[int, dict[str, str], str]:
     return status, headers or {}, json.dumps({"error": {"status": status, "message": message}})
 
 
@@ -505,9 +557,12 @@ def simulate(current: Sequence[str | None], ops: Iterable[Op]) -> list[str | Non
             pos = len(items) if op.position is None else op.position
             items[pos:pos] = op.uris
         else:
-            block = items[op.range_start:op.range_start + op.range_length]
-            del items[op.range_start:op.range_start + op.range_length]
-            at = (op.insert_before if op.insert_before < op.range_start
-                  else op.insert_before - op.range_length)
+            block = items[op.range_start : op.range_start + op.range_length]
+            del items[op.range_start : op.range_start + op.range_length]
+            at = (
+                op.insert_before
+                if op.insert_before < op.range_start
+                else op.insert_before - op.range_length
+            )
             items[at:at] = block
     return items

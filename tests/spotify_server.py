@@ -71,8 +71,9 @@ class LocalSpotify:
 
     def count(self, method: str, path_pattern: str) -> int:
         """Requests seen whose method and path (under /v1) match."""
-        return sum(1 for s in self.seen
-                   if s.method == method and re.fullmatch(path_pattern, s.path))
+        return sum(
+            1 for s in self.seen if s.method == method and re.fullmatch(path_pattern, s.path)
+        )
 
     @property
     def searches(self) -> int:
@@ -84,8 +85,9 @@ class LocalSpotify:
 
     @property
     def writes(self) -> int:
-        return sum(1 for s in self.seen
-                   if s.method in ("POST", "PUT", "DELETE") and s.path != "/api/token")
+        return sum(
+            1 for s in self.seen if s.method in ("POST", "PUT", "DELETE") and s.path != "/api/token"
+        )
 
     def playlists(self) -> list[Any]:
         """The user's playlists, oldest first."""
@@ -110,18 +112,20 @@ class LocalSpotify:
 
     # ---- serving
 
-    def _answer(self, method: str, raw_path: str, headers: Any, body: bytes
-                ) -> tuple[int, dict[str, str], str] | None:
+    def _answer(
+        self, method: str, raw_path: str, headers: Any, body: bytes
+    ) -> tuple[int, dict[str, str], str] | None:
         """(status, headers, body), or None to drop the connection (a lost answer)."""
         parts = urlsplit(raw_path)
         if method == "POST" and parts.path.rstrip("/") == "/api/token":
             return self._token(body)
         if not parts.path.startswith("/v1/"):
             return _error(404, "Not found")
-        path = parts.path[len("/v1"):]
+        path = parts.path[len("/v1") :]
         url = "https://api.spotify.com" + raw_path
-        problems = openapi.check_request(method, url, body=body or None,
-                                         content_type=headers.get("Content-Type"))
+        problems = openapi.check_request(
+            method, url, body=body or None, content_type=headers.get("Content-Type")
+        )
         token = headers.get("Authorization", "").removeprefix("Bearer ")
         account = not (path == "/search" or path.startswith("/tracks/"))
         allowed = token == USER_TOKEN or (not account and token in self._app_tokens)
@@ -147,8 +151,11 @@ class LocalSpotify:
         with self._lock:
             token = f"journey-app-{len(self._app_tokens) + 1}"
             self._app_tokens.add(token)
-        return 200, {}, json.dumps({"access_token": token, "token_type": "Bearer",
-                                    "expires_in": 3600})
+        return (
+            200,
+            {},
+            json.dumps({"access_token": token, "token_type": "Bearer", "expires_in": 3600}),
+        )
 
     def _search(self, query: dict[str, list[str]]) -> tuple[int, dict[str, str], str]:
         params = {k: v[0] for k, v in query.items()}
@@ -158,9 +165,15 @@ class LocalSpotify:
             items, total = self.catalog.search(params.get("q", ""), limit, offset)
         except (QueryError, ValueError) as exc:
             return _error(400, str(exc) or "Bad request")
-        page = {"href": "https://api.spotify.com/v1/search", "items": items, "limit": limit,
-                "offset": offset, "total": total, "previous": None,
-                "next": None if offset + limit >= total else "https://api.spotify.com/v1/search"}
+        page = {
+            "href": "https://api.spotify.com/v1/search",
+            "items": items,
+            "limit": limit,
+            "offset": offset,
+            "total": total,
+            "previous": None,
+            "next": None if offset + limit >= total else "https://api.spotify.com/v1/search",
+        }
         return 200, {}, json.dumps({"tracks": page})
 
     def _track(self, track_id: str) -> tuple[int, dict[str, str], str]:
@@ -171,8 +184,9 @@ class LocalSpotify:
             return _error(404, "Resource not found")
         return 200, {}, json.dumps(found)
 
-    def _record(self, method: str, raw_path: str, headers: Any, body: bytes
-                ) -> tuple[int, dict[str, str], str] | None:
+    def _record(
+        self, method: str, raw_path: str, headers: Any, body: bytes
+    ) -> tuple[int, dict[str, str], str] | None:
         answer = self._answer(method, raw_path, headers, body)
         path = urlsplit(raw_path).path.removeprefix("/v1")
         with self._lock:
@@ -182,4 +196,3 @@ class LocalSpotify:
 
 def _error(status: int, message: str) -> tuple[int, dict[str, str], str]:
     return status, {}, json.dumps({"error": {"status": status, "message": message}})
-

@@ -80,11 +80,24 @@ def project(isolated_env) -> Path:
         if track.title not in RECORDED:
             continue
         status, uri, _ = RECORDED[track.title]
-        match = MatchInfo(uri=uri, title=track.title, artists=(track.artist,),
-                          album="An Album") if uri else None
-        lock.put(LockEntry(key=track.key, title=track.title, artist=track.artist,
-                           status=status, score=0.9, reason="recorded by the test",
-                           checked="2026-11-01T00:00:00Z", uri=uri, match=match))
+        match = (
+            MatchInfo(uri=uri, title=track.title, artists=(track.artist,), album="An Album")
+            if uri
+            else None
+        )
+        lock.put(
+            LockEntry(
+                key=track.key,
+                title=track.title,
+                artist=track.artist,
+                status=status,
+                score=0.9,
+                reason="recorded by the test",
+                checked="2026-11-01T00:00:00Z",
+                uri=uri,
+                match=match,
+            )
+        )
     lockfile.save(lock, tracklist.tracks)
     return path
 
@@ -114,10 +127,15 @@ def test_audit_notes_match_and_create_agree_on_every_entry(project: Path, monkey
         assert "youtube.com/results" in songs[title], title
 
     monkeypatch.setenv("PLAYLISTER_ACCESS_TOKEN", "t")
-    dry = app.create(project, Settings.from_env(), CreateOptions(dry_run=True),
-                     confirm=lambda plan, question: True, confirm_recreate=lambda message: True,
-                     catalog_factory=lambda: CatalogSearch([]),
-                     user_api=UserApi(Settings.from_env()))
+    dry = app.create(
+        project,
+        Settings.from_env(),
+        CreateOptions(dry_run=True),
+        confirm=lambda plan, question: True,
+        confirm_recreate=lambda message: True,
+        catalog_factory=lambda: CatalogSearch([]),
+        user_api=UserApi(Settings.from_env()),
+    )
     # Only the playable entries go in; the no-URI match waits with the review, like the audit.
     assert dry.sync.plan.add == (URI, SUB)
     assert [t.title for t, _ in dry.sync.missing] == ["Hollywood Dream", "Tell the World"]
@@ -142,8 +160,7 @@ def test_audit_exits_1_while_entries_are_not_matched_yet(isolated_env) -> None:
     result = CliRunner().invoke(cli, ["audit", str(path)])
     assert result.exit_code == 1
     assert "! 6. Tell the World — Vivian Girls: not matched" in result.output
-    assert result.output.rstrip().endswith(
-        "6 songs, 1 matched, 5 not matched: needs attention")
+    assert result.output.rstrip().endswith("6 songs, 1 matched, 5 not matched: needs attention")
 
 
 def test_a_new_market_searches_again_and_is_recorded(isolated_env) -> None:
@@ -180,6 +197,7 @@ def test_login_command_logs_in_and_names_the_user(spotify_api, isolated_env, mon
             seen.append(url)
             state = parse_qs(urlsplit(url).query)["state"][0]
             return f"{settings.redirect_uri}?{urlencode({'code': 'c', 'state': state})}"
+
         kw["read_redirect"] = read
         return real(settings, **kw)
 
@@ -198,7 +216,13 @@ def test_match_json_lists_every_entry_with_its_verdict(project: Path) -> None:
     result = CliRunner().invoke(cli, ["audit", "--json", str(project)])
     doc = json.loads(result.output)
     assert [t["status"] for t in doc["tracks"]] == [
-        "matched", "substitute", "missing", "review", "review", "not matched"]
+        "matched",
+        "substitute",
+        "missing",
+        "review",
+        "review",
+        "not matched",
+    ]
     no_looking = doc["tracks"][4]
     assert no_looking["reason"] == "recorded as matched without a Spotify URI"
     assert doc["tracks"][1]["fallback"] == "https://www.youtube.com/watch?v=Ew7QoNGHung"

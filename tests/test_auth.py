@@ -213,7 +213,8 @@ def test_login_through_the_browser_callback(spotify_api, settings, isolated_env)
     isolated_env.on_open = browser
 
     assert login(settings, timeout=10).lines() == [
-        f"Logged in to Spotify as {PROFILE['display_name']}."]
+        f"Logged in to Spotify as {PROFILE['display_name']}."
+    ]
     visitors[0].join(timeout=5)
     assert pages == [404, 200]  # the browser got a page saying the login was received
     assert spotify_api.token_forms()[0]["code"] == "AQ-code"

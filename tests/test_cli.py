@@ -36,8 +36,9 @@ def test_check_summarises_a_valid_list(her_smell: Path) -> None:
     )
 
 
-def test_check_defaults_to_tracks_toml_in_the_current_directory(her_smell: Path,
-                                                                monkeypatch) -> None:
+def test_check_defaults_to_tracks_toml_in_the_current_directory(
+    her_smell: Path, monkeypatch
+) -> None:
     monkeypatch.chdir(her_smell.parent)
     code, out = run("check")
     assert code == 0
@@ -68,16 +69,22 @@ def test_check_missing_file(tmp_path: Path) -> None:
 def test_notes_prints_every_song_in_each_format(her_smell: Path, fmt: str) -> None:
     code, out = run("notes", str(her_smell), "--format", fmt)
     assert code == 0
-    for title in ("The Shame", "Journey to the End of the East Bay", "Hollywood Dream",
-                  "Another Girl, Another Planet", "Heaven"):
+    for title in (
+        "The Shame",
+        "Journey to the End of the East Bay",
+        "Hollywood Dream",
+        "Another Girl, Another Planet",
+        "Heaven",
+    ):
         assert title in out
     assert "https://www.youtube.com/watch?v=Ew7QoNGHung" in out
 
 
 def test_notes_writes_a_file_and_says_so(her_smell: Path) -> None:
     target = her_smell.parent / "notes.html"
-    result = CliRunner().invoke(cli, ["notes", str(her_smell), "--format", "html", "-o",
-                                      str(target)])
+    result = CliRunner().invoke(
+        cli, ["notes", str(her_smell), "--format", "html", "-o", str(target)]
+    )
     assert result.exit_code == 0
     assert result.output == f"Wrote the liner notes (html) to {target}.\n"
     html = target.read_text()
@@ -93,8 +100,9 @@ def test_notes_tag_filter_and_unknown_tag(her_smell: Path) -> None:
     assert "Tell the World" not in out
     code, out = run("notes", str(her_smell), "--tag", "flim")
     assert code == 1
-    assert out == (f"Error: {her_smell}: no song has the tag 'flim'; tags in use: film, "
-                   "influence, interview\n")
+    assert out == (
+        f"Error: {her_smell}: no song has the tag 'flim'; tags in use: film, influence, interview\n"
+    )
 
 
 def test_notes_rejects_an_unknown_format(her_smell: Path) -> None:
@@ -116,8 +124,10 @@ def test_readme_commands_are_the_ones_ci_runs() -> None:
     readme = (REPO / "README.md").read_text()
     ci = (REPO / ".ci" / "run").read_text()
     blocks = re.findall(r"```sh\n(.+?)\n```", readme)
-    assert blocks[:2] == ["pip install . && playlister notes",
-                          "pip install '.[test]' && pytest && mypy"]
+    assert blocks[:2] == [
+        "pip install . && playlister notes",
+        "pip install '.[test]' && pytest && mypy",
+    ]
     assert blocks[0] in ci and blocks[1] in ci
 
 
@@ -138,8 +148,9 @@ def test_logout_when_not_logged_in() -> None:
     assert (code, out) == (0, "Not logged in: there was no cached Spotify login.\n")
 
 
-def test_create_rejects_a_cover_that_is_not_a_jpeg_before_any_request(her_smell: Path,
-                                                                       monkeypatch) -> None:
+def test_create_rejects_a_cover_that_is_not_a_jpeg_before_any_request(
+    her_smell: Path, monkeypatch
+) -> None:
     monkeypatch.setenv("PLAYLISTER_ACCESS_TOKEN", "t")
     cover = her_smell.parent / "cover.jpg"
     cover.write_bytes(b"\x89PNG\r\n\x1a\n" + b"0" * 100)

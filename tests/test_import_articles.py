@@ -29,8 +29,11 @@ def _fields(song: dict) -> dict:
     return {k: song.get(k) for k in ("title", "artist", "version", "youtube")}
 
 
-@pytest.mark.parametrize("expected", sorted(ARTICLES.glob("*.expected.json")),
-                         ids=lambda p: p.name.removesuffix(".expected.json"))
+@pytest.mark.parametrize(
+    "expected",
+    sorted(ARTICLES.glob("*.expected.json")),
+    ids=lambda p: p.name.removesuffix(".expected.json"),
+)
 def test_article_gives_its_true_list(expected: Path) -> None:
     truth = json.loads(expected.read_text(encoding="utf-8"))
     result = import_source(str(_article(expected)))
@@ -53,8 +56,9 @@ def _seed(stem: str) -> Path:
     return path
 
 
-@pytest.mark.parametrize("expected", sorted((ARTICLES / "seeds").glob("*.expected.json")),
-                         ids=lambda p: p.name[:3])
+@pytest.mark.parametrize(
+    "expected", sorted((ARTICLES / "seeds").glob("*.expected.json")), ids=lambda p: p.name[:3]
+)
 def test_seed_gives_its_true_list(expected: Path) -> None:
     stem = expected.name.removesuffix(".expected.json")
     truth = json.loads(expected.read_text(encoding="utf-8"))
@@ -80,6 +84,7 @@ def test_seed_004_draft_agrees_with_the_shipped_tracklist(tmp_path: Path) -> Non
     blank = [t["title"] for t in data["track"] if t["artist"] == ""]
     assert blank == ["Another Girl, Another Planet"]
     draft = tmp_path / "draft.toml"
-    draft.write_text(result.toml.replace('""  # artist: fill in', '"The Only Ones"'),
-                     encoding="utf-8")
+    draft.write_text(
+        result.toml.replace('""  # artist: fill in', '"The Only Ones"'), encoding="utf-8"
+    )
     assert len(load(draft).tracks) == 12

@@ -43,15 +43,18 @@ def test_o_writes_a_new_file_and_never_overwrites_one(isolated_env) -> None:
     source.write_text(ARTICLE)
     first = invoke("import", str(source), "-o", "draft.toml")
     assert first.exit_code == 0, first.output
-    assert first.stderr.endswith("Wrote the draft to draft.toml; then `playlister check "
-                                 "draft.toml`.\n")
+    assert first.stderr.endswith(
+        "Wrote the draft to draft.toml; then `playlister check draft.toml`.\n"
+    )
     assert invoke("check", "draft.toml").exit_code == 0
     before = (isolated_env.cwd / "draft.toml").read_text()
 
     again = invoke("import", str(source), "-o", "draft.toml")
     assert again.exit_code == 1
-    assert again.stderr == ("Error: draft.toml already exists: pass --append to add the songs "
-                            "to it, or choose another file with -o.\n")
+    assert again.stderr == (
+        "Error: draft.toml already exists: pass --append to add the songs "
+        "to it, or choose another file with -o.\n"
+    )
     assert (isolated_env.cwd / "draft.toml").read_text() == before
 
     appended = invoke("import", str(source), "--append", "-o", "draft.toml")
@@ -60,12 +63,17 @@ def test_o_writes_a_new_file_and_never_overwrites_one(isolated_env) -> None:
     assert (isolated_env.cwd / "draft.toml").read_text() == before
 
 
-@pytest.mark.parametrize(("target", "message"), [
-    ("tracks.lock", "Error: tracks.lock: that is a lockfile; write the draft to a .toml file.\n"),
-    ("nowhere/draft.toml", "Error: nowhere/draft.toml: the folder nowhere does not exist.\n"),
-])
-def test_o_refuses_a_lockfile_and_a_missing_folder(isolated_env, target: str,
-                                                   message: str) -> None:
+@pytest.mark.parametrize(
+    ("target", "message"),
+    [
+        (
+            "tracks.lock",
+            "Error: tracks.lock: that is a lockfile; write the draft to a .toml file.\n",
+        ),
+        ("nowhere/draft.toml", "Error: nowhere/draft.toml: the folder nowhere does not exist.\n"),
+    ],
+)
+def test_o_refuses_a_lockfile_and_a_missing_folder(isolated_env, target: str, message: str) -> None:
     result = invoke("import", "-", "-o", target, input=ARTICLE)
     assert (result.exit_code, result.stderr) == (1, message)
 
@@ -80,46 +88,72 @@ def test_json_lists_the_songs(isolated_env) -> None:
     doc = json.loads(invoke("import", "-", "--json", input=ARTICLE).stdout)
     assert [(s["title"], s["artist"]) for s in doc["songs"]] == [
         ("How Soon Is Now?", "The Smiths"),
-        ("Running Up That Hill (A Deal with God)", "Kate Bush")]
+        ("Running Up That Hill (A Deal with God)", "Kate Bush"),
+    ]
 
 
 def playlist_item(tid: str, title: str, artist: str) -> dict:
-    return {"added_at": "2026-01-01T00:00:00Z", "is_local": False, "item": {
-        "id": tid, "uri": f"spotify:track:{tid}", "name": title, "type": "track",
-        "duration_ms": 200000, "is_local": False,
-        "artists": [{"name": artist, "id": "a" * 22, "type": "artist"}],
-        "album": {"name": "An Album", "release_date": "1985", "album_type": "album"}}}
+    return {
+        "added_at": "2026-01-01T00:00:00Z",
+        "is_local": False,
+        "item": {
+            "id": tid,
+            "uri": f"spotify:track:{tid}",
+            "name": title,
+            "type": "track",
+            "duration_ms": 200000,
+            "is_local": False,
+            "artists": [{"name": artist, "id": "a" * 22, "type": "artist"}],
+            "album": {"name": "An Album", "release_date": "1985", "album_type": "album"},
+        },
+    }
 
 
-def test_one_of_your_playlists_is_imported_with_every_song_pinned(spotify_api,
-                                                                  isolated_env,
-                                                                  monkeypatch) -> None:
+def test_one_of_your_playlists_is_imported_with_every_song_pinned(
+    spotify_api, isolated_env, monkeypatch
+) -> None:
     monkeypatch.setenv("PLAYLISTER_ACCESS_TOKEN", "t")
     pid = "p" * 22
-    spotify_api.get(spotify_api.api + f"playlists/{pid}",
-                    json={"id": pid, "name": "Mine", "owner": {"id": "ann"}})
-    spotify_api.get(spotify_api.api + f"playlists/{pid}/items", json={
-        "items": [playlist_item("1" * 22, "Running Up That Hill", "Kate Bush")],
-        "next": None, "total": 1, "limit": 50, "offset": 0})
+    spotify_api.get(
+        spotify_api.api + f"playlists/{pid}",
+        json={"id": pid, "name": "Mine", "owner": {"id": "ann"}},
+    )
+    spotify_api.get(
+        spotify_api.api + f"playlists/{pid}/items",
+        json={
+            "items": [playlist_item("1" * 22, "Running Up That Hill", "Kate Bush")],
+            "next": None,
+            "total": 1,
+            "limit": 50,
+            "offset": 0,
+        },
+    )
     result = invoke("import", f"https://open.spotify.com/playlist/{pid}?si=x")
     assert result.exit_code == 0, result.output
     assert f'spotify = "spotify:track:{"1" * 22}"' in result.stdout
     assert 'name = "Mine"' in result.stdout
 
 
-def test_another_users_playlist_says_why_it_comes_back_empty(spotify_api, isolated_env,
-                                                            monkeypatch) -> None:
+def test_another_users_playlist_says_why_it_comes_back_empty(
+    spotify_api, isolated_env, monkeypatch
+) -> None:
     monkeypatch.setenv("PLAYLISTER_ACCESS_TOKEN", "t")
     pid = "q" * 22
-    spotify_api.get(spotify_api.api + f"playlists/{pid}",
-                    json={"id": pid, "name": "Theirs", "owner": {"id": "bob"}})
-    spotify_api.get(spotify_api.api + f"playlists/{pid}/items",
-                    json={"items": [], "next": None, "total": 0, "limit": 50, "offset": 0})
+    spotify_api.get(
+        spotify_api.api + f"playlists/{pid}",
+        json={"id": pid, "name": "Theirs", "owner": {"id": "bob"}},
+    )
+    spotify_api.get(
+        spotify_api.api + f"playlists/{pid}/items",
+        json={"items": [], "next": None, "total": 0, "limit": 50, "offset": 0},
+    )
     spotify_api.get(spotify_api.api + "me", json={"id": "ann"})
     result = invoke("import", f"https://open.spotify.com/playlist/{pid}")
     assert result.exit_code == 1
-    assert "belongs to bob, and since 2026 Spotify gives an app in development mode no items" \
+    assert (
+        "belongs to bob, and since 2026 Spotify gives an app in development mode no items"
         in result.stderr
+    )
 
 
 @pytest.mark.skipif(not SEED_004.exists(), reason="the seed articles are not beside the repo")
@@ -127,21 +161,25 @@ def test_the_seed_draft_matches_as_the_shipped_list_does(spotify, isolated_env) 
     draft = isolated_env.cwd / "tracks.toml"
     made = invoke("import", "--offline", str(SEED_004), "-o", str(draft))
     assert made.exit_code == 0, made.output
-    assert ("Unconfirmed draft: --offline was given; the songs were found by the rules alone."
-            in made.stderr)
+    assert (
+        "Unconfirmed draft: --offline was given; the songs were found by the rules alone."
+        in made.stderr
+    )
     check = invoke("check", str(draft))
     assert check.exit_code == 1
     assert "field 'artist': must not be empty" in check.stderr
     assert check.stderr.count("must not be empty") == 1
 
-    draft.write_text(draft.read_text().replace('artist = ""  # artist: fill in',
-                                               'artist = "The Only Ones"'))
+    draft.write_text(
+        draft.read_text().replace('artist = ""  # artist: fill in', 'artist = "The Only Ones"')
+    )
     assert invoke("check", str(draft)).exit_code == 0
     matched = invoke("match", "--json", str(draft))
     assert matched.exit_code == 0, matched.output
-    found = {key(t["title"]): (t["status"], (t["uri"] or "").removeprefix("spotify:track:")
-                               or None)
-             for t in json.loads(matched.stdout)["tracks"]}
+    found = {
+        key(t["title"]): (t["status"], (t["uri"] or "").removeprefix("spotify:track:") or None)
+        for t in json.loads(matched.stdout)["tracks"]
+    }
     shipped = {key(title): want for title, want in EXPECTED.items()}
     both = found.keys() & shipped.keys()
     assert len(both) == 12  # every song of the article but Heaven, which comes from seed 000
@@ -150,22 +188,34 @@ def test_the_seed_draft_matches_as_the_shipped_list_does(spotify, isolated_env) 
 
 @pytest.mark.skipif(not SEED_004.exists(), reason="the seed articles are not beside the repo")
 def test_with_the_catalog_the_draft_is_confirmed_and_match_reuses_what_import_found(
-        spotify, isolated_env) -> None:  # noqa: F811
+    spotify,  # noqa: F811
+    isolated_env,
+) -> None:
     draft = isolated_env.cwd / "tracks.toml"
     made = invoke("import", "-v", str(SEED_004), "-o", str(draft))
     assert made.exit_code == 0, made.output
-    assert ("Confirmed by the Spotify catalog: 10 kept, 1 named with its artist kept though "
-            "Spotify has no such track (check them), ") in made.stderr
+    assert (
+        "Confirmed by the Spotify catalog: 10 kept, 1 named with its artist kept though "
+        "Spotify has no such track (check them), "
+    ) in made.stderr
     # the one song whose artist the article never names is left out; the one the catalog
     # lacks, named with its artist, is kept and marked: the sheet must say Spotify lacks it
-    assert ("left out: \u201cAnother Girl, Another Planet\u201d: not in the catalog: no track "
-            "titled \u201cAnother Girl, Another Planet\u201d by a name beside it") in made.stderr
-    assert ("kept, not on Spotify: \u201cHollywood Dream\u201d by The Runaways: Spotify has "
-            "songs by The Runaways, but none titled \u201cHollywood Dream\u201d") in made.stderr
-    assert ('# not found on Spotify by the import: check the spelling, or it is a song Spotify '
-            'lacks\ntitle = "Hollywood Dream"\nartist = "The Runaways"') in draft.read_text()
-    assert "Recorded 8 matches in tracks.lock: `playlister match` will not search for them " \
+    assert (
+        "left out: \u201cAnother Girl, Another Planet\u201d: not in the catalog: no track "
+        "titled \u201cAnother Girl, Another Planet\u201d by a name beside it"
+    ) in made.stderr
+    assert (
+        "kept, not on Spotify: \u201cHollywood Dream\u201d by The Runaways: Spotify has "
+        "songs by The Runaways, but none titled \u201cHollywood Dream\u201d"
+    ) in made.stderr
+    assert (
+        "# not found on Spotify by the import: check the spelling, or it is a song Spotify "
+        'lacks\ntitle = "Hollywood Dream"\nartist = "The Runaways"'
+    ) in draft.read_text()
+    assert (
+        "Recorded 8 matches in tracks.lock: `playlister match` will not search for them "
         "again." in made.stderr
+    )
     assert invoke("check", str(draft)).exit_code == 0  # no artist left to fill in
 
     searches = len([c for c in spotify.api_calls() if "/search" in c.request.url])
@@ -175,9 +225,10 @@ def test_with_the_catalog_the_draft_is_confirmed_and_match_reuses_what_import_fo
     sent = len([c for c in spotify.api_calls() if "/search" in c.request.url]) - searches
     assert f"({sent} search requests; 8 from tracks.lock)" in first.stdout
     matched = invoke("match", "--json", str(draft))
-    found = {key(t["title"]): (t["status"], (t["uri"] or "").removeprefix("spotify:track:")
-                               or None)
-             for t in json.loads(matched.stdout)["tracks"]}
+    found = {
+        key(t["title"]): (t["status"], (t["uri"] or "").removeprefix("spotify:track:") or None)
+        for t in json.loads(matched.stdout)["tracks"]
+    }
     shipped = {key(title): want for title, want in EXPECTED.items()}
     both = found.keys() & shipped.keys()
     assert len(both) == 11

@@ -13,138 +13,258 @@ from playlister.config import Settings
 from playlister.errors import PlaylisterError
 from playlister.importer import import_text
 
-CATALOG = Catalog([
-    make_track("a" * 22, "Blue", "Joni Mitchell", "Blue", 1971),
-    make_track("b" * 22, "Connection", "Elastica", "Elastica", 1995),
-    make_track("c" * 22, "Hocus Pocus", "Focus", "Moving Waves", 1971),
-    make_track("d" * 22, "Nothing Compares 2 U", "Sin\u00e9ad O'Connor", "I Do Not Want", 1990),
-    make_track("e" * 22, "Heat", "Some Band", "Heat", 2000),  # a film's title, as a song
-    make_track("f" * 22, "Purple Rain", "Prince", "Purple Rain", 1984),
-    make_track("g" * 22, "Waterloo Sunset", "The Kinks", "Something Else", 1967),
-    make_track("h" * 22, "Hallelujah", "Jeff Buckley", "Grace", 1994),
-    make_track("i" * 22, "Hallelujah", "Leonard Cohen", "Various Positions", 1984),
-    make_track("j" * 22, "Kid A", "Radiohead", "Kid A", 2000),  # an album's title track
-    make_track("k" * 22, "Motion Picture Soundtrack", "Radiohead", "Kid A", 2000),
-    make_track("l" * 22, "Mamma Mia", "ABBA", "ABBA", 1975),  # and a film
-    make_track("m" * 22, "Dancing Queen", "ABBA", "Arrival", 1976),
-    make_track("n" * 22, "Hollywood", "The Runaways", "Waitin' for the Night", 1977),
-    make_track("o" * 22, "Teardrop", "Massive Attack", "Mezzanine", 1998),
-    make_track("p" * 22, "Mezzanine", "Massive Attack", "Mezzanine", 1998),
-    make_track("q" * 22, "Heroes", "David Bowie", "Heroes", 1977),
-    make_track("r" * 22, "Love Will Tear Us Apart", "Joy Division", "Substance", 1980),
-    make_track("s" * 22, "Blue Monday", "New Order", "Substance", 1983),
-    make_track("t" * 22, "Chaise Longue", "Wet Leg", "Wet Leg", 2022),
-    make_track("u" * 22, "Angelica", "Wet Leg", "Wet Leg", 2022),
-    make_track("v" * 22, "Not", "Big Thief", "Two Hands", 2019),
-    make_track("w" * 22, "Not", "Wet Leg", "Decoys", 2022),  # same title, another band
-    make_track("x" * 22, "Masterpiece", "Big Thief", "Masterpiece", 2016),
-    make_track("y" * 22, "Common People", "Pulp", "Different Class", 1995),
-    make_track("z" * 22, "Running Up That Hill", "Kate Bush", "Hounds of Love", 1985),
-    make_track("A" * 22, "Hounds of Love", "Kate Bush", "Hounds of Love", 1985),
-    make_track("B" * 22, "Karma Police", "Radiohead", "OK Computer", 1997),
-    make_track("C" * 22, "Encore", "Radiohead", "Decoys", 2001),  # a label's word as a song
-])
+CATALOG = Catalog(
+    [
+        make_track("a" * 22, "Blue", "Joni Mitchell", "Blue", 1971),
+        make_track("b" * 22, "Connection", "Elastica", "Elastica", 1995),
+        make_track("c" * 22, "Hocus Pocus", "Focus", "Moving Waves", 1971),
+        make_track("d" * 22, "Nothing Compares 2 U", "Sin\u00e9ad O'Connor", "I Do Not Want", 1990),
+        make_track("e" * 22, "Heat", "Some Band", "Heat", 2000),  # a film's title, as a song
+        make_track("f" * 22, "Purple Rain", "Prince", "Purple Rain", 1984),
+        make_track("g" * 22, "Waterloo Sunset", "The Kinks", "Something Else", 1967),
+        make_track("h" * 22, "Hallelujah", "Jeff Buckley", "Grace", 1994),
+        make_track("i" * 22, "Hallelujah", "Leonard Cohen", "Various Positions", 1984),
+        make_track("j" * 22, "Kid A", "Radiohead", "Kid A", 2000),  # an album's title track
+        make_track("k" * 22, "Motion Picture Soundtrack", "Radiohead", "Kid A", 2000),
+        make_track("l" * 22, "Mamma Mia", "ABBA", "ABBA", 1975),  # and a film
+        make_track("m" * 22, "Dancing Queen", "ABBA", "Arrival", 1976),
+        make_track("n" * 22, "Hollywood", "The Runaways", "Waitin' for the Night", 1977),
+        make_track("o" * 22, "Teardrop", "Massive Attack", "Mezzanine", 1998),
+        make_track("p" * 22, "Mezzanine", "Massive Attack", "Mezzanine", 1998),
+        make_track("q" * 22, "Heroes", "David Bowie", "Heroes", 1977),
+        make_track("r" * 22, "Love Will Tear Us Apart", "Joy Division", "Substance", 1980),
+        make_track("s" * 22, "Blue Monday", "New Order", "Substance", 1983),
+        make_track("t" * 22, "Chaise Longue", "Wet Leg", "Wet Leg", 2022),
+        make_track("u" * 22, "Angelica", "Wet Leg", "Wet Leg", 2022),
+        make_track("v" * 22, "Not", "Big Thief", "Two Hands", 2019),
+        make_track("w" * 22, "Not", "Wet Leg", "Decoys", 2022),  # same title, another band
+        make_track("x" * 22, "Masterpiece", "Big Thief", "Masterpiece", 2016),
+        make_track("y" * 22, "Common People", "Pulp", "Different Class", 1995),
+        make_track("z" * 22, "Running Up That Hill", "Kate Bush", "Hounds of Love", 1985),
+        make_track("A" * 22, "Hounds of Love", "Kate Bush", "Hounds of Love", 1985),
+        make_track("B" * 22, "Karma Police", "Radiohead", "OK Computer", 1997),
+        make_track("C" * 22, "Encore", "Radiohead", "Decoys", 2001),  # a label's word as a song
+    ]
+)
 
 
 def songs(text: str, limit: int = 150) -> tuple[list[tuple[str, str | None]], list[str]]:
     search = CatalogSearch(CATALOG)
     result = import_text(text, search=lambda q: search.search_tracks(q), max_searches=limit)
-    return ([(s.title, s.artist) for s in result.songs],
-            [f"{x.text}: {x.reason}" for x in result.left_out])
+    return (
+        [(s.title, s.artist) for s in result.songs],
+        [f"{x.text}: {x.reason}" for x in result.left_out],
+    )
 
 
 # (rule, text, kept, a left-out line that must be there or None)
 ROWS = [
     ("named pair", '"Connection" by Elastica', [("Connection", "Elastica")], None),
-    ("named pair the catalog lacks, by an artist it knows: kept, marked not on Spotify "
-     "(the catalog's Blue is another artist's)", '"Blue" by Elastica', [("Blue", "Elastica")],
-     None),
-    ("named pair the catalog lacks, decoy: by an artist it does not know",
-     '"Blue" by The Nobodies', [],
-     "\u201cBlue\u201d by The Nobodies: not in the catalog: no track titled \u201cBlue\u201d by "
-     "The Nobodies or by a name beside it"),
-    ("named pair the catalog lacks, decoy: a table row whose singer the rules read as its "
-     "artist", "| # | Singer | Song |\n|---|---|---|\n| 1 | Priya | Waterloo Sunset (The "
-     "Kinks) |\n", [("Waterloo Sunset", "The Kinks")], None),
+    (
+        "named pair the catalog lacks, by an artist it knows: kept, marked not on Spotify "
+        "(the catalog's Blue is another artist's)",
+        '"Blue" by Elastica',
+        [("Blue", "Elastica")],
+        None,
+    ),
+    (
+        "named pair the catalog lacks, decoy: by an artist it does not know",
+        '"Blue" by The Nobodies',
+        [],
+        "\u201cBlue\u201d by The Nobodies: not in the catalog: no track titled \u201cBlue\u201d by "
+        "The Nobodies or by a name beside it",
+    ),
+    (
+        "named pair the catalog lacks, decoy: a table row whose singer the rules read as its "
+        "artist",
+        "| # | Singer | Song |\n|---|---|---|\n| 1 | Priya | Waterloo Sunset (The Kinks) |\n",
+        [("Waterloo Sunset", "The Kinks")],
+        None,
+    ),
     ("swapped pair", "- Connection \u2013 Elastica\n", [("Connection", "Elastica")], None),
     ("swapped pair, decoy: neither way round", "- Connection \u2013 Pulp\n", [], None),
-    ("name in the unit: the performer, not the songwriter",
-     "\u201cNothing Compares 2 U\u201d, written by Prince, sung by Sin\u00e9ad O'Connor.",
-     [("Nothing Compares 2 U", "Sin\u00e9ad O'Connor")], None),
-    ("name in the unit, decoy: only the songwriter is named",
-     "\u201cNothing Compares 2 U\u201d was written by Prince.", [], None),
-    ("a line's phrases: Title [Artist (year) Album]",
-     "- Hocus Pocus [Focus (1971) Moving Waves]\n", [("Hocus Pocus", "Focus")], None),
-    ("a line's phrases, decoy: the album in the same shape",
-     "- Moving Waves [Focus (1971)]\n", [], None),
-    ("Artist \"Title\" heading", '## Focus "Hocus Pocus"\n', [("Hocus Pocus", "Focus")], None),
-    ("a possessive ending in s'", "Focus' \u201cHocus Pocus\u201d still startles.",
-     [("Hocus Pocus", "Focus")], None),
+    (
+        "name in the unit: the performer, not the songwriter",
+        "\u201cNothing Compares 2 U\u201d, written by Prince, sung by Sin\u00e9ad O'Connor.",
+        [("Nothing Compares 2 U", "Sin\u00e9ad O'Connor")],
+        None,
+    ),
+    (
+        "name in the unit, decoy: only the songwriter is named",
+        "\u201cNothing Compares 2 U\u201d was written by Prince.",
+        [],
+        None,
+    ),
+    (
+        "a line's phrases: Title [Artist (year) Album]",
+        "- Hocus Pocus [Focus (1971) Moving Waves]\n",
+        [("Hocus Pocus", "Focus")],
+        None,
+    ),
+    (
+        "a line's phrases, decoy: the album in the same shape",
+        "- Moving Waves [Focus (1971)]\n",
+        [],
+        None,
+    ),
+    ('Artist "Title" heading', '## Focus "Hocus Pocus"\n', [("Hocus Pocus", "Focus")], None),
+    (
+        "a possessive ending in s'",
+        "Focus' \u201cHocus Pocus\u201d still startles.",
+        [("Hocus Pocus", "Focus")],
+        None,
+    ),
     ("Title- Artist", "- Waterloo Sunset- The Kinks\n", [("Waterloo Sunset", "The Kinks")], None),
-    ("a table's row without a header", "| Hocus Pocus | Focus | 1971 |\n",
-     [("Hocus Pocus", "Focus")], None),
-    ("veto: a film named as such, though the catalog has a song of that title",
-     'We watched the film "Heat" by Some Band.', [],
-     "\u201cHeat\u201d: film title, not a song: \u201cfilm\u201d next to it"),
-    ("veto: a heading about films",
-     "## Films we watched\n\n- Heat \u2013 Some Band\n- Purple Rain \u2013 Prince\n", [],
-     "Heat \u2013 Some Band: listed under a heading about films"),
-    ("dot leaders", "A1  Heroes .............. David Bowie\nA2  Connection .......... Elastica\n",
-     [("Heroes", "David Bowie"), ("Connection", "Elastica")], None),
-    ("a card: title heading, artist on the next line",
-     "### Teardrop\n\nMassive Attack\n\nFrom *Mezzanine*, 1998.\n",
-     [("Teardrop", "Massive Attack")], None),
-    ("comma and full stop on a line without dashes", "jeff buckley, Hallelujah. sorry, i know\n",
-     [("Hallelujah", "Jeff Buckley")], None),
-    ("decoy: the last song on an album named after a song",
-     "Motion Picture Soundtrack, Radiohead. it's the last song on Kid A\n",
-     [("Motion Picture Soundtrack", "Radiohead")], None),
-    ("capitalised run with its artist in the sentence",
-     "At 1am we had Dancing Queen by ABBA, with everyone on the chairs.",
-     [("Dancing Queen", "ABBA")], None),
-    ("capitalised run, decoy: watched, so a film",
-     "We did watch Mamma Mia the night before, which explains ABBA.", [], None),
-    ("capitalised run, decoy: the artist is named in another sentence only",
-     "The Runaways were there. It ended like a Hollywood film without the film.", [], None),
-    ("a surname in the unit, capitalised", 'I wanted "Heroes" but Bowie\u2019s people said no.',
-     [("Heroes", "David Bowie")], None),
-    ("a surname, decoy: the same word not as a name",
-     'I wanted "Heroes" but the bowie knife was gone.', [], None),
-    ("middle dots", "00:03:10 \u00b7 Love Will Tear Us Apart \u00b7 Joy Division\n"
-     "00:14:45 \u00b7 Blue Monday \u00b7 New Order\n",
-     [("Love Will Tear Us Apart", "Joy Division"), ("Blue Monday", "New Order")], None),
-    ("a setlist's band in its first line; decoy: the Encore: label",
-     "Radiohead setlist \u2014 Paris\n\n1. Karma Police\nEncore:\n2. Airbag\n",
-     [("Karma Police", "Radiohead")], None),
-    ("capitalised runs in a line that reads as a sentence, split at and",
-     "Wet Leg played Chaise Longue and Angelica back to back.\n"
-     "Big Thief \u2014 Not, and a long Masterpiece.\n",
-     [("Chaise Longue", "Wet Leg"), ("Angelica", "Wet Leg"), ("Not", "Big Thief"),
-      ("Masterpiece", "Big Thief")], None),
-    ("British single quotes", "Pulp were everywhere, and Jarvis made 'Common People' sound "
-     "like a promise.", [("Common People", "Pulp")], None),
-    ("the article's title names the artist; decoy: the album named as such",
-     "# Kate Bush: an appreciation\n\nShe wrote Running Up That Hill at twenty-five. Hounds "
-     "of Love is the album everyone names.\n", [("Running Up That Hill", "Kate Bush")], None),
-    ("a table's row read again when the rules' reading is not confirmed (the singer is not "
-     "the artist)", "| # | Singer | Song |\n|---|---|---|\n| 1 | Priya | Waterloo Sunset (The "
-     "Kinks) |\n", [("Waterloo Sunset", "The Kinks")], None),
-    ("decoy: a table of albums", "| Album | Artist |\n|---|---|\n| Heroes | David Bowie |\n",
-     [], None),
-    ("the nearest name of two the paragraph gives", "Joni Mitchell covered it later, but "
-     "Jeff Buckley's recording of \u201cHallelujah\u201d is the one.",
-     [("Hallelujah", "Jeff Buckley")], None),
+    (
+        "a table's row without a header",
+        "| Hocus Pocus | Focus | 1971 |\n",
+        [("Hocus Pocus", "Focus")],
+        None,
+    ),
+    (
+        "veto: a film named as such, though the catalog has a song of that title",
+        'We watched the film "Heat" by Some Band.',
+        [],
+        "\u201cHeat\u201d: film title, not a song: \u201cfilm\u201d next to it",
+    ),
+    (
+        "veto: a heading about films",
+        "## Films we watched\n\n- Heat \u2013 Some Band\n- Purple Rain \u2013 Prince\n",
+        [],
+        "Heat \u2013 Some Band: listed under a heading about films",
+    ),
+    (
+        "dot leaders",
+        "A1  Heroes .............. David Bowie\nA2  Connection .......... Elastica\n",
+        [("Heroes", "David Bowie"), ("Connection", "Elastica")],
+        None,
+    ),
+    (
+        "a card: title heading, artist on the next line",
+        "### Teardrop\n\nMassive Attack\n\nFrom *Mezzanine*, 1998.\n",
+        [("Teardrop", "Massive Attack")],
+        None,
+    ),
+    (
+        "comma and full stop on a line without dashes",
+        "jeff buckley, Hallelujah. sorry, i know\n",
+        [("Hallelujah", "Jeff Buckley")],
+        None,
+    ),
+    (
+        "decoy: the last song on an album named after a song",
+        "Motion Picture Soundtrack, Radiohead. it's the last song on Kid A\n",
+        [("Motion Picture Soundtrack", "Radiohead")],
+        None,
+    ),
+    (
+        "capitalised run with its artist in the sentence",
+        "At 1am we had Dancing Queen by ABBA, with everyone on the chairs.",
+        [("Dancing Queen", "ABBA")],
+        None,
+    ),
+    (
+        "capitalised run, decoy: watched, so a film",
+        "We did watch Mamma Mia the night before, which explains ABBA.",
+        [],
+        None,
+    ),
+    (
+        "capitalised run, decoy: the artist is named in another sentence only",
+        "The Runaways were there. It ended like a Hollywood film without the film.",
+        [],
+        None,
+    ),
+    (
+        "a surname in the unit, capitalised",
+        'I wanted "Heroes" but Bowie\u2019s people said no.',
+        [("Heroes", "David Bowie")],
+        None,
+    ),
+    (
+        "a surname, decoy: the same word not as a name",
+        'I wanted "Heroes" but the bowie knife was gone.',
+        [],
+        None,
+    ),
+    (
+        "middle dots",
+        "00:03:10 \u00b7 Love Will Tear Us Apart \u00b7 Joy Division\n"
+        "00:14:45 \u00b7 Blue Monday \u00b7 New Order\n",
+        [("Love Will Tear Us Apart", "Joy Division"), ("Blue Monday", "New Order")],
+        None,
+    ),
+    (
+        "a setlist's band in its first line; decoy: the Encore: label",
+        "Radiohead setlist \u2014 Paris\n\n1. Karma Police\nEncore:\n2. Airbag\n",
+        [("Karma Police", "Radiohead")],
+        None,
+    ),
+    (
+        "capitalised runs in a line that reads as a sentence, split at and",
+        "Wet Leg played Chaise Longue and Angelica back to back.\n"
+        "Big Thief \u2014 Not, and a long Masterpiece.\n",
+        [
+            ("Chaise Longue", "Wet Leg"),
+            ("Angelica", "Wet Leg"),
+            ("Not", "Big Thief"),
+            ("Masterpiece", "Big Thief"),
+        ],
+        None,
+    ),
+    (
+        "British single quotes",
+        "Pulp were everywhere, and Jarvis made 'Common People' sound like a promise.",
+        [("Common People", "Pulp")],
+        None,
+    ),
+    (
+        "the article's title names the artist; decoy: the album named as such",
+        "# Kate Bush: an appreciation\n\nShe wrote Running Up That Hill at twenty-five. Hounds "
+        "of Love is the album everyone names.\n",
+        [("Running Up That Hill", "Kate Bush")],
+        None,
+    ),
+    (
+        "a table's row read again when the rules' reading is not confirmed (the singer is not "
+        "the artist)",
+        "| # | Singer | Song |\n|---|---|---|\n| 1 | Priya | Waterloo Sunset (The Kinks) |\n",
+        [("Waterloo Sunset", "The Kinks")],
+        None,
+    ),
+    (
+        "decoy: a table of albums",
+        "| Album | Artist |\n|---|---|\n| Heroes | David Bowie |\n",
+        [],
+        None,
+    ),
+    (
+        "the nearest name of two the paragraph gives",
+        "Joni Mitchell covered it later, but "
+        "Jeff Buckley's recording of \u201cHallelujah\u201d is the one.",
+        [("Hallelujah", "Jeff Buckley")],
+        None,
+    ),
     ("decoy: an album on vinyl", "A friend lent me The Kinks' Kid A on vinyl.", [], None),
-    ("italic phrase with its artist in the sentence",
-     "That night Focus played *Hocus Pocus* twice.", [("Hocus Pocus", "Focus")], None),
-    ("italic phrase, decoy: the sentence is about a film",
-     "Prince starred in the film *Purple Rain* that year.", [], None),
+    (
+        "italic phrase with its artist in the sentence",
+        "That night Focus played *Hocus Pocus* twice.",
+        [("Hocus Pocus", "Focus")],
+        None,
+    ),
+    (
+        "italic phrase, decoy: the sentence is about a film",
+        "Prince starred in the film *Purple Rain* that year.",
+        [],
+        None,
+    ),
 ]
 
 
 @pytest.mark.parametrize(("rule", "text", "kept", "left"), ROWS, ids=[r[0] for r in ROWS])
-def test_confirmation_rules(rule: str, text: str, kept: list[tuple[str, str]],
-                            left: str | None) -> None:
+def test_confirmation_rules(
+    rule: str, text: str, kept: list[tuple[str, str]], left: str | None
+) -> None:
     found, left_out = songs(text)
     assert found == kept
     if left is not None:
@@ -152,44 +272,59 @@ def test_confirmation_rules(rule: str, text: str, kept: list[tuple[str, str]],
 
 
 def test_the_article_order_is_kept_across_rules() -> None:
-    text = ("- Hocus Pocus [Focus (1971) Moving Waves]\n- \"Connection\" by Elastica\n"
-            "- Waterloo Sunset- The Kinks\n")
-    assert songs(text)[0] == [("Hocus Pocus", "Focus"), ("Connection", "Elastica"),
-                              ("Waterloo Sunset", "The Kinks")]
+    text = (
+        '- Hocus Pocus [Focus (1971) Moving Waves]\n- "Connection" by Elastica\n'
+        "- Waterloo Sunset- The Kinks\n"
+    )
+    assert songs(text)[0] == [
+        ("Hocus Pocus", "Focus"),
+        ("Connection", "Elastica"),
+        ("Waterloo Sunset", "The Kinks"),
+    ]
 
 
 def test_searches_are_bounded_and_what_was_not_searched_says_so() -> None:
     text = '"Connection" by Elastica\n\n"Hocus Pocus" by Focus\n'
     found, left = songs(text, limit=1)
     assert found == [("Connection", "Elastica")]
-    assert ("\u201cHocus Pocus\u201d by Focus: not searched: the article's 1 searches were "
-            "spent") in left
+    assert (
+        "\u201cHocus Pocus\u201d by Focus: not searched: the article's 1 searches were spent"
+    ) in left
 
 
 def test_verbose_names_the_rule_that_confirmed_each_song() -> None:
     search = CatalogSearch(CATALOG)
-    result = import_text("- Connection \u2013 Elastica\n\nFocus' \u201cHocus Pocus\u201d.\n",
-                         search=lambda q: search.search_tracks(q))
+    result = import_text(
+        "- Connection \u2013 Elastica\n\nFocus' \u201cHocus Pocus\u201d.\n",
+        search=lambda q: search.search_tracks(q),
+    )
     lines = result.lines(verbose=True)
-    assert ("  confirmed: \u201cConnection\u201d by Elastica: swapped pair, from the rules' "
-            "reading") in lines
-    assert ("  confirmed: \u201cHocus Pocus\u201d by Focus: name in the unit, from the rules' "
-            "reading") in lines
+    assert (
+        "  confirmed: \u201cConnection\u201d by Elastica: swapped pair, from the rules' reading"
+    ) in lines
+    assert (
+        "  confirmed: \u201cHocus Pocus\u201d by Focus: name in the unit, from the rules' reading"
+    ) in lines
     assert result.as_json()["songs"][0]["confirmed"] == "swapped pair, from the rules' reading"
 
 
 def test_the_summary_counts_the_searches() -> None:
     search = CatalogSearch(CATALOG)
-    result = import_text('"Connection" by Elastica\n\n"Blue" by Joy Division\n',
-                         search=lambda q: search.search_tracks(q))
+    result = import_text(
+        '"Connection" by Elastica\n\n"Blue" by Joy Division\n',
+        search=lambda q: search.search_tracks(q),
+    )
     # "Blue" by Joy Division: as the rules read it, then the line's phrase alone; and a
     # search for songs by Joy Division, which the catalog knows: kept, marked
     assert result.lines()[1] == (
         f"Confirmed by the Spotify catalog: 1 kept, 1 named with its artist kept though Spotify "
         f"has no such track (check them), 0 candidates not found ({search.requests} searches, "
-        "at most 150 an article).")
+        "at most 150 an article)."
+    )
     assert [s.not_found for s in result.songs] == [
-        "", "Spotify has songs by Joy Division, but none titled \u201cBlue\u201d"]
+        "",
+        "Spotify has songs by Joy Division, but none titled \u201cBlue\u201d",
+    ]
 
 
 def test_import_seeds_the_lockfile_so_match_needs_no_search(tmp_path: Path) -> None:
@@ -197,14 +332,18 @@ def test_import_seeds_the_lockfile_so_match_needs_no_search(tmp_path: Path) -> N
     article.write_text("# Picks\n\n- Connection \u2013 Elastica\n- Hocus Pocus [Focus (1971)]\n")
     draft = tmp_path / "tracks.toml"
     search = CatalogSearch(CATALOG)
-    made = app.import_(str(article), Settings.from_env({}), output=draft,
-                       catalog_factory=lambda: search)
+    made = app.import_(
+        str(article), Settings.from_env({}), output=draft, catalog_factory=lambda: search
+    )
     assert made.seeded == 2
-    assert made.lines()[-1] == ("Recorded 2 matches in tracks.lock: `playlister match` will "
-                                "not search for them again.")
+    assert made.lines()[-1] == (
+        "Recorded 2 matches in tracks.lock: `playlister match` will not search for them again."
+    )
     lock = lockfile.load(tmp_path / "tracks.lock")
     assert sorted(e.uri or "" for e in lock.entries.values()) == [
-        "spotify:track:" + "b" * 22, "spotify:track:" + "c" * 22]
+        "spotify:track:" + "b" * 22,
+        "spotify:track:" + "c" * 22,
+    ]
 
     def no_search() -> CatalogSearch:
         raise AssertionError("match searched though the lockfile had every entry")
@@ -217,9 +356,11 @@ def test_without_credentials_the_draft_says_it_is_unconfirmed(tmp_path: Path) ->
     article = tmp_path / "picks.md"
     article.write_text("- Connection \u2013 Elastica\n")
     made = app.import_(str(article), Settings.from_env({"PLAYLISTER_HOME": str(tmp_path)}))
-    assert made.lines()[1] == ("Unconfirmed draft: no Spotify credentials (SPOTIPY_CLIENT_ID "
-                               "and SPOTIPY_CLIENT_SECRET); the songs were found by the rules "
-                               "alone.")
+    assert made.lines()[1] == (
+        "Unconfirmed draft: no Spotify credentials (SPOTIPY_CLIENT_ID "
+        "and SPOTIPY_CLIENT_SECRET); the songs were found by the rules "
+        "alone."
+    )
     assert not (tmp_path / "tracks.lock").exists()
 
 
@@ -228,11 +369,17 @@ def test_a_spotify_failure_says_how_to_draft_without_the_catalog(tmp_path: Path)
     article.write_text("- Connection \u2013 Elastica\n")
     draft = tmp_path / "tracks.toml"
     with pytest.raises(PlaylisterError) as err:
-        app.import_(str(article), Settings.from_env({}), output=draft,
-                    catalog_factory=lambda: CatalogSearch(CATALOG, fail_after=0))
+        app.import_(
+            str(article),
+            Settings.from_env({}),
+            output=draft,
+            catalog_factory=lambda: CatalogSearch(CATALOG, fail_after=0),
+        )
     message = str(err.value)
     assert message.startswith("Spotify rate limit: the app's daily request quota is used up")
-    assert message.endswith("Nothing was written; `playlister import --offline` drafts from "
-                            "the rules alone, without the catalog.")
+    assert message.endswith(
+        "Nothing was written; `playlister import --offline` drafts from "
+        "the rules alone, without the catalog."
+    )
     assert "Work done so far" not in message
     assert not draft.exists()

@@ -70,19 +70,23 @@ def test_the_loader_names_exactly_the_entries_to_finish(article: Path, tmp_path:
     draft.write_text(import_source(str(article)).toml, encoding="utf-8")
     with pytest.raises(TracklistError) as err:
         load(draft)
-    assert str(err.value) == (f"{draft}, line 19, track 2 (\"Waking Up\"), field 'artist': "
-                              "must not be empty")
+    assert str(err.value) == (
+        f"{draft}, line 19, track 2 (\"Waking Up\"), field 'artist': must not be empty"
+    )
 
 
 def test_a_finished_draft_loads(article: Path, tmp_path: Path) -> None:
     draft = tmp_path / "draft.toml"
-    text = import_source(str(article)).toml.replace('artist = ""  # artist: fill in',
-                                                    'artist = "Elastica"')
+    text = import_source(str(article)).toml.replace(
+        'artist = ""  # artist: fill in', 'artist = "Elastica"'
+    )
     draft.write_text(text, encoding="utf-8")
     tracklist = load(draft)
     assert [(t.title, t.artist, t.version) for t in tracklist.tracks] == [
-        ("Blue", "Elastica", "Live at Glastonbury"), ("Waking Up", "Elastica", None),
-        ("Common People", "Pulp", None)]
+        ("Blue", "Elastica", "Live at Glastonbury"),
+        ("Waking Up", "Elastica", None),
+        ("Common People", "Pulp", None),
+    ]
     assert tracklist.tracks[0].youtube == "https://www.youtube.com/watch?v=Ew7QoNGHung"
     assert tracklist.playlist.name == "Three songs for a wet weekend"
 
@@ -93,32 +97,36 @@ def test_notes_are_never_written(article: Path) -> None:
 
 def test_the_name_falls_back_to_the_file_name(tmp_path: Path) -> None:
     path = tmp_path / "my-list.txt"
-    path.write_text('This long first line is a sentence about "Blue" by Elastica.\n',
-                    encoding="utf-8")
+    path.write_text(
+        'This long first line is a sentence about "Blue" by Elastica.\n', encoding="utf-8"
+    )
     assert import_source(str(path)).name == "my-list"
 
 
 def test_append_skips_songs_already_there(article: Path, tmp_path: Path) -> None:
     existing = tmp_path / "tracks.toml"
-    original = ('[playlist]\nname = "Mine"\n\n[[track]]\ntitle = "Blue"\n'
-                'artist = "elastica"\nversion = "live at glastonbury"\n')
+    original = (
+        '[playlist]\nname = "Mine"\n\n[[track]]\ntitle = "Blue"\n'
+        'artist = "elastica"\nversion = "live at glastonbury"\n'
+    )
     existing.write_text(original, encoding="utf-8")
     result = import_source(str(article), existing=existing)
     assert [s.title for s in result.skipped] == ["Blue"]
     assert [s.title for s in result.songs] == ["Waking Up", "Common People"]
-    assert result.toml.startswith(original + "\n# Added by `playlister import` from "
-                                             "weekend.md.\n[[track]]\n")
+    assert result.toml.startswith(
+        original + "\n# Added by `playlister import` from weekend.md.\n[[track]]\n"
+    )
     assert result.toml.count("[[track]]") == 3
-    assert result.lines()[0] == ("2 songs found in weekend.md; 1 without an artist (fill in); "
-                                 "1 already in " + str(existing) + "; 1 passage left out "
-                                 "(--verbose to see them).")
+    assert result.lines()[0] == (
+        "2 songs found in weekend.md; 1 without an artist (fill in); "
+        "1 already in " + str(existing) + "; 1 passage left out "
+        "(--verbose to see them)."
+    )
 
 
-def test_append_with_nothing_new_leaves_the_file_as_it_was(article: Path,
-                                                           tmp_path: Path) -> None:
+def test_append_with_nothing_new_leaves_the_file_as_it_was(article: Path, tmp_path: Path) -> None:
     existing = tmp_path / "tracks.toml"
-    existing.write_text(DRAFT.replace('""  # artist: fill in', '"Elastica"'),
-                        encoding="utf-8")
+    existing.write_text(DRAFT.replace('""  # artist: fill in', '"Elastica"'), encoding="utf-8")
     result = import_source(str(article), existing=existing)
     assert result.songs == []
     assert result.toml == existing.read_text(encoding="utf-8")
@@ -137,11 +145,21 @@ def test_verbose_lines_say_what_was_left_out_and_why(article: Path) -> None:
 def test_json_lists_songs_and_left_out(article: Path) -> None:
     data = import_source(str(article)).as_json()
     assert data["songs"][0] == {
-        "title": "Blue", "artist": "Elastica", "version": "Live at Glastonbury",
-        "youtube": "https://www.youtube.com/watch?v=Ew7QoNGHung", "album": None,
-        "spotify": None, "year": None, "duration_ms": None,
-        "passage": '"Blue" by Elastica (Live at Glastonbury)'}
-    assert data["left_out"] == [{"text": "\u201cBlue, you're so blue\u201d",
-                                 "reason": "quoted lyric or speech, after \u201cchorus\u201d"}]
+        "title": "Blue",
+        "artist": "Elastica",
+        "version": "Live at Glastonbury",
+        "youtube": "https://www.youtube.com/watch?v=Ew7QoNGHung",
+        "album": None,
+        "spotify": None,
+        "year": None,
+        "duration_ms": None,
+        "passage": '"Blue" by Elastica (Live at Glastonbury)',
+    }
+    assert data["left_out"] == [
+        {
+            "text": "\u201cBlue, you're so blue\u201d",
+            "reason": "quoted lyric or speech, after \u201cchorus\u201d",
+        }
+    ]
     assert data["name"] == "Three songs for a wet weekend"
     assert data["source"] == "weekend.md"

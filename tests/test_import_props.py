@@ -14,18 +14,73 @@ from playlister.importer.exportify import from_spotify_tracks, read_exportify
 from playlister.importer.finder import find_songs
 from playlister.importer.html import html_to_text
 
-PIECES = st.sampled_from([
-    '"', "\u201c", "\u201d", "\u2018", "\u2019", "'", " by ", " and ", "\u2013", " - ", "(",
-    ")", "[", "](https://youtu.be/abcdefghijk)", "*", "_", "#", "- ", "1. ", "\n", "\n\n",
-    "Blue", "Elastica", "the song ", "album ", "lyrics, ", "Live at ", ":", ",", ".",
-    "https://www.youtube.com/watch?v=Ew7QoNGHung", "<p>", "</p>", "<a href='x'>", "</a>",
-    "<script>", "<nav>", "<h2>", "</h2>", "| ", " |", "|---|---|", "| Song | Artist |",
-    "Q: ", "A: ", "> ", "**", "?", "<table><tr><th>", "</th><td>", "</td></tr>", "</table>",
-    "<figure><iframe src='https://www.youtube.com/embed/Ew7QoNGHung'>", "<figcaption>",
-    "</figcaption></figure>", " opened with ", "The National", " whose ", ": ",
-])
-TEXT = st.one_of(st.text(max_size=400),
-                 st.lists(st.one_of(PIECES, st.text(max_size=5)), max_size=80).map("".join))
+PIECES = st.sampled_from(
+    [
+        '"',
+        "\u201c",
+        "\u201d",
+        "\u2018",
+        "\u2019",
+        "'",
+        " by ",
+        " and ",
+        "\u2013",
+        " - ",
+        "(",
+        ")",
+        "[",
+        "](https://youtu.be/abcdefghijk)",
+        "*",
+        "_",
+        "#",
+        "- ",
+        "1. ",
+        "\n",
+        "\n\n",
+        "Blue",
+        "Elastica",
+        "the song ",
+        "album ",
+        "lyrics, ",
+        "Live at ",
+        ":",
+        ",",
+        ".",
+        "https://www.youtube.com/watch?v=Ew7QoNGHung",
+        "<p>",
+        "</p>",
+        "<a href='x'>",
+        "</a>",
+        "<script>",
+        "<nav>",
+        "<h2>",
+        "</h2>",
+        "| ",
+        " |",
+        "|---|---|",
+        "| Song | Artist |",
+        "Q: ",
+        "A: ",
+        "> ",
+        "**",
+        "?",
+        "<table><tr><th>",
+        "</th><td>",
+        "</td></tr>",
+        "</table>",
+        "<figure><iframe src='https://www.youtube.com/embed/Ew7QoNGHung'>",
+        "<figcaption>",
+        "</figcaption></figure>",
+        " opened with ",
+        "The National",
+        " whose ",
+        ": ",
+    ]
+)
+TEXT = st.one_of(
+    st.text(max_size=400),
+    st.lists(st.one_of(PIECES, st.text(max_size=5)), max_size=80).map("".join),
+)
 
 
 @settings(max_examples=300, deadline=None)
@@ -51,6 +106,7 @@ def test_html_to_text_never_raises(text: str) -> None:
 @given(TEXT)
 def test_a_draft_from_any_text_is_valid_toml(text: str) -> None:
     import tomllib
+
     result = import_text(text)
     data = tomllib.loads(result.toml)
     assert len(data.get("track", [])) == len(result.songs)
@@ -66,18 +122,31 @@ def test_csv_reader_raises_only_source_errors(text: str) -> None:
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.lists(st.dictionaries(st.sampled_from(["track", "name", "type", "artists", "album",
-                                                 "uri", "duration_ms", "is_local"]),
-                                st.one_of(st.none(), st.text(max_size=10), st.integers(),
-                                          st.booleans(), st.just([{"name": "A"}]),
-                                          st.just({"name": "X", "release_date": "1999"}))),
-                max_size=10))
+@given(
+    st.lists(
+        st.dictionaries(
+            st.sampled_from(
+                ["track", "name", "type", "artists", "album", "uri", "duration_ms", "is_local"]
+            ),
+            st.one_of(
+                st.none(),
+                st.text(max_size=10),
+                st.integers(),
+                st.booleans(),
+                st.just([{"name": "A"}]),
+                st.just({"name": "X", "release_date": "1999"}),
+            ),
+        ),
+        max_size=10,
+    )
+)
 def test_spotify_items_never_raise(items: list[dict]) -> None:
     from_spotify_tracks(items)
 
 
-@settings(max_examples=100, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.binary(max_size=300))
 def test_any_file_raises_only_library_errors(tmp_path: Path, data: bytes) -> None:
     path = tmp_path / "article.txt"
@@ -91,8 +160,9 @@ CELL = st.text(alphabet=st.characters(blacklist_characters="|\n\r"), max_size=30
 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.tuples(CELL, CELL), min_size=1, max_size=6))
-def test_a_song_table_gives_at_most_one_song_a_row_from_its_cells(rows: list[tuple[str, str]]
-                                                                  ) -> None:
+def test_a_song_table_gives_at_most_one_song_a_row_from_its_cells(
+    rows: list[tuple[str, str]],
+) -> None:
     table = "| Song | Artist |\n|---|---|\n" + "".join(f"| {a} | {b} |\n" for a, b in rows)
     songs, _ = find_songs(table)
     assert len(songs) <= len(rows)

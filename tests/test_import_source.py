@@ -15,11 +15,13 @@ import pytest
 from playlister.errors import PlaylisterError
 from playlister.importer import SourceError, import_source
 
-PAGE = ("<html><head><title>Live takes | Site</title></head><body><nav><a href='/'>"
-        "\u201cHome\u201d by Nav</a></nav><article><h1>Live takes</h1>"
-        "<h2>\u201cBlue\u201d by Elastica</h2><p><a href='https://www.youtube.com/watch?"
-        "v=Ew7QoNGHung'>Watch</a></p></article><footer>\u201cFoot\u201d by Er</footer>"
-        "<script>var s = '\u201cScript\u201d by Js';</script></body></html>")
+PAGE = (
+    "<html><head><title>Live takes | Site</title></head><body><nav><a href='/'>"
+    "\u201cHome\u201d by Nav</a></nav><article><h1>Live takes</h1>"
+    "<h2>\u201cBlue\u201d by Elastica</h2><p><a href='https://www.youtube.com/watch?"
+    "v=Ew7QoNGHung'>Watch</a></p></article><footer>\u201cFoot\u201d by Er</footer>"
+    "<script>var s = '\u201cScript\u201d by Js';</script></body></html>"
+)
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -74,7 +76,8 @@ def server() -> Iterator[str]:
 def test_an_html_page_keeps_the_article_and_its_links(server: str) -> None:
     result = import_source(f"{server}/page")
     assert [(s.title, s.artist, s.youtube) for s in result.songs] == [
-        ("Blue", "Elastica", "https://www.youtube.com/watch?v=Ew7QoNGHung")]
+        ("Blue", "Elastica", "https://www.youtube.com/watch?v=Ew7QoNGHung")
+    ]
     assert result.name == "Live takes"
     assert f"# source: {server}/page" in result.toml
 
@@ -83,11 +86,14 @@ def test_plain_text_over_http(server: str) -> None:
     assert [s.title for s in import_source(f"{server}/plain").songs] == ["Blue"]
 
 
-@pytest.mark.parametrize(("path", "message"), [
-    ("/missing", "the server answered 404 Not Found, not 200 OK."),
-    ("/image", "is image/png, not text or HTML."),
-    ("/latin", "is not UTF-8 text (byte 0)."),
-])
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [
+        ("/missing", "the server answered 404 Not Found, not 200 OK."),
+        ("/image", "is image/png, not text or HTML."),
+        ("/latin", "is not UTF-8 text (byte 0)."),
+    ],
+)
 def test_url_errors_name_the_source(server: str, path: str, message: str) -> None:
     with pytest.raises(SourceError) as err:
         import_source(server + path)
@@ -116,6 +122,7 @@ def test_a_dripping_server_times_out_on_the_whole_fetch(server: str) -> None:
 
 def test_nothing_listening(tmp_path: Path) -> None:
     import socket
+
     s = socket.socket()
     s.bind(("127.0.0.1", 0))
     port = s.getsockname()[1]
@@ -165,44 +172,63 @@ def test_a_spotify_playlist_url_is_not_fetched_as_a_page() -> None:
 
 def test_html_keeps_the_article_text_and_drops_the_page_around_it() -> None:
     from playlister.importer.html import html_to_text
+
     text, title = html_to_text(PAGE)
     assert title == "Live takes"
-    assert text == ("# Live takes\n\n## \u201cBlue\u201d by Elastica\n\n"
-                    "[Watch](https://www.youtube.com/watch?v=Ew7QoNGHung)\n")
+    assert text == (
+        "# Live takes\n\n## \u201cBlue\u201d by Elastica\n\n"
+        "[Watch](https://www.youtube.com/watch?v=Ew7QoNGHung)\n"
+    )
 
 
 EMBED = "https://www.youtube.com/embed/Ew7QoNGHung"
 WATCH = "https://www.youtube.com/watch?v=Ew7QoNGHung"
 
 
-@pytest.mark.parametrize(("html", "text", "songs"), [
-    # a table becomes Markdown rows, the header row ruled off, so its columns are read
-    ("<table><thead><tr><th>Song</th><th>Artist</th></tr></thead><tbody>"
-     "<tr><td>Dreams</td><td>Fleetwood Mac</td></tr>"
-     "<tr><td><a href='https://www.youtube.com/watch?v=Ew7QoNGHung'>Blue</a></td>"
-     "<td>Elastica</td></tr></tbody></table>",
-     "| Song | Artist |\n|---|---|\n| Dreams | Fleetwood Mac |\n"
-     f"| [Blue]({WATCH}) | Elastica |\n",
-     [("Dreams", "Fleetwood Mac", None), ("Blue", "Elastica", WATCH)]),
-    # decoy: a table of albums gives nothing
-    ("<table><tr><th>Album</th><th>Artist</th></tr><tr><td>Rumours</td>"
-     "<td>Fleetwood Mac</td></tr></table>",
-     "| Album | Artist |\n|---|---|\n| Rumours | Fleetwood Mac |\n", []),
-    # a figure's caption comes before its embed, so the video joins the song it names
-    (f"<figure><iframe src='{EMBED}'></iframe><figcaption>Elastica, \u201cBlue\u201d"
-     "</figcaption></figure>", f"Elastica, \u201cBlue\u201d\n\n{WATCH}\n",
-     [("Blue", "Elastica", WATCH)]),
-    # decoy: a photo credit as the caption; the video names no song and is left out
-    (f"<p>\u201cBlue\u201d by Elastica and \u201cMaps\u201d by Yeah Yeah Yeahs</p><figure>"
-     f"<iframe src='{EMBED}'></iframe><figcaption>Photo: Jane Doe</figcaption></figure>",
-     "\u201cBlue\u201d by Elastica and \u201cMaps\u201d by Yeah Yeah Yeahs"
-     "\n\nPhoto: Jane Doe"
-     f"\n\n{WATCH}\n", [("Blue", "Elastica", None), ("Maps", "Yeah Yeah Yeahs", None)]),
-])
-def test_html_tables_and_figures(html: str, text: str,
-                                 songs: list[tuple[str, str, str | None]]) -> None:
+@pytest.mark.parametrize(
+    ("html", "text", "songs"),
+    [
+        # a table becomes Markdown rows, the header row ruled off, so its columns are read
+        (
+            "<table><thead><tr><th>Song</th><th>Artist</th></tr></thead><tbody>"
+            "<tr><td>Dreams</td><td>Fleetwood Mac</td></tr>"
+            "<tr><td><a href='https://www.youtube.com/watch?v=Ew7QoNGHung'>Blue</a></td>"
+            "<td>Elastica</td></tr></tbody></table>",
+            "| Song | Artist |\n|---|---|\n| Dreams | Fleetwood Mac |\n"
+            f"| [Blue]({WATCH}) | Elastica |\n",
+            [("Dreams", "Fleetwood Mac", None), ("Blue", "Elastica", WATCH)],
+        ),
+        # decoy: a table of albums gives nothing
+        (
+            "<table><tr><th>Album</th><th>Artist</th></tr><tr><td>Rumours</td>"
+            "<td>Fleetwood Mac</td></tr></table>",
+            "| Album | Artist |\n|---|---|\n| Rumours | Fleetwood Mac |\n",
+            [],
+        ),
+        # a figure's caption comes before its embed, so the video joins the song it names
+        (
+            f"<figure><iframe src='{EMBED}'></iframe><figcaption>Elastica, \u201cBlue\u201d"
+            "</figcaption></figure>",
+            f"Elastica, \u201cBlue\u201d\n\n{WATCH}\n",
+            [("Blue", "Elastica", WATCH)],
+        ),
+        # decoy: a photo credit as the caption; the video names no song and is left out
+        (
+            f"<p>\u201cBlue\u201d by Elastica and \u201cMaps\u201d by Yeah Yeah Yeahs</p><figure>"
+            f"<iframe src='{EMBED}'></iframe><figcaption>Photo: Jane Doe</figcaption></figure>",
+            "\u201cBlue\u201d by Elastica and \u201cMaps\u201d by Yeah Yeah Yeahs"
+            "\n\nPhoto: Jane Doe"
+            f"\n\n{WATCH}\n",
+            [("Blue", "Elastica", None), ("Maps", "Yeah Yeah Yeahs", None)],
+        ),
+    ],
+)
+def test_html_tables_and_figures(
+    html: str, text: str, songs: list[tuple[str, str, str | None]]
+) -> None:
     from playlister.importer import import_text
     from playlister.importer.html import html_to_text
+
     assert html_to_text(html)[0] == text
     result = import_text(html, source="page.html")
     assert [(s.title, s.artist, s.youtube) for s in result.songs] == songs

@@ -34,17 +34,29 @@ BOUND = 60.0  # seconds any one command may take before the journey fails (none 
 
 HER_SMELL = [f"spotify:track:{tid}" for status, tid in EXPECTED.values() if tid]
 # The film-tagged songs of the shipped list that Spotify has, in list order.
-FILM = [f"spotify:track:{EXPECTED[t['title']][1]}"
-        for t in tomllib.loads((REPO / "tracks.toml").read_text())["track"]
-        if "film" in t.get("tags", ()) and EXPECTED[t["title"]][1]]
+FILM = [
+    f"spotify:track:{EXPECTED[t['title']][1]}"
+    for t in tomllib.loads((REPO / "tracks.toml").read_text())["track"]
+    if "film" in t.get("tags", ()) and EXPECTED[t["title"]][1]
+]
 
 
 def her_smell_tracks() -> list[dict]:
-    return [track_object({"track_id": tid, "track_name": title, "track_artist": artist,
-                          "track_album_id": f"al{tid[2:]}", "track_album_name": album,
-                          "track_album_release_date": date, "track_popularity": pop,
-                          "duration_ms": ms})
-            for tid, title, artist, album, date, pop, ms in ROWS]
+    return [
+        track_object(
+            {
+                "track_id": tid,
+                "track_name": title,
+                "track_artist": artist,
+                "track_album_id": f"al{tid[2:]}",
+                "track_album_name": album,
+                "track_album_release_date": date,
+                "track_popularity": pop,
+                "duration_ms": ms,
+            }
+        )
+        for tid, title, artist, album, date, pop, ms in ROWS
+    ]
 
 
 EXTRA = [
@@ -58,8 +70,9 @@ class User:
     def __init__(self, folder: Path, server: LocalSpotify, home: Path) -> None:
         self.folder = folder
         self.server = server
-        self.env = {k: v for k, v in os.environ.items()
-                    if not k.startswith(("SPOTIPY_", "PLAYLISTER_"))}
+        self.env = {
+            k: v for k, v in os.environ.items() if not k.startswith(("SPOTIPY_", "PLAYLISTER_"))
+        }
         self.env.update(server.env(), PLAYLISTER_HOME=str(home), COLUMNS="160")
 
     def logout(self) -> None:
@@ -67,9 +80,15 @@ class User:
 
     def run(self, *args: str, input: str | None = None) -> subprocess.CompletedProcess[str]:
         assert PLAYLISTER.exists(), f"playlister is not installed beside {sys.executable}"
-        return subprocess.run([str(PLAYLISTER), *args], cwd=self.folder, env=self.env,
-                              input=input if input is not None else "", text=True,
-                              capture_output=True, timeout=BOUND)
+        return subprocess.run(
+            [str(PLAYLISTER), *args],
+            cwd=self.folder,
+            env=self.env,
+            input=input if input is not None else "",
+            text=True,
+            capture_output=True,
+            timeout=BOUND,
+        )
 
     def ok(self, *args: str, input: str | None = None) -> subprocess.CompletedProcess[str]:
         done = self.run(*args, input=input)
@@ -131,8 +150,9 @@ def test_her_smell_from_scratch_to_a_synced_playlist_and_its_notes(user, server)
     shame = next(i for i, b in enumerate(blocks) if 'title = "The Shame"' in b)
     heaven = next(i for i, b in enumerate(blocks) if 'title = "Heaven"' in b)
     order = [heaven] + [i for i in range(1, len(blocks)) if i not in (shame, heaven)]
-    path.write_text(blocks[0] + "".join("[[track]]" + blocks[i].rstrip("\n") + "\n\n"
-                                        for i in order))
+    path.write_text(
+        blocks[0] + "".join("[[track]]" + blocks[i].rstrip("\n") + "\n\n" for i in order)
+    )
     before = server.writes
     dry = user.ok("create", "--dry-run").stdout
     assert "- The Shame — The Blood Brothers (taken out of the tracklist)" in dry
@@ -147,8 +167,10 @@ def test_her_smell_from_scratch_to_a_synced_playlist_and_its_notes(user, server)
     assert "already in step" in user.ok("create", "--yes").stdout
 
     user.ok("notes", "--format", "html", "--output", "notes.html")
-    assert f"https://open.spotify.com/playlist/{playlist.id}" in (
-        user.folder / "notes.html").read_text()
+    assert (
+        f"https://open.spotify.com/playlist/{playlist.id}"
+        in (user.folder / "notes.html").read_text()
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -159,8 +181,16 @@ def test_an_exportify_csv_imported_then_created_fills_the_playlist(user, server)
     rows = [r for r in ROWS if r[0] in {u.rsplit(":", 1)[1] for u in HER_SMELL}][:6]
     with (user.folder / "export.csv").open("w", newline="") as f:
         out = csv.writer(f)
-        out.writerow(["Track URI", "Track Name", "Artist Name(s)", "Album Name",
-                      "Release Date", "Duration (ms)"])
+        out.writerow(
+            [
+                "Track URI",
+                "Track Name",
+                "Artist Name(s)",
+                "Album Name",
+                "Release Date",
+                "Duration (ms)",
+            ]
+        )
         for tid, title, artist, album, date, _pop, ms in rows:
             out.writerow([f"spotify:track:{tid}", title, artist, album, date, ms])
     user.ok("import", "export.csv", "-o", "tracks.toml")
@@ -177,8 +207,10 @@ def test_an_exportify_csv_imported_then_created_fills_the_playlist(user, server)
     assert [e["match"]["album"] for e in entries] == [r[3] for r in rows]
 
 
-@pytest.mark.skipif(not (SEEDS / "004_b5e94815226b37b9.txt").exists(),
-                    reason="the seed articles are not beside the repository")
+@pytest.mark.skipif(
+    not (SEEDS / "004_b5e94815226b37b9.txt").exists(),
+    reason="the seed articles are not beside the repository",
+)
 def test_an_article_imported_offline_filled_in_and_created(user, server):
     shutil.copy(SEEDS / "004_b5e94815226b37b9.txt", user.folder / "article.txt")
     user.ok("import", "article.txt", "--offline", "-o", "tracks.toml")
@@ -200,8 +232,10 @@ def test_an_article_imported_offline_filled_in_and_created(user, server):
     assert "Done: made the playlist" in created
 
 
-@pytest.mark.skipif(not (SEEDS / "004_b5e94815226b37b9.txt").exists(),
-                    reason="the seed articles are not beside the repository")
+@pytest.mark.skipif(
+    not (SEEDS / "004_b5e94815226b37b9.txt").exists(),
+    reason="the seed articles are not beside the repository",
+)
 def test_an_article_imported_with_the_catalog_then_created(user, server):
     shutil.copy(SEEDS / "004_b5e94815226b37b9.txt", user.folder / "article.txt")
     made = user.ok("import", "article.txt", "-o", "tracks.toml")
@@ -211,8 +245,10 @@ def test_an_article_imported_with_the_catalog_then_created(user, server):
     created = user.ok("create", "--yes")
     assert server.searches - searches <= 4  # only what the import could not settle
     # The song Spotify lacks stays in the list, flagged, with a place to hear it.
-    assert ("Hollywood Dream — The Runaways: https://www.youtube.com/results?search_query="
-            "The+Runaways+Hollywood+Dream") in created.stdout
+    assert (
+        "Hollywood Dream — The Runaways: https://www.youtube.com/results?search_query="
+        "The+Runaways+Hollywood+Dream"
+    ) in created.stdout
     audit = json.loads(user.run("audit", "--json").stdout)
     playable = [t["uri"] for t in audit["tracks"] if t["status"] in ("matched", "substitute")]
     assert only_playlist(server).items == playable and len(playable) == 10
@@ -241,8 +277,10 @@ spotify = "https://open.spotify.com/track/5Cj1SjKvrLtdS3KRuYI3KF"
 def test_a_fully_pinned_list_makes_a_full_playlist(user, server):
     write(user, PINNED)
     created = user.ok("create", "--yes").stdout
-    assert only_playlist(server).items == ["spotify:track:7Ewz6bJ97vUqk5HdkvguFQ",
-                                           "spotify:track:5Cj1SjKvrLtdS3KRuYI3KF"]
+    assert only_playlist(server).items == [
+        "spotify:track:7Ewz6bJ97vUqk5HdkvguFQ",
+        "spotify:track:5Cj1SjKvrLtdS3KRuYI3KF",
+    ]
     assert "already" not in created
     assert (server.lookups, server.searches) == (2, 0)
     heaven = user.lock()["entry"][0]["match"]
@@ -258,7 +296,8 @@ def test_a_pin_spotify_does_not_know_stops_before_any_write(user, server):
     assert done.stderr.splitlines()[-1] == (
         "Error: tracks.toml, line 9, track 2 (\"No Looking\"), field 'spotify': Spotify has no "
         "track spotify:track:0000000000000000000000: correct the ID (copy the track's link from "
-        "Spotify) or remove the pin to search for the song")
+        "Spotify) or remove the pin to search for the song"
+    )
     assert server.playlists() == [] and server.writes == 0
 
 
@@ -288,8 +327,11 @@ def test_a_settings_change_is_planned_asked_and_applied(user, server):
     path = write(user, PINNED)
     user.ok("create", "--yes")
     playlist = only_playlist(server)
-    path.write_text(PINNED.replace('name = "Pinned"', 'name = "Pinned"\npublic = true\n'
-                                   'description = "Two songs"'))
+    path.write_text(
+        PINNED.replace(
+            'name = "Pinned"', 'name = "Pinned"\npublic = true\ndescription = "Two songs"'
+        )
+    )
     dry = user.ok("create", "--dry-run").stdout
     assert "2 settings to change (1 request)" in dry
     assert "* visibility: private → public" in dry
@@ -305,8 +347,11 @@ def test_a_settings_change_is_planned_asked_and_applied(user, server):
 
 
 def test_nothing_found_says_so_and_asks_about_an_empty_playlist(user, server):
-    write(user, '[playlist]\nname = "Absent"\n\n[[track]]\ntitle = "No Such Song"\n'
-                'artist = "Nobody At All"\n')
+    write(
+        user,
+        '[playlist]\nname = "Absent"\n\n[[track]]\ntitle = "No Such Song"\n'
+        'artist = "Nobody At All"\n',
+    )
     done = user.run("create", input="n\n")
     assert "nothing to put in it" in done.stdout
     assert "Create an empty playlist? [y/N]" in done.stderr
@@ -315,12 +360,14 @@ def test_nothing_found_says_so_and_asks_about_an_empty_playlist(user, server):
 
 
 def test_two_entries_on_one_track_are_reported_not_merged_silently(user, server):
-    write(user, '[playlist]\nname = "Twice"\n\n[[track]]\ntitle = "Trampoline (with ZAYN)"\n'
-                'artist = "SHAED"\nspotify = "spotify:track:3Zb8hN5fYqT0Hx1rO2pQ7w"\n\n'
-                '[[track]]\ntitle = "Trampoline"\nartist = "SHAED"\n')
+    write(
+        user,
+        '[playlist]\nname = "Twice"\n\n[[track]]\ntitle = "Trampoline (with ZAYN)"\n'
+        'artist = "SHAED"\nspotify = "spotify:track:3Zb8hN5fYqT0Hx1rO2pQ7w"\n\n'
+        '[[track]]\ntitle = "Trampoline"\nartist = "SHAED"\n',
+    )
     matched = user.ok("match").stdout
-    assert ("! #1 Trampoline (with ZAYN) and #2 Trampoline resolve to one Spotify track"
-            in matched)
+    assert "! #1 Trampoline (with ZAYN) and #2 Trampoline resolve to one Spotify track" in matched
     audit = user.run("audit")
     assert "shares its Spotify track with #2" in audit.stdout
     assert user.run("audit", "--strict").returncode == 1
@@ -355,9 +402,15 @@ def test_without_a_login_create_stops_before_any_search(user, server):
 def test_ctrl_c_then_the_same_command_again_gives_one_whole_playlist(user, server, stop_after):
     shutil.copy(REPO / "tracks.toml", user.folder / "tracks.toml")
     server.latency = 0.15
-    proc = subprocess.Popen([str(PLAYLISTER), "create", "--yes"], cwd=user.folder,
-                            env=user.env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [str(PLAYLISTER), "create", "--yes"],
+        cwd=user.folder,
+        env=user.env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     deadline = time.monotonic() + BOUND
     while time.monotonic() < deadline and proc.poll() is None:
         if stop_after == "searching" and server.searches >= 3:

@@ -49,30 +49,56 @@ def test_a_good_entry_loads(tmp_path):
     assert (entry.title, entry.uri, entry.match.year) == ("Blue", URI, 1995)
 
 
-FIX = (". Fix that field, or restore the lockfile from version control or a backup. Deleting "
-       "it would make the next `playlister create` make a second playlist.")
+FIX = (
+    ". Fix that field, or restore the lockfile from version control or a backup. Deleting "
+    "it would make the next `playlister create` make a second playlist."
+)
 
 
-@pytest.mark.parametrize("old, new, problem", [
-    (f'uri = "{URI}"\nscore', 'uri = "spotify:track:nope"\nscore',
-     "entry 1 ('Blue'): field 'uri' is not a Spotify track URI "
-     "(spotify:track: and 22 letters or digits): 'spotify:track:nope'"),
-    (f'[entry.match]\nuri = "{URI}"', '[entry.match]\nuri = "https://evil.example/x"',
-     "entry 1 ('Blue'), match: field 'uri' is not a Spotify track URI "
-     "(spotify:track: and 22 letters or digits): 'https://evil.example/x'"),
-    ("score = 0.97", 'score = "high"', "entry 1 ('Blue'): field 'score' must be a whole number "
-     "or a number"),
-    ("score = 0.97", "score = true", "entry 1 ('Blue'): field 'score' must be a whole number or "
-     "a number"),
-    ('status = "matched"', 'status = "great"', "entry 1 ('Blue'): field 'status' is 'great', "
-     "not one of "),
-    ('key = "abc"\n', "", "entry 1 ('Blue'): field 'key' is missing"),
-    ('artists = ["Elastica"]', "artists = [1]", "entry 1 ('Blue'), match: field 'artists' must "
-     "be a list of strings"),
-    ("year = 1995", 'year = "1995"', "entry 1 ('Blue'), match: field 'year' must be a whole "
-     "number"),
-    ('title = "Blue"\nartist', "title = 5\nartist", "entry 1: field 'title' must be a string"),
-])
+@pytest.mark.parametrize(
+    "old, new, problem",
+    [
+        (
+            f'uri = "{URI}"\nscore',
+            'uri = "spotify:track:nope"\nscore',
+            "entry 1 ('Blue'): field 'uri' is not a Spotify track URI "
+            "(spotify:track: and 22 letters or digits): 'spotify:track:nope'",
+        ),
+        (
+            f'[entry.match]\nuri = "{URI}"',
+            '[entry.match]\nuri = "https://evil.example/x"',
+            "entry 1 ('Blue'), match: field 'uri' is not a Spotify track URI "
+            "(spotify:track: and 22 letters or digits): 'https://evil.example/x'",
+        ),
+        (
+            "score = 0.97",
+            'score = "high"',
+            "entry 1 ('Blue'): field 'score' must be a whole number or a number",
+        ),
+        (
+            "score = 0.97",
+            "score = true",
+            "entry 1 ('Blue'): field 'score' must be a whole number or a number",
+        ),
+        (
+            'status = "matched"',
+            'status = "great"',
+            "entry 1 ('Blue'): field 'status' is 'great', not one of ",
+        ),
+        ('key = "abc"\n', "", "entry 1 ('Blue'): field 'key' is missing"),
+        (
+            'artists = ["Elastica"]',
+            "artists = [1]",
+            "entry 1 ('Blue'), match: field 'artists' must be a list of strings",
+        ),
+        (
+            "year = 1995",
+            'year = "1995"',
+            "entry 1 ('Blue'), match: field 'year' must be a whole number",
+        ),
+        ('title = "Blue"\nartist', "title = 5\nartist", "entry 1: field 'title' must be a string"),
+    ],
+)
 def test_a_hand_edited_mistake_is_named_with_its_entry(tmp_path, old, new, problem):
     assert old in ENTRY
     path = write(tmp_path, "version = 1\n" + ENTRY.replace(old, new, 1))
@@ -86,7 +112,8 @@ def test_an_unknown_format_version_is_shown_as_written(tmp_path, version, shown)
     path = write(tmp_path, f"version = {version}\n")
     assert error(path) == (
         f"{path}: lockfile format {shown} is not one this playlister reads (1). Upgrade "
-        "playlister, or delete the lockfile and match again.")
+        "playlister, or delete the lockfile and match again."
+    )
 
 
 def test_entries_that_are_not_a_list_of_tables(tmp_path):

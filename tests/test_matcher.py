@@ -21,8 +21,11 @@ from playlister.state import Status
 from playlister.tracklist import Track
 
 MATCHED, SUBSTITUTE, REVIEW, MISSING = (
-    Status.MATCHED, Status.SUBSTITUTE, Status.REVIEW, Status.MISSING)
-
+    Status.MATCHED,
+    Status.SUBSTITUTE,
+    Status.REVIEW,
+    Status.MISSING,
+)
 
 
 def candidates(*names: str) -> list[Candidate]:
@@ -66,13 +69,19 @@ def test_fold_keeps_its_meaning_for_the_loader() -> None:
 @pytest.mark.parametrize(
     ("title", "core", "decorations"),
     [
-        ("Sweet Child O' Mine - Live In Paris / 1992", "Sweet Child O' Mine",
-         ("Live In Paris / 1992",)),
+        (
+            "Sweet Child O' Mine - Live In Paris / 1992",
+            "Sweet Child O' Mine",
+            ("Live In Paris / 1992",),
+        ),
         ("Rock and Roll - 1990 Remaster", "Rock and Roll", ("1990 Remaster",)),
         ("Priorities (feat. EMMA LX)", "Priorities", ("feat. EMMA LX",)),
         ("(I Can't Get No) Satisfaction", "I Can't Get No Satisfaction", ()),
-        ("Island Boy (feat. Elephant Man & GC (Gate Citizens))", "Island Boy",
-         ("feat. Elephant Man & GC Gate Citizens",)),
+        (
+            "Island Boy (feat. Elephant Man & GC (Gate Citizens))",
+            "Island Boy",
+            ("feat. Elephant Man & GC Gate Citizens",),
+        ),
     ],
 )
 def test_split_title_separates_spotify_decorations(
@@ -119,90 +128,224 @@ GNR = "Guns N' Roses"
 
 CASES = [
     # (case, entry, fixtures, expected status, expected URI or None)
-    ("typographic apostrophe in the title",
-     Track("Don\u2019t Cry", GNR), ["dont_cry"], MATCHED, uri("2N2yrmodOnVF10mKvItC9P")),
-    ("Guns N Roses without the apostrophe",
-     Track("Don't Cry", "Guns N Roses"), ["dont_cry"], MATCHED, uri("2N2yrmodOnVF10mKvItC9P")),
-    ("The Sex Pistols written with The; a popular cover comes first",
-     Track("God Save the Queen", "The Sex Pistols"), ["god_save_the_queen"], MATCHED,
-     uri("kolkAthh7QT2Gu0c9tcbbJ")),
-    ("Rock'n'Roll vs Rock 'N Roll; Britney's cover comes first",
-     Track("I Love Rock'n'Roll", "Joan Jett and the Blackhearts"), ["i_love_rock_n_roll"],
-     MATCHED, uri("2Cdvbe2G4hZsnhNMKyGrie")),
-    ("the original of a song better known as a cover",
-     Track("I Love Rock 'N' Roll", "The Arrows"), ["i_love_rock_n_roll"], MATCHED,
-     uri("7FOLEX4GU5NjkHwQYwmDm3")),
-    ("a more popular cover is returned first",
-     Track("Hallelujah", "Leonard Cohen"), ["hallelujah"], MATCHED,
-     uri("TOXNGsMuy8JVN9HcvtCHHh")),
-    ("live wanted and a live recording exists",
-     Track("Hallelujah", "Leonard Cohen", version="live"), ["hallelujah"], MATCHED,
-     uri("ZPPpuBQuGDQhASPQZAjN0l")),
-    ("live wanted, only studio recordings exist",
-     Track("Paradise City", GNR, version="live"), ["paradise_city_studio"], SUBSTITUTE,
-     uri("3YBZIN3rekqsKxbJc9FZko")),
-    ("nothing asked for; live comes first, studio exists",
-     Track("Sweet Child O' Mine", GNR), ["sweet_child"], MATCHED, uri("7o2CTH4ctstm8TNelqjb51")),
-    ("a particular live recording asked for",
-     Track("Sweet Child O Mine", "Guns N Roses", version="Live at the Ritz 1988"),
-     ["sweet_child"], MATCHED, uri("orBFndsfoNicdbJz7NNZs8")),
-    ("live in the title, as people write it",
-     Track("Sweet Child O' Mine (Live in Paris)", GNR), ["sweet_child"], MATCHED,
-     uri("0yqcmfdOv3RuDXKaloCKxY")),
-    ("a live album named in the entry asks for the live take",
-     Track("Sweet Child O' Mine", GNR, album="Live Era '87-'93"), ["sweet_child"], MATCHED,
-     uri("0yqcmfdOv3RuDXKaloCKxY")),
-    ("album and year choose between copies of one recording",
-     Track("Sweet Child O' Mine", GNR, album="Greatest Hits", year=2004), ["sweet_child"],
-     MATCHED, uri("1u1DBObkLFscNCpRpXbYb9")),
-    ("same title, other artists only",
-     Track("Heaven", "The Shivers"), ["heaven_other_artists"], MISSING, None),
-    ("Hollywood Dream: the Runaways have Hollywood, not this song",
-     Track("Hollywood Dream", "The Runaways"), ["hollywood_dream"], MISSING, None),
-    ("karaoke, tribute and cover acts only",
-     Track("Don't Cry", GNR), ["dont_cry_impostors"], MISSING, None),
-    ("karaoke next to the real recording",
-     Track("Don't Cry", GNR), ["dont_cry_impostors", "dont_cry"], MATCHED,
-     uri("2N2yrmodOnVF10mKvItC9P")),
-    ("a remaster suffix is neutral",
-     Track("Rock and Roll", "Led Zeppelin"), ["rock_and_roll"], MATCHED,
-     uri("3w2GGz0HjIu9OcWXINRFJR")),
-    ("a remaster asked for in the title is neutral too",
-     Track("Rock'n'Roll (Remastered)", "Led Zeppelin"), ["rock_and_roll"], MATCHED,
-     uri("3w2GGz0HjIu9OcWXINRFJR")),
-    ("other songs by the right artist",
-     Track("Yesterday", "The Beatles"), ["beatles_other_songs"], MISSING, None),
-    ("a near title by the right artist goes to a person",
-     Track("Love Me Too", "The Beatles"), ["beatles_other_songs"], REVIEW,
-     uri("OyWePoBh4gJzO7fzefSvFD")),
-    ("a misspelt artist close to two real ones",
-     Track("Heroes", "Jon Smith"), ["heroes_two_artists"], REVIEW, uri("A7HOY9vEQM7szPyRTIb3jo")),
-    ("nothing found",
-     Track("Sugaan Essenna", "The HU"), ["genuine_spotdl_The_HU___Sugaan_Essenna"], MISSING, None),
+    (
+        "typographic apostrophe in the title",
+        Track("Don\u2019t Cry", GNR),
+        ["dont_cry"],
+        MATCHED,
+        uri("2N2yrmodOnVF10mKvItC9P"),
+    ),
+    (
+        "Guns N Roses without the apostrophe",
+        Track("Don't Cry", "Guns N Roses"),
+        ["dont_cry"],
+        MATCHED,
+        uri("2N2yrmodOnVF10mKvItC9P"),
+    ),
+    (
+        "The Sex Pistols written with The; a popular cover comes first",
+        Track("God Save the Queen", "The Sex Pistols"),
+        ["god_save_the_queen"],
+        MATCHED,
+        uri("kolkAthh7QT2Gu0c9tcbbJ"),
+    ),
+    (
+        "Rock'n'Roll vs Rock 'N Roll; Britney's cover comes first",
+        Track("I Love Rock'n'Roll", "Joan Jett and the Blackhearts"),
+        ["i_love_rock_n_roll"],
+        MATCHED,
+        uri("2Cdvbe2G4hZsnhNMKyGrie"),
+    ),
+    (
+        "the original of a song better known as a cover",
+        Track("I Love Rock 'N' Roll", "The Arrows"),
+        ["i_love_rock_n_roll"],
+        MATCHED,
+        uri("7FOLEX4GU5NjkHwQYwmDm3"),
+    ),
+    (
+        "a more popular cover is returned first",
+        Track("Hallelujah", "Leonard Cohen"),
+        ["hallelujah"],
+        MATCHED,
+        uri("TOXNGsMuy8JVN9HcvtCHHh"),
+    ),
+    (
+        "live wanted and a live recording exists",
+        Track("Hallelujah", "Leonard Cohen", version="live"),
+        ["hallelujah"],
+        MATCHED,
+        uri("ZPPpuBQuGDQhASPQZAjN0l"),
+    ),
+    (
+        "live wanted, only studio recordings exist",
+        Track("Paradise City", GNR, version="live"),
+        ["paradise_city_studio"],
+        SUBSTITUTE,
+        uri("3YBZIN3rekqsKxbJc9FZko"),
+    ),
+    (
+        "nothing asked for; live comes first, studio exists",
+        Track("Sweet Child O' Mine", GNR),
+        ["sweet_child"],
+        MATCHED,
+        uri("7o2CTH4ctstm8TNelqjb51"),
+    ),
+    (
+        "a particular live recording asked for",
+        Track("Sweet Child O Mine", "Guns N Roses", version="Live at the Ritz 1988"),
+        ["sweet_child"],
+        MATCHED,
+        uri("orBFndsfoNicdbJz7NNZs8"),
+    ),
+    (
+        "live in the title, as people write it",
+        Track("Sweet Child O' Mine (Live in Paris)", GNR),
+        ["sweet_child"],
+        MATCHED,
+        uri("0yqcmfdOv3RuDXKaloCKxY"),
+    ),
+    (
+        "a live album named in the entry asks for the live take",
+        Track("Sweet Child O' Mine", GNR, album="Live Era '87-'93"),
+        ["sweet_child"],
+        MATCHED,
+        uri("0yqcmfdOv3RuDXKaloCKxY"),
+    ),
+    (
+        "album and year choose between copies of one recording",
+        Track("Sweet Child O' Mine", GNR, album="Greatest Hits", year=2004),
+        ["sweet_child"],
+        MATCHED,
+        uri("1u1DBObkLFscNCpRpXbYb9"),
+    ),
+    (
+        "same title, other artists only",
+        Track("Heaven", "The Shivers"),
+        ["heaven_other_artists"],
+        MISSING,
+        None,
+    ),
+    (
+        "Hollywood Dream: the Runaways have Hollywood, not this song",
+        Track("Hollywood Dream", "The Runaways"),
+        ["hollywood_dream"],
+        MISSING,
+        None,
+    ),
+    (
+        "karaoke, tribute and cover acts only",
+        Track("Don't Cry", GNR),
+        ["dont_cry_impostors"],
+        MISSING,
+        None,
+    ),
+    (
+        "karaoke next to the real recording",
+        Track("Don't Cry", GNR),
+        ["dont_cry_impostors", "dont_cry"],
+        MATCHED,
+        uri("2N2yrmodOnVF10mKvItC9P"),
+    ),
+    (
+        "a remaster suffix is neutral",
+        Track("Rock and Roll", "Led Zeppelin"),
+        ["rock_and_roll"],
+        MATCHED,
+        uri("3w2GGz0HjIu9OcWXINRFJR"),
+    ),
+    (
+        "a remaster asked for in the title is neutral too",
+        Track("Rock'n'Roll (Remastered)", "Led Zeppelin"),
+        ["rock_and_roll"],
+        MATCHED,
+        uri("3w2GGz0HjIu9OcWXINRFJR"),
+    ),
+    (
+        "other songs by the right artist",
+        Track("Yesterday", "The Beatles"),
+        ["beatles_other_songs"],
+        MISSING,
+        None,
+    ),
+    (
+        "a near title by the right artist goes to a person",
+        Track("Love Me Too", "The Beatles"),
+        ["beatles_other_songs"],
+        REVIEW,
+        uri("OyWePoBh4gJzO7fzefSvFD"),
+    ),
+    (
+        "a misspelt artist close to two real ones",
+        Track("Heroes", "Jon Smith"),
+        ["heroes_two_artists"],
+        REVIEW,
+        uri("A7HOY9vEQM7szPyRTIb3jo"),
+    ),
+    (
+        "nothing found",
+        Track("Sugaan Essenna", "The HU"),
+        ["genuine_spotdl_The_HU___Sugaan_Essenna"],
+        MISSING,
+        None,
+    ),
     # Genuine responses.
-    ("genuine: the song is fourth, behind the artist's other songs",
-     Track("Ropes", "Dirty Palm"), ["genuine_spotdl_Dirty_Palm___Ropes"], MATCHED,
-     uri("4SN9kQlguIcjPtMNQJwD30")),
-    ("genuine: a soundtrack song of that title comes first",
-     Track("Test Drive", "Joji"), ["genuine_spotdl_test"], MATCHED,
-     uri("3u9RHP8IpKPZh7bKHw83Ci")),
-    ("genuine: two IDs of one recording are not ambiguous",
-     Track("Tested, Approved and Trusted", "Burna Boy"), ["genuine_spotdl_test"], MATCHED,
-     uri("4Lk9PYDhAucTZMyccvt66Z")),
-    ("genuine: only a remix (re-work) exists",
-     Track("Test & Recognise", "Seekae"), ["genuine_spotdl_test"], SUBSTITUTE,
-     uri("3FijoNKGof7pCn7oddecOQ")),
-    ("genuine: a radio edit is the same recording; the plain title wins",
-     Track("Lyckliga Gatan", "Timo Raisanen"), ["genuine_js_search_track"], MATCHED,
-     uri("3od3TT0urEB8HMaFZhaEYW")),
-    ("genuine: the wanted artist only guests on the live take",
-     Track("Waiting in Vain", "Tania Bowra", version="live"),
-     ["genuine_android_search_track"], REVIEW, uri("2mlNUVIHh7zm66aMx3U2Nv")),
-    ("genuine: an album named like the song is not the song",
-     Track("Muse", "The Wood Brothers"), ["genuine_java_SearchTracksRequest"], MISSING, None),
-    ("genuine: found among other results for the artist",
-     Track("Hysteria", "Muse"), ["genuine_java_SearchTracksRequest"], MATCHED,
-     uri("7xyYsOvq5Ec3P4fr6mM9fD")),
+    (
+        "genuine: the song is fourth, behind the artist's other songs",
+        Track("Ropes", "Dirty Palm"),
+        ["genuine_spotdl_Dirty_Palm___Ropes"],
+        MATCHED,
+        uri("4SN9kQlguIcjPtMNQJwD30"),
+    ),
+    (
+        "genuine: a soundtrack song of that title comes first",
+        Track("Test Drive", "Joji"),
+        ["genuine_spotdl_test"],
+        MATCHED,
+        uri("3u9RHP8IpKPZh7bKHw83Ci"),
+    ),
+    (
+        "genuine: two IDs of one recording are not ambiguous",
+        Track("Tested, Approved and Trusted", "Burna Boy"),
+        ["genuine_spotdl_test"],
+        MATCHED,
+        uri("4Lk9PYDhAucTZMyccvt66Z"),
+    ),
+    (
+        "genuine: only a remix (re-work) exists",
+        Track("Test & Recognise", "Seekae"),
+        ["genuine_spotdl_test"],
+        SUBSTITUTE,
+        uri("3FijoNKGof7pCn7oddecOQ"),
+    ),
+    (
+        "genuine: a radio edit is the same recording; the plain title wins",
+        Track("Lyckliga Gatan", "Timo Raisanen"),
+        ["genuine_js_search_track"],
+        MATCHED,
+        uri("3od3TT0urEB8HMaFZhaEYW"),
+    ),
+    (
+        "genuine: the wanted artist only guests on the live take",
+        Track("Waiting in Vain", "Tania Bowra", version="live"),
+        ["genuine_android_search_track"],
+        REVIEW,
+        uri("2mlNUVIHh7zm66aMx3U2Nv"),
+    ),
+    (
+        "genuine: an album named like the song is not the song",
+        Track("Muse", "The Wood Brothers"),
+        ["genuine_java_SearchTracksRequest"],
+        MISSING,
+        None,
+    ),
+    (
+        "genuine: found among other results for the artist",
+        Track("Hysteria", "Muse"),
+        ["genuine_java_SearchTracksRequest"],
+        MATCHED,
+        uri("7xyYsOvq5Ec3P4fr6mM9fD"),
+    ),
 ]
 
 
@@ -254,7 +397,8 @@ def test_missing_names_the_closest_result() -> None:
 
 def _one(name: str, title: str, artist: str | None = None) -> Candidate:
     return next(
-        c for c in candidates(name)
+        c
+        for c in candidates(name)
         if c.title == title and (artist is None or c.artists[0] == artist)
     )
 
@@ -284,8 +428,10 @@ def test_numbers_tell_alike_titles_apart() -> None:
 
 def test_numbers_tell_alike_albums_apart() -> None:
     entry = Track("Don't Cry", GNR, album="Use Your Illusion I")
-    first, second = (Candidate(uri(n), "Don't Cry", (GNR,), f"Use Your Illusion {n}", 1991, None)
-                     for n in ("I", "II"))
+    first, second = (
+        Candidate(uri(n), "Don't Cry", (GNR,), f"Use Your Illusion {n}", 1991, None)
+        for n in ("I", "II")
+    )
     assert "album agrees" in score(entry, first).note
     assert "other album" in score(entry, second).note
 
@@ -327,11 +473,17 @@ LADDER_ENTRIES = [
     Track("Hollywood Dream", "The Runaways", album="Queens of Noise"),
     Track("Highway to Hell", "AC/DC"),
     Track("Either/Or: Part 1 + 2", "Hall & Oates"),
-    Track("It's a Long Way to the Top (If You Wanna Rock 'N' Roll)", "AC/DC",
-          album="High Voltage (Australian Version) [Remastered]: Deluxe 40th Anniversary"),
-    Track("Lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor "
-          "incididunt ut labore", "Sir Dolorous Ipsum and the Incididunt Orchestra",
-          album="Magna Aliqua Ut Enim Ad Minim Veniam Quis Nostrud Exercitation Ullamco"),
+    Track(
+        "It's a Long Way to the Top (If You Wanna Rock 'N' Roll)",
+        "AC/DC",
+        album="High Voltage (Australian Version) [Remastered]: Deluxe 40th Anniversary",
+    ),
+    Track(
+        "Lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor "
+        "incididunt ut labore",
+        "Sir Dolorous Ipsum and the Incididunt Orchestra",
+        album="Magna Aliqua Ut Enim Ad Minim Veniam Quis Nostrud Exercitation Ullamco",
+    ),
 ]
 
 
@@ -358,13 +510,19 @@ def test_every_query_is_safe_for_spotify(entry: Track) -> None:
     ("entry", "first"),
     [
         (Track("Don\u2019t Cry", "Guns N Roses"), "Don't track:Cry artist:Guns Roses"),
-        (Track("God Save the Queen", "The Sex Pistols"),
-         "track:God Save the Queen artist:Sex Pistols"),
-        (Track("Rock and Roll - 1990 Remaster", "Led Zeppelin"),
-         "track:Rock Roll artist:Led Zeppelin"),
+        (
+            Track("God Save the Queen", "The Sex Pistols"),
+            "track:God Save the Queen artist:Sex Pistols",
+        ),
+        (
+            Track("Rock and Roll - 1990 Remaster", "Led Zeppelin"),
+            "track:Rock Roll artist:Led Zeppelin",
+        ),
         (Track("Highway to Hell", "AC/DC"), "track:Highway to Hell artist:AC DC"),
-        (Track("One Kiss", "Calvin Harris feat. Dua Lipa"),
-         "track:One Kiss artist:Calvin Harris Dua Lipa"),
+        (
+            Track("One Kiss", "Calvin Harris feat. Dua Lipa"),
+            "track:One Kiss artist:Calvin Harris Dua Lipa",
+        ),
     ],
 )
 def test_first_query_is_precise(entry: Track, first: str) -> None:
@@ -384,8 +542,11 @@ def test_ladder_falls_back_to_the_catalog_and_free_text_after_the_version_word()
 def test_free_text_comes_before_the_catalog_when_the_artist_fills_most_of_it() -> None:
     # Free text then shows the artist's other songs as well as forgiving slips.
     queries = build_queries(Track("Hallelujah", "Leonard Cohen"))
-    assert queries[:3] == ["track:Hallelujah artist:Leonard Cohen", "Hallelujah Leonard Cohen",
-                           "artist:Leonard Cohen"]
+    assert queries[:3] == [
+        "track:Hallelujah artist:Leonard Cohen",
+        "Hallelujah Leonard Cohen",
+        "artist:Leonard Cohen",
+    ]
 
 
 def test_ladder_uses_the_album_and_artist_variants() -> None:
@@ -399,8 +560,6 @@ def test_ladder_uses_the_album_and_artist_variants() -> None:
 
 
 # --- resolve: running the ladder -------------------------------------------------------------
-
-
 
 
 def test_resolve_stops_after_a_confident_first_query() -> None:
@@ -424,8 +583,11 @@ def test_resolve_gives_up_without_spelling_rungs_once_the_artist_is_known() -> N
     result = resolve(Track("Hollywood Dream", "The Runaways"), search)
     assert result.status == MISSING
     # Spotify knows "The Runaways": retrying other spellings or the bare title cannot help.
-    assert search.sent == ["track:Hollywood Dream artist:Runaways", "artist:Runaways",
-                           "Hollywood Dream Runaways"]
+    assert search.sent == [
+        "track:Hollywood Dream artist:Runaways",
+        "artist:Runaways",
+        "Hollywood Dream Runaways",
+    ]
 
 
 def test_resolve_settles_absence_in_two_searches_when_the_catalog_page_has_room() -> None:
@@ -439,14 +601,22 @@ def test_resolve_settles_absence_in_two_searches_when_the_catalog_page_has_room(
 
 def test_resolve_looks_further_when_the_catalog_page_is_full() -> None:
     runaways = recorded("hollywood_dream")[0]
-    full = [dict(runaways, id=f"id{i}", uri=f"spotify:track:id{i}", name=f"Song {i}")
-            for i in range(10)]
-    search = CannedSearch({"artist:Runaways": full,
-                           "Hollywood Daydream Runaways": [dict(runaways, name="Hollywood Dream")]})
+    full = [
+        dict(runaways, id=f"id{i}", uri=f"spotify:track:id{i}", name=f"Song {i}") for i in range(10)
+    ]
+    search = CannedSearch(
+        {
+            "artist:Runaways": full,
+            "Hollywood Daydream Runaways": [dict(runaways, name="Hollywood Dream")],
+        }
+    )
     result = resolve(Track("Hollywood Daydream", "The Runaways"), search)
     # The song may lie beyond the page: the free-text search, which forgives slips, decides.
-    assert search.sent == ["track:Hollywood Daydream artist:Runaways", "artist:Runaways",
-                           "Hollywood Daydream Runaways"]
+    assert search.sent == [
+        "track:Hollywood Daydream artist:Runaways",
+        "artist:Runaways",
+        "Hollywood Daydream Runaways",
+    ]
     assert result.status is not MATCHED
 
 
@@ -462,8 +632,12 @@ def test_resolve_tries_the_whole_ladder_for_an_unknown_artist() -> None:
     result = resolve(Track("Sugaan Essenna", "The HU"), search)
     assert result.status == MISSING
     assert search.sent == build_queries(Track("Sugaan Essenna", "The HU"))
-    assert search.sent == ["track:Sugaan Essenna artist:HU", "artist:HU", "Sugaan Essenna HU",
-                           "track:Sugaan Essenna"]
+    assert search.sent == [
+        "track:Sugaan Essenna artist:HU",
+        "artist:HU",
+        "Sugaan Essenna HU",
+        "track:Sugaan Essenna",
+    ]
 
 
 def test_resolve_settles_for_a_substitute_when_the_page_holds_every_take() -> None:
@@ -479,8 +653,10 @@ def test_resolve_asks_for_the_version_when_the_precise_page_is_full() -> None:
     search = CannedSearch({"track:Paradise City artist:Guns Roses": full_page})
     result = resolve(Track("Paradise City", GNR, version="live"), search)
     assert result.status == SUBSTITUTE
-    assert search.sent == ["track:Paradise City artist:Guns Roses",
-                           "live track:Paradise City artist:Guns Roses"]
+    assert search.sent == [
+        "track:Paradise City artist:Guns Roses",
+        "live track:Paradise City artist:Guns Roses",
+    ]
 
 
 def test_resolve_ignores_unplayable_and_local_tracks() -> None:
@@ -497,10 +673,12 @@ def test_resolve_ignores_unplayable_and_local_tracks() -> None:
 def test_resolve_accumulates_candidates_across_queries() -> None:
     # The first answer holds only other songs; the original turns up in the second answer.
     cohen = [obj for obj in recorded("hallelujah") if obj["artists"][0]["name"] == "Leonard Cohen"]
-    search = CannedSearch({
-        "track:Hallelujah artist:Leonard Cohen": "heaven_other_artists",
-        "Hallelujah Leonard Cohen": cohen[:1],
-    })
+    search = CannedSearch(
+        {
+            "track:Hallelujah artist:Leonard Cohen": "heaven_other_artists",
+            "Hallelujah Leonard Cohen": cohen[:1],
+        }
+    )
     result = resolve(Track("Hallelujah", "Leonard Cohen"), search)
     assert (result.status, result.candidate.uri) == (MATCHED, uri("TOXNGsMuy8JVN9HcvtCHHh"))
     assert len(search.sent) == 2
@@ -545,8 +723,14 @@ STUDY = [
     _made(5, "Come As You Are", "Nirvana", "Nevermind", 1991),
     _made(6, "Come As You Are", "Nirvana", "MTV Unplugged In New York", 1994),
     _made(7, "Layla", "Eric Clapton", "Timepieces", 1982),
-    _made(8, "Layla - Acoustic; Live at MTV Unplugged, Bray Film Studios, Windsor, England, UK, "
-             "1/16/1992", "Eric Clapton", "Unplugged (Deluxe Edition)", 1992),
+    _made(
+        8,
+        "Layla - Acoustic; Live at MTV Unplugged, Bray Film Studios, Windsor, England, UK, "
+        "1/16/1992",
+        "Eric Clapton",
+        "Unplugged (Deluxe Edition)",
+        1992,
+    ),
     _made(9, "Hallelujah", "Leonard Cohen", "Various Positions", 1984),
     _made(10, "Hallelujah - Live", "Leonard Cohen", "Live in London", 2009),
     _made(11, "Last Nite", "The Strokes", "Is This It", 2001),
@@ -559,37 +743,97 @@ STUDY = [
 
 STUDY_CASES = [
     # (case, entry, expected status, expected track number or None, words in the reason)
-    ("an artist written short goes to a person, not to 'not on Spotify'",
-     Track("Heroes", "Bowie"), REVIEW, 1, "artist written short? (David Bowie)"),
-    ("an artist written with a space too many is the artist",
-     Track("Creep", "Radio Head"), MATCHED, 3, "artist spelled differently"),
-    ("a first name alone is not written short: no close candidate",
-     Track("Heroes", "David"), MISSING, None, "No recording"),
-    ("MTV Unplugged: the take on the Unplugged album",
-     Track("Come As You Are", "Nirvana", version="MTV Unplugged"), MATCHED, 6, "as wanted"),
-    ("Unplugged alone",
-     Track("Come As You Are", "Nirvana", version="Unplugged"), MATCHED, 6, "as wanted"),
-    ("MTV Unplugged in New York, the album's own name",
-     Track("Come As You Are", "Nirvana", version="MTV Unplugged in New York"), MATCHED, 6,
-     "matches 'MTV Unplugged in New York'"),
-    ("an Unplugged take named in its title",
-     Track("Layla", "Eric Clapton", version="MTV Unplugged"), MATCHED, 8, "as wanted"),
-    ("Unplugged wanted, only another live take: it stands in, never matched",
-     Track("Hallelujah", "Leonard Cohen", version="MTV Unplugged"), SUBSTITUTE, 9,
-     "MTV Unplugged wanted"),
-    ("plain live wanted: an Unplugged take answers it",
-     Track("Come As You Are", "Nirvana", version="live"), MATCHED, 6, "for 'live'"),
-    ("2009 demo: the demo released in 2009, not the one from 2001",
-     Track("Last Nite", "The Strokes", version="2009 demo"), MATCHED, 12, "matches '2009 demo'"),
-    ("2009 demo named in the title",
-     Track("Pretty Boy", "Young Marble Giants", version="2009 demo"), MATCHED, 15,
-     "matches '2009 demo'"),
-    ("1979 demo: released in 1979, its title naming no year",
-     Track("Pretty Boy", "Young Marble Giants", version="1979 demo"), MATCHED, 16,
-     "matches '1979 demo'"),
-    ("1985 demo: no demo from then; the studio take stands in",
-     Track("Pretty Boy", "Young Marble Giants", version="1985 demo"), SUBSTITUTE, 14,
-     "1985 demo wanted"),
+    (
+        "an artist written short goes to a person, not to 'not on Spotify'",
+        Track("Heroes", "Bowie"),
+        REVIEW,
+        1,
+        "artist written short? (David Bowie)",
+    ),
+    (
+        "an artist written with a space too many is the artist",
+        Track("Creep", "Radio Head"),
+        MATCHED,
+        3,
+        "artist spelled differently",
+    ),
+    (
+        "a first name alone is not written short: no close candidate",
+        Track("Heroes", "David"),
+        MISSING,
+        None,
+        "No recording",
+    ),
+    (
+        "MTV Unplugged: the take on the Unplugged album",
+        Track("Come As You Are", "Nirvana", version="MTV Unplugged"),
+        MATCHED,
+        6,
+        "as wanted",
+    ),
+    (
+        "Unplugged alone",
+        Track("Come As You Are", "Nirvana", version="Unplugged"),
+        MATCHED,
+        6,
+        "as wanted",
+    ),
+    (
+        "MTV Unplugged in New York, the album's own name",
+        Track("Come As You Are", "Nirvana", version="MTV Unplugged in New York"),
+        MATCHED,
+        6,
+        "matches 'MTV Unplugged in New York'",
+    ),
+    (
+        "an Unplugged take named in its title",
+        Track("Layla", "Eric Clapton", version="MTV Unplugged"),
+        MATCHED,
+        8,
+        "as wanted",
+    ),
+    (
+        "Unplugged wanted, only another live take: it stands in, never matched",
+        Track("Hallelujah", "Leonard Cohen", version="MTV Unplugged"),
+        SUBSTITUTE,
+        9,
+        "MTV Unplugged wanted",
+    ),
+    (
+        "plain live wanted: an Unplugged take answers it",
+        Track("Come As You Are", "Nirvana", version="live"),
+        MATCHED,
+        6,
+        "for 'live'",
+    ),
+    (
+        "2009 demo: the demo released in 2009, not the one from 2001",
+        Track("Last Nite", "The Strokes", version="2009 demo"),
+        MATCHED,
+        12,
+        "matches '2009 demo'",
+    ),
+    (
+        "2009 demo named in the title",
+        Track("Pretty Boy", "Young Marble Giants", version="2009 demo"),
+        MATCHED,
+        15,
+        "matches '2009 demo'",
+    ),
+    (
+        "1979 demo: released in 1979, its title naming no year",
+        Track("Pretty Boy", "Young Marble Giants", version="1979 demo"),
+        MATCHED,
+        16,
+        "matches '1979 demo'",
+    ),
+    (
+        "1985 demo: no demo from then; the studio take stands in",
+        Track("Pretty Boy", "Young Marble Giants", version="1985 demo"),
+        SUBSTITUTE,
+        14,
+        "1985 demo wanted",
+    ),
 ]
 
 
@@ -597,8 +841,9 @@ STUDY_CASES = [
     ("entry", "status", "number", "words"),
     [pytest.param(*case[1:], id=case[0]) for case in STUDY_CASES],
 )
-def test_short_artists_unplugged_and_demo_years(entry: Track, status: Status,
-                                                number: int | None, words: str) -> None:
+def test_short_artists_unplugged_and_demo_years(
+    entry: Track, status: Status, number: int | None, words: str
+) -> None:
     result = decide(entry, STUDY)
     chosen = result.candidate and result.candidate.uri
     assert (result.status, chosen) == (status, number and uri(f"{number:022d}")), result.reason

@@ -18,8 +18,15 @@ from playlister.tracklist import Tracklist, load
 def match_tracklist(tracklist: Tracklist, factory, *, refresh: bool = False, workers: int = 4):
     """Run the batch as `playlister match` does: the project's lock, saved by the project."""
     project = Project(tracklist, lockfile.load(lockfile.lock_path(tracklist.path)))
-    run = match_entries(tracklist.tracks, project.lock, factory, save=project.save,
-                        refresh=refresh, workers=workers, source=tracklist.path)
+    run = match_entries(
+        tracklist.tracks,
+        project.lock,
+        factory,
+        save=project.save,
+        refresh=refresh,
+        workers=workers,
+        source=tracklist.path,
+    )
     run.results = [(t, e) for t in tracklist.tracks if (e := project.lock.get(t))]
     return run
 
@@ -64,8 +71,7 @@ def statuses(run) -> dict[str, str]:
 def test_first_run_searches_and_writes_the_lockfile(tracks_file: Path) -> None:
     search = CatalogSearch(CATALOG)
     run = match_tracklist(load(tracks_file), lambda: search)
-    assert statuses(run) == {"Blue": "matched", "Heaven": "matched",
-                             "Hollywood Dream": "missing"}
+    assert statuses(run) == {"Blue": "matched", "Heaven": "matched", "Hollywood Dream": "missing"}
     assert run.searched == 3 and run.requests == search.requests
     lock = lockfile.load(tracks_file.with_name("tracks.lock"))
     assert {e.title: e.uri for e in lock.entries.values()} == {
@@ -103,18 +109,28 @@ def test_an_edited_entry_is_matched_again_and_only_it(tracks_file: Path) -> None
 
 
 def test_a_pinned_uri_is_looked_up_once_never_searched(tracks_file: Path) -> None:
-    tracks_file.write_text(LIST.replace(
-        'artist = "The Runaways"',
-        'artist = "The Runaways"\nspotify = "spotify:track:0000000000000000000004"'))
+    tracks_file.write_text(
+        LIST.replace(
+            'artist = "The Runaways"',
+            'artist = "The Runaways"\nspotify = "spotify:track:0000000000000000000004"',
+        )
+    )
     search = CatalogSearch(CATALOG)
     run = match_tracklist(load(tracks_file), lambda: search)
     entry = dict((t.title, e) for t, e in run.results)["Hollywood Dream"]
     assert (entry.status.value, entry.uri, entry.pinned, entry.verified) == (
-        "matched", "spotify:track:0000000000000000000004", True, True)
+        "matched",
+        "spotify:track:0000000000000000000004",
+        True,
+        True,
+    )
     # Spotify's own record of the pinned track: its album, year and title.
     assert entry.match is not None
     assert (entry.match.title, entry.match.album, entry.match.year) == (
-        "Hollywood", "Queens of Noise", 1977)
+        "Hollywood",
+        "Queens of Noise",
+        1977,
+    )
     assert not any("hollywood" in fold(q) for q in search.queries)
     assert search.lookups == ["spotify:track:0000000000000000000004"]
 
@@ -123,24 +139,27 @@ def test_a_pinned_uri_is_looked_up_once_never_searched(tracks_file: Path) -> Non
     assert again.requests == 0
 
 
-def test_a_pin_spotify_does_not_know_names_the_entry_and_keeps_the_rest(
-        tracks_file: Path) -> None:
-    tracks_file.write_text(LIST.replace(
-        'artist = "The Runaways"',
-        'artist = "The Runaways"\nspotify = "spotify:track:0000000000000000000009"'))
+def test_a_pin_spotify_does_not_know_names_the_entry_and_keeps_the_rest(tracks_file: Path) -> None:
+    tracks_file.write_text(
+        LIST.replace(
+            'artist = "The Runaways"',
+            'artist = "The Runaways"\nspotify = "spotify:track:0000000000000000000009"',
+        )
+    )
     with pytest.raises(TracklistError) as info:
         match_tracklist(load(tracks_file), lambda: CatalogSearch(CATALOG))
     assert str(info.value) == (
         f"{tracks_file}, line 12, track 3 (\"Hollywood Dream\"), field 'spotify': Spotify has no "
         "track spotify:track:0000000000000000000009: correct the ID (copy the track's link from "
-        "Spotify) or remove the pin to search for the song")
+        "Spotify) or remove the pin to search for the song"
+    )
     lock = lockfile.load(tracks_file.with_name("tracks.lock"))
     assert sorted(e.title for e in lock.entries.values()) == ["Blue", "Heaven"]
 
 
 def test_dropping_an_entry_drops_it_from_the_lockfile(tracks_file: Path) -> None:
     match_tracklist(load(tracks_file), lambda: CatalogSearch(CATALOG))
-    tracks_file.write_text(LIST.split("[[track]]\ntitle = \"Hollywood")[0])
+    tracks_file.write_text(LIST.split('[[track]]\ntitle = "Hollywood')[0])
     match_tracklist(load(tracks_file), lambda: CatalogSearch(CATALOG))
     lock = lockfile.load(tracks_file.with_name("tracks.lock"))
     assert sorted(e.title for e in lock.entries.values()) == ["Blue", "Heaven"]
@@ -164,7 +183,10 @@ def test_a_quota_stop_keeps_what_was_matched(tracks_file: Path) -> None:
 def test_the_lockfile_is_deterministic_and_in_tracklist_order(tracks_file: Path) -> None:
     match_tracklist(load(tracks_file), lambda: CatalogSearch(CATALOG), workers=3)
     text = tracks_file.with_name("tracks.lock").read_text()
-    assert text.index('title = "Blue"') < text.index('title = "Heaven"') < text.index(
-        'title = "Hollywood Dream"')
+    assert (
+        text.index('title = "Blue"')
+        < text.index('title = "Heaven"')
+        < text.index('title = "Hollywood Dream"')
+    )
     match_tracklist(load(tracks_file), lambda: CatalogSearch(CATALOG))
     assert tracks_file.with_name("tracks.lock").read_text() == text

@@ -37,9 +37,17 @@ def by_title(tracklist: Tracklist, title: str) -> Track:
 
 
 def entry(track: Track, status: str, match: MatchInfo | None = None) -> LockEntry:
-    return LockEntry(key=track.key, title=track.title, artist=track.artist, status=Status(status),
-                     score=0.9, reason="", checked="2026-01-01T00:00:00Z",
-                     uri=match.uri if match else None, match=match)
+    return LockEntry(
+        key=track.key,
+        title=track.title,
+        artist=track.artist,
+        status=Status(status),
+        score=0.9,
+        reason="",
+        checked="2026-01-01T00:00:00Z",
+        uri=match.uri if match else None,
+        match=match,
+    )
 
 
 def make_lock(*entries: LockEntry, playlist_id: str | None = None) -> Lock:
@@ -58,8 +66,14 @@ def her_smell_lock(tracklist: Tracklist, playlist_id: str | None = PLAYLIST_ID) 
         match = None
         if tid:
             _, title, artist, album, date, _pop, ms = rows[tid]
-            match = MatchInfo(uri=f"spotify:track:{tid}", title=title, artists=(artist,),
-                              album=album, year=int(date[:4]), duration_ms=ms)
+            match = MatchInfo(
+                uri=f"spotify:track:{tid}",
+                title=title,
+                artists=(artist,),
+                album=album,
+                year=int(date[:4]),
+                duration_ms=ms,
+            )
         entries.append(entry(track, status, match))
     return make_lock(*entries, playlist_id=playlist_id)
 
@@ -107,16 +121,26 @@ def test_nothing_of_the_tool_is_on_the_sheet(
     real: Tracklist, matched: Lock, fmt: str, matched_yet: bool
 ) -> None:
     out = visible(render_notes(real, matched if matched_yet else None, fmt=fmt), fmt)
-    for internal in ("playlister match", "tracks.lock", "lockfile", "Tags:", "influence, film",
-                     "not matched", "to review", "substitute:", "0 missing"):
+    for internal in (
+        "playlister match",
+        "tracks.lock",
+        "lockfile",
+        "Tags:",
+        "influence, film",
+        "not matched",
+        "to review",
+        "substitute:",
+        "0 missing",
+    ):
         assert internal not in out
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_where_each_song_sits_and_its_note(real: Tracklist, fmt: str) -> None:
     out = visible(render_notes(real, None, fmt=fmt), fmt)
-    assert re.search("In the film:? Act 2, the recording studio \\(model for the original song\\)",
-                     out)
+    assert re.search(
+        "In the film:? Act 2, the recording studio \\(model for the original song\\)", out
+    )
     assert "Plays over the end credits" in out
     assert re.search("Recording wanted:? Live at Glastonbury · YouTube", out)
 
@@ -138,11 +162,15 @@ def test_matched_sheet_points_at_spotify_and_keeps_the_videos(
     assert "https://open.spotify.com/track/4o8KJQi6JVNpZEZnKe2zJd" in out  # The Shame
     assert "search_query=The+Blood+Brothers+The+Shame" not in out
     assert re.search("Recording:? Crimes \\(2004\\) · 2:51 · Spotify", seen)
-    assert re.search("Recording:? “Don’t Cry – Original”, Use Your Illusion I \\(1991\\) · 4:44",
-                     seen)
+    assert re.search(
+        "Recording:? “Don’t Cry – Original”, Use Your Illusion I \\(1991\\) · 4:44", seen
+    )
     # Blue is only a substitute: the Glastonbury video first, the Spotify stand-in too.
-    assert re.search("Recording wanted:? Live at Glastonbury · YouTube (https://\\S+ |- )?"
-                     "Stand-in on Spotify:? “Blue”, The Menace \\(2000\\) · 2:31 · Spotify", seen)
+    assert re.search(
+        "Recording wanted:? Live at Glastonbury · YouTube (https://\\S+ |- )?"
+        "Stand-in on Spotify:? “Blue”, The Menace \\(2000\\) · 2:31 · Spotify",
+        seen,
+    )
     assert GLASTONBURY in out
     assert "https://open.spotify.com/track/3n4ECRv8YJmTXbvsdFxbNn" in out
     assert re.search("Not on Spotify:? YouTube search", seen)  # Hollywood Dream
@@ -152,8 +180,13 @@ def test_matched_sheet_points_at_spotify_and_keeps_the_videos(
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_a_matched_entry_keeps_its_own_video(fmt: str) -> None:
     track = Track("Rebel Girl", "Bikini Kill", youtube=GLASTONBURY, index=1)
-    m = MatchInfo(uri="spotify:track:4uLU6hMCjMI75M1A2tKUQC", title="Rebel Girl",
-                  artists=("Bikini Kill",), album="Pussy Whipped", year=1993)
+    m = MatchInfo(
+        uri="spotify:track:4uLU6hMCjMI75M1A2tKUQC",
+        title="Rebel Girl",
+        artists=("Bikini Kill",),
+        album="Pussy Whipped",
+        year=1993,
+    )
     out = render_notes(synthetic(track), make_lock(entry(track, "matched", m)), fmt=fmt)
     assert "https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC" in out
     assert GLASTONBURY in out
@@ -166,8 +199,9 @@ def test_footer_says_how_many_songs_and_how_to_listen(
 ) -> None:
     out = visible(render_notes(real, matched, fmt=fmt), fmt)
     assert "13 songs." in out
-    assert "to play it on Spotify, or on YouTube when the recording wanted is not on Spotify." \
-        in out
+    assert (
+        "to play it on Spotify, or on YouTube when the recording wanted is not on Spotify." in out
+    )
     out = visible(render_notes(real, None, fmt=fmt), fmt)
     assert "to play it on YouTube." in out
 
@@ -220,21 +254,24 @@ def test_unknown_format(real: Tracklist) -> None:
 # ---------------------------------------------------------------- typography
 
 
-@pytest.mark.parametrize(("typed", "printed"), [
-    ("Don't Cry", "Don’t Cry"),
-    ('displacing "The Shame".', "displacing “The Shame”."),
-    ("The Great Rock 'n' Roll Swindle", "The Great Rock ’n’ Roll Swindle"),
-    ("The Great Rock 'N' Roll Swindle", "The Great Rock ’N’ Roll Swindle"),
-    ("the Pistols' song", "the Pistols’ song"),
-    ("'90s rock", "’90s rock"),
-    ("a 'quoted' word", "a ‘quoted’ word"),
-    ('("Blue")', "(“Blue”)"),
-    ("Don't Cry - Original", "Don’t Cry – Original"),
-    ("1977--1979", "1977–1979"),
-    ("wait---no", "wait—no"),
-    ("...And Out Come The Wolves", "…And Out Come The Wolves"),
-    ("break-up", "break-up"),
-])
+@pytest.mark.parametrize(
+    ("typed", "printed"),
+    [
+        ("Don't Cry", "Don’t Cry"),
+        ('displacing "The Shame".', "displacing “The Shame”."),
+        ("The Great Rock 'n' Roll Swindle", "The Great Rock ’n’ Roll Swindle"),
+        ("The Great Rock 'N' Roll Swindle", "The Great Rock ’N’ Roll Swindle"),
+        ("the Pistols' song", "the Pistols’ song"),
+        ("'90s rock", "’90s rock"),
+        ("a 'quoted' word", "a ‘quoted’ word"),
+        ('("Blue")', "(“Blue”)"),
+        ("Don't Cry - Original", "Don’t Cry – Original"),
+        ("1977--1979", "1977–1979"),
+        ("wait---no", "wait—no"),
+        ("...And Out Come The Wolves", "…And Out Come The Wolves"),
+        ("break-up", "break-up"),
+    ],
+)
 def test_typographic_quotes_and_dashes(typed: str, printed: str) -> None:
     assert smarten(typed) == printed
 
@@ -258,8 +295,13 @@ def test_html_escapes_every_field(field: str) -> None:
         tl = Tracklist(tl.path, replace(tl.playlist, **{field: NASTY}), tl.tracks)
     if field == "match":
         t = tl.tracks[0]
-        m = MatchInfo(uri="spotify:track:4uLU6hMCjMI75M1A2tKUQC", title=NASTY, artists=(NASTY,),
-                      album=NASTY, year=2000)
+        m = MatchInfo(
+            uri="spotify:track:4uLU6hMCjMI75M1A2tKUQC",
+            title=NASTY,
+            artists=(NASTY,),
+            album=NASTY,
+            year=2000,
+        )
         lock = make_lock(entry(t, "substitute", m))
     out = render_notes(tl, lock, fmt="html")
     assert "<b>" not in out
@@ -271,8 +313,10 @@ def test_html_escapes_every_field(field: str) -> None:
 def test_markdown_escapes_every_field(field: str) -> None:
     tl, lock = nasty_sheet(field)
     out = render_notes(tl, lock, fmt="markdown")
-    escaped = ("\\<b\\> “x” \\</b\\> & \\*y\\* \\[z\\](u) \\`t\\` \\_u\\_ \\#h \\|p\\| "
-               "\\~s\\~ \\$d\\$ \\!i \\\\")
+    escaped = (
+        "\\<b\\> “x” \\</b\\> & \\*y\\* \\[z\\](u) \\`t\\` \\_u\\_ \\#h \\|p\\| "
+        "\\~s\\~ \\$d\\$ \\!i \\\\"
+    )
     assert escaped in out
     assert "\x1b" not in out
 
@@ -282,14 +326,17 @@ def test_text_drops_terminal_escapes_from_every_field(field: str) -> None:
     tl, lock = nasty_sheet(field)
     out = render_notes(tl, lock, fmt="text", width=200)
     assert "\x1b" not in out
-    assert '<b> “x” </b> & *y* [z](u) `t` _u_ #h |p| ~s~ $d$ !i \\ [31m' in out
+    assert "<b> “x” </b> & *y* [z](u) `t` _u_ #h |p| ~s~ $d$ !i \\ [31m" in out
 
 
 def test_html_attribute_values_cannot_break_out() -> None:
-    track = Track("A", "B", youtube='https://www.youtube.com/watch?v=Ew7QoNGHung&t=1"onmouseover="x')
+    track = Track(
+        "A", "B", youtube='https://www.youtube.com/watch?v=Ew7QoNGHung&t=1"onmouseover="x'
+    )
     out = render_notes(synthetic(track), None, fmt="html")
-    assert ('href="https://www.youtube.com/watch?v=Ew7QoNGHung&amp;t=1&#34;onmouseover=&#34;x"'
-            in out)
+    assert (
+        'href="https://www.youtube.com/watch?v=Ew7QoNGHung&amp;t=1&#34;onmouseover=&#34;x"' in out
+    )
     assert '"onmouseover' not in out
 
 
@@ -323,12 +370,14 @@ def test_text_fits_the_width_except_unbreakable_urls(
 
 def test_text_layout(real: Tracklist, matched: Lock) -> None:
     lines = render_notes(real, matched, fmt="text").splitlines()
-    assert lines[:2] == ["Her Smell: the songs behind the film",
-                         "===================================="]
+    assert lines[:2] == [
+        "Her Smell: the songs behind the film",
+        "====================================",
+    ]
     assert " 1. The Shame — The Blood Brothers (Crimes (2004) · 2:51)" in lines
     assert "13. Heaven — Bryan Adams" in lines
     i = lines.index(" 7. Blue — Elastica")
-    assert lines[i + 7:i + 11] == [
+    assert lines[i + 7 : i + 11] == [
         "    Recording wanted: Live at Glastonbury · YouTube",
         f"      {GLASTONBURY}",
         "    Stand-in on Spotify: “Blue”, The Menace (2000) · 2:31 · Spotify",
@@ -344,12 +393,12 @@ def test_text_narrow_width_refused(real: Tracklist) -> None:
 # ---------------------------------------------------------------- markdown
 
 
-def test_markdown_has_an_overview_table_and_stays_link_only(
-    real: Tracklist, matched: Lock
-) -> None:
+def test_markdown_has_an_overview_table_and_stays_link_only(real: Tracklist, matched: Lock) -> None:
     out = render_notes(real, matched, fmt="markdown")
-    assert "| # | Song | Artist | Recording | Time |\n|--:|------|--------|-----------|-----:|\n" \
+    assert (
+        "| # | Song | Artist | Recording | Time |\n|--:|------|--------|-----------|-----:|\n"
         in out
+    )
     assert "| 1 | The Shame | The Blood Brothers | Crimes (2004) | 2:51 |\n" in out
     assert "| 11 | Hollywood Dream | The Runaways | Not on Spotify | — |\n" in out
     assert "## 7. Blue — Elastica\n" in out
@@ -389,8 +438,7 @@ def expected_matrix(url: str) -> list[list[bool]]:
 
 def codes(out: str) -> dict[str, list[list[bool]]]:
     """Each code on the page, keyed by the link around it."""
-    found = re.findall(r'<a class="code[^"]*" href="([^"]+)"[^>]*>(<svg.*?</svg>)', out,
-                       flags=re.S)
+    found = re.findall(r'<a class="code[^"]*" href="([^"]+)"[^>]*>(<svg.*?</svg>)', out, flags=re.S)
     return {html.unescape(href): decode_svg(svg) for href, svg in found}
 
 
@@ -414,8 +462,9 @@ def test_blue_code_plays_the_glastonbury_video_after_matching(
 ) -> None:
     out = render_notes(real, matched, fmt="html")
     blue = re.search(r'<li class="song" id="song-7">.*?</li>', out, flags=re.S)[0]
-    (href, svg), = re.findall(r'<a class="code" href="([^"]+)"[^>]*>(<svg.*?</svg>)', blue,
-                              flags=re.S)
+    ((href, svg),) = re.findall(
+        r'<a class="code" href="([^"]+)"[^>]*>(<svg.*?</svg>)', blue, flags=re.S
+    )
     assert href == GLASTONBURY
     assert decode_svg(svg) == expected_matrix(GLASTONBURY)
 
@@ -430,8 +479,9 @@ def test_the_playlist_code(real: Tracklist, matched: Lock) -> None:
 
 def test_with_nothing_matched_the_list_code_plays_the_videos() -> None:
     other = "https://youtu.be/dQw4w9WgXcQ"
-    tl = synthetic(Track("A", "B", youtube=GLASTONBURY), Track("C", "D"),
-                   Track("E", "F", youtube=other))
+    tl = synthetic(
+        Track("A", "B", youtube=GLASTONBURY), Track("C", "D"), Track("E", "F", youtube=other)
+    )
     out = render_notes(tl, None, fmt="html")
     play_all = urls.watch_videos(["Ew7QoNGHung", "dQw4w9WgXcQ"])
     assert codes(out)[play_all] == expected_matrix(play_all)
@@ -441,8 +491,7 @@ def test_with_nothing_matched_the_list_code_plays_the_videos() -> None:
 def test_html_loads_nothing_from_the_network(real: Tracklist, matched: Lock) -> None:
     for lock in (None, matched):
         out = render_notes(real, lock, fmt="html")
-        for tag in re.findall(r"<(?:link|script|img|style|iframe|source|video|audio)\b[^>]*>",
-                              out):
+        for tag in re.findall(r"<(?:link|script|img|style|iframe|source|video|audio)\b[^>]*>", out):
             assert not re.search(r"(src|href)\s*=", tag), tag
         assert "@import" not in out
         assert "url(" not in out
@@ -480,8 +529,9 @@ def test_sheet_model_follows_the_verdict(real: Tracklist, matched: Lock) -> None
 # ---------------------------------------------------------------- printed, in a real browser
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-TOOLS = CHROMIUM and shutil.which("pdftoppm") and shutil.which("zbarimg") \
-    and shutil.which("pdfinfo")
+TOOLS = (
+    CHROMIUM and shutil.which("pdftoppm") and shutil.which("zbarimg") and shutil.which("pdfinfo")
+)
 
 
 @pytest.mark.slow
@@ -493,11 +543,23 @@ def test_printed_codes_scan(real: Tracklist, matched: Lock, tmp_path: Path, pape
     (tmp_path / "sheet.html").write_text(page)
     pdf = tmp_path / "sheet.pdf"
     subprocess.run(
-        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--no-first-run", f"--user-data-dir={tmp_path / 'profile'}", "--no-pdf-header-footer",
-         f"--print-to-pdf={pdf}", (tmp_path / "sheet.html").as_uri()],
-        check=True, capture_output=True, timeout=120,
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={pdf}",
+            (tmp_path / "sheet.html").as_uri(),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
     )
     info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True)
     pages = int(re.search(r"^Pages:\s+(\d+)$", info.stdout, flags=re.M)[1])
@@ -515,33 +577,53 @@ def test_printed_codes_scan(real: Tracklist, matched: Lock, tmp_path: Path, pape
 @pytest.mark.slow
 @pytest.mark.skipif(not TOOLS, reason="needs chromium, poppler-utils and zbar-tools")
 def test_printed_with_the_browsers_defaults_no_header_or_footer_and_margins_on_every_page(
-        real: Tracklist, matched: Lock, tmp_path: Path) -> None:
+    real: Tracklist, matched: Lock, tmp_path: Path
+) -> None:
     """Printed as a person does it (Chrome's headers and footers left on): no date, title,
     file path or page number on the paper, and text at least 13 mm from every edge of every
     page; no line ends in a hyphen that splits a word."""
     (tmp_path / "sheet.html").write_text(
-        render_notes(real, matched, fmt="html").replace("@page {", "@page { size: A4;"))
+        render_notes(real, matched, fmt="html").replace("@page {", "@page { size: A4;")
+    )
     pdf = tmp_path / "sheet.pdf"
     subprocess.run(
-        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--no-first-run", f"--user-data-dir={tmp_path / 'profile'}",
-         f"--print-to-pdf={pdf}", (tmp_path / "sheet.html").as_uri()],
-        check=True, capture_output=True, timeout=120,
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            f"--print-to-pdf={pdf}",
+            (tmp_path / "sheet.html").as_uri(),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
     )
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True,
-                          capture_output=True, text=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
     assert "file://" not in text and "sheet.html" not in text
     assert not re.search(r"\b\d+/\d+\s*$", text, flags=re.M)  # "1/3": a page counter
     assert not re.search(r"\w-$", text, flags=re.M), "a word split at a hyphen"
-    bbox = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], check=True,
-                          capture_output=True, text=True).stdout
+    bbox = subprocess.run(
+        ["pdftotext", "-bbox", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
     margin = 13 / 25.4 * 72  # points
-    for page in re.findall(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', bbox,
-                           flags=re.S):
+    for page in re.findall(
+        r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', bbox, flags=re.S
+    ):
         width, height, words = float(page[0]), float(page[1]), page[2]
-        boxes = [tuple(map(float, b)) for b in re.findall(
-            r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)"', words)]
+        boxes = [
+            tuple(map(float, b))
+            for b in re.findall(
+                r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)"', words
+            )
+        ]
         assert boxes
         assert min(b[1] for b in boxes) >= margin and max(b[3] for b in boxes) <= height - margin
         assert min(b[0] for b in boxes) >= margin and max(b[2] for b in boxes) <= width - margin
@@ -557,8 +639,9 @@ def test_a_hyphenated_word_is_never_split_across_lines(real: Tracklist, matched:
         assert not re.search(r"\w-$", text, flags=re.M), width
 
 
-def test_on_a_phone_the_codes_float_so_text_flows_beside_them(real: Tracklist,
-                                                             matched: Lock) -> None:
+def test_on_a_phone_the_codes_float_so_text_flows_beside_them(
+    real: Tracklist, matched: Lock
+) -> None:
     out = render_notes(real, matched, fmt="html")
     # The code comes first in each song, so a float has the heading and text wrap round it.
     songs = re.findall(r'<li class="song"[^>]*>\n(.{0,20})', out)
@@ -583,10 +666,13 @@ def test_no_note_copies_a_run_of_eight_words_from_a_source(real: Tracklist) -> N
     seen: set[tuple[str, ...]] = set()
     for seed in SEEDS.glob("*.txt"):
         w = _words(seed.read_text(encoding="utf-8"))
-        seen.update(tuple(w[i:i + run]) for i in range(len(w) - run + 1))
+        seen.update(tuple(w[i : i + run]) for i in range(len(w) - run + 1))
     copied = []
     for track in real.tracks:
         w = _words(track.note or "")
-        copied += [f"{track.title}: {' '.join(w[i:i + run])}"
-                   for i in range(len(w) - run + 1) if tuple(w[i:i + run]) in seen]
+        copied += [
+            f"{track.title}: {' '.join(w[i : i + run])}"
+            for i in range(len(w) - run + 1)
+            if tuple(w[i : i + run]) in seen
+        ]
     assert copied == []

@@ -22,9 +22,11 @@ from playlister.errors import LockfileError, PlaylisterError
 
 TRACKS = "TRACKS is the tracklist file (default: ./tracks.toml)."
 LIST = '[playlist]\nname = "Test"\n' + "".join(
-    f'\n[[track]]\ntitle = "Song {i}"\nartist = "Band {i}"\n' for i in range(1, 6))
-CATALOG = [make_track(f"{i:022d}", f"Song {i}", f"Band {i}", f"Album {i}", 1990)
-           for i in range(1, 6)]
+    f'\n[[track]]\ntitle = "Song {i}"\nartist = "Band {i}"\n' for i in range(1, 6)
+)
+CATALOG = [
+    make_track(f"{i:022d}", f"Song {i}", f"Band {i}", f"Album {i}", 1990) for i in range(1, 6)
+]
 
 
 def run(*args: str) -> tuple[int, str]:
@@ -43,19 +45,50 @@ def tracks(tmp_path: Path) -> Path:
 # --- help ---
 
 
-@pytest.mark.parametrize("command, pieces", [
-    ("check", [TRACKS, "Examples:\n    playlister check\n",
-               "playlister check lists/her-smell.toml --tag film", "--tag TAG"]),
-    ("notes", [TRACKS, "Examples:\n    playlister notes --format html -o her-smell.html\n",
-               "--tag TAG"]),
-    ("match", [TRACKS, "Examples:\n    playlister match --market GB\n",
-               "playlister match --refresh --json > matches.json", "--market CC"]),
-    ("audit", [TRACKS, "Examples:\n    playlister audit\n", "--strict --json   # in CI"]),
-    ("create", [TRACKS, "Examples:\n    playlister create --dry-run\n",
-                "playlister create --yes --cover cover.jpg", "--market CC", "--tag TAG"]),
-    ("login", ["Examples:\n    playlister login\n", "playlister login --no-browser"]),
-    ("logout", ["Example:\n    playlister logout\n"]),
-])
+@pytest.mark.parametrize(
+    "command, pieces",
+    [
+        (
+            "check",
+            [
+                TRACKS,
+                "Examples:\n    playlister check\n",
+                "playlister check lists/her-smell.toml --tag film",
+                "--tag TAG",
+            ],
+        ),
+        (
+            "notes",
+            [
+                TRACKS,
+                "Examples:\n    playlister notes --format html -o her-smell.html\n",
+                "--tag TAG",
+            ],
+        ),
+        (
+            "match",
+            [
+                TRACKS,
+                "Examples:\n    playlister match --market GB\n",
+                "playlister match --refresh --json > matches.json",
+                "--market CC",
+            ],
+        ),
+        ("audit", [TRACKS, "Examples:\n    playlister audit\n", "--strict --json   # in CI"]),
+        (
+            "create",
+            [
+                TRACKS,
+                "Examples:\n    playlister create --dry-run\n",
+                "playlister create --yes --cover cover.jpg",
+                "--market CC",
+                "--tag TAG",
+            ],
+        ),
+        ("login", ["Examples:\n    playlister login\n", "playlister login --no-browser"]),
+        ("logout", ["Example:\n    playlister logout\n"]),
+    ],
+)
 def test_every_command_help_has_examples_and_says_what_tracks_is(command, pieces):
     code, out = run(command, "--help")
     assert code == 0
@@ -66,9 +99,13 @@ def test_every_command_help_has_examples_and_says_what_tracks_is(command, pieces
 def test_the_group_help_lists_the_environment_variables():
     code, out = run("--help")
     assert code == 0
-    for name in ("SPOTIPY_CLIENT_ID, SPOTIPY_CLIENT_SECRET", "SPOTIPY_REDIRECT_URI",
-                 "PLAYLISTER_ACCESS_TOKEN", "PLAYLISTER_HOME",
-                 "PLAYLISTER_API_URL, PLAYLISTER_AUTH_URL"):
+    for name in (
+        "SPOTIPY_CLIENT_ID, SPOTIPY_CLIENT_SECRET",
+        "SPOTIPY_REDIRECT_URI",
+        "PLAYLISTER_ACCESS_TOKEN",
+        "PLAYLISTER_HOME",
+        "PLAYLISTER_API_URL, PLAYLISTER_AUTH_URL",
+    ):
         assert name in out
     assert "Environment (or a .env file in the working directory):" in out
 
@@ -89,8 +126,10 @@ def test_notes_refuse_to_overwrite_the_tracklist_or_the_lockfile(tracks, name, k
     target = tracks.with_name(name)
     code, out = run("notes", str(tracks), "-o", str(target))
     assert code == 1
-    assert out == (f"Error: {target}: that is the {kind}; the notes would overwrite it. Choose "
-                   "another file name, e.g. notes.html.\n")
+    assert out == (
+        f"Error: {target}: that is the {kind}; the notes would overwrite it. Choose "
+        "another file name, e.g. notes.html.\n"
+    )
     assert tracks.read_text() == before
     assert not tracks.with_name("tracks.lock").exists()
 
@@ -98,8 +137,10 @@ def test_notes_refuse_to_overwrite_the_tracklist_or_the_lockfile(tracks, name, k
 def test_notes_into_a_folder_that_does_not_exist(tracks):
     target = tracks.parent / "nowhere" / "notes.html"
     code, out = run("notes", str(tracks), "-o", str(target))
-    assert (code, out) == (1, f"Error: {target}: cannot write the notes: the folder "
-                              f"{target.parent} does not exist.\n")
+    assert (code, out) == (
+        1,
+        f"Error: {target}: cannot write the notes: the folder {target.parent} does not exist.\n",
+    )
 
 
 @contextmanager
@@ -142,7 +183,8 @@ def test_an_unwritable_directory_is_found_before_any_search(tracks, monkeypatch)
     assert str(info.value) == (
         f"{tracks.with_name('tracks.lock')}: cannot write the lockfile: the directory "
         f"{tracks.parent} is not writable (Permission denied). Nothing was searched; run "
-        "playlister where you can write, or fix the permissions.")
+        "playlister where you can write, or fix the permissions."
+    )
     assert search.requests == 0
 
 
@@ -156,11 +198,16 @@ def test_a_save_failing_mid_run_is_one_line_and_leaves_the_old_lockfile(tracks, 
 
     monkeypatch.setattr(files.os, "replace", disk_full)
     with pytest.raises(PlaylisterError) as info:
-        app.match(tracks, Settings.from_env({}), refresh=True,
-                  catalog_factory=lambda: CatalogSearch(CATALOG))
+        app.match(
+            tracks,
+            Settings.from_env({}),
+            refresh=True,
+            catalog_factory=lambda: CatalogSearch(CATALOG),
+        )
     assert str(info.value) == (
         f"{lock}: cannot write the lockfile: No space left on device. The lockfile was left as "
-        "it was; free some space or fix the permissions, then run the command again.")
+        "it was; free some space or fix the permissions, then run the command again."
+    )
     assert lock.read_bytes() == before
     left = sorted(p.name for p in tracks.parent.iterdir() if p.name != ".tracks.lock.run")
     assert left == ["tracks.lock", "tracks.toml"]  # no temporary file left behind
@@ -197,6 +244,7 @@ def test_the_progress_bar_moves_as_each_entry_finishes(tracks):
             with cond:
                 moved.append(total)
                 cond.notify_all()
+
         yield step
 
     app.match(tracks, Settings.from_env({}), progress=progress, catalog_factory=lambda: search)
@@ -210,8 +258,16 @@ ESCAPES = ("\x1b", "\x9b", "\x07", "\u202e")
 
 
 def test_escape_sequences_in_catalog_text_never_reach_the_terminal(tracks, monkeypatch):
-    hostile = [make_track(f"{i:022d}", f"Song {i} - Live\x1b]0;owned\x07\u202e",
-                          f"Band {i}", f"Album {i}\x1b[2J\x9b31m", 1990) for i in range(1, 6)]
+    hostile = [
+        make_track(
+            f"{i:022d}",
+            f"Song {i} - Live\x1b]0;owned\x07\u202e",
+            f"Band {i}",
+            f"Album {i}\x1b[2J\x9b31m",
+            1990,
+        )
+        for i in range(1, 6)
+    ]
     app.match(tracks, Settings.from_env({}), catalog_factory=lambda: CatalogSearch(hostile))
     monkeypatch.chdir(tracks.parent)
 
@@ -278,6 +334,9 @@ def test_notes_output_refuses_anything_but_a_regular_file(tracks, kind):
             target.symlink_to(fifo)
     code, out = run("notes", str(tracks), "--format", "html", "-o", str(target))
     what = "a socket" if kind == "socket" else "a FIFO"
-    assert (code, out) == (1, f"Error: {target}: cannot write the notes: it is {what}, not a "
-                              "regular file. Give a new file name or a regular file's.\n")
+    assert (code, out) == (
+        1,
+        f"Error: {target}: cannot write the notes: it is {what}, not a "
+        "regular file. Give a new file name or a regular file's.\n",
+    )
     assert not stat.S_ISREG(os.stat(target).st_mode)

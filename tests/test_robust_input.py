@@ -34,17 +34,21 @@ def test_a_byte_order_mark_as_notepad_writes_is_accepted(tmp_path):
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
 def test_utf16_is_named_as_such(tmp_path, encoding):
     path = write(tmp_path, TRACK.encode(encoding))
-    assert error(path) == (f"{path}: is UTF-16 text; save it as UTF-8 (in Notepad: Save as, "
-                           "Encoding: UTF-8).")
+    assert error(path) == (
+        f"{path}: is UTF-16 text; save it as UTF-8 (in Notepad: Save as, Encoding: UTF-8)."
+    )
 
 
-@pytest.mark.parametrize("line, field, shown", [
-    ('title = "Blue\\u001b[2J"', "title", "\\x1b"),
-    ('artist = "\\u009b31mElastica"', "artist", "\\x9b"),
-    ('note = "bell\\u0007"', "note", "\\x07"),
-    ('tags = ["film", "x\\u007f"]', "tags", "\\x7f"),
-    ('version = "Live\\u0000"', "version", "\\x00"),
-])
+@pytest.mark.parametrize(
+    "line, field, shown",
+    [
+        ('title = "Blue\\u001b[2J"', "title", "\\x1b"),
+        ('artist = "\\u009b31mElastica"', "artist", "\\x9b"),
+        ('note = "bell\\u0007"', "note", "\\x07"),
+        ('tags = ["film", "x\\u007f"]', "tags", "\\x7f"),
+        ('version = "Live\\u0000"', "version", "\\x00"),
+    ],
+)
 def test_control_characters_are_refused_with_the_field_named(tmp_path, line, field, shown):
     fields = {"title": 'title = "Blue"', "artist": 'artist = "Elastica"', field: line}
     path = write(tmp_path, "[[track]]\n" + "\n".join(fields.values()) + "\n")
@@ -57,7 +61,8 @@ def test_a_control_character_in_the_playlist_name_is_refused(tmp_path):
     path = write(tmp_path, '[playlist]\nname = "Mix\\u001b]0;pwned\\u0007"\n\n' + TRACK)
     assert error(path) == (
         f"{path}, line 2, field 'playlist.name': contains the control character \\x1b; remove "
-        "it (terminal escape sequences are not allowed)")
+        "it (terminal escape sequences are not allowed)"
+    )
 
 
 def test_an_escape_in_an_unknown_key_is_never_printed_raw(tmp_path):
@@ -67,17 +72,21 @@ def test_an_escape_in_an_unknown_key_is_never_printed_raw(tmp_path):
     assert "field '\\x1b[2Jx': unknown key" in message
 
 
-@pytest.mark.parametrize("title", ["\\u200b", "\\u3164\\u3164", " \\u00a0\\u2800 ", "\\ufeff",
-                                   "\\u2060\\u200d"])
+@pytest.mark.parametrize(
+    "title", ["\\u200b", "\\u3164\\u3164", " \\u00a0\\u2800 ", "\\ufeff", "\\u2060\\u200d"]
+)
 def test_a_title_of_only_invisible_characters_is_empty(tmp_path, title):
     path = write(tmp_path, f'[[track]]\ntitle = "{title}"\nartist = "Elastica"\n')
     assert error(path) == f"{path}, line 2, track 1, field 'title': must not be empty"
 
 
 def test_tags_differing_only_in_case_are_one_tag(tmp_path):
-    path = write(tmp_path, '[[track]]\ntitle = "Blue"\nartist = "Elastica"\n'
-                 'tags = ["Film", "film", "FILM", "influence"]\n\n'
-                 '[[track]]\ntitle = "Heaven"\nartist = "Bryan Adams"\ntags = ["film"]\n')
+    path = write(
+        tmp_path,
+        '[[track]]\ntitle = "Blue"\nartist = "Elastica"\n'
+        'tags = ["Film", "film", "FILM", "influence"]\n\n'
+        '[[track]]\ntitle = "Heaven"\nartist = "Bryan Adams"\ntags = ["film"]\n',
+    )
     tl = load(path)
     assert tl.tracks[0].tags == ("Film", "influence")
     assert "tags: Film 2, influence 1;" in summary(tl)
@@ -87,22 +96,27 @@ def test_tags_differing_only_in_case_are_one_tag(tmp_path):
 def test_a_fifo_is_refused_at_once_instead_of_blocking(tmp_path):
     path = tmp_path / "tracks.toml"
     os.mkfifo(path)  # nobody writes to it: reading would block forever
-    assert error(path) == (f"{path}: is not a regular file (a pipe, a device or a socket); "
-                           "give the path of a tracklist file.")
+    assert error(path) == (
+        f"{path}: is not a regular file (a pipe, a device or a socket); "
+        "give the path of a tracklist file."
+    )
 
 
 def test_a_device_is_refused():
     assert error(Path("/dev/zero")) == (
         "/dev/zero: is not a regular file (a pipe, a device or a socket); give the path of a "
-        "tracklist file.")
+        "tracklist file."
+    )
 
 
 def test_a_huge_file_is_refused_without_reading_it(tmp_path):
     path = tmp_path / "tracks.toml"
     with path.open("wb") as fh:
         fh.truncate(MAX_INPUT_BYTES + 1)  # sparse: costs no disk
-    assert error(path) == f"{path}: is larger than 20 MB, which no tracklist is: is this the " \
-                          "right file?"
+    assert (
+        error(path) == f"{path}: is larger than 20 MB, which no tracklist is: is this the "
+        "right file?"
+    )
 
 
 def test_deeply_nested_arrays_are_one_line(tmp_path):
@@ -117,5 +131,6 @@ def test_a_number_of_5000_digits_is_one_line(tmp_path):
 
 def test_a_number_of_4000_digits_is_not_printed(tmp_path):
     path = write(tmp_path, TRACK + "year = 1" + "0" * 4000 + "\n")
-    assert error(path) == (f'{path}, line 4, track 1 ("Blue"), field \'year\': is not a '
-                           "plausible release year")
+    assert error(path) == (
+        f"{path}, line 4, track 1 (\"Blue\"), field 'year': is not a plausible release year"
+    )

@@ -16,23 +16,30 @@ from playlister.errors import LockfileError, TracklistError
 from playlister.match.versions import split_title, version_kinds
 from playlister.tracklist import TRACK_KEYS, load
 
-FAST = settings(max_examples=150, deadline=None,
-                suppress_health_check=[HealthCheck.function_scoped_fixture])
+FAST = settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 
-scalars = st.one_of(st.text(), st.integers(), st.floats(allow_nan=True), st.booleans(),
-                    st.none())
-values = st.recursive(scalars, lambda inner: st.lists(inner, max_size=4)
-                      | st.dictionaries(st.text(max_size=8), inner, max_size=4), max_leaves=12)
+scalars = st.one_of(st.text(), st.integers(), st.floats(allow_nan=True), st.booleans(), st.none())
+values = st.recursive(
+    scalars,
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
 
 
 def toml_doc(data: dict) -> str:
     """``data`` as TOML, dropping what TOML can't hold (None)."""
+
     def clean(v):
         if isinstance(v, dict):
             return {k: clean(x) for k, x in v.items() if x is not None}
         if isinstance(v, list):
             return [clean(x) for x in v if x is not None]
         return v
+
     return tomli_w.dumps(clean(data))
 
 
@@ -56,9 +63,12 @@ def test_any_text_as_a_tracklist_is_loaded_or_one_tracklist_error(text):
 
 @pytest.mark.slow
 @FAST
-@given(st.lists(st.dictionaries(st.sampled_from(TRACK_KEYS + ("extra",)), values, max_size=6),
-                max_size=4),
-       st.dictionaries(st.sampled_from(("name", "description", "public")), values))
+@given(
+    st.lists(
+        st.dictionaries(st.sampled_from(TRACK_KEYS + ("extra",)), values, max_size=6), max_size=4
+    ),
+    st.dictionaries(st.sampled_from(("name", "description", "public")), values),
+)
 def test_any_toml_tracklist_is_loaded_or_one_tracklist_error(tracks, playlist):
     try:
         text = toml_doc({"playlist": playlist, "track": tracks})
@@ -81,14 +91,30 @@ def test_any_bytes_as_a_lockfile_are_loaded_or_one_lockfile_error(data):
         assert str(exc)
 
 
-entry_keys = st.sampled_from(("key", "title", "artist", "version", "status", "uri", "score",
-                              "reason", "checked", "match", "alternatives", "pinned"))
+entry_keys = st.sampled_from(
+    (
+        "key",
+        "title",
+        "artist",
+        "version",
+        "status",
+        "uri",
+        "score",
+        "reason",
+        "checked",
+        "match",
+        "alternatives",
+        "pinned",
+    )
+)
 
 
 @pytest.mark.slow
 @FAST
-@given(st.lists(st.dictionaries(entry_keys, values, max_size=12), max_size=3),
-       st.one_of(st.just(1), values))
+@given(
+    st.lists(st.dictionaries(entry_keys, values, max_size=12), max_size=3),
+    st.one_of(st.just(1), values),
+)
 def test_any_toml_lockfile_is_loaded_or_one_lockfile_error(entries, version):
     try:
         text = toml_doc({"version": version, "entry": entries})
@@ -99,8 +125,9 @@ def test_any_toml_lockfile_is_loaded_or_one_lockfile_error(entries, version):
     except LockfileError as exc:
         assert str(exc)
     else:
-        assert all(e.uri is None or e.uri.startswith("spotify:track:")
-                   for e in lock.entries.values())
+        assert all(
+            e.uri is None or e.uri.startswith("spotify:track:") for e in lock.entries.values()
+        )
 
 
 @settings(max_examples=500, deadline=None)

@@ -31,32 +31,49 @@ BOUND = 20.0  # a generous ceiling for anything that should take about a second
 
 
 def catalog() -> Catalog:
-    return Catalog(make_track(f"{i:022d}", f"Song Number {i}", f"Band {i}", f"Album {i}", 1990)
-                   for i in range(SONGS))
+    return Catalog(
+        make_track(f"{i:022d}", f"Song Number {i}", f"Band {i}", f"Album {i}", 1990)
+        for i in range(SONGS)
+    )
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     path = tmp_path / "proj" / "tracks.toml"
     path.parent.mkdir()
-    path.write_text('[playlist]\nname = "Robust"\n' + "".join(
-        f'\n[[track]]\ntitle = "Song Number {i}"\nartist = "Band {i}"\n' for i in range(SONGS)))
+    path.write_text(
+        '[playlist]\nname = "Robust"\n'
+        + "".join(
+            f'\n[[track]]\ntitle = "Song Number {i}"\nartist = "Band {i}"\n' for i in range(SONGS)
+        )
+    )
     return path
 
 
 def env_for(fake: FakeSpotify, home: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SPOTIPY_", "PLAYLISTER_"))}
-    env.update(SPOTIPY_CLIENT_ID="robust-id", SPOTIPY_CLIENT_SECRET="robust-secret",
-               PLAYLISTER_API_URL=fake.api_url, PLAYLISTER_AUTH_URL=fake.base_url,
-               PLAYLISTER_HOME=str(home), PYTHONPATH=str(REPO))
+    env.update(
+        SPOTIPY_CLIENT_ID="robust-id",
+        SPOTIPY_CLIENT_SECRET="robust-secret",
+        PLAYLISTER_API_URL=fake.api_url,
+        PLAYLISTER_AUTH_URL=fake.base_url,
+        PLAYLISTER_HOME=str(home),
+        PYTHONPATH=str(REPO),
+    )
     return env
 
 
-def start(project: Path, env: dict[str, str], *args: str,
-          stdout: int = subprocess.PIPE) -> subprocess.Popen[str]:
-    return subprocess.Popen([sys.executable, "-m", "playlister", "match", *args],
-                            cwd=project.parent, env=env, stdout=stdout,
-                            stderr=subprocess.PIPE, text=True)
+def start(
+    project: Path, env: dict[str, str], *args: str, stdout: int = subprocess.PIPE
+) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "playlister", "match", *args],
+        cwd=project.parent,
+        env=env,
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def entries_on_disk(project: Path) -> int:
@@ -82,7 +99,8 @@ def hanging_after_five() -> Iterator[FakeSpotify]:
 
 @pytest.mark.parametrize("sig, code", [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
 def test_a_signal_mid_match_saves_says_what_was_kept_and_exits_at_once(
-        project, tmp_path, hanging_after_five, sig, code):
+    project, tmp_path, hanging_after_five, sig, code
+):
     proc = start(project, env_for(hanging_after_five, tmp_path / "home"))
     wait_for_entries(project, 5)  # on disk before the run ends: saved as results come in
     proc.send_signal(sig)
@@ -91,7 +109,8 @@ def test_a_signal_mid_match_saves_says_what_was_kept_and_exits_at_once(
     assert proc.returncode == code
     assert err.rstrip().endswith(
         f"Stopped: 5 entries kept in tracks.lock, {SONGS - 5} left to match. "
-        "Run the same command again to go on.")
+        "Run the same command again to go on."
+    )
     assert "Traceback" not in err
     assert entries_on_disk(project) == 5
 
@@ -108,9 +127,14 @@ def test_sigkill_mid_match_keeps_what_was_matched(project, tmp_path, hanging_aft
     assert {e.status.value for e in lock.entries.values()} == {"matched"}
     # The next run searches only what is left.
     with FakeSpotify(catalog()) as fake:
-        rerun = subprocess.run([sys.executable, "-m", "playlister", "match"],
-                               cwd=project.parent, env=env_for(fake, tmp_path / "home"),
-                               capture_output=True, text=True, timeout=BOUND * 3)
+        rerun = subprocess.run(
+            [sys.executable, "-m", "playlister", "match"],
+            cwd=project.parent,
+            env=env_for(fake, tmp_path / "home"),
+            capture_output=True,
+            text=True,
+            timeout=BOUND * 3,
+        )
         assert rerun.returncode == 0, rerun.stderr
         assert fake.search_requests == SONGS - 5
     assert f"({SONGS - 5} search requests; 5 from tracks.lock)" in rerun.stdout
@@ -123,14 +147,27 @@ def test_ten_runs_with_a_stale_cached_app_token_all_succeed(project, tmp_path):
         env = env_for(fake, home)
         for run in range(10):
             # A token the server no longer knows, cached for this very app and accounts URL.
-            (home / "client-token.json").write_text(json.dumps({
-                "access_token": f"forgotten-{run}", "token_type": "Bearer", "expires_in": 3600,
-                "expires_at": int(time.time()) + 3600, "client_id": "robust-id",
-                "auth_url": fake.base_url}))
+            (home / "client-token.json").write_text(
+                json.dumps(
+                    {
+                        "access_token": f"forgotten-{run}",
+                        "token_type": "Bearer",
+                        "expires_in": 3600,
+                        "expires_at": int(time.time()) + 3600,
+                        "client_id": "robust-id",
+                        "auth_url": fake.base_url,
+                    }
+                )
+            )
             tokens_before = fake.token_requests
             done = subprocess.run(
                 [sys.executable, "-m", "playlister", "match", "--refresh"],
-                cwd=project.parent, env=env, capture_output=True, text=True, timeout=BOUND * 3)
+                cwd=project.parent,
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=BOUND * 3,
+            )
             assert done.returncode == 0, f"run {run + 1}: {done.stderr}"
             assert fake.token_requests == tokens_before + 1  # refreshed once for all threads
         assert fake.rejected >= 10  # every run did meet the stale token
@@ -149,8 +186,10 @@ def test_a_closed_pipe_ends_quietly(project, tmp_path):
 
 # Python's own start-up (its site import, before any line of playlister runs) is out of
 # playlister's hands: the process says "go" once it is past it, and the signals follow.
-ENTER = ("import os, sys; os.write(2, b'go\\n'); sys.argv[0] = 'playlister'; "
-         "from playlister.__main__ import main; main()")
+ENTER = (
+    "import os, sys; os.write(2, b'go\\n'); sys.argv[0] = 'playlister'; "
+    "from playlister.__main__ import main; main()"
+)
 
 
 @pytest.mark.parametrize("command", [["--help"], ["check"], ["notes", "--format", "html"]])
@@ -160,9 +199,14 @@ def test_a_signal_in_the_first_half_second_ends_without_a_traceback(project, com
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     for i in range(12):
         sig = (signal.SIGINT, signal.SIGTERM)[i % 2]
-        process = subprocess.Popen([sys.executable, "-c", ENTER, *command],
-                                   cwd=project.parent, env=env, stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.PIPE, text=True)
+        process = subprocess.Popen(
+            [sys.executable, "-c", ENTER, *command],
+            cwd=project.parent,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         assert process.stderr is not None and process.stderr.readline() == "go\n"
         time.sleep(0.02 + 0.03 * i)
         process.send_signal(sig)

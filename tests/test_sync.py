@@ -57,8 +57,9 @@ def sleeps() -> list[float]:
 
 @pytest.fixture
 def user_settings(isolated_env: SimpleNamespace) -> Settings:
-    return Settings.from_env({"PLAYLISTER_ACCESS_TOKEN": "test-user-token",
-                              "PLAYLISTER_HOME": str(isolated_env.home)})
+    return Settings.from_env(
+        {"PLAYLISTER_ACCESS_TOKEN": "test-user-token", "PLAYLISTER_HOME": str(isolated_env.home)}
+    )
 
 
 @pytest.fixture
@@ -66,20 +67,29 @@ def api(user_settings: Settings, sleeps: list[float]) -> UserApi:
     return UserApi(user_settings, sleep=sleeps.append, max_wait=30)
 
 
-def make_tracklist(tmp_path: Path, n: int, *, missing: tuple[int, ...] = (),
-                   name: str = "Road Trip") -> tuple[Tracklist, Lock]:
+def make_tracklist(
+    tmp_path: Path, n: int, *, missing: tuple[int, ...] = (), name: str = "Road Trip"
+) -> tuple[Tracklist, Lock]:
     """A tracklist of n tracks, all matched to uri(i) except the ``missing`` indices."""
-    tracks = tuple(Track(title=f"Song {i}", artist=f"Band {i % 7}", index=i + 1)
-                   for i in range(n))
-    tl = Tracklist(path=tmp_path / "tracks.toml",
-                   playlist=PlaylistInfo(name=name, description="For the road", public=False),
-                   tracks=tracks)
+    tracks = tuple(Track(title=f"Song {i}", artist=f"Band {i % 7}", index=i + 1) for i in range(n))
+    tl = Tracklist(
+        path=tmp_path / "tracks.toml",
+        playlist=PlaylistInfo(name=name, description="For the road", public=False),
+        tracks=tracks,
+    )
     lock = Lock(path=lockfile.lock_path(tl.path))
     for i, t in enumerate(tracks):
         status = Status.MISSING if i in missing else Status.MATCHED
-        entry = LockEntry(key=t.key, title=t.title, artist=t.artist, status=status,
-                          score=1.0, reason="test", checked="2026-06-01T00:00:00Z",
-                          uri=None if i in missing else uri(i))
+        entry = LockEntry(
+            key=t.key,
+            title=t.title,
+            artist=t.artist,
+            status=status,
+            score=1.0,
+            reason="test",
+            checked="2026-06-01T00:00:00Z",
+            uri=None if i in missing else uri(i),
+        )
         lock.put(entry)
         MATCHED[t.key] = entry
     lockfile.save(lock, tl.tracks)
@@ -88,8 +98,7 @@ def make_tracklist(tmp_path: Path, n: int, *, missing: tuple[int, ...] = (),
 
 def reorder(tl: Tracklist, order: list[int]) -> Tracklist:
     """The same tracks in a new order (indices into tl.tracks); others dropped."""
-    return Tracklist(path=tl.path, playlist=tl.playlist,
-                     tracks=tuple(tl.tracks[i] for i in order))
+    return Tracklist(path=tl.path, playlist=tl.playlist, tracks=tuple(tl.tracks[i] for i in order))
 
 
 def run(tl: Tracklist, api: UserApi, **kw: Any) -> Any:
@@ -105,13 +114,23 @@ def run(tl: Tracklist, api: UserApi, **kw: Any) -> Any:
     kw.setdefault("confirm", lambda plan: True)
     kw.setdefault("confirm_recreate", lambda message, plan: True)
     public = kw.pop("public", None)
-    wanted = Wanted(kw.pop("name", tl.playlist.name),
-                    kw.pop("description", tl.playlist.description),
-                    tl.playlist.public if public is None else public,
-                    kw.pop("cover_b64", None), kw.pop("cover_label", None))
+    wanted = Wanted(
+        kw.pop("name", tl.playlist.name),
+        kw.pop("description", tl.playlist.description),
+        tl.playlist.public if public is None else public,
+        kw.pop("cover_b64", None),
+        kw.pop("cover_label", None),
+    )
     options = CreateOptions(prune=kw.pop("prune", False), dry_run=kw.pop("dry_run", False))
-    return create_or_sync(tl.tracks, lock, api, wanted, options=options,
-                          save=lambda: lockfile.save(lock, tl.tracks), **kw)
+    return create_or_sync(
+        tl.tracks,
+        lock,
+        api,
+        wanted,
+        options=options,
+        save=lambda: lockfile.save(lock, tl.tracks),
+        **kw,
+    )
 
 
 def sizes(fake: FakePlaylistApi, kind: str = "add") -> list[int]:
@@ -135,29 +154,49 @@ def test_first_run_creates_playlist_records_id_and_adds_in_order(fake, api, tmp_
     assert fake.items(pid) == [uri(0), uri(1), uri(3), uri(4)]
     assert fake.kinds() == ["create", "add"]
     create = fake.writes[0].body
-    assert create == {"name": "Road Trip", "public": False, "collaborative": False,
-                      "description": "For the road"}
+    assert create == {
+        "name": "Road Trip",
+        "public": False,
+        "collaborative": False,
+        "description": "For the road",
+    }
     assert lockfile.load(lockfile.lock_path(tl.path)).playlist.id == pid
     assert result.created and result.applied
     assert result.playlist_id == pid
     assert result.url == f"https://open.spotify.com/playlist/{pid}"
     assert (result.added, result.removed, result.moved) == (4, 0, 0)
     assert [(t.title, url) for t, url in result.missing] == [
-        ("Song 2", "https://www.youtube.com/results?search_query=Band+2+Song+2")]
+        ("Song 2", "https://www.youtube.com/results?search_query=Band+2+Song+2")
+    ]
     doc = result.as_json()
     plan = doc.pop("plan")
     assert doc == {
-        "playlist_id": pid, "url": result.url, "created": True, "applied": True,
-        "added": 4, "removed": 0, "moved": 0,
-        "missing": [{"title": "Song 2", "artist": "Band 2",
-                     "fallback": "https://www.youtube.com/results?search_query=Band+2+Song+2"}],
+        "playlist_id": pid,
+        "url": result.url,
+        "created": True,
+        "applied": True,
+        "added": 4,
+        "removed": 0,
+        "moved": 0,
+        "missing": [
+            {
+                "title": "Song 2",
+                "artist": "Band 2",
+                "fallback": "https://www.youtube.com/results?search_query=Band+2+Song+2",
+            }
+        ],
     }
     # The JSON holds the whole plan, the entries left out included.
     assert plan["create"] is True and plan["requests"] == 2
     assert [a["label"] for a in plan["add"]] == [
-        "Song 0 — Band 0", "Song 1 — Band 1", "Song 3 — Band 3", "Song 4 — Band 4"]
+        "Song 0 — Band 0",
+        "Song 1 — Band 1",
+        "Song 3 — Band 3",
+        "Song 4 — Band 4",
+    ]
     assert [(x["number"], x["title"], x["status"]) for x in plan["left_out"]] == [
-        (3, "Song 2", "missing")]
+        (3, "Song 2", "missing")
+    ]
 
 
 def test_second_run_with_no_change_sends_no_write(fake, api, tmp_path):
@@ -188,9 +227,12 @@ def test_sync_adds_removes_and_reorders(fake, api, tmp_path):
     assert fake.writes[3].body == {"uris": [uri(7)]}
     assert (result.added, result.removed, result.moved) == (3, 1, 1)
     assert result.plan.describe() == [
-        "+ Song 5 — Band 5", "+ Song 6 — Band 6", "+ Song 7 — Band 0",
+        "+ Song 5 — Band 5",
+        "+ Song 6 — Band 6",
+        "+ Song 7 — Band 0",
         "- Song 1 — Band 1 (taken out of the tracklist)",
-        "~ Song 3 — Band 3 (#4 → #1)"]
+        "~ Song 3 — Band 3 (#4 → #1)",
+    ]
     # and the sync is stable
     fake.log.clear()
     assert run(reorder(tl, [3, 0, 5, 6, 2, 4, 7]), api).plan.is_empty
@@ -222,9 +264,12 @@ def test_lost_response_on_add_is_read_back_never_resent(fake, api, tmp_path, los
     assert sizes(fake) == [100, 100, 50]
     # after the lost answer the playlist (200 items) was read back: the playlist with its
     # first 100 items, then 2 pages of 50
-    after_lost = fake.log[fake.log.index(fake.writes[2]) + 1:fake.log.index(fake.writes[3])]
-    assert [(r.method, r.path.rsplit("/", 1)[-1], r.query.get("offset")) for r in after_lost] \
-        == [("GET", f"{pid}", None), ("GET", "items", "100"), ("GET", "items", "150")]
+    after_lost = fake.log[fake.log.index(fake.writes[2]) + 1 : fake.log.index(fake.writes[3])]
+    assert [(r.method, r.path.rsplit("/", 1)[-1], r.query.get("offset")) for r in after_lost] == [
+        ("GET", f"{pid}", None),
+        ("GET", "items", "100"),
+        ("GET", "items", "150"),
+    ]
     assert result.rereads == 1
 
 
@@ -262,7 +307,8 @@ def test_429_then_success_waits_retry_after(fake, api, tmp_path, sleeps):
 
 
 def test_long_429_stops_with_a_clear_message_and_the_next_run_finishes(
-        fake, api, tmp_path, sleeps, user_settings):
+    fake, api, tmp_path, sleeps, user_settings
+):
     tl, _ = make_tracklist(tmp_path, 150)
     fake.rate_limit("POST", r"/items$", nth=2, retry_after=86_400)
     with pytest.raises(RateLimitError, match="wait 24.0 h"):
@@ -277,8 +323,7 @@ def test_long_429_stops_with_a_clear_message_and_the_next_run_finishes(
     assert fake.items(pid) == [uri(i) for i in range(150)]
 
 
-def test_run_killed_after_first_batch_is_completed_by_the_next(fake, api, tmp_path,
-                                                               user_settings):
+def test_run_killed_after_first_batch_is_completed_by_the_next(fake, api, tmp_path, user_settings):
     tl, _ = make_tracklist(tmp_path, 250)
     fake.kill_after_writes(2)  # the create and the first add go through, then the process dies
     with pytest.raises(Killed):
@@ -307,8 +352,14 @@ def test_dry_run_sends_no_write(fake, api, tmp_path):
     run(tl, api)
     pid = only_playlist(fake)
     fake.log.clear()
-    result = run(reorder(tl, [2, 1]), api, dry_run=True, prune=True,
-                 name="Renamed", cover_b64=encode_cover(jpeg(tmp_path, 1000).read_bytes(), "c.jpg"))
+    result = run(
+        reorder(tl, [2, 1]),
+        api,
+        dry_run=True,
+        prune=True,
+        name="Renamed",
+        cover_b64=encode_cover(jpeg(tmp_path, 1000).read_bytes(), "c.jpg"),
+    )
     assert fake.writes == []
     assert fake.items(pid) == [uri(0), uri(1), uri(2)]
     assert (result.added, result.removed, result.moved) == (0, 1, 1)
@@ -319,18 +370,31 @@ def test_the_plan_is_shown_whole_with_every_request_counted(fake, api, tmp_path)
     tl, _ = make_tracklist(tmp_path, 45, missing=(3,))
     first = run(tl, api, dry_run=True)
     lines = first.changes.lines()
-    assert lines[0] == ("Road Trip: new playlist, 44 to add, 0 to remove, 0 to move "
-                        "(2 requests)")
+    assert lines[0] == ("Road Trip: new playlist, 44 to add, 0 to remove, 0 to move (2 requests)")
     assert lines[1] == '* make the playlist "Road Trip" (private)'
     assert sum(line.startswith("+ ") for line in lines) == 44  # no "... and N more"
     assert first.changes.as_json()["left_out"] == [
-        {"number": 4, "title": "Song 3", "artist": "Band 3", "status": "missing",
-         "reason": "test", "listen": "https://www.youtube.com/results?search_query=Band+3+Song+3"}]
+        {
+            "number": 4,
+            "title": "Song 3",
+            "artist": "Band 3",
+            "status": "missing",
+            "reason": "test",
+            "listen": "https://www.youtube.com/results?search_query=Band+3+Song+3",
+        }
+    ]
 
     run(tl, api)
     cover = encode_cover(jpeg(tmp_path, 1000).read_bytes(), "c.jpg")
-    again = run(tl, api, dry_run=True, public=True, name="Renamed", cover_b64=cover,
-                cover_label="c.jpg, 1 KB")
+    again = run(
+        tl,
+        api,
+        dry_run=True,
+        public=True,
+        name="Renamed",
+        cover_b64=cover,
+        cover_label="c.jpg, 1 KB",
+    )
     assert again.changes.lines() == [
         "Renamed: 2 settings to change, a cover to upload (2 requests)",
         '* name: "Road Trip" → "Renamed"',
@@ -357,8 +421,9 @@ def test_unrecorded_playlist_keeps_what_it_does_not_know(fake, api, tmp_path):
     to be playlister's, so it all stays (and the plan says why) unless --prune."""
     tl, _ = make_tracklist(tmp_path, 4)
     mine = "spotify:track:HANDADDED0000000000000"
-    pl = fake.add_playlist([uri(0), mine, uri(1), None], name="Road Trip",
-                           description="For the road")
+    pl = fake.add_playlist(
+        [uri(0), mine, uri(1), None], name="Road Trip", description="For the road"
+    )
     lock = lockfile.load(lockfile.lock_path(tl.path))
     lock.playlist.id = pl.id
     lockfile.save(lock, tl.tracks)
@@ -368,7 +433,8 @@ def test_unrecorded_playlist_keeps_what_it_does_not_know(fake, api, tmp_path):
     assert result.removed == 0 and len(result.plan.kept) == 2
     assert result.plan.describe()[-1] == (
         "  kept: not in the tracklist, not recorded as playlister's (2), at the end: "
-        "Track HANDADDED0000000000000, (unavailable item) (--prune removes them)")
+        "Track HANDADDED0000000000000, (unavailable item) (--prune removes them)"
+    )
 
     fake.log.clear()
     result = run(tl, api, prune=True)
@@ -418,9 +484,11 @@ def test_changed_name_and_description_are_updated(fake, api, tmp_path):
     run(tl, api)
     pid = only_playlist(fake)
     fake.log.clear()
-    renamed = Tracklist(path=tl.path, tracks=tl.tracks,
-                        playlist=PlaylistInfo(name="Road Trip 2", description="New & improved",
-                                              public=False))
+    renamed = Tracklist(
+        path=tl.path,
+        tracks=tl.tracks,
+        playlist=PlaylistInfo(name="Road Trip 2", description="New & improved", public=False),
+    )
     result = run(renamed, api)
     assert fake.kinds() == ["details"]
     assert fake.writes[0].body == {"name": "Road Trip 2", "description": "New & improved"}
@@ -466,8 +534,13 @@ def test_over_http_a_dropped_connection_on_add_is_read_back(tmp_path, isolated_e
     fake = FakePlaylistApi()
     fake.lose_response("POST", r"/items$", nth=1)
     with fake.serve() as base:
-        settings = Settings.from_env({"PLAYLISTER_ACCESS_TOKEN": "t", "PLAYLISTER_API_URL": base,
-                                      "PLAYLISTER_HOME": str(isolated_env.home)})
+        settings = Settings.from_env(
+            {
+                "PLAYLISTER_ACCESS_TOKEN": "t",
+                "PLAYLISTER_API_URL": base,
+                "PLAYLISTER_HOME": str(isolated_env.home),
+            }
+        )
         result = run(tl, UserApi(settings, timeout=5))
     pid = only_playlist(fake)
     assert fake.items(pid) == [uri(i) for i in range(230)]
@@ -491,8 +564,9 @@ def test_plan_one_track_moved_to_the_end_is_one_move():
 
 
 def test_plan_hand_added_copy_of_an_owned_track_stays_at_the_end():
-    plan = plan_sync(["a", "b", "a", "c"], ["a", "b", "c"], prune=False,
-                     owned={"a": 1, "b": 1, "c": 1})
+    plan = plan_sync(
+        ["a", "b", "a", "c"], ["a", "b", "c"], prune=False, owned={"a": 1, "b": 1, "c": 1}
+    )
     assert plan.remove == () and plan.kept == ("a",)
     assert plan.writes == 1 and isinstance(plan.ops[0], Move)
     assert simulate(plan.current, plan.ops) == ["a", "b", "c", "a"]
@@ -518,24 +592,33 @@ def test_plan_owned_copy_dropped_puts_the_hand_added_copy_back():
         "- X — Band (taken out of the tracklist)",
         "  kept: added in Spotify by hand (2), at the end: y, X — Band (--prune removes them)",
         "  put back at the end: X — Band (a copy added by hand; Spotify's remove takes out "
-        "every copy of a track at once)"]
+        "every copy of a track at once)",
+    ]
 
 
-@pytest.mark.parametrize(("current", "desired", "owned", "target", "groups"), [
-    # playlister's track, taken out of the tracklist: removed
-    (["a", "b"], ["a"], {"a": 1, "b": 1}, ["a"], {"dropped": ("b",)}),
-    # never recorded (added by hand): kept at the end
-    (["a", "h", "b"], ["a", "b"], {"a": 1, "b": 1}, ["a", "b", "h"],
-     {"kept": ("h",), "move": ("h",)}),
-    # playlister's, removed by hand in Spotify, still listed: put back
-    (["b"], ["a", "b"], {"a": 1, "b": 1}, ["a", "b"], {"add": ("a",), "restored": ("a",)}),
-    # playlister's, removed by hand, no longer listed: nothing to do
-    (["a"], ["a"], {"a": 1, "b": 1}, ["a"], {}),
-    # added by hand, now also in the tracklist: adopted, not doubled
-    (["h", "a"], ["a", "h"], {"a": 1}, ["a", "h"], {"move": ("h",)}),
-    # an older lockfile (no record): unknown tracks kept
-    (["a", "b"], ["a"], None, ["a", "b"], {"kept": ("b",)}),
-])
+@pytest.mark.parametrize(
+    ("current", "desired", "owned", "target", "groups"),
+    [
+        # playlister's track, taken out of the tracklist: removed
+        (["a", "b"], ["a"], {"a": 1, "b": 1}, ["a"], {"dropped": ("b",)}),
+        # never recorded (added by hand): kept at the end
+        (
+            ["a", "h", "b"],
+            ["a", "b"],
+            {"a": 1, "b": 1},
+            ["a", "b", "h"],
+            {"kept": ("h",), "move": ("h",)},
+        ),
+        # playlister's, removed by hand in Spotify, still listed: put back
+        (["b"], ["a", "b"], {"a": 1, "b": 1}, ["a", "b"], {"add": ("a",), "restored": ("a",)}),
+        # playlister's, removed by hand, no longer listed: nothing to do
+        (["a"], ["a"], {"a": 1, "b": 1}, ["a"], {}),
+        # added by hand, now also in the tracklist: adopted, not doubled
+        (["h", "a"], ["a", "h"], {"a": 1}, ["a", "h"], {"move": ("h",)}),
+        # an older lockfile (no record): unknown tracks kept
+        (["a", "b"], ["a"], None, ["a", "b"], {"kept": ("b",)}),
+    ],
+)
 def test_plan_ownership_rules(current, desired, owned, target, groups):
     plan = plan_sync(current, desired, prune=False, owned=owned)
     assert simulate(current, plan.ops) == list(plan.target) == target
@@ -553,7 +636,7 @@ def test_plan_keeps_extras_in_their_order_at_the_end():
 def test_plan_empty_playlist_appends_in_batches():
     want = [f"u{i}" for i in range(500)]
     plan = plan_sync([], want, prune=False)
-    assert plan.ops == tuple(Add(tuple(want[i:i + 100])) for i in range(0, 500, 100))
+    assert plan.ops == tuple(Add(tuple(want[i : i + 100])) for i in range(0, 500, 100))
 
 
 def test_plan_heavy_shuffle_uses_a_replace():
@@ -562,20 +645,30 @@ def test_plan_heavy_shuffle_uses_a_replace():
     random.Random(3).shuffle(cur)
     plan = plan_sync(cur, want, prune=False)
     assert plan.strategy == "replace"
-    assert plan.ops == (Replace(tuple(want[:100])), Add(tuple(want[100:200])),
-                        Add(tuple(want[200:])))
+    assert plan.ops == (
+        Replace(tuple(want[:100])),
+        Add(tuple(want[100:200])),
+        Add(tuple(want[200:])),
+    )
     assert len(plan.move) > 250  # still reported as moves
 
 
 def test_plan_describe():
     plan = plan_sync(["a", "x", "b", "z"], ["b", "a", "c"], prune=True, owned={"x": 1})
     lines = plan.describe({"a": "A — Artist", "c": "C — Artist"})
-    assert lines == ["+ C — Artist", "- x (taken out of the tracklist)",
-                     "- z (added in Spotify by hand; --prune)", "~ A — Artist (#1 → #2)"]
+    assert lines == [
+        "+ C — Artist",
+        "- x (taken out of the tracklist)",
+        "- z (added in Spotify by hand; --prune)",
+        "~ A — Artist (#1 → #2)",
+    ]
     assert plan.summary() == "1 to add, 2 to remove, 1 to move (3 requests)"
     assert plan_sync(["a"], ["a"], prune=False).summary() == "already up to date"
     assert plan_sync([], list("abcdef"), prune=False).describe(limit=2) == [
-        "+ a", "+ b", "  ... and 4 more"]
+        "+ a",
+        "+ b",
+        "  ... and 4 more",
+    ]
 
 
 @pytest.mark.parametrize("seed", range(300))
@@ -587,8 +680,11 @@ def test_plan_reaches_the_target_in_few_writes(seed):
         desired.append(rnd.choice(desired))
     extras = ["spotify:track:hand1", "spotify:track:hand2", None]
     current = [rnd.choice(pool + extras) for _ in range(rnd.randint(0, 260))] if pool else []
-    owned = None if rnd.random() < 0.2 else {
-        u: rnd.choice((1, 1, 1, 2)) for u in pool if rnd.random() < 0.6}
+    owned = (
+        None
+        if rnd.random() < 0.2
+        else {u: rnd.choice((1, 1, 1, 2)) for u in pool if rnd.random() < 0.6}
+    )
     prune = rnd.random() < 0.5
 
     plan = plan_sync(current, desired, prune=prune, owned=owned)
@@ -596,15 +692,17 @@ def test_plan_reaches_the_target_in_few_writes(seed):
     final = simulate(current, plan.ops)
     want = list(dict.fromkeys(desired))
     assert final == list(plan.target)
-    assert final[:len(want)] == want
-    rest = final[len(want):]
+    assert final[: len(want)] == want
+    rest = final[len(want) :]
     if prune:
         assert rest == []
     else:  # exactly the copies beyond playlister's, in their order: the last ones of each
         record = owned or {}
         counts = Counter(u for u in current if u is not None)
-        hand = {u: c - (max(record.get(u, 0), 1) if u in want else record.get(u, 0))
-                for u, c in counts.items()}
+        hand = {
+            u: c - (max(record.get(u, 0), 1) if u in want else record.get(u, 0))
+            for u, c in counts.items()
+        }
         seen: Counter[str] = Counter()
         expected = []
         for u in current:
@@ -636,16 +734,15 @@ def test_gives_up_after_repeated_lost_responses(fake, api, tmp_path):
             self.items: list[str | None] = []
 
         def get_playlist(self, pid: str) -> dict:
-            return {"id": pid, "name": "Road Trip", "description": "For the road",
-                    "public": False}
+            return {"id": pid, "name": "Road Trip", "description": "For the road", "public": False}
 
         def playlist_item_uris(self, pid: str, first: Any = None, **kw: Any) -> list[str | None]:
             return list(self.items)
 
         def add_items(self, *a: Any, **k: Any) -> str:
             from playlister.errors import UncertainWriteError
+
             raise UncertainWriteError("lost")
 
     with pytest.raises(SpotifyError, match="Gave up after 6 lost responses"):
         run(tl, Flaky())
-

@@ -37,8 +37,9 @@ def uri(n: int) -> str:
     return "spotify:track:" + f"C{n:021d}"
 
 
-def write_project(folder: Path, n: int, *, name: str = "Collide",
-                  description: str = "Two runs, one playlist") -> Path:
+def write_project(
+    folder: Path, n: int, *, name: str = "Collide", description: str = "Two runs, one playlist"
+) -> Path:
     """A tracks.toml of n songs and a lockfile that has every one matched to uri(i)."""
     lines = ["[playlist]", f'name = "{name}"', f'description = "{description}"', ""]
     for i in range(n):
@@ -48,9 +49,18 @@ def write_project(folder: Path, n: int, *, name: str = "Collide",
     tl = tracklist_mod.load(path)
     lock = lockfile.load(lockfile.lock_path(path))
     for i, t in enumerate(tl.tracks):
-        lock.put(LockEntry(key=t.key, title=t.title, artist=t.artist, status=Status.MATCHED,
-                           score=1.0, reason="test", checked="2026-06-01T00:00:00Z",
-                           uri=uri(i)))
+        lock.put(
+            LockEntry(
+                key=t.key,
+                title=t.title,
+                artist=t.artist,
+                status=Status.MATCHED,
+                score=1.0,
+                reason="test",
+                checked="2026-06-01T00:00:00Z",
+                uri=uri(i),
+            )
+        )
     lockfile.save(lock, tl.tracks)
     return path
 
@@ -65,8 +75,9 @@ def create(path: Path, settings: Settings, **kw: Any) -> app.CreateResult:
     kw.setdefault("confirm", lambda lines, question: True)
     kw.setdefault("confirm_recreate", lambda message: True)
     options = CreateOptions(**{k: kw.pop(k) for k in ("name", "dry_run", "tags") if k in kw})
-    return app.create(path, settings, options, user_api=UserApi(settings, sleep=lambda s: None),
-                      **kw)
+    return app.create(
+        path, settings, options, user_api=UserApi(settings, sleep=lambda s: None), **kw
+    )
 
 
 def playlist_table(path: Path) -> dict[str, Any]:
@@ -79,8 +90,9 @@ def playlist_table(path: Path) -> dict[str, Any]:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("first_run", [True, False], ids=["two-first-runs", "two-syncs"])
-def test_two_simultaneous_runs_make_one_playlist_without_duplicates(tmp_path, isolated_env,
-                                                                     first_run):
+def test_two_simultaneous_runs_make_one_playlist_without_duplicates(
+    tmp_path, isolated_env, first_run
+):
     path = write_project(tmp_path, 150)
     fake = FakePlaylistApi()
     if not first_run:  # the playlist exists, empty: both runs want to add the 150 tracks
@@ -90,11 +102,25 @@ def test_two_simultaneous_runs_make_one_playlist_without_duplicates(tmp_path, is
         lock.playlist.record([], [], pl.snapshot_id)
         lockfile.save(lock, tracklist_mod.load(path).tracks)
     with fake.serve(latency=0.25) as base:  # wide enough for the runs to overlap
-        env = {**os.environ, "PLAYLISTER_ACCESS_TOKEN": "t", "PLAYLISTER_API_URL": base,
-               "PLAYLISTER_HOME": str(isolated_env.home), "PYTHONPATH": str(REPO)}
+        env = {
+            **os.environ,
+            "PLAYLISTER_ACCESS_TOKEN": "t",
+            "PLAYLISTER_API_URL": base,
+            "PLAYLISTER_HOME": str(isolated_env.home),
+            "PYTHONPATH": str(REPO),
+        }
         cmd = [sys.executable, "-m", "playlister", "create", "--yes", str(path)]
-        procs = [subprocess.Popen(cmd, env=env, cwd=tmp_path, stdout=subprocess.PIPE,
-                                  stderr=subprocess.PIPE, text=True) for _ in range(2)]
+        procs = [
+            subprocess.Popen(
+                cmd,
+                env=env,
+                cwd=tmp_path,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for _ in range(2)
+        ]
         outs = [p.communicate(timeout=60) for p in procs]
     assert [p.returncode for p in procs] == [0, 0], outs
     assert len(fake.playlists) == 1
@@ -116,7 +142,8 @@ def test_a_run_that_finds_the_run_lock_taken_says_so(fake, settings, tmp_path, m
             app.match(path, settings)
     assert str(err.value) == (
         f"{path}: another playlister run is working on this tracklist (it holds "
-        f"{tmp_path / '.tracks.lock.run'}); waited 0.2 s. Let it finish, then run this again.")
+        f"{tmp_path / '.tracks.lock.run'}); waited 0.2 s. Let it finish, then run this again."
+    )
     assert fake.log == []
     create(path, settings)  # released: works
     assert len(fake.playlists) == 1
@@ -154,8 +181,10 @@ def test_a_run_killed_while_creating_is_completed_by_the_next(fake, settings, tm
     pid = next(iter(fake.playlists))
     assert fake.items(pid) == [uri(i) for i in range(5)]
     assert fake.kinds() == ["add"]
-    assert result.lines()[0] == (f'Found the playlist "Collide" an interrupted run created '
-                                 f"(creating since {since}): using it, not making another.")
+    assert result.lines()[0] == (
+        f'Found the playlist "Collide" an interrupted run created '
+        f"(creating since {since}): using it, not making another."
+    )
     assert playlist_table(path)["id"] == pid
 
 
@@ -200,7 +229,8 @@ def test_two_candidates_for_a_lost_create_are_named_not_guessed(fake, settings, 
         "before Spotify's answer arrived, and 2 empty playlists of yours now have that name "
         f"and description: https://open.spotify.com/playlist/{b.id}, "
         f"https://open.spotify.com/playlist/{a.id}. Delete the extra ones in Spotify, then "
-        "run `playlister create` again to use the one left.")
+        "run `playlister create` again to use the one left."
+    )
     assert fake.writes == []
 
 
@@ -221,10 +251,13 @@ def test_dry_run_says_the_recorded_playlist_is_gone(fake, settings, tmp_path):
     path = gone_project(tmp_path)
     result = create(path, settings, dry_run=True)
     lines = result.lines()
-    assert lines[0].startswith("The playlist recorded in the lockfile (GoneGoneGoneGoneGone00) "
-                               "is gone")
-    assert lines[0].endswith("Without --dry-run, playlister asks whether to create a new one; "
-                             "the plan below is for that new playlist.")
+    assert lines[0].startswith(
+        "The playlist recorded in the lockfile (GoneGoneGoneGoneGone00) is gone"
+    )
+    assert lines[0].endswith(
+        "Without --dry-run, playlister asks whether to create a new one; "
+        "the plan below is for that new playlist."
+    )
     assert lines[1] == "Collide: new playlist, 2 to add, 0 to remove, 0 to move (2 requests)"
     assert fake.writes == [] and playlist_table(path)["id"] == "GoneGoneGoneGoneGone00"
 
@@ -245,22 +278,39 @@ def test_one_prompt_before_re_creating_a_gone_playlist(fake, settings, tmp_path)
 # details Spotify refuses: caught by check and create before any request
 
 
-@pytest.mark.parametrize(("field", "value", "message"), [
-    ("name", "n" * 101, "field 'playlist.name': is 101 characters long; Spotify takes a "
-     "playlist name of at most 100"),
-    ("description", "d" * 301, "field 'playlist.description': is 301 characters long; "
-     "Spotify takes a playlist description of at most 300"),
-    ("description", '"""one\ntwo"""', "field 'playlist.description': must be one line: Spotify "
-     "refuses a playlist description with a line break"),
-])
-def test_details_spotify_refuses_are_reported_first(fake, settings, tmp_path, field, value,
-                                                    message):
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        (
+            "name",
+            "n" * 101,
+            "field 'playlist.name': is 101 characters long; Spotify takes a "
+            "playlist name of at most 100",
+        ),
+        (
+            "description",
+            "d" * 301,
+            "field 'playlist.description': is 301 characters long; "
+            "Spotify takes a playlist description of at most 300",
+        ),
+        (
+            "description",
+            '"""one\ntwo"""',
+            "field 'playlist.description': must be one line: Spotify "
+            "refuses a playlist description with a line break",
+        ),
+    ],
+)
+def test_details_spotify_refuses_are_reported_first(
+    fake, settings, tmp_path, field, value, message
+):
     path = tmp_path / "tracks.toml"
     quoted = value if value.startswith('"""') else f'"{value}"'
     path.write_text(f'[playlist]\n{field} = {quoted}\n\n[[track]]\ntitle = "A"\nartist = "B"\n')
     for command in ("check", "create"):
-        out = CliRunner().invoke(cli, [command, "--yes" if command == "create" else "--",
-                                       str(path)])
+        out = CliRunner().invoke(
+            cli, [command, "--yes" if command == "create" else "--", str(path)]
+        )
         assert out.exit_code != 0
         assert message in out.output, out.output
         assert "tracks.toml, line 2, " in out.output
@@ -276,7 +326,9 @@ def test_details_at_the_limit_are_fine(tmp_path, field, value):
 
 def test_a_long_name_option_is_refused_before_any_request(fake, settings, tmp_path):
     path = write_project(tmp_path, 1)
-    with pytest.raises(PlaylisterError, match="--name is 120 characters long; Spotify takes a "
-                                              "playlist name of at most 100"):
+    with pytest.raises(
+        PlaylisterError,
+        match="--name is 120 characters long; Spotify takes a playlist name of at most 100",
+    ):
         create(path, settings, name="x" * 120)
     assert fake.log == []

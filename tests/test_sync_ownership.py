@@ -22,8 +22,9 @@ from playlister.spotify import UserApi
 
 @pytest.fixture
 def user_settings(isolated_env: Any) -> Settings:
-    return Settings.from_env({"PLAYLISTER_ACCESS_TOKEN": "test-user-token",
-                              "PLAYLISTER_HOME": str(isolated_env.home)})
+    return Settings.from_env(
+        {"PLAYLISTER_ACCESS_TOKEN": "test-user-token", "PLAYLISTER_HOME": str(isolated_env.home)}
+    )
 
 
 @pytest.fixture
@@ -59,8 +60,7 @@ def test_taking_songs_out_removes_them_and_keeps_a_hand_added_one(fake, api, tmp
         "- Song 4 — Band 4 (taken out of the tracklist)",
         "- Song 6 — Band 6 (taken out of the tracklist)",
         f"~ Track {'H' * 22} (#4 → #6)",  # a name Spotify gives (the fake has no artists)
-        f"  kept: added in Spotify by hand (1), at the end: Track {'H' * 22} (--prune "
-        "removes it)",
+        f"  kept: added in Spotify by hand (1), at the end: Track {'H' * 22} (--prune removes it)",
     ]
     table = recorded(tl)
     assert table["items"] == [uri(i) for i in (0, 2, 3, 5, 7)] + [HAND]
@@ -106,8 +106,7 @@ def test_a_hand_added_duplicate_of_an_owned_track_survives(fake, api, tmp_path):
     assert fake.writes == []  # the surviving copy is the collaborator's: left alone
 
 
-def test_a_recorded_track_removed_in_spotify_comes_back_only_if_still_listed(
-        fake, api, tmp_path):
+def test_a_recorded_track_removed_in_spotify_comes_back_only_if_still_listed(fake, api, tmp_path):
     tl, _ = make_tracklist(tmp_path, 4)
     run(tl, api)
     pid = only_playlist(fake)
@@ -135,7 +134,9 @@ def test_a_reorder_done_in_spotify_is_put_right(fake, api, tmp_path):
     assert fake.kinds() == ["reorder"] and result.moved == 1
     # read: the playlist with its first 100 items, then one page of 50
     assert [(r.method, r.query.get("offset")) for r in fake.log if r.method == "GET"] == [
-        ("GET", None), ("GET", "100")]
+        ("GET", None),
+        ("GET", "100"),
+    ]
 
 
 def test_nothing_changed_resync_of_500_tracks_is_one_request(fake, api, tmp_path):
@@ -148,8 +149,7 @@ def test_nothing_changed_resync_of_500_tracks_is_one_request(fake, api, tmp_path
 
     assert result.plan.is_empty and fake.writes == []
     assert api.requests - requests_before == 1
-    assert [(r.method, r.path) for r in fake.log] == [
-        ("GET", f"/playlists/{only_playlist(fake)}")]
+    assert [(r.method, r.path) for r in fake.log] == [("GET", f"/playlists/{only_playlist(fake)}")]
 
 
 def test_an_edit_of_an_untouched_playlist_reads_nothing_but_the_playlist(fake, api, tmp_path):
@@ -182,8 +182,7 @@ def test_a_run_that_dies_halfway_still_owns_what_it_added(fake, api, tmp_path, u
 
 def test_an_older_lockfile_without_a_record_is_read_and_then_recorded(fake, api, tmp_path):
     tl, _ = make_tracklist(tmp_path, 3)
-    pl = fake.add_playlist([uri(0), uri(1), uri(2)], name="Road Trip",
-                           description="For the road")
+    pl = fake.add_playlist([uri(0), uri(1), uri(2)], name="Road Trip", description="For the road")
     lock = lockfile.load(lockfile.lock_path(tl.path))
     lock.playlist.id = pl.id
     lockfile.save(lock, tl.tracks)
@@ -205,18 +204,28 @@ def test_playlist_record_round_trips(tmp_path):
     lockfile.save(lock, [])
     again = lockfile.load(lock.path)
     assert (again.playlist.items, again.playlist.owned, again.playlist.snapshot_id) == (
-        [uri(1), None, uri(1), HAND], {uri(1): 1}, "snap-7")
+        [uri(1), None, uri(1), HAND],
+        {uri(1): 1},
+        "snap-7",
+    )
 
 
-@pytest.mark.parametrize(("table", "problem"), [
-    ('items = "not a list"', "field 'items' must be a list"),
-    ("items = [1, 2]", "field 'items' must be a list of URIs"),
-    ('[playlist.owned]\n"spotify:track:x" = 0',
-     "every count in [playlist.owned] must be a whole number above 0"),
-    ('[playlist.owned]\n"spotify:track:x" = "one"',
-     "every count in [playlist.owned] must be a whole number above 0"),
-    ("snapshot_id = 5", "field 'snapshot_id' must be a string"),
-])
+@pytest.mark.parametrize(
+    ("table", "problem"),
+    [
+        ('items = "not a list"', "field 'items' must be a list"),
+        ("items = [1, 2]", "field 'items' must be a list of URIs"),
+        (
+            '[playlist.owned]\n"spotify:track:x" = 0',
+            "every count in [playlist.owned] must be a whole number above 0",
+        ),
+        (
+            '[playlist.owned]\n"spotify:track:x" = "one"',
+            "every count in [playlist.owned] must be a whole number above 0",
+        ),
+        ("snapshot_id = 5", "field 'snapshot_id' must be a string"),
+    ],
+)
 def test_damaged_playlist_table_is_reported(tmp_path, table, problem):
     path = tmp_path / "tracks.lock"
     path.write_text(f'version = 1\n[playlist]\nid = "{"P" * 22}"\n{table}\n')
@@ -226,15 +235,17 @@ def test_damaged_playlist_table_is_reported(tmp_path, table, problem):
     assert str(info.value) == (
         f"{path}, [playlist]: {problem}. Fix that field, or restore the lockfile from version "
         f"control or a backup. It records the playlist https://open.spotify.com/playlist/{'P' * 22}"
-        ". Deleting it would make the next `playlister create` make a second playlist.")
+        ". Deleting it would make the next `playlister create` make a second playlist."
+    )
 
 
 @pytest.mark.parametrize("content", [b"", b"\n  \n", b"# only a comment\n"])
 def test_an_empty_lockfile_is_damaged_not_nothing_matched(tmp_path, content):
     path = tmp_path / "tracks.lock"
     path.write_bytes(content)
-    with pytest.raises(LockfileError,
-                       match="was damaged.*next `playlister create` make a second playlist"):
+    with pytest.raises(
+        LockfileError, match="was damaged.*next `playlister create` make a second playlist"
+    ):
         lockfile.load(path)
 
 

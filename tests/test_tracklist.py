@@ -76,9 +76,17 @@ def test_the_real_her_smell_list_loads_in_the_articles_order() -> None:
     tl = load(REPO / "tracks.toml")
     titles = [t.title for t in tl.tracks]
     assert titles[:11] == [
-        "The Shame", "Don't Cry", "Because You're Young", "We're Coming Back",
-        "The Great Rock 'n' Roll Swindle", "Journey to the End of the East Bay", "Blue",
-        "Tell the World", "Fuck and Run", "No Looking", "Hollywood Dream",
+        "The Shame",
+        "Don't Cry",
+        "Because You're Young",
+        "We're Coming Back",
+        "The Great Rock 'n' Roll Swindle",
+        "Journey to the End of the East Bay",
+        "Blue",
+        "Tell the World",
+        "Fuck and Run",
+        "No Looking",
+        "Hollywood Dream",
     ]
     assert {"Another Girl, Another Planet", "Heaven"} <= set(titles)
     assert all(t.note for t in tl.tracks)
@@ -115,12 +123,12 @@ BAD = [
         id="unknown-playlist-key",
     ),
     pytest.param(
-        "[[tracks]]\ntitle = \"x\"\nartist = \"y\"\n",
+        '[[tracks]]\ntitle = "x"\nartist = "y"\n',
         "tracks.toml, line 1, field 'tracks': unknown key; did you mean 'track'?",
         id="unknown-top-key",
     ),
     pytest.param(
-        TRACK + "year = \"1995\"\n",
+        TRACK + 'year = "1995"\n',
         "tracks.toml, line 4, track 1 (\"Blue\"), field 'year': must be a whole number such as "
         "1995, not a string",
         id="wrong-type-year",
@@ -161,13 +169,13 @@ BAD = [
     ),
     pytest.param(
         TRACK + 'duration = "three minutes"\n',
-        "tracks.toml, line 4, track 1 (\"Blue\"), field 'duration': must be \"m:ss\" (e.g. "
+        'tracks.toml, line 4, track 1 ("Blue"), field \'duration\': must be "m:ss" (e.g. '
         '"4:05") or a number of seconds',
         id="bad-duration",
     ),
     pytest.param(
         TRACK + "\n" + '[[track]]\ntitle = "BLUE"\nartist = "elastica"\n',
-        "tracks.toml, line 5, track 2 (\"BLUE\"): the same song as track 1 (line 1); remove one, "
+        'tracks.toml, line 5, track 2 ("BLUE"): the same song as track 1 (line 1); remove one, '
         "or give them different versions",
         id="duplicate-song",
     ),

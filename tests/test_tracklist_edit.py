@@ -25,42 +25,51 @@ HAND_WRITTEN = {
     "plain": '[[track]]\ntitle = "A"\nartist = "B"\n\n[[track]]\ntitle = "C"\nartist = "D"\n',
     "comment above the next table": (
         '[[track]]\ntitle = "A"\nartist = "B"\n\n# next: the good one\n[[track]]\n'
-        'title = "C"\nartist = "D"\n'),
+        'title = "C"\nartist = "D"\n'
+    ),
     "comment right under the header": (
         '[[track]]\n# from the interview\ntitle = "A"\nartist = "B"\n# trailing thought\n\n'
-        '[[track]]\ntitle = "C"\nartist = "D"\n'),
+        '[[track]]\ntitle = "C"\nartist = "D"\n'
+    ),
     "crlf": '[[track]]\r\ntitle = "A"\r\nartist = "B"\r\n\r\n[[track]]\r\ntitle = "C"\r\n'
-            'artist = "D"\r\n',
+    'artist = "D"\r\n',
     "byte-order mark": '\ufeff[playlist]\nname = "x"\n\n[[track]]\ntitle = "A"\nartist = "B"\n',
     "literal strings": "[[track]]\ntitle = 'Live at \"CBGB\" \\ 1977'\nartist = 'B'\n",
     "multi-line note last": (
         '[[track]]\ntitle = "A"\nartist = "B"\nnote = """\nLine one\nline two."""\n\n'
-        '[[track]]\ntitle = "C"\nartist = "D"\n'),
+        '[[track]]\ntitle = "C"\nartist = "D"\n'
+    ),
     "multi-line literal note": (
-        "[[track]]\ntitle = 'A'\nartist = 'B'\nnote = '''\nsaid \"so\"\n'''\n"),
+        "[[track]]\ntitle = 'A'\nartist = 'B'\nnote = '''\nsaid \"so\"\n'''\n"
+    ),
     "indented keys": '[[track]]\n    title = "A"\n    artist = "B"\n',
     "spaces around equals and comments": (
         '[[track]]\ntitle    =    "A"   # the single\nartist="B"#band\n\n'
-        '[[track]]\ntitle = "C"\nartist = "D"\n'),
+        '[[track]]\ntitle = "C"\nartist = "D"\n'
+    ),
     "tabs": '[[track]]\n\ttitle\t=\t"A"\n\tartist\t=\t"B"\n',
     "playlist after tracks": (
-        '[[track]]\ntitle = "A"\nartist = "B"\n\n[playlist]\nname = "Late"\n'),
+        '[[track]]\ntitle = "A"\nartist = "B"\n\n[playlist]\nname = "Late"\n'
+    ),
     "unicode": '[[track]]\ntitle = "Ça plane pour moi"\nartist = "Plastic Bertrand"\n'
-               'note = "\u201cquoted\u201d \u2014 fine"\n',
+    'note = "\u201cquoted\u201d \u2014 fine"\n',
     "multi-line tags": (
-        '[[track]]\ntitle = "A"\nartist = "B"\ntags = [\n  "influence",  # one\n  "film",\n]\n'),
+        '[[track]]\ntitle = "A"\nartist = "B"\ntags = [\n  "influence",  # one\n  "film",\n]\n'
+    ),
     "quoted keys": '[[track]]\n"title" = "A"\n"artist" = "B"\n',
     "header with spaces": '[[ track ]]\ntitle = "A"\nartist = "B"\n\n[[ track ]]\ntitle = "C"\n'
-                          'artist = "D"\n',
+    'artist = "D"\n',
     "many blank lines and end comment": (
         '[[track]]\ntitle = "A"\nartist = "B"\n\n\n\n[[track]]\ntitle = "C"\nartist = "D"\n'
-        '\n\n# end of list\n'),
+        "\n\n# end of list\n"
+    ),
     "escapes in strings": '[[track]]\ntitle = "A \\"live\\" \\u00e9"\nartist = "B\\tC"\n',
     "version and year": (
         '[[track]]\ntitle = "Glory Box"\nartist = "Portishead"\nversion = "Live at Roseland"\n'
-        'year = 1998\nduration = "5:10"\n'),
+        'year = 1998\nduration = "5:10"\n'
+    ),
     "no final line end": '[[track]]\ntitle = "A"\nartist = "B"\n\n[[track]]\ntitle = "C"\n'
-                         'artist = "D"',
+    'artist = "D"',
 }
 
 
@@ -88,8 +97,12 @@ def test_adding_a_key_changes_only_that_line(name: str, text: str) -> None:
     n = len(tomllib.loads(body)["track"])
     nl = "\r\n" if "\r\n" in body else "\n"
     for index in range(1, n + 1):
-        for key, value in (("spotify", URI), ("spotify", "none"), ("stand_in", URI),
-                           ("youtube", "https://youtu.be/dQw4w9WgXcQ")):
+        for key, value in (
+            ("spotify", URI),
+            ("spotify", "none"),
+            ("stand_in", URI),
+            ("youtube", "https://youtu.be/dQw4w9WgXcQ"),
+        ):
             if key in tomllib.loads(body)["track"][index - 1]:
                 continue  # replacing is tested on its own below
             new = tracklist_edit.edit_text(body, index, {key: value})
@@ -101,8 +114,9 @@ def test_adding_a_key_changes_only_that_line(name: str, text: str) -> None:
 
 
 @pytest.mark.parametrize(("name", "text"), cases(), ids=[c[0] for c in cases()])
-def test_the_written_file_is_the_same_bytes_plus_the_key(tmp_path: Path, name: str,
-                                                         text: str) -> None:
+def test_the_written_file_is_the_same_bytes_plus_the_key(
+    tmp_path: Path, name: str, text: str
+) -> None:
     path = tmp_path / "tracks.toml"
     path.write_bytes(text.encode("utf-8"))
     path.chmod(0o640)
@@ -121,8 +135,10 @@ def test_the_written_file_is_the_same_bytes_plus_the_key(tmp_path: Path, name: s
 def test_a_comment_above_the_next_table_stays_with_it() -> None:
     text = HAND_WRITTEN["comment above the next table"]
     new = tracklist_edit.edit_text(text, 1, {"spotify": "none"})
-    assert new == ('[[track]]\ntitle = "A"\nartist = "B"\nspotify = "none"\n\n'
-                   '# next: the good one\n[[track]]\ntitle = "C"\nartist = "D"\n')
+    assert new == (
+        '[[track]]\ntitle = "A"\nartist = "B"\nspotify = "none"\n\n'
+        '# next: the good one\n[[track]]\ntitle = "C"\nartist = "D"\n'
+    )
 
 
 def test_replacing_a_key_keeps_its_place_and_its_comment() -> None:
@@ -178,9 +194,16 @@ def test_a_read_only_tracklist_is_refused_and_left_alone(tmp_path: Path) -> None
 
 # --- any list written the way people write them --------------------------------------------
 
-_WORDS = st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=0x2FFF,
-                                        exclude_categories=("Cs", "Cc"),
-                                        exclude_characters="\"'\\"), min_size=1, max_size=20)
+_WORDS = st.text(
+    alphabet=st.characters(
+        min_codepoint=32,
+        max_codepoint=0x2FFF,
+        exclude_categories=("Cs", "Cc"),
+        exclude_characters="\"'\\",
+    ),
+    min_size=1,
+    max_size=20,
+)
 _COMMENT = st.builds(lambda t: f"# {t}", _WORDS)
 _GAP = st.lists(st.one_of(st.just(""), _COMMENT, st.just("   ")), max_size=3)
 

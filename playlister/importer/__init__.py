@@ -24,14 +24,32 @@ from playlister.importer.source import Document, read_source
 from playlister.tracklist import load
 from playlister.urls import playlist_id as playlist_id_from_url
 
-__all__ = ["MAX_SEARCHES", "CatalogCheck", "ImportResult", "LeftOut", "Search", "Song",
-           "SourceError", "from_spotify_items", "import_source", "import_text",
-           "playlist_id_from_url"]
+__all__ = [
+    "MAX_SEARCHES",
+    "CatalogCheck",
+    "ImportResult",
+    "LeftOut",
+    "Search",
+    "Song",
+    "SourceError",
+    "from_spotify_items",
+    "import_source",
+    "import_text",
+    "playlist_id_from_url",
+]
 
 
-def import_source(source: str, *, existing: Path | None = None, stdin: IO[str] | None = None,
-                  timeout: float = 10, max_bytes: int = 5_000_000, search: Search | None = None,
-                  max_searches: int = MAX_SEARCHES, offline: str | None = None) -> ImportResult:
+def import_source(
+    source: str,
+    *,
+    existing: Path | None = None,
+    stdin: IO[str] | None = None,
+    timeout: float = 10,
+    max_bytes: int = 5_000_000,
+    search: Search | None = None,
+    max_searches: int = MAX_SEARCHES,
+    offline: str | None = None,
+) -> ImportResult:
     """Read ``source`` (path, ``-`` or http(s) URL) and find the songs it names.
 
     With ``existing``, songs that tracklist already holds (the loader's duplicate key) are
@@ -40,16 +58,25 @@ def import_source(source: str, *, existing: Path | None = None, stdin: IO[str] |
     (``confirm``), at most ``max_searches`` searches; ``offline`` says why there is none.
     """
     if playlist_id_from_url(source):
-        raise SourceError(source, "is a Spotify playlist: its tracks are read through the "
-                                  "Spotify API, not as a web page.")
+        raise SourceError(
+            source,
+            "is a Spotify playlist: its tracks are read through the "
+            "Spotify API, not as a web page.",
+        )
     doc = read_source(source, stdin=stdin, timeout=timeout, max_bytes=max_bytes)
-    return import_document(doc, existing=existing, search=search, max_searches=max_searches,
-                           offline=offline)
+    return import_document(
+        doc, existing=existing, search=search, max_searches=max_searches, offline=offline
+    )
 
 
-def import_document(doc: Document, *, existing: Path | None = None, search: Search | None = None,
-                    max_searches: int = MAX_SEARCHES, offline: str | None = None
-                    ) -> ImportResult:
+def import_document(
+    doc: Document,
+    *,
+    existing: Path | None = None,
+    search: Search | None = None,
+    max_searches: int = MAX_SEARCHES,
+    offline: str | None = None,
+) -> ImportResult:
     """The songs in an already read ``Document``."""
     cite = "cited"
     title: str | None = None
@@ -65,48 +92,85 @@ def import_document(doc: Document, *, existing: Path | None = None, search: Sear
         songs, left = finder.run()
         title = title or article_title(text, {" ".join(s.passage.split()) for s in songs})
         if search is not None:
-            songs, left, searches, missed = confirm(finder, songs, left, search,
-                                                    limit=max_searches)
+            songs, left, searches, missed = confirm(finder, songs, left, search, limit=max_searches)
             lacking = sum(1 for s in songs if s.not_found)
-            check = CatalogCheck(searches.sent, max_searches, len(songs) - lacking, missed,
-                                 not_found=lacking)
+            check = CatalogCheck(
+                searches.sent, max_searches, len(songs) - lacking, missed, not_found=lacking
+            )
         elif offline is not None:
             check = CatalogCheck(offline=offline)
-    result = _result(songs, left, name=title or doc.stem, source=doc.label, existing=existing,
-                     cite=cite)
+    result = _result(
+        songs, left, name=title or doc.stem, source=doc.label, existing=existing, cite=cite
+    )
     result.check = check
     return result
 
 
-def import_text(text: str, *, source: str = "stdin", existing: Path | None = None,
-                search: Search | None = None, max_searches: int = MAX_SEARCHES) -> ImportResult:
+def import_text(
+    text: str,
+    *,
+    source: str = "stdin",
+    existing: Path | None = None,
+    search: Search | None = None,
+    max_searches: int = MAX_SEARCHES,
+) -> ImportResult:
     """Find songs in ``text`` (plain, Markdown or HTML), as ``import_source`` does."""
     from playlister.importer.source import sniff
+
     stem = Path(source).stem if source != "stdin" else "stdin"
-    return import_document(Document(text, sniff(text, Path(source).suffix), source, stem),
-                           existing=existing, search=search, max_searches=max_searches)
+    return import_document(
+        Document(text, sniff(text, Path(source).suffix), source, stem),
+        existing=existing,
+        search=search,
+        max_searches=max_searches,
+    )
 
 
-def from_spotify_items(items: list[dict[str, Any]], name: str, *, source: str | None = None,
-                       existing: Path | None = None) -> ImportResult:
+def from_spotify_items(
+    items: list[dict[str, Any]],
+    name: str,
+    *,
+    source: str | None = None,
+    existing: Path | None = None,
+) -> ImportResult:
     """A draft from a Spotify playlist's items (fetched by the caller), every song pinned."""
     songs, left = from_spotify_tracks(items)
-    return _result(songs, left, name=name, source=source or f"the Spotify playlist {name}",
-                   existing=existing, cite="from")
+    return _result(
+        songs,
+        left,
+        name=name,
+        source=source or f"the Spotify playlist {name}",
+        existing=existing,
+        cite="from",
+    )
 
 
-def _result(songs: list[Song], left: list[LeftOut], *, name: str, source: str,
-            existing: Path | None, cite: str) -> ImportResult:
+def _result(
+    songs: list[Song],
+    left: list[LeftOut],
+    *,
+    name: str,
+    source: str,
+    existing: Path | None,
+    cite: str,
+) -> ImportResult:
     if existing is None:
-        return ImportResult(songs, left, name, source, draft_toml(songs, name=name,
-                                                                  source=source, cite=cite))
+        return ImportResult(
+            songs, left, name, source, draft_toml(songs, name=name, source=source, cite=cite)
+        )
     existing = Path(existing)
     tracklist = load(existing)
     new, held = split_new(songs, tracklist)
     text = existing.read_text(encoding="utf-8")
-    return ImportResult(new, left, name, source, append_toml(text, new, source=source,
-                                                             cite=cite),
-                        existing=str(existing), skipped=held)
+    return ImportResult(
+        new,
+        left,
+        name,
+        source,
+        append_toml(text, new, source=source, cite=cite),
+        existing=str(existing),
+        skipped=held,
+    )
 
 
 _MD = re.compile(r"\[([^\]]*)\]\([^)]*\)|[*_`]+")
@@ -122,7 +186,11 @@ def article_title(text: str, cited: set[str] | frozenset[str] = frozenset()) -> 
         if ln.startswith("#"):
             return _MD.sub(lambda m: m.group(1) or "", ln.lstrip("#")).strip() or None
     first = next((ln for ln in lines if ln), "")
-    if first and len(first) <= 120 and not re.search(r"[.!?:;,]$", first) and \
-            " ".join(first.split()) not in cited:
+    if (
+        first
+        and len(first) <= 120
+        and not re.search(r"[.!?:;,]$", first)
+        and " ".join(first.split()) not in cited
+    ):
         return _MD.sub(lambda m: m.group(1) or "", first).strip() or None
     return None

@@ -165,14 +165,16 @@ class Finder:
 
     # -- quoted titles
 
-    def _quotes(self, unit: Unit, song_section: bool, decoy_section: str | None,
-                answer: bool = False) -> None:
+    def _quotes(
+        self, unit: Unit, song_section: bool, decoy_section: str | None, answer: bool = False
+    ) -> None:
         text = unit.text
         spans = _quote_spans(text)
         groups: list[list[tuple[int, int, str]]] = []
         for span in spans:
-            if groups and re.fullmatch(r"\s*[,;]?\s*(?:and|&|or|,)?\s*",
-                                       text[groups[-1][-1][1]:span[0]]):
+            if groups and re.fullmatch(
+                r"\s*[,;]?\s*(?:and|&|or|,)?\s*", text[groups[-1][-1][1] : span[0]]
+            ):
                 groups[-1].append(span)
             else:
                 groups.append([span])
@@ -181,35 +183,57 @@ class Finder:
             artist, artist_end = _by_artist(text, last_end)
             same = _SAME_BAND.match(text, last_end)
             if not artist and same:
-                artist = next((c.song.artist for c in reversed(self.candidates)
-                               if c.song.artist), None)
+                artist = next(
+                    (c.song.artist for c in reversed(self.candidates) if c.song.artist), None
+                )
                 artist_end = same.end()
             # "X" and "Y" both got an airing / opened with "X" and "Y": the cue covers all
-            group_cue = len(group) > 1 and _song_cue(text[:group[0][0]], text[last_end:])
+            group_cue = len(group) > 1 and _song_cue(text[: group[0][0]], text[last_end:])
             # Q: Which song took longest?  A: "Afterlife." Two years.
-            answer_cue = answer and group is groups[0] and bool(
-                _ANSWER_OPENING.fullmatch(text[:group[0][0]]))
+            answer_cue = (
+                answer
+                and group is groups[0]
+                and bool(_ANSWER_OPENING.fullmatch(text[: group[0][0]]))
+            )
             for start, end, inner in group:
-                self._one_quote(unit, start, end, inner, artist if artist else None,
-                                artist_end if artist else end, group_cue or answer_cue,
-                                song_section, decoy_section, answer_cue)
+                self._one_quote(
+                    unit,
+                    start,
+                    end,
+                    inner,
+                    artist if artist else None,
+                    artist_end if artist else end,
+                    group_cue or answer_cue,
+                    song_section,
+                    decoy_section,
+                    answer_cue,
+                )
 
-    def _one_quote(self, unit: Unit, start: int, end: int, inner: str, by: str | None,
-                   after_end: int, group_cue: bool, song_section: bool,
-                   decoy_section: str | None, answer_cue: bool = False) -> None:
+    def _one_quote(
+        self,
+        unit: Unit,
+        start: int,
+        end: int,
+        inner: str,
+        by: str | None,
+        after_end: int,
+        group_cue: bool,
+        song_section: bool,
+        decoy_section: str | None,
+        answer_cue: bool = False,
+    ) -> None:
         text = unit.text
         title = _strip_punct(inner)
         shown = f"\u201c{title}\u201d"
         if not re.search(r"[^\W\d_]", title):
             return
         # what a rule reads around a quote is bounded, so a long paragraph stays linear
-        before = text[max(0, start - CONTEXT):start]
-        after = text[end:end + CONTEXT]
+        before = text[max(0, start - CONTEXT) : start]
+        after = text[end : end + CONTEXT]
         decoy = _decoy_next_to(before, after)
         if decoy:
             self.decoy_titles[key(title)] = decoy[0]
-            self._leave(shown, f"{decoy[0]} title, not a song: \u201c{decoy[1]}\u201d next "
-                               "to it")
+            self._leave(shown, f"{decoy[0]} title, not a song: \u201c{decoy[1]}\u201d next to it")
             return
         album_of = self._album_of_previous(unit, before, start, title)
         if album_of:
@@ -223,11 +247,17 @@ class Finder:
         # "plays Cocteau Twins' "Heaven…"", "the acoustic version of Radiohead's "…"": what
         # comes before the name speaks of the song
         before_name = _before_name(before, possessive[0]) if possessive else before
-        song_cue = group_cue or _song_cue(before, after) or (
-            before_name != before and _song_cue(before_name, after))
+        song_cue = (
+            group_cue
+            or _song_cue(before, after)
+            or (before_name != before and _song_cue(before_name, after))
+        )
         # "A: "…"" is the interviewee's turn, not a colon introducing a lyric
-        cue = None if re.fullmatch(r"\s*(?:Q|A|Question|Answer)\s*[:.]\s*", before) \
+        cue = (
+            None
+            if re.fullmatch(r"\s*(?:Q|A|Question|Answer)\s*[:.]\s*", before)
             else _lyric_cue(before)
+        )
         if cue and not by and not song_cue:
             self._leave(shown, f"quoted lyric or speech, after \u201c{cue}\u201d")
             return
@@ -251,31 +281,44 @@ class Finder:
                 return
         if by or possessive or song_cue:
             pass
-        elif unit.kind in ("heading", "short", "item") and len(_quote_spans(text)) and \
-                _strip_punct(text[:start]).strip() == "" and not text[end:].strip(" .,;:"):
+        elif (
+            unit.kind in ("heading", "short", "item")
+            and len(_quote_spans(text))
+            and _strip_punct(text[:start]).strip() == ""
+            and not text[end:].strip(" .,;:")
+        ):
             pass  # a quoted title standing alone as a list entry or heading
-        elif song_section and looks_like_title(title) and not _sentence_decoy_adjacent(
-                sentence):
+        elif song_section and looks_like_title(title) and not _sentence_decoy_adjacent(sentence):
             pass  # a title in passing, inside the paragraphs about a song
         else:
             self._leave(shown, "no artist and nothing marks it as a song")
             return
-        version = _version_after(text, after_end) or _version_after(text, end) \
+        version = (
+            _version_after(text, after_end)
+            or _version_after(text, end)
             or _version_before(before_name)
+        )
         song = Song(title=title, artist=artist, version=version)
         cand = self._add(unit, start, song, strong=bool(artist) or unit.kind != "prose")
         cand.short_name = bool(artist) and not by
         for link in unit.links:
-            if link.start <= start + 1 and link.end >= end - 1 or (
-                    start <= link.start and link.end <= end):
+            if (
+                link.start <= start + 1
+                and link.end >= end - 1
+                or (start <= link.start and link.end <= end)
+            ):
                 _attach_link(cand.song, link.url)
         self._nearby_video(unit, cand, after_end)
 
     def _album_of_previous(self, unit: Unit, before: str, start: int, title: str) -> str | None:
         """`"Song" by Artist, from "Album"`: the second quote is the song's album."""
-        if not re.search(r"\b(?:(?:from|off(?: of)?)\s+(?:the\s+|their\s+|his\s+|her\s+)?"
-                         r"(?:(?:album|record|lp|ep)\s+)?|on\s+(?:the|their|his|her)\s+"
-                         r"(?:album|record|lp|ep)\s+)$", before, re.I):
+        if not re.search(
+            r"\b(?:(?:from|off(?: of)?)\s+(?:the\s+|their\s+|his\s+|her\s+)?"
+            r"(?:(?:album|record|lp|ep)\s+)?|on\s+(?:the|their|his|her)\s+"
+            r"(?:album|record|lp|ep)\s+)$",
+            before,
+            re.I,
+        ):
             return None
         for cand in reversed(self.candidates):
             if cand.unit == unit.index and start - cand.pos < 80:
@@ -291,7 +334,7 @@ class Finder:
             return
         for link in unit.links:
             if after_end <= link.start <= after_end + 40 and link.url and video_id(link.url):
-                between = unit.text[after_end:link.start]
+                between = unit.text[after_end : link.start]
                 if "\u201c" not in between and '"' not in between:
                     cand.song.youtube = link.url
                     return
@@ -302,13 +345,12 @@ class Finder:
         """`[Title](url) — Artist` and `[Title](url) by Artist` (the link is on the title)."""
         text = unit.text
         for link in unit.links:
-            inner = text[link.start:link.end]
+            inner = text[link.start : link.end]
             if _quote_spans(inner) or not link.url or link.url == inner:
                 continue
-            if any(c.unit == unit.index and abs(c.pos - link.start) < 3
-                   for c in self.candidates):
+            if any(c.unit == unit.index and abs(c.pos - link.start) < 3 for c in self.candidates):
                 continue
-            after = text[link.end:link.end + CONTEXT]
+            after = text[link.end : link.end + CONTEXT]
             m = re.match(r"\s*[\u2013\u2014-]{1,2}\s*|\s*,?\s+by\s+", after)
             if not m or not looks_like_title(inner):
                 self._link_on_known_title(inner, link.url)
@@ -316,8 +358,11 @@ class Finder:
             artist, end = _name_at(text, link.end + m.end())
             if not artist:
                 continue
-            song = Song(title=inner, artist=artist,
-                        version=_version_after(text, end) or _version_after(text, link.end))
+            song = Song(
+                title=inner,
+                artist=artist,
+                version=_version_after(text, end) or _version_after(text, link.end),
+            )
             _attach_link(song, link.url)
             self._add(unit, link.start, song, strong=True)
 
@@ -331,7 +376,7 @@ class Finder:
 
     def _italics(self, unit: Unit) -> None:
         for span in unit.italics:
-            inner = unit.text[span.start:span.end]
+            inner = unit.text[span.start : span.end]
             if looks_like_title(inner) and inner[:1].isupper():
                 self._leave(f"*{inner}*", "in italics, as album and film titles are set")
 
@@ -343,11 +388,10 @@ class Finder:
         here``) goes to the section's song.
         """
         current = self.section_song
-        others = [c for c in new if current is None or key(c.song.title) != key(
-            current.song.title)]
+        others = [c for c in new if current is None or key(c.song.title) != key(current.song.title)]
         only_links = bool(unit.links) and not re.sub(
-            "|".join(re.escape(unit.text[x.start:x.end]) for x in unit.links), "",
-            unit.text).strip(" .,;:()-\u2013\u2014")
+            "|".join(re.escape(unit.text[x.start : x.end]) for x in unit.links), "", unit.text
+        ).strip(" .,;:()-\u2013\u2014")
         if not new and only_links and unit.kind != "heading":
             if current is not None:
                 for link in unit.links:
@@ -400,33 +444,67 @@ class Finder:
         def col(names: set[str]) -> int | None:
             return next((i for i, h in enumerate(header) if h in names), None)
 
-        song_col = col({"song", "songs", "title", "track", "tracks", "song title",
-                        "track title", "track name", "tune", "single"})
-        artist_col = col({"artist", "artists", "artist(s)", "band", "performer", "performers",
-                          "by", "singer", "act", "musician", "musicians", "performed by"})
+        song_col = col(
+            {
+                "song",
+                "songs",
+                "title",
+                "track",
+                "tracks",
+                "song title",
+                "track title",
+                "track name",
+                "tune",
+                "single",
+            }
+        )
+        artist_col = col(
+            {
+                "artist",
+                "artists",
+                "artist(s)",
+                "band",
+                "performer",
+                "performers",
+                "by",
+                "singer",
+                "act",
+                "musician",
+                "musicians",
+                "performed by",
+            }
+        )
         version_col = col({"version"})
         album_col = col({"album", "record", "lp", "from", "from the album"})
         if song_col is None:
             kinds = [DECOY_KINDS[h] for h in header if h in DECOY_KINDS]
-            why = (f"a row of a table of {kinds[0]}s" if kinds
-                   else "a table without a Song column")
+            why = f"a row of a table of {kinds[0]}s" if kinds else "a table without a Song column"
             for row in rows[1:] if kinds else rows:
                 self._leave(_clip(" | ".join(c for c in row if c)), why)
             return
         for row in rows[1:]:
+
             def cell(i: int | None, row: list[str] = row) -> str:
                 return _cell_text(row[i]) if i is not None and i < len(row) else ""
-            title, version = _split_bracket(cell(song_col).strip("\"\u201c\u201d"))
+
+            title, version = _split_bracket(cell(song_col).strip('"\u201c\u201d'))
             if not re.search(r"[^\W\d_]", title):
                 continue
             named = cell(version_col)
-            if named and re.search(r"[^\W\d_]", named) and fold(named) not in (
-                    "studio", "original", "album"):
+            if (
+                named
+                and re.search(r"[^\W\d_]", named)
+                and fold(named) not in ("studio", "original", "album")
+            ):
                 version = version or _cap(named)
             artist = cell(artist_col)
-            song = Song(title=title, artist=artist if re.search(r"\w", artist) else None,
-                        version=version, album=cell(album_col) or None,
-                        passage=_clip(" | ".join(_cell_text(c) for c in row if c.strip())))
+            song = Song(
+                title=title,
+                artist=artist if re.search(r"\w", artist) else None,
+                version=version,
+                album=cell(album_col) or None,
+                passage=_clip(" | ".join(_cell_text(c) for c in row if c.strip())),
+            )
             for m in _MD_LINK.finditer(" ".join(row)):
                 _attach_link(song, m.group(2))
             for m in _BARE_URL.finditer(" ".join(row)):
@@ -445,8 +523,9 @@ class Finder:
             return None
         return parts
 
-    def _resolve_dash_block(self, block: list[tuple[Unit, list[str]]],
-                            header_order: str | None) -> None:
+    def _resolve_dash_block(
+        self, block: list[tuple[Unit, list[str]]], header_order: str | None
+    ) -> None:
         """Decide `Artist – Title` or `Title – Artist` for a whole list at once."""
         known = self.known_artists
         lefts = [artist_key(_split_bracket(p[0])[0]) for _, p in block]
@@ -462,7 +541,7 @@ class Finder:
             artist, title = (first, second) if order == "artist-title" else (second, first)
             title, version = _split_bracket(title)
             artist, version2 = _split_bracket(artist)
-            title = title.strip("\"\u201c\u201d")
+            title = title.strip('"\u201c\u201d')
             version = version or version2
             if not version and len(parts) > 2 and _is_version(parts[2]):
                 version = parts[2]
@@ -475,10 +554,14 @@ class Finder:
         """`Title by Artist` as a whole list line or heading, without quotes."""
         body = re.split(r":\s+", unit.text, maxsplit=1)[0].strip()
         for m in reversed(list(re.finditer(r"\s+by\s+", body))):
-            title, rest = body[:m.start()].strip(), body[m.end():]
+            title, rest = body[: m.start()].strip(), body[m.end() :]
             artist, end = _name_at(body, m.end())
-            if artist and looks_like_title(title) and not rest[len(artist):].strip(" .,") or (
-                    artist and _is_version(_split_bracket(rest[len(artist):].strip())[1] or "")):
+            if (
+                artist
+                and looks_like_title(title)
+                and not rest[len(artist) :].strip(" .,")
+                or (artist and _is_version(_split_bracket(rest[len(artist) :].strip())[1] or ""))
+            ):
                 song = Song(title=title, artist=artist, version=_version_after(body, end))
                 for link in unit.links:
                     _attach_link(song, link.url)
@@ -536,47 +619,122 @@ def _twin(found: list[Candidate], s: Song) -> Candidate | None:
     return None
 
 
-_PERFORMED = (r"(?:opened|opens|closed|closes|ended|ends|encored|kicked off|started|starts|"
-              r"began|begins|finished|finishes|wrapped up|rounded off|signed off|peaked)"
-              r"(?:,\s*[a-z]+(?:\s+[a-z]+)?,)?\s+(?:with|on)|went(?:\s+straight)?\s+into|"
-              r"launched into|segued into|tore through|ripped through")
+_PERFORMED = (
+    r"(?:opened|opens|closed|closes|ended|ends|encored|kicked off|started|starts|"
+    r"began|begins|finished|finishes|wrapped up|rounded off|signed off|peaked)"
+    r"(?:,\s*[a-z]+(?:\s+[a-z]+)?,)?\s+(?:with|on)|went(?:\s+straight)?\s+into|"
+    r"launched into|segued into|tore through|ripped through"
+)
 
 
 # verbs whose subject is the band on stage: "Wet Leg had already played "Chaise Longue""
 _STAGE_VERBS = _PERFORMED + r"|played|plays|covered|covers|debuted|premiered|aired"
 
 
-_LEAD_IN = re.compile(r"(?:(?:by then|then|later(?: on)?|next|finally|eventually|earlier|"
-                      r"after that|before that|tonight|last night|halfway through|midway "
-                      r"through|soon after|naturally|inevitably|of course|and|but|so)"
-                      r"\s*,?\s+)?", re.I)
+_LEAD_IN = re.compile(
+    r"(?:(?:by then|then|later(?: on)?|next|finally|eventually|earlier|"
+    r"after that|before that|tonight|last night|halfway through|midway "
+    r"through|soon after|naturally|inevitably|of course|and|but|so)"
+    r"\s*,?\s+)?",
+    re.I,
+)
 
 
-_AUX = re.compile(rf"(?:\s+(?:had|have|has|then|already|also|finally|eventually|duly|"
-                  rf"promptly|inevitably|later|first|even|again|just|both|all|still))*"
-                  rf"\s+(?:{_STAGE_VERBS})\b")
+_AUX = re.compile(
+    rf"(?:\s+(?:had|have|has|then|already|also|finally|eventually|duly|"
+    rf"promptly|inevitably|later|first|even|again|just|both|all|still))*"
+    rf"\s+(?:{_STAGE_VERBS})\b"
+)
 
 
-_ANSWER_OPENING = re.compile(r"\s*(?:(?:A|Answer)\s*[:.]\s*)?(?:(?:still|probably|maybe|"
-                             r"definitely|obviously|honestly|oh|well|easily|always|and|or|"
-                             r"yes|no|hmm|so|um)\s*[,.!]?\s*){0,2}", re.I)
+_ANSWER_OPENING = re.compile(
+    r"\s*(?:(?:A|Answer)\s*[:.]\s*)?(?:(?:still|probably|maybe|"
+    r"definitely|obviously|honestly|oh|well|easily|always|and|or|"
+    r"yes|no|hmm|so|um)\s*[,.!]?\s*){0,2}",
+    re.I,
+)
 
 
-_LABEL_WORDS = (set(DECOY_KINDS) | SONG_NOUNS | LYRIC_NOUNS | {
-    "best", "worst", "listen", "watch", "read", "see", "also", "bonus", "mention", "pick",
-    "picks", "favourite", "favorite", "top", "day", "week", "month", "year", "update",
-    "edit", "note", "live", "video", "now", "playing", "part", "chapter", "scene", "side",
-    "disc", "act", "q", "a", "no", "winner", "runner-up", "honourable", "honorable",
-    "verdict", "highlight", "standout", "setlist", "encore", "spotify", "youtube", "stream",
-    "buy", "question", "answer", "interviewer", "credit", "credits", "photo", "caption",
-    "source", "via", "tags", "tag", "genre", "label", "released", "release", "runtime"})
+_LABEL_WORDS = (
+    set(DECOY_KINDS)
+    | SONG_NOUNS
+    | LYRIC_NOUNS
+    | {
+        "best",
+        "worst",
+        "listen",
+        "watch",
+        "read",
+        "see",
+        "also",
+        "bonus",
+        "mention",
+        "pick",
+        "picks",
+        "favourite",
+        "favorite",
+        "top",
+        "day",
+        "week",
+        "month",
+        "year",
+        "update",
+        "edit",
+        "note",
+        "live",
+        "video",
+        "now",
+        "playing",
+        "part",
+        "chapter",
+        "scene",
+        "side",
+        "disc",
+        "act",
+        "q",
+        "a",
+        "no",
+        "winner",
+        "runner-up",
+        "honourable",
+        "honorable",
+        "verdict",
+        "highlight",
+        "standout",
+        "setlist",
+        "encore",
+        "spotify",
+        "youtube",
+        "stream",
+        "buy",
+        "question",
+        "answer",
+        "interviewer",
+        "credit",
+        "credits",
+        "photo",
+        "caption",
+        "source",
+        "via",
+        "tags",
+        "tag",
+        "genre",
+        "label",
+        "released",
+        "release",
+        "runtime",
+    }
+)
 
 
 def _lower_name(text: str) -> bool:
     """One lower-case word set as a name on an entry's line: "boygenius", "alt-J"."""
     t = text.strip()
-    return bool(re.fullmatch(r"[a-z][a-z0-9]{2,}(?:-[A-Za-z0-9]+)*", t)) and \
-        t not in SMALL_WORDS and t not in SONG_NOUNS
+    return (
+        bool(re.fullmatch(r"[a-z][a-z0-9]{2,}(?:-[A-Za-z0-9]+)*", t))
+        and t not in SMALL_WORDS
+        and t not in SONG_NOUNS
+    )
 
 
 def _is_label(text: str) -> bool:
@@ -588,14 +746,19 @@ def _is_label(text: str) -> bool:
 def _asks_about_songs(question: str, previous: bool) -> bool:
     """An interviewer's question about songs, or a follow-up (`And the one…?`) to one."""
     words = set(re.findall(r"[a-z'-]+", question.lower()))
-    if words & {"song", "songs", "track", "tracks", "single", "singles", "tune", "tunes",
-                "b-side"}:
+    if words & {"song", "songs", "track", "tracks", "single", "singles", "tune", "tunes", "b-side"}:
         return True
     if words & set(DECOY_KINDS):
         return False
     body = _BOLD.sub(lambda m: m.group(1) or m.group(2), _QUESTION.sub("", question))
-    return previous and bool(re.match(r"(?:and|what about|how about|which other|another|"
-                                      r"any other)\b", body, re.I))
+    return previous and bool(
+        re.match(
+            r"(?:and|what about|how about|which other|another|"
+            r"any other)\b",
+            body,
+            re.I,
+        )
+    )
 
 
 def _before_name(before: str, name: str) -> str:
@@ -623,7 +786,7 @@ def _subject_artist(text: str, start: int) -> str | None:
     verb = _AUX.match(s, end)
     if not verb:
         return None
-    tail = s[verb.end():]
+    tail = s[verb.end() :]
     if not tail.strip():
         return name
     bare = tail
@@ -653,8 +816,11 @@ def _names_in(text: str) -> list[str]:
             out.extend(p.strip() for p in parts if len(parts) > 1 and p.strip())
         words.clear()
 
-    for m in re.finditer(r"[A-Z][\w.'\u2019&-]*(?:\s+(?:[A-Z][\w.'\u2019&-]*|of|the|and|&|"
-                         r"de|la|del|van|von))*", text):
+    for m in re.finditer(
+        r"[A-Z][\w.'\u2019&-]*(?:\s+(?:[A-Z][\w.'\u2019&-]*|of|the|and|&|"
+        r"de|la|del|van|von))*",
+        text,
+    ):
         words: list[str] = []
         for word in m.group(0).split():
             ends = word.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", word)
@@ -683,7 +849,7 @@ def _expand_name(name: str, known: list[str], names: list[str]) -> str:
     longer: dict[str, str] = {}
     for full in [*known, *names]:
         fk = artist_key(full).split()
-        if len(fk) > len(k) and (fk[:len(k)] == k or fk[-len(k):] == k):
+        if len(fk) > len(k) and (fk[: len(k)] == k or fk[-len(k) :] == k):
             longer.setdefault(" ".join(fk), full)
     if len(longer) == 1:
         return next(iter(longer.values()))
@@ -702,7 +868,7 @@ def _name_at(text: str, pos: int) -> tuple[str | None, int]:
     """A capitalised name starting at ``pos`` ("Guns N’ Roses", "The Blood Brothers")."""
     words: list[str] = []
     i = pos
-    window = text[pos:pos + CONTEXT]  # a name is short: reading further would be quadratic
+    window = text[pos : pos + CONTEXT]  # a name is short: reading further would be quadratic
     for m in re.finditer(r"\S+", window):
         raw = m.group(0)
         word = raw.rstrip(",.;:!?)\u201d\"\u2019'")
@@ -715,36 +881,52 @@ def _name_at(text: str, pos: int) -> tuple[str | None, int]:
             ok = True
         elif not bare:
             break
-        elif not words and bare[0].islower() and bare.lower() not in SMALL_WORDS and (
-                word != raw or not text[pos + m.end():pos + m.end() + CONTEXT].strip()
-                or re.search(r"[A-Z0-9]|\w-\w", bare[1:])):
+        elif (
+            not words
+            and bare[0].islower()
+            and bare.lower() not in SMALL_WORDS
+            and (
+                word != raw
+                or not text[pos + m.end() : pos + m.end() + CONTEXT].strip()
+                or re.search(r"[A-Z0-9]|\w-\w", bare[1:])
+            )
+        ):
             words.append(word)  # a lower-case name at the end of a clause: "by boygenius."
             i = pos + m.start() + len(word)
             break
         elif word.lower() in NAME_JOINERS or word.lower().translate(_APOS) in NAME_JOINERS:
             ok = bool(words)
-        elif (bare[0].isupper() or bare[0].isdigit()) and (word not in NOT_NAMES or
-                                                           (not words and word == "X")):
+        elif (bare[0].isupper() or bare[0].isdigit()) and (
+            word not in NOT_NAMES or (not words and word == "X")
+        ):
             ok = True
         else:
             ok = False
         if not ok or (words and word in NOT_NAMES):
             break
-        if raw[0] in "\u201c\"(":
+        if raw[0] in '\u201c"(':
             break
-        if raw == word + "," and re.match(r"\s*[A-Z][\w\u2019']*\s+(?:&|and)\s+[A-Z]",
-                                          window[m.end():]):
+        if raw == word + "," and re.match(
+            r"\s*[A-Z][\w\u2019']*\s+(?:&|and)\s+[A-Z]", window[m.end() :]
+        ):
             word = raw  # "Earth, Wind & Fire"
         words.append(word)
         i = pos + m.start() + len(word)
-        if word != raw and not re.fullmatch(r"[A-Z]\.", raw) and not raw.endswith(
-                ("N\u2019", "N'", "n\u2019", "n'")):
+        if (
+            word != raw
+            and not re.fullmatch(r"[A-Z]\.", raw)
+            and not raw.endswith(("N\u2019", "N'", "n\u2019", "n'"))
+        ):
             break
         if len(words) >= 7:
             break
-    while words and (words[-1].lower() in NAME_JOINERS or
-                     words[-1].lower().translate(_APOS) in NAME_JOINERS) and \
-            words[-1].lower() not in ("n'", "n\u2019"):
+    while (
+        words
+        and (
+            words[-1].lower() in NAME_JOINERS or words[-1].lower().translate(_APOS) in NAME_JOINERS
+        )
+        and words[-1].lower() not in ("n'", "n\u2019")
+    ):
         words.pop()
     if not words:
         return None, pos
@@ -765,13 +947,17 @@ def _possessive_artist(before: str) -> tuple[str, bool] | None:
     if b.endswith(":"):
         return None  # "Best song: "X"" is a label, not a name
     m = re.search(r"(?:[,]\s*)?(?:\s(?:called|titled|named))?,?$", b)
-    b = b[:m.start()] if m else b
+    b = b[: m.start()] if m else b
     words = b.split()
     if len(words) >= 2 and words[-1] == "whose" and words[-2].endswith(","):
         words = [*words[:-2], words[-2].rstrip(",") + "'s"]  # Bartees Strange, whose "…"
     between: list[str] = []
-    while words and words[-1].islower() and len(between) < 4 and not words[-1].endswith(
-            ("\u2019s", "'s", "\u2019", "'")):
+    while (
+        words
+        and words[-1].islower()
+        and len(between) < 4
+        and not words[-1].endswith(("\u2019s", "'s", "\u2019", "'"))
+    ):
         between.insert(0, words.pop())
     song_noun = bool(between) and between[-1].strip(",") in SONG_NOUNS
     if between and not song_noun:
@@ -794,8 +980,7 @@ def _possessive_artist(before: str) -> tuple[str, bool] | None:
             if core in NOT_NAMES and name:
                 break
             name.insert(0, words.pop())
-        elif core.lower() in NAME_JOINERS and name and words[:-1] and (
-                words[-2][:1].isupper()):
+        elif core.lower() in NAME_JOINERS and name and words[:-1] and (words[-2][:1].isupper()):
             name.insert(0, words.pop())
         else:
             break
@@ -819,8 +1004,12 @@ def _dash_artist(before: str, after: str) -> str | None:
     # "10. Caroline Polachek: "Welcome to My Island"" (the whole line; not "Best song: …")
     m = re.fullmatch(r"\s*(.+?)\s*[:,]\s*", before)
     rest = re.sub(r"^\s*[\[(][^()\[\]]*[\])]", "", after)
-    if m and (_name_like(m.group(1)) or _lower_name(m.group(1))) and \
-            not _is_label(m.group(1)) and re.fullmatch(r"[\s.,;:!]*", rest):
+    if (
+        m
+        and (_name_like(m.group(1)) or _lower_name(m.group(1)))
+        and not _is_label(m.group(1))
+        and re.fullmatch(r"[\s.,;:!]*", rest)
+    ):
         return m.group(1).strip()
     rest = re.sub(r"^[,.]?\s*[\[(][^()\[\]]*[\])]", "", after)
     m = re.fullmatch(r"[,.]?\s*[\u2013\u2014-]{1,2}\s*(.+?)[\s.]*", rest)
@@ -831,34 +1020,63 @@ def _dash_artist(before: str, after: str) -> str | None:
 
 def _song_cue(before: str, after: str) -> bool:
     """`the song "X"`, `a song called "X"`, `her song, "X"`, `"X" is a song…`."""
-    if re.search(r"\b(?:lyrics|words|chorus|verse|lines?|refrain|melody|riff|video|"
-                 r"cover|version|recording|demo|performance|take|bridge|intro|outro|solo|"
-                 r"coda|middle eight|breakdown|key change|crescendo|guitars?|piano|drums|"
-                 r"bass|bassline|horns|strings|synths?|vocals?|harmonies)\s+(?:of|to|on|in)"
-                 r"\s+$", before, re.I):
+    if re.search(
+        r"\b(?:lyrics|words|chorus|verse|lines?|refrain|melody|riff|video|"
+        r"cover|version|recording|demo|performance|take|bridge|intro|outro|solo|"
+        r"coda|middle eight|breakdown|key change|crescendo|guitars?|piano|drums|"
+        r"bass|bassline|horns|strings|synths?|vocals?|harmonies)\s+(?:of|to|on|in)"
+        r"\s+$",
+        before,
+        re.I,
+    ):
         return True
     if re.search(rf"\b(?:{_PERFORMED})\s+$", before, re.I):
         return True
-    if re.search(r"\b(?:played|plays|playing|play|put on|puts on|spun|spins|covered|covers|"
-                 r"covering|blasted|blasting|requested|requests|dedicated|dedicates|"
-                 r"came out for|came back (?:out )?for|returned for)\s+$", before, re.I):
+    if re.search(
+        r"\b(?:played|plays|playing|play|put on|puts on|spun|spins|covered|covers|"
+        r"covering|blasted|blasting|requested|requests|dedicated|dedicates|"
+        r"came out for|came back (?:out )?for|returned for)\s+$",
+        before,
+        re.I,
+    ):
         return True
-    if re.search(r"\b(?:the|their|her|his|its)\s+(?:encore|opener|closer|set[- ]closer|"
-                 r"set[- ]opener|first song|last song|final song)\s+(?:was|is)\s+$",
-                 before, re.I):
+    if re.search(
+        r"\b(?:the|their|her|his|its)\s+(?:encore|opener|closer|set[- ]closer|"
+        r"set[- ]opener|first song|last song|final song)\s+(?:was|is)\s+$",
+        before,
+        re.I,
+    ):
         return True
-    if re.search(r"\b(?:song|track|single|tune|ballad|anthem|b-side)s?"
-                 r"(?:\s+(?:called|titled|named))?\s*[,:]?\s*$", before, re.I):
+    if re.search(
+        r"\b(?:song|track|single|tune|ballad|anthem|b-side)s?"
+        r"(?:\s+(?:called|titled|named))?\s*[,:]?\s*$",
+        before,
+        re.I,
+    ):
         return True
-    if re.match(r"[,.]?\s*,?\s*(?:written by\b|from (?:her|his|their|the band's|the) "
-                r"(?:\w+\s+){0,2}(?:album|record|lp|ep)\b|(?:went|got|reached) to number"
-                r"|(?:hit|reached) number|topped the charts?)", after, re.I):
+    if re.match(
+        r"[,.]?\s*,?\s*(?:written by\b|from (?:her|his|their|the band's|the) "
+        r"(?:\w+\s+){0,2}(?:album|record|lp|ep)\b|(?:went|got|reached) to number"
+        r"|(?:hit|reached) number|topped the charts?)",
+        after,
+        re.I,
+    ):
         return True  # "X", from her first album …; "X", written by Prince, went to number one
-    if re.match(r"[,.]?\s*(?:(?:both|all|each)\s+)?(?:got|get|gets|had|have)\s+an?\s+"
-                r"(?:airing|outing|encore|singalong)\b", after, re.I):
+    if re.match(
+        r"[,.]?\s*(?:(?:both|all|each)\s+)?(?:got|get|gets|had|have)\s+an?\s+"
+        r"(?:airing|outing|encore|singalong)\b",
+        after,
+        re.I,
+    ):
         return True
-    return bool(re.match(r"[,.]?\s*(?:is|was)\s+(?:\w+\s+){0,3}(?:song|track|single|tune|"
-                         r"ballad|anthem|b-side)\b", after, re.I))
+    return bool(
+        re.match(
+            r"[,.]?\s*(?:is|was)\s+(?:\w+\s+){0,3}(?:song|track|single|tune|"
+            r"ballad|anthem|b-side)\b",
+            after,
+            re.I,
+        )
+    )
 
 
 def _version_after(text: str, pos: int) -> str | None:
@@ -867,8 +1085,11 @@ def _version_after(text: str, pos: int) -> str | None:
     m = re.match(r"\s*[\[(]([^()\[\]]{2,80})[\])]", rest)
     if m and _is_version(m.group(1)):
         return _cap(m.group(1).strip())
-    m = re.match(r"\s*[,;]?\s*(?:[\u2013\u2014-]\s*)?((?:live|recorded live|performed live)"
-                 r"\s+(?:at|from|in|on)\s+(?:the\s+)?[A-Z0-9][^.,;:()\u201c\"]{1,60})", rest)
+    m = re.match(
+        r"\s*[,;]?\s*(?:[\u2013\u2014-]\s*)?((?:live|recorded live|performed live)"
+        r"\s+(?:at|from|in|on)\s+(?:the\s+)?[A-Z0-9][^.,;:()\u201c\"]{1,60})",
+        rest,
+    )
     if m:
         return _cap(m.group(1).strip())
     m = re.match(r"\s*[\u2013\u2014-]\s*([^.,;:()\u201c\"]{2,60})$", rest)
@@ -879,9 +1100,12 @@ def _version_after(text: str, pos: int) -> str | None:
 
 def _version_before(before: str) -> str | None:
     """`the live version of "X"`, `the demo of "X"`, `an unplugged take on "X"`."""
-    m = re.search(r"\bthe\s+(live|demo|acoustic|unplugged|instrumental|stripped)"
-                  r"(?:\s+(?:version|take|recording|performance|cut))?\s+(?:of|on)\s*$",
-                  before, re.I)
+    m = re.search(
+        r"\bthe\s+(live|demo|acoustic|unplugged|instrumental|stripped)"
+        r"(?:\s+(?:version|take|recording|performance|cut))?\s+(?:of|on)\s*$",
+        before,
+        re.I,
+    )
     return _cap(m.group(1)) if m else None
 
 
@@ -913,15 +1137,20 @@ def _attach_link(song: Song, url: str | None) -> None:
         return
     if video_id(url) and not song.youtube:
         song.youtube = url
-    elif re.match(r"https?://open\.spotify\.com/(?:intl-[a-z-]+/)?track/[A-Za-z0-9]{22}", url) \
-            and not song.spotify:
+    elif (
+        re.match(r"https?://open\.spotify\.com/(?:intl-[a-z-]+/)?track/[A-Za-z0-9]{22}", url)
+        and not song.spotify
+    ):
         song.spotify = url.split("?")[0]
 
 
 # What video sites add to a title: "(Official Video)", "[HD]", "(Remastered 2009)".
-_VIDEO_TAGS = re.compile(r"\s*[\[(](?:official(?:\s+(?:music|lyric|hd))?(?:\s+(?:video|audio))?|"
-                         r"(?:music\s+|lyric\s+)?video|lyrics?|audio|hd|hq|4k|visuali[sz]er|"
-                         r"(?:\d{4}\s+)?remaster(?:ed)?(?:\s+\d{4})?(?:\s+version)?)[\])]", re.I)
+_VIDEO_TAGS = re.compile(
+    r"\s*[\[(](?:official(?:\s+(?:music|lyric|hd))?(?:\s+(?:video|audio))?|"
+    r"(?:music\s+|lyric\s+)?video|lyrics?|audio|hd|hq|4k|visuali[sz]er|"
+    r"(?:\d{4}\s+)?remaster(?:ed)?(?:\s+\d{4})?(?:\s+version)?)[\])]",
+    re.I,
+)
 
 
 def _tidy_title(text: str) -> str:
@@ -956,7 +1185,7 @@ def passage(unit: Unit, pos: int, width: int = 110) -> str:
     start = max(0, min(at - width // 3, len(sent) - width))
     if start:
         start = sent.find(" ", start) + 1 or start
-    piece = sent[start:start + width]
+    piece = sent[start : start + width]
     if start + width < len(sent):
         piece = piece.rsplit(" ", 1)[0] + " \u2026"
     return ("\u2026 " if start else "") + piece.strip()

@@ -61,12 +61,20 @@ MAX_PHRASES = 4  # title phrases tried from one line
 Search = Callable[[str], list[dict[str, Any]]]
 
 # Reasons the rules give that are vetoes: context says the phrase is not a song.
-_VETOES = ("not a song", "quoted lyric or speech", "heading about", "the sentence is about",
-           "names it as a")
-_SPLIT = re.compile(r"\s*\.{3,}\s*|\t+|\s{2,}|\s+[\u00b7\u2022~]\s+|\s+[\u2013\u2014-]{1,2}\s+|"
-                    r"\s*[\u2013\u2014]\s*|"
-                    r"(?<=\S)-\s+|:\s+|\s+\|\s+|\s*/\s+|\s+by\s+|\s*[\[(\]){}]\s*|"
-                    r"[\u201c\u201d\"]", re.I)
+_VETOES = (
+    "not a song",
+    "quoted lyric or speech",
+    "heading about",
+    "the sentence is about",
+    "names it as a",
+)
+_SPLIT = re.compile(
+    r"\s*\.{3,}\s*|\t+|\s{2,}|\s+[\u00b7\u2022~]\s+|\s+[\u2013\u2014-]{1,2}\s+|"
+    r"\s*[\u2013\u2014]\s*|"
+    r"(?<=\S)-\s+|:\s+|\s+\|\s+|\s*/\s+|\s+by\s+|\s*[\[(\]){}]\s*|"
+    r"[\u201c\u201d\"]",
+    re.I,
+)
 
 
 @dataclass
@@ -109,15 +117,24 @@ class Searches:
         return page
 
 
-def confirm(finder: Finder, songs: list[Song], left: list[LeftOut], search: Search, *,
-            limit: int = MAX_SEARCHES) -> tuple[list[Song], list[LeftOut], Searches, int]:
+def confirm(
+    finder: Finder,
+    songs: list[Song],
+    left: list[LeftOut],
+    search: Search,
+    *,
+    limit: int = MAX_SEARCHES,
+) -> tuple[list[Song], list[LeftOut], Searches, int]:
     """The songs the catalog confirms, in the article's order; what was not, with reasons.
 
     Returns (songs, left out, the searches made, how many candidates were not confirmed).
     """
     searches = Searches(search, limit, finder.text)
-    vetoed = {key(_strip_punct(x.text.strip("\u201c\u201d*"))) for x in left
-              if any(v in x.reason for v in _VETOES)} | set(finder.decoy_titles)
+    vetoed = {
+        key(_strip_punct(x.text.strip("\u201c\u201d*")))
+        for x in left
+        if any(v in x.reason for v in _VETOES)
+    } | set(finder.decoy_titles)
     kept: list[tuple[int, int, Song]] = []
     seen: set[tuple[str, str, str]] = set()
     seen_songs: set[tuple[str, str]] = set()  # (title, artist) of what was kept
@@ -156,36 +173,51 @@ def confirm(finder: Finder, songs: list[Song], left: list[LeftOut], search: Sear
     for pair in unfound:
         assert pair.song is not None and pair.song.artist
         title = key(pair.song.title)
-        if any(unit == pair.unit and (key(s.title) in title or title in key(s.title))
-               for unit, _, s in kept):
+        if any(
+            unit == pair.unit and (key(s.title) in title or title in key(s.title))
+            for unit, _, s in kept
+        ):
             continue  # the same phrase read another way was confirmed ("Title (Artist)")
         if _artist_known(pair.song.artist, searches):
-            pair.song.not_found = (f"Spotify has songs by {pair.song.artist}, but none titled "
-                                   f"\u201c{pair.song.title}\u201d")
+            pair.song.not_found = (
+                f"Spotify has songs by {pair.song.artist}, but none titled "
+                f"\u201c{pair.song.title}\u201d"
+            )
             kept.append((pair.unit, pair.pos, pair.song))
             seen.add((key(pair.song.title), artist_key(pair.song.artist), ""))
     kept.sort(key=lambda k: (k[0], k[1]))
-    out_left = [x for x in left if not any(key(s.title) == key(_strip_punct(
-        x.text.strip("\u201c\u201d*"))) for _, _, s in kept)]
+    out_left = [
+        x
+        for x in left
+        if not any(
+            key(s.title) == key(_strip_punct(x.text.strip("\u201c\u201d*"))) for _, _, s in kept
+        )
+    ]
     taken = {key(s.title) for _, _, s in kept}
-    missed = [x for x in dict.fromkeys(missed) if key(x.text.split("\u201d")[0].strip(
-        "\u201c")) not in taken]
+    missed = [
+        x
+        for x in dict.fromkeys(missed)
+        if key(x.text.split("\u201d")[0].strip("\u201c")) not in taken
+    ]
     return [s for _, _, s in kept], out_left + missed, searches, len(missed)
 
 
 def _strong_with_artist(pair: Pair) -> bool:
     """A song the rules found strongly, with its artist (\u201cHollywood Dream\u201d by The
     Runaways)."""
-    return pair.rule == "rules" and pair.song is not None and bool(pair.song.artist) \
-        and pair.strong
+    return pair.rule == "rules" and pair.song is not None and bool(pair.song.artist) and pair.strong
 
 
 def _artist_known(artist: str, searches: Searches) -> bool:
     """Whether the catalog holds songs by ``artist`` (one search, cached)."""
-    page = searches(f"artist:{artist}" if "'" not in artist and "\u2019" not in artist
-                    else artist)  # Spotify finds nothing for an apostrophe in a filter
-    return any(_artist_agrees(artist, artist_key(a.get("name") or ""))
-               for t in page or () for a in t.get("artists") or ())
+    page = searches(
+        f"artist:{artist}" if "'" not in artist and "\u2019" not in artist else artist
+    )  # Spotify finds nothing for an apostrophe in a filter
+    return any(
+        _artist_agrees(artist, artist_key(a.get("name") or ""))
+        for t in page or ()
+        for a in t.get("artists") or ()
+    )
 
 
 def _shown(pair: Pair) -> str:
@@ -204,16 +236,30 @@ def _rule_pairs(finder: Finder, songs: list[Song]) -> list[Pair]:
         cand = where.get(id(song))
         unit = cand.unit if cand else 0
         pos = cand.pos if cand else 0
-        swappable = bool(cand and cand.cited_in in ("item", "short", "heading", "table")
-                         and cand.strong)
-        out.append(Pair(song.title, song.artist, unit, pos, _context(finder, unit),
-                        song.passage, "rules", song=song, swappable=swappable,
-                        version=song.version, strong=bool(cand and cand.strong)))
+        swappable = bool(
+            cand and cand.cited_in in ("item", "short", "heading", "table") and cand.strong
+        )
+        out.append(
+            Pair(
+                song.title,
+                song.artist,
+                unit,
+                pos,
+                _context(finder, unit),
+                song.passage,
+                "rules",
+                song=song,
+                swappable=swappable,
+                version=song.version,
+                strong=bool(cand and cand.strong),
+            )
+        )
     return out
 
 
-def _generous_pairs(finder: Finder, vetoed: set[str], taken: set[int],
-                    kept: set[str]) -> list[Pair]:
+def _generous_pairs(
+    finder: Finder, vetoed: set[str], taken: set[int], kept: set[str]
+) -> list[Pair]:
     """Every plausible title phrase: from each line, row or heading where no song was
     confirmed (``taken``), and from every paragraph (titles ``kept`` are not asked again)."""
     titles = kept | vetoed
@@ -234,13 +280,15 @@ def _generous_pairs(finder: Finder, vetoed: set[str], taken: set[int],
             if unit.rows and _decoy_heading(" ".join(unit.rows[0])):
                 continue  # a table of albums, films or books, by its header
             for n, row in enumerate(unit.rows[1:] if len(unit.rows) > 1 else unit.rows):
-                cells = [_strip_punct(_MD_LINK.sub(lambda m: m.group(1), c)).strip("*_ ")
-                         for c in row]
+                cells = [
+                    _strip_punct(_MD_LINK.sub(lambda m: m.group(1), c)).strip("*_ ") for c in row
+                ]
                 cells = [c for c in cells if c and re.search(r"[^\W\d_]", c)]
                 # "Bohemian Rhapsody (Queen)": a cell is cut into phrases like a line
-                phrases = [p for c in cells for p in (_phrases(c) or [c])][:MAX_PHRASES + 1]
-                out += _line_pairs(phrases, unit, n, " ".join(row) + " " + context,
-                                   _clip(" | ".join(cells)), "row")
+                phrases = [p for c in cells for p in (_phrases(c) or [c])][: MAX_PHRASES + 1]
+                out += _line_pairs(
+                    phrases, unit, n, " ".join(row) + " " + context, _clip(" | ".join(cells)), "row"
+                )
         elif unit.kind in ("item", "short", "heading"):
             if (unit.index == 0 and unit.text == top) or unit.text.rstrip().endswith(":"):
                 # the article's own title (its subject, a venue, a date) and a label line
@@ -249,8 +297,9 @@ def _generous_pairs(finder: Finder, vetoed: set[str], taken: set[int],
                 continue
             phrases = _phrases(unit.text)
             label = bool(_LABEL.match(unit.text)) and len(phrases) > 1
-            out += _line_pairs(phrases, unit, 0, f"{context} {top}", _clip(unit.text), "line",
-                               label=label)
+            out += _line_pairs(
+                phrases, unit, 0, f"{context} {top}", _clip(unit.text), "line", label=label
+            )
             # "nothing beats *Fast Car*. Tracy Chapman…": a line's marked phrases; its plain
             # capitalised words only when it reads as a sentence ("Wet Leg played Chaise
             # Longue and Angelica"): in a line of titles and names they are as often its
@@ -279,8 +328,11 @@ def _context(finder: Finder, index: int) -> str:
     unit = units[index] if 0 <= index < len(units) else None
     here = unit.text if unit is not None else ""
     nxt = units[index + 1] if 0 <= index + 1 < len(units) else None
-    after = nxt.text if nxt is not None and nxt.kind in ("short", "prose") and \
-        len(nxt.text.split()) <= 6 else ""
+    after = (
+        nxt.text
+        if nxt is not None and nxt.kind in ("short", "prose") and len(nxt.text.split()) <= 6
+        else ""
+    )
     return f"{here} {finder.headings.get(index, '')} {after}"
 
 
@@ -290,8 +342,11 @@ def _phrases(text: str) -> list[str]:
     parts = [_strip_punct(p).strip("*_ ") for p in _SPLIT.split(text)]
     if len([p for p in parts if p]) == 1:  # no dash or bracket: "jeff buckley, Hallelujah."
         parts = [_strip_punct(p).strip("*_ ") for p in re.split(r",\s+|[.!?;]+\s+", text)]
-    return [p for p in parts if p and re.search(r"[^\W\d_]", p)
-            and not re.fullmatch(r"(?:19|20)\d\d\w?", p)][:MAX_PHRASES]
+    return [
+        p
+        for p in parts
+        if p and re.search(r"[^\W\d_]", p) and not re.fullmatch(r"(?:19|20)\d\d\w?", p)
+    ][:MAX_PHRASES]
 
 
 # "Encore: …", "Tape: …", "Self Esteem: …": what opens a line before a colon is a label or
@@ -299,23 +354,65 @@ def _phrases(text: str) -> list[str]:
 _LABEL = re.compile(r"^[^:\u201c\"]{1,40}:\s")
 
 
-def _line_pairs(phrases: list[str], unit: Unit, row: int, context: str, passage: str,
-                rule: str, *, label: bool = False) -> list[Pair]:
+def _line_pairs(
+    phrases: list[str],
+    unit: Unit,
+    row: int,
+    context: str,
+    passage: str,
+    rule: str,
+    *,
+    label: bool = False,
+) -> list[Pair]:
     """Neighbouring phrases as (title, artist) either way round; then each phrase alone."""
     out: list[Pair] = []
     for n in range(len(phrases) - 1):
         if n == 0 and label:
             title, version = _split_bracket(phrases[1])
-            out.append(Pair(title, phrases[0], unit.index, row, context, passage, rule,
-                            version=version, links=unit_videos(unit)))
+            out.append(
+                Pair(
+                    title,
+                    phrases[0],
+                    unit.index,
+                    row,
+                    context,
+                    passage,
+                    rule,
+                    version=version,
+                    links=unit_videos(unit),
+                )
+            )
             continue
         title, version = _split_bracket(phrases[n])
         if _is_version(phrases[n + 1]):  # "Fake Plastic Trees (acoustic)"
-            out.append(Pair(title, None, unit.index, row, context, passage, rule,
-                            version=_cap(phrases[n + 1]), links=unit_videos(unit)))
+            out.append(
+                Pair(
+                    title,
+                    None,
+                    unit.index,
+                    row,
+                    context,
+                    passage,
+                    rule,
+                    version=_cap(phrases[n + 1]),
+                    links=unit_videos(unit),
+                )
+            )
             continue
-        out.append(Pair(title, phrases[n + 1], unit.index, row, context, passage, rule,
-                        swappable=True, version=version, links=unit_videos(unit)))
+        out.append(
+            Pair(
+                title,
+                phrases[n + 1],
+                unit.index,
+                row,
+                context,
+                passage,
+                rule,
+                swappable=True,
+                version=version,
+                links=unit_videos(unit),
+            )
+        )
     for phrase in phrases if len(phrases) == 1 else []:
         out.append(Pair(phrase, None, unit.index, row, context, passage, rule))
     return out
@@ -323,39 +420,55 @@ def _line_pairs(phrases: list[str], unit: Unit, row: int, context: str, passage:
 
 # A capitalised run: words set as a title ("Signed, Sealed, Delivered I'm Yours", "Don't Stop
 # Me Now"), small words allowed inside, commas between capitalised words.
-_RUN = re.compile(r"(?:[A-Z0-9][\w'\u2019.&?!-]*)(?:(?:,?\s+|\s+(?:(?:a|an|the|and|or|of|to|in|"
-                  r"on|at|for|with|from|up|is|my|me|you|your|it|be|no|n')\s+)+)"
-                  r"(?:[A-Z0-9][\w'\u2019.&?!-]*))*")
+_RUN = re.compile(
+    r"(?:[A-Z0-9][\w'\u2019.&?!-]*)(?:(?:,?\s+|\s+(?:(?:a|an|the|and|or|of|to|in|"
+    r"on|at|for|with|from|up|is|my|me|you|your|it|be|no|n')\s+)+)"
+    r"(?:[A-Z0-9][\w'\u2019.&?!-]*))*"
+)
 # What before a phrase makes it an album, a film or a book: "the last song on Kid A",
 # "anything from Either/Or", "we watched Mamma Mia", "I read Just Kids".
-_PROSE_VETO = re.compile(r"(?:\b(?:from|off)(?:\s+the)?(?:\s+album)?|\b(?:songs?|tracks?)\s+on|"
-                         r"\b(?:watch|watched|watching|saw|seen|see|read|reading|reread)"
-                         r"(?:\s+the)?(?:\s+(?:film|movie|book|show))?)\s*$", re.I)
+_PROSE_VETO = re.compile(
+    r"(?:\b(?:from|off)(?:\s+the)?(?:\s+album)?|\b(?:songs?|tracks?)\s+on|"
+    r"\b(?:watch|watched|watching|saw|seen|see|read|reading|reread)"
+    r"(?:\s+the)?(?:\s+(?:film|movie|book|show))?)\s*$",
+    re.I,
+)
 
 
 # A run's pieces between sentence ends; initials ("D.C.") and "Mr." do not end one.
-_IN_RUN = re.compile(r"(?:[^.!?]|(?<=[A-Z])\.|(?<=\bMr)\.|(?<=\bMrs)\.|(?<=\bMs)\.|(?<=\bDr)\.|"
-                     r"(?<=\bSt)\.|\.(?=[A-Z]))+[.!?]?")
+_IN_RUN = re.compile(
+    r"(?:[^.!?]|(?<=[A-Z])\.|(?<=\bMr)\.|(?<=\bMrs)\.|(?<=\bMs)\.|(?<=\bDr)\.|"
+    r"(?<=\bSt)\.|\.(?=[A-Z]))+[.!?]?"
+)
 # British single quotes ('Common People', Elastica's 'Connection'); not an apostrophe
-_SINGLE = re.compile(r"(?<![\w'\u2019])['\u2018]([^'\u2018\u2019\n]{1,80}?(?:['\u2019]\w"
-                     r"[^'\u2018\u2019\n]{0,60}?)?)['\u2019](?!\w)")
+_SINGLE = re.compile(
+    r"(?<![\w'\u2019])['\u2018]([^'\u2018\u2019\n]{1,80}?(?:['\u2019]\w"
+    r"[^'\u2018\u2019\n]{0,60}?)?)['\u2019](?!\w)"
+)
 # What after a phrase makes it an album, a film or a book: "X is the album", "X, a suite".
-_AFTER_VETO = re.compile(r"^[\s,]*(?:(?:is|was|are|were)\s+)?(?:the|an?|her|his|their|its)\s+"
-                         r"(?:\w+\s+)?(?:album|record|lp|ep|film|movie|book|novel|series|show|"
-                         r"suite|soundtrack|documentary)\b"
-                         r"|^\s*on\s+(?:vinyl|cd|cassette|tape|lp)\b", re.I)
+_AFTER_VETO = re.compile(
+    r"^[\s,]*(?:(?:is|was|are|were)\s+)?(?:the|an?|her|his|their|its)\s+"
+    r"(?:\w+\s+)?(?:album|record|lp|ep|film|movie|book|novel|series|show|"
+    r"suite|soundtrack|documentary)\b"
+    r"|^\s*on\s+(?:vinyl|cd|cassette|tape|lp)\b",
+    re.I,
+)
 
 
-def _prose_pairs(unit: Unit, titles: set[str], *, marked_only: bool = False,
-                 top: str = "") -> list[Pair]:
+def _prose_pairs(
+    unit: Unit, titles: set[str], *, marked_only: bool = False, top: str = ""
+) -> list[Pair]:
     """Quoted, linked, italic and capitalised phrases of a paragraph, each checked against the
     names of the paragraph (a capitalised run: of its sentence and the article's title)."""
     text = unit.text
     spans = [(s + 1, e - 1, _strip_punct(inner), True) for s, e, inner in _quote_spans(text)]
     spans += [(m.start(1), m.end(1), m.group(1), True) for m in _SINGLE.finditer(text)]
-    spans += [(x.start, x.end, text[x.start:x.end], True) for x in unit.links if x.url and
-              x.url != text[x.start:x.end]]
-    spans += [(x.start, x.end, text[x.start:x.end], True) for x in unit.italics]
+    spans += [
+        (x.start, x.end, text[x.start : x.end], True)
+        for x in unit.links
+        if x.url and x.url != text[x.start : x.end]
+    ]
+    spans += [(x.start, x.end, text[x.start : x.end], True) for x in unit.italics]
     marked = [(s, e) for s, e, _, _ in spans]
     for m in [] if marked_only else _RUN.finditer(text):
         if any(s <= m.start() < e or m.start() <= s < m.end() for s, e in marked):
@@ -364,7 +477,7 @@ def _prose_pairs(unit: Unit, titles: set[str], *, marked_only: bool = False,
         for sm in _IN_RUN.finditer(m.group(0)):
             at = m.start() + sm.start()
             run = _strip_punct(sm.group(0))
-            if text[at + len(sm.group(0)):at + len(sm.group(0)) + 1] == ":":
+            if text[at + len(sm.group(0)) : at + len(sm.group(0)) + 1] == ":":
                 continue  # a label: "Tape:", "Ceremony:"
             words = run.split()
             if not words or (len(words) == 1 and words[0] in NOT_NAMES):
@@ -381,20 +494,33 @@ def _prose_pairs(unit: Unit, titles: set[str], *, marked_only: bool = False,
         phrase = _strip_punct(phrase)
         if not phrase or len(phrase.split()) > 10 or key(phrase) in titles:
             continue
-        before = text[max(0, start - 80):start].rstrip("\u201c\u2018'\"*_ ")
-        after = text[end:end + 80].lstrip("\u201d\u2019'\"*_")
+        before = text[max(0, start - 80) : start].rstrip("\u201c\u2018'\"*_ ")
+        after = text[end : end + 80].lstrip("\u201d\u2019'\"*_")
         sentence = _sentence(text, start, end)
         clause = _clause_around(text, start, end)
-        if _decoy_next_to(before, after) or _sentence_decoy(clause, phrase) or \
-                _PROSE_VETO.search(before) or _AFTER_VETO.match(after):
+        if (
+            _decoy_next_to(before, after)
+            or _sentence_decoy(clause, phrase)
+            or _PROSE_VETO.search(before)
+            or _AFTER_VETO.match(after)
+        ):
             continue
         # a quoted or italic phrase is marked as a title: a name anywhere in the paragraph
         # may be its artist; a run of capitals is not, so its artist must share its sentence
         # ("a Hollywood ending" in a paragraph that names The Runaways is no song of theirs)
-        out.append(Pair(phrase, None, unit.index, start,
-                        text if quoted else f"{sentence} {top}", _clip(sentence),
-                        "phrase" if quoted else "run", links=unit_videos(unit),
-                        version=_version_before(before + " ")))
+        out.append(
+            Pair(
+                phrase,
+                None,
+                unit.index,
+                start,
+                text if quoted else f"{sentence} {top}",
+                _clip(sentence),
+                "phrase" if quoted else "run",
+                links=unit_videos(unit),
+                version=_version_before(before + " "),
+            )
+        )
     return out
 
 
@@ -403,7 +529,7 @@ def _clause_around(text: str, start: int, end: int) -> str:
     what speaks of it ("Hounds of Love is the album everyone names")."""
     lo = max(text.rfind(c, 0, start) for c in ",;:.!?") + 1
     his = [i for i in (text.find(c, end) for c in ",;:.!?") if i != -1]
-    return text[lo:min(his) if his else len(text)]
+    return text[lo : min(his) if his else len(text)]
 
 
 def unit_videos(unit: Unit) -> list[str]:
@@ -428,8 +554,11 @@ def _check(pair: Pair, searches: Searches, vetoed: set[str]) -> tuple[Song | Non
         tries.append((pair.title, None, "name in the unit"))
     if pair.swappable and pair.artist and looks_like_title(pair.artist):
         tries.append((_split_bracket(pair.artist)[0], None, "name in the unit"))
-    tries = [t for t in tries if key(t[0]) not in vetoed and re.search(r"[^\W\d_]", t[0])
-             and len(t[0]) <= 120]
+    tries = [
+        t
+        for t in tries
+        if key(t[0]) not in vetoed and re.search(r"[^\W\d_]", t[0]) and len(t[0]) <= 120
+    ]
     if not tries:
         return None, ""
     for title, artist, rule in tries:
@@ -458,14 +587,20 @@ def _check(pair: Pair, searches: Searches, vetoed: set[str]) -> tuple[Song | Non
             hit = _agreeing(title, None, searches.article, page)
         if hit is not None:
             song = _song(pair, title, hit, page, swapped=rule == "swapped pair")
-            where = {"rules": "the rules' reading", "line": "a line's phrases",
-                     "row": "a table row's cells", "phrase": "a marked phrase",
-                     "run": "a capitalised run"}[pair.rule]
+            where = {
+                "rules": "the rules' reading",
+                "line": "a line's phrases",
+                "row": "a table row's cells",
+                "phrase": "a marked phrase",
+                "run": "a capitalised run",
+            }[pair.rule]
             song.confirmed = f"{rule}, from {where}"
             return song, rule
     if pair.artist:
-        return None, (f"not in the catalog: no track titled \u201c{pair.title}\u201d by "
-                      f"{pair.artist} or by a name beside it")
+        return None, (
+            f"not in the catalog: no track titled \u201c{pair.title}\u201d by "
+            f"{pair.artist} or by a name beside it"
+        )
     return None, f"not in the catalog: no track titled \u201c{pair.title}\u201d by a name beside it"
 
 
@@ -474,14 +609,20 @@ def _names_beside(context: str, title: str, most: int = 3) -> list[str]:
     out: list[str] = []
     for m in _RUN.finditer(context):
         name = re.sub(r"['\u2019]s?$", "", _strip_punct(m.group(0)))
-        if name and key(name) != key(title) and name.split()[0] not in NOT_NAMES and \
-                name not in out and title not in name:
+        if (
+            name
+            and key(name) != key(title)
+            and name.split()[0] not in NOT_NAMES
+            and name not in out
+            and title not in name
+        ):
             out.append(name)
     return out[:most]
 
 
-def _agreeing(title: str, artist: str | None, context: str,
-              page: list[dict[str, Any]]) -> tuple[dict[str, Any], str] | None:
+def _agreeing(
+    title: str, artist: str | None, context: str, page: list[dict[str, Any]]
+) -> tuple[dict[str, Any], str] | None:
     """The track of ``page`` whose title agrees and whose artist agrees with ``artist`` (or,
     without one, is named in ``context``: the name nearest the title when several are), with
     the catalog's spelling of that artist."""
@@ -526,8 +667,11 @@ def _named(artist: str, words: str, text: str) -> bool:
         return True
     parts = artist.split()
     last = parts[-1] if len(parts) >= 2 else ""
-    return len(last) >= 4 and last[0].isupper() and bool(
-        re.search(rf"(?<!\w){re.escape(last)}(?:['\u2019]s)?(?!\w)", text))
+    return (
+        len(last) >= 4
+        and last[0].isupper()
+        and bool(re.search(rf"(?<!\w){re.escape(last)}(?:['\u2019]s)?(?!\w)", text))
+    )
 
 
 def _title_agrees(wanted: str, found: str) -> bool:
@@ -547,20 +691,36 @@ def _artist_agrees(wanted: str, found_key: str) -> bool:
     return len(w) >= 4 and found_key.endswith(" " + w)
 
 
-def _song(pair: Pair, title: str, hit: tuple[dict[str, Any], str], page: list[dict[str, Any]],
-          *, swapped: bool) -> Song:
+def _song(
+    pair: Pair,
+    title: str,
+    hit: tuple[dict[str, Any], str],
+    page: list[dict[str, Any]],
+    *,
+    swapped: bool,
+) -> Song:
     obj, artist = hit
     base = pair.song
     version = pair.version if not swapped else None
     if base is not None:
-        song = Song(title=_tidy_title(title), artist=_tidy_name(artist),
-                    version=base.version, youtube=base.youtube, album=base.album,
-                    spotify=base.spotify, year=base.year, duration_ms=base.duration_ms,
-                    passage=base.passage)
+        song = Song(
+            title=_tidy_title(title),
+            artist=_tidy_name(artist),
+            version=base.version,
+            youtube=base.youtube,
+            album=base.album,
+            spotify=base.spotify,
+            year=base.year,
+            duration_ms=base.duration_ms,
+            passage=base.passage,
+        )
     else:
-        song = Song(title=_tidy_title(title), artist=_tidy_name(artist), version=version,
-                    passage=pair.passage,
-                    youtube=pair.links[0] if len(set(pair.links)) == 1 else None)
+        song = Song(
+            title=_tidy_title(title),
+            artist=_tidy_name(artist),
+            version=version,
+            passage=pair.passage,
+            youtube=pair.links[0] if len(set(pair.links)) == 1 else None,
+        )
     song.found = [obj, *[o for o in page if o is not obj]]
     return song
-

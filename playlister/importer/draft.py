@@ -34,8 +34,10 @@ def entry_toml(song: Song, cite: str = "cited") -> str:
     if song.passage:
         lines.append(f"# {cite}: {_comment(song.passage)}")
     if song.not_found:
-        lines.append("# not found on Spotify by the import: check the spelling, or it is a song "
-                     "Spotify lacks")
+        lines.append(
+            "# not found on Spotify by the import: check the spelling, or it is a song "
+            "Spotify lacks"
+        )
     lines.append(_value("title", song.title))
     if song.artist:
         lines.append(_value("artist", song.artist))
@@ -97,8 +99,7 @@ def split_new(songs: list[Song], existing: Tracklist) -> tuple[list[Song], list[
     return new, held
 
 
-def append_toml(existing_text: str, songs: list[Song], *, source: str,
-                cite: str = "cited") -> str:
+def append_toml(existing_text: str, songs: list[Song], *, source: str, cite: str = "cited") -> str:
     """``existing_text`` with ``songs`` appended after a comment naming the source."""
     text = existing_text.rstrip("\n") + "\n"
     if not songs:

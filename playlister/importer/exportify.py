@@ -27,6 +27,7 @@ _COLUMNS = {
     "duration": ("duration (ms)", "track duration (ms)", "duration_ms"),
 }
 
+
 def read_exportify(text: str, source: str) -> tuple[list[Song], list[LeftOut]]:
     """Songs from Exportify CSV ``text``; raise ``SourceError`` if it has no such columns."""
     try:
@@ -43,11 +44,15 @@ def read_exportify(text: str, source: str) -> tuple[list[Song], list[LeftOut]]:
                 col[name] = header.index(option)
                 break
     if "title" not in col or "artist" not in col:
-        raise SourceError(source, "is a CSV without 'Track Name' and 'Artist Name(s)' "
-                                  "columns (is it an Exportify export?).")
+        raise SourceError(
+            source,
+            "is a CSV without 'Track Name' and 'Artist Name(s)' "
+            "columns (is it an Exportify export?).",
+        )
     songs: list[Song] = []
     left: list[LeftOut] = []
     for n, row in enumerate(rows[1:], start=2):
+
         def cell(name: str, row: list[str] = row) -> str:
             i = col.get(name)
             return row[i].strip() if i is not None and i < len(row) else ""
@@ -60,20 +65,30 @@ def read_exportify(text: str, source: str) -> tuple[list[Song], list[LeftOut]]:
             continue
         uri = cell("uri")
         year_m = re.match(r"^(\d{4})", cell("date"))
-        year = int(year_m.group(1)) if year_m and 1900 <= int(year_m.group(1)) <= 2100 \
-            else None
+        year = int(year_m.group(1)) if year_m and 1900 <= int(year_m.group(1)) <= 2100 else None
         duration = cell("duration")
         title, version = _title_version(title)
-        songs.append(Song(
-            title=title, artist=", ".join(a.strip() for a in re.split(r"[;,]", artist)
-                                          if a.strip()) if ";" in artist else artist,
-            version=version, album=cell("album") or None,
-            spotify=uri if _URI.match(uri) else None, year=year,
-            duration_ms=int(duration) if duration.isdigit() and int(duration) > 0 else None,
-            passage=f"row {n} of {source}"))
+        songs.append(
+            Song(
+                title=title,
+                artist=", ".join(a.strip() for a in re.split(r"[;,]", artist) if a.strip())
+                if ";" in artist
+                else artist,
+                version=version,
+                album=cell("album") or None,
+                spotify=uri if _URI.match(uri) else None,
+                year=year,
+                duration_ms=int(duration) if duration.isdigit() and int(duration) > 0 else None,
+                passage=f"row {n} of {source}",
+            )
+        )
         if uri and not _URI.match(uri):
-            left.append(LeftOut(f"row {n} ({title})", f"not pinned: {uri!r} is not a Spotify "
-                                                      "track URI (a local file?)"))
+            left.append(
+                LeftOut(
+                    f"row {n} ({title})",
+                    f"not pinned: {uri!r} is not a Spotify track URI (a local file?)",
+                )
+            )
     return songs, left
 
 
@@ -96,8 +111,11 @@ def from_spotify_tracks(items: list[dict[str, Any]]) -> tuple[list[Song], list[L
     left: list[LeftOut] = []
     for n, item in enumerate(items, start=1):
         track = item.get("track", item) if isinstance(item, dict) else None
-        if not isinstance(track, dict) or not isinstance(track.get("name"), str) \
-                or not track["name"].strip():
+        if (
+            not isinstance(track, dict)
+            or not isinstance(track.get("name"), str)
+            or not track["name"].strip()
+        ):
             left.append(LeftOut(f"item {n}", "unavailable: no track data"))
             continue
         name = str(track["name"])
@@ -107,9 +125,15 @@ def from_spotify_tracks(items: list[dict[str, Any]]) -> tuple[list[Song], list[L
             left.append(LeftOut(f"item {n} ({name})", f"{article} {kind}, not a song"))
             continue
         raw_artists = track.get("artists")
-        artists = [str(a["name"]) for a in raw_artists if isinstance(a, dict)
-                   and isinstance(a.get("name"), str) and a["name"].strip()] \
-            if isinstance(raw_artists, list) else []
+        artists = (
+            [
+                str(a["name"])
+                for a in raw_artists
+                if isinstance(a, dict) and isinstance(a.get("name"), str) and a["name"].strip()
+            ]
+            if isinstance(raw_artists, list)
+            else []
+        )
         if not artists:
             left.append(LeftOut(f"item {n} ({name})", "no artist"))
             continue
@@ -120,10 +144,16 @@ def from_spotify_tracks(items: list[dict[str, Any]]) -> tuple[list[Song], list[L
         uri = str(track.get("uri") or "")
         title, version = _title_version(name)
         duration = track.get("duration_ms")
-        songs.append(Song(
-            title=title, artist=", ".join(artists), version=version,
-            album=str(album.get("name")) if album.get("name") else None,
-            spotify=uri if _URI.match(uri) and not track.get("is_local") else None,
-            year=year, duration_ms=duration if isinstance(duration, int) and duration > 0
-            else None, passage=f"position {n} in the playlist"))
+        songs.append(
+            Song(
+                title=title,
+                artist=", ".join(artists),
+                version=version,
+                album=str(album.get("name")) if album.get("name") else None,
+                spotify=uri if _URI.match(uri) and not track.get("is_local") else None,
+                year=year,
+                duration_ms=duration if isinstance(duration, int) and duration > 0 else None,
+                passage=f"position {n} in the playlist",
+            )
+        )
     return songs, left

@@ -18,19 +18,56 @@ from bs4.element import Comment, Doctype, NavigableString, ProcessingInstruction
 
 from playlister.urls import video_id, youtube_video
 
-_DROP = {"script", "style", "noscript", "nav", "footer", "aside", "form", "button", "svg",
-         "template", "select", "input", "textarea", "head", "menu", "dialog"}
-_BLOCK = {"p", "div", "section", "article", "main", "blockquote", "pre", "table",
-          "ul", "ol", "dl", "dt", "dd", "figcaption", "header", "address", "hr",
-          "body", "html"}
+_DROP = {
+    "script",
+    "style",
+    "noscript",
+    "nav",
+    "footer",
+    "aside",
+    "form",
+    "button",
+    "svg",
+    "template",
+    "select",
+    "input",
+    "textarea",
+    "head",
+    "menu",
+    "dialog",
+}
+_BLOCK = {
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "blockquote",
+    "pre",
+    "table",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "figcaption",
+    "header",
+    "address",
+    "hr",
+    "body",
+    "html",
+}
 _HEADINGS = {f"h{i}" for i in range(1, 7)}
 # Deeper than this, elements are unwrapped (their text kept) before the recursive walk: 1,000
 # nested <div>s or 200 nested tables would otherwise exhaust Python's recursion limit.
 MAX_DEPTH = 60
 _ITALIC = {"em", "i", "cite"}
-_CHROME = re.compile(r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|footer|sidebar|share|sharing|"
-                     r"social|related|comments?|cookie|newsletter|advert|ads?|breadcrumbs?|"
-                     r"subscribe|promo)(?:$|[\s_-])", re.I)
+_CHROME = re.compile(
+    r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|footer|sidebar|share|sharing|"
+    r"social|related|comments?|cookie|newsletter|advert|ads?|breadcrumbs?|"
+    r"subscribe|promo)(?:$|[\s_-])",
+    re.I,
+)
 
 
 def html_to_text(html: str) -> tuple[str, str | None]:

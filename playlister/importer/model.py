@@ -31,9 +31,17 @@ class Song:
     not_found: str = ""
 
     def as_json(self) -> dict[str, Any]:
-        out = {"title": self.title, "artist": self.artist, "version": self.version,
-               "youtube": self.youtube, "album": self.album, "spotify": self.spotify,
-               "year": self.year, "duration_ms": self.duration_ms, "passage": self.passage}
+        out = {
+            "title": self.title,
+            "artist": self.artist,
+            "version": self.version,
+            "youtube": self.youtube,
+            "album": self.album,
+            "spotify": self.spotify,
+            "year": self.year,
+            "duration_ms": self.duration_ms,
+            "passage": self.passage,
+        }
         if self.confirmed:  # only a draft the catalog confirmed says how
             out["confirmed"] = self.confirmed
         if self.not_found:
@@ -67,12 +75,17 @@ class CatalogCheck:
         if self.offline is not None:
             return f"Unconfirmed draft: {self.offline}; the songs were found by the rules alone."
         spent = f"{self.searches} search{'' if self.searches == 1 else 'es'}"
-        lacking = (f", {self.not_found} named with {'its' if self.not_found == 1 else 'their'}"
-                   " artist kept though Spotify has no such track (check them)"
-                   if self.not_found else "")
-        return (f"Confirmed by the Spotify catalog: {self.confirmed} kept{lacking}, "
-                f"{self.unconfirmed} candidate{'' if self.unconfirmed == 1 else 's'} not "
-                f"found ({spent}, at most {self.limit} an article).")
+        lacking = (
+            f", {self.not_found} named with {'its' if self.not_found == 1 else 'their'}"
+            " artist kept though Spotify has no such track (check them)"
+            if self.not_found
+            else ""
+        )
+        return (
+            f"Confirmed by the Spotify catalog: {self.confirmed} kept{lacking}, "
+            f"{self.unconfirmed} candidate{'' if self.unconfirmed == 1 else 's'} not "
+            f"found ({spent}, at most {self.limit} an article)."
+        )
 
 
 @dataclass
@@ -104,28 +117,48 @@ class ImportResult:
         if self.existing is not None:
             parts.append(f"{len(self.skipped)} already in {self.existing}")
         lo = len(self.left_out)
-        parts.append(f"{lo} passage{'' if lo == 1 else 's'} left out"
-                     + ("" if verbose or not lo else " (--verbose to see them)"))
+        parts.append(
+            f"{lo} passage{'' if lo == 1 else 's'} left out"
+            + ("" if verbose or not lo else " (--verbose to see them)")
+        )
         out = ["; ".join(parts) + "."]
         if self.check is not None:
             out.append(self.check.line())
         if verbose:
-            out += [f"  confirmed: \u201c{s.title}\u201d by {s.artist}: {s.confirmed}"
-                    for s in self.songs if s.confirmed]
-            out += [f"  kept, not on Spotify: \u201c{s.title}\u201d by {s.artist}: {s.not_found}"
-                    for s in self.songs if s.not_found]
+            out += [
+                f"  confirmed: \u201c{s.title}\u201d by {s.artist}: {s.confirmed}"
+                for s in self.songs
+                if s.confirmed
+            ]
+            out += [
+                f"  kept, not on Spotify: \u201c{s.title}\u201d by {s.artist}: {s.not_found}"
+                for s in self.songs
+                if s.not_found
+            ]
             out += [f"  left out: {item.text}: {item.reason}" for item in self.left_out]
-            out += [f"  already there: {s.title} ({s.artist or 'artist unknown'})"
-                    for s in self.skipped]
+            out += [
+                f"  already there: {s.title} ({s.artist or 'artist unknown'})" for s in self.skipped
+            ]
         return out
 
     def as_json(self) -> dict[str, Any]:
-        check = None if self.check is None else {
-            "confirmed": self.check.offline is None, "searches": self.check.searches,
-            "limit": self.check.limit, "unconfirmed": self.check.unconfirmed,
-            "offline": self.check.offline}
-        return {"name": self.name, "source": self.source, "existing": self.existing,
-                "catalog": check,
-                "songs": [s.as_json() for s in self.songs],
-                "left_out": [x.as_json() for x in self.left_out],
-                "skipped": [s.as_json() for s in self.skipped]}
+        check = (
+            None
+            if self.check is None
+            else {
+                "confirmed": self.check.offline is None,
+                "searches": self.check.searches,
+                "limit": self.check.limit,
+                "unconfirmed": self.check.unconfirmed,
+                "offline": self.check.offline,
+            }
+        )
+        return {
+            "name": self.name,
+            "source": self.source,
+            "existing": self.existing,
+            "catalog": check,
+            "songs": [s.as_json() for s in self.songs],
+            "left_out": [x.as_json() for x in self.left_out],
+            "skipped": [s.as_json() for s in self.skipped],
+        }

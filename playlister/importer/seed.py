@@ -31,9 +31,13 @@ def seed(lock: Lock, tracks: Sequence[Track], songs: Iterable[Song]) -> list[Loc
         page = pages.get(song_key(track.title, track.artist, track.version))
         if not page or track.spotify or lock.get(track) is not None:
             continue
-        usable = [Candidate.from_api(o) for o in page
-                  if (o.get("uri") or o.get("id")) and not o.get("is_local")
-                  and o.get("is_playable") is not False]
+        usable = [
+            Candidate.from_api(o)
+            for o in page
+            if (o.get("uri") or o.get("id"))
+            and not o.get("is_local")
+            and o.get("is_playable") is not False
+        ]
         result = decide(track, usable)
         if result.status is Status.MATCHED:
             entry = entry_from_result(track, result)

@@ -30,10 +30,20 @@ from playlister.importer.errors import SourceError
 Kind = Literal["text", "markdown", "html", "csv"]
 
 _HTML_TYPES = {"text/html", "application/xhtml+xml"}
-_TEXT_TYPES = {"text/plain": "text", "text/markdown": "markdown", "text/x-markdown": "markdown",
-               "text/csv": "csv"}
-_SUFFIXES: dict[str, Kind] = {".html": "html", ".htm": "html", ".xhtml": "html",
-                              ".md": "markdown", ".markdown": "markdown", ".csv": "csv"}
+_TEXT_TYPES = {
+    "text/plain": "text",
+    "text/markdown": "markdown",
+    "text/x-markdown": "markdown",
+    "text/csv": "csv",
+}
+_SUFFIXES: dict[str, Kind] = {
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".csv": "csv",
+}
 USER_AGENT = "playlister-import/0.1 (+https://github.com/)"
 
 
@@ -51,12 +61,14 @@ def is_url(source: str) -> bool:
     return source.lower().startswith(("http://", "https://"))
 
 
-def read_source(source: str, *, stdin: IO[str] | None = None, timeout: float = 10,
-                max_bytes: int = 5_000_000) -> Document:
+def read_source(
+    source: str, *, stdin: IO[str] | None = None, timeout: float = 10, max_bytes: int = 5_000_000
+) -> Document:
     """Read ``source`` into a ``Document``; raise ``SourceError`` naming it when that fails."""
     if source == "-":
         if stdin is None:
             import sys
+
             stdin = sys.stdin
         try:
             text = stdin.read(max_bytes + 1)
@@ -94,8 +106,9 @@ def _read_file(source: str, *, max_bytes: int, timeout: float = 10) -> Document:
         if stat.S_ISREG(mode):
             size = path.stat().st_size
             if size > max_bytes:
-                raise SourceError(source, f"is {_size(size)}, bigger than the "
-                                          f"{_size(max_bytes)} limit.")
+                raise SourceError(
+                    source, f"is {_size(size)}, bigger than the {_size(max_bytes)} limit."
+                )
             raw = path.read_bytes()
         else:  # a FIFO or a shell's <(…): read as it comes, within the deadline
             raw = _read_pipe(source, max_bytes=max_bytes, timeout=timeout)
@@ -126,8 +139,11 @@ def _read_pipe(source: str, *, max_bytes: int, timeout: float) -> bytes:
             left = deadline - time.monotonic()
             ready = select.select([fd], [], [], max(0.0, left))[0] if left > 0 else []
             if not ready:
-                raise SourceError(source, f"sent nothing more for {timeout:g} s and was not "
-                                          "closed: is anything writing to it?")
+                raise SourceError(
+                    source,
+                    f"sent nothing more for {timeout:g} s and was not "
+                    "closed: is anything writing to it?",
+                )
             try:
                 chunk = os.read(fd, 65536)
             except BlockingIOError:
@@ -172,22 +188,25 @@ def _fetch(url: str, *, timeout: float, max_bytes: int) -> Document:
 
 
 def _fetch_now(url: str, *, timeout: float, max_bytes: int, stop: threading.Event) -> Document:
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT,
-                                                   "Accept": "text/html, text/plain;q=0.9"})
+    request = urllib.request.Request(
+        url, headers={"User-Agent": USER_AGENT, "Accept": "text/html, text/plain;q=0.9"}
+    )
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             status = response.status
             if status != 200:
-                raise SourceError(url, f"the server answered {status} {response.reason}, "
-                                       "not 200 OK.")
+                raise SourceError(
+                    url, f"the server answered {status} {response.reason}, not 200 OK."
+                )
             headers: Message = response.headers
             ctype = headers.get_content_type()
             if ctype not in _HTML_TYPES and ctype not in _TEXT_TYPES:
                 raise SourceError(url, f"is {ctype}, not text or HTML.")
             length = headers.get("Content-Length")
             if length and length.isdigit() and int(length) > max_bytes:
-                raise SourceError(url, f"is {_size(int(length))}, bigger than the "
-                                       f"{_size(max_bytes)} limit.")
+                raise SourceError(
+                    url, f"is {_size(int(length))}, bigger than the {_size(max_bytes)} limit."
+                )
             chunks: list[bytes] = []
             got = 0
             while got <= max_bytes and not stop.is_set():
@@ -202,8 +221,9 @@ def _fetch_now(url: str, *, timeout: float, max_bytes: int, stop: threading.Even
             charset = headers.get_content_charset() or "utf-8"
     except urllib.error.HTTPError as exc:
         exc.close()
-        raise SourceError(url, f"the server answered {exc.code} {exc.reason}, not 200 OK.") \
-            from None
+        raise SourceError(
+            url, f"the server answered {exc.code} {exc.reason}, not 200 OK."
+        ) from None
     except TimeoutError:
         raise SourceError(url, f"timed out after {timeout:g} s.") from None
     except urllib.error.URLError as exc:
@@ -211,8 +231,9 @@ def _fetch_now(url: str, *, timeout: float, max_bytes: int, stop: threading.Even
             raise SourceError(url, f"timed out after {timeout:g} s.") from None
         raise SourceError(url, f"could not be fetched: {exc.reason}.") from None
     except http.client.HTTPException as exc:  # a garbage status line, broken headers
-        raise SourceError(url, "the server's answer is not HTTP "
-                               f"({type(exc).__name__}: {_shown(str(exc))}).") from None
+        raise SourceError(
+            url, f"the server's answer is not HTTP ({type(exc).__name__}: {_shown(str(exc))})."
+        ) from None
     except (OSError, ValueError) as exc:
         raise SourceError(url, f"could not be fetched: {exc}.") from None
     text = _decode(url, raw, charset)

@@ -70,19 +70,19 @@ def split_units(text: str) -> list[Unit]:
             if lead and len(lead.group(1) or lead.group(2)) <= 120:
                 # "**Nick Drake — Pink Moon.** Two minutes of…": the bold lead is the entry
                 head = (lead.group(1) or lead.group(2)).strip().rstrip(".:")
-                whole = not joined[lead.end():].strip()
+                whole = not joined[lead.end() :].strip()
                 units.append(_unit(len(units), _classify(head, True), head))
                 # an interviewer's question set in bold, alone in its paragraph
                 if question or (whole and head.endswith("?")):
                     units[-1].role = "question"
                     question = False
-                joined = joined[lead.end():].strip()
+                joined = joined[lead.end() :].strip()
             else:
                 lead = _DASH_LEAD.match(joined)
-                if lead and _dash_lead_is_entry(lead.group(1), joined[lead.end():]):
+                if lead and _dash_lead_is_entry(lead.group(1), joined[lead.end() :]):
                     # "Sufjan Stevens - Casimir Pulaski Day. every single time."
                     units.append(_unit(len(units), "short", lead.group(1)))
-                    joined = joined[lead.end():].strip()
+                    joined = joined[lead.end() :].strip()
             if joined:
                 units.append(_unit(len(units), _classify(joined, len(para) == 1), joined))
                 if question:
@@ -146,8 +146,11 @@ def _cell_text(cell: str) -> str:
 
 def _table_unit(index: int, lines: list[str]) -> Unit:
     """A Markdown table: its rows of cells (separator rows dropped), header first."""
-    rows = [[c.strip() for c in ln.strip().strip("|").split("|")] for ln in lines
-            if not _TABLE_RULE.match(ln)]
+    rows = [
+        [c.strip() for c in ln.strip().strip("|").split("|")]
+        for ln in lines
+        if not _TABLE_RULE.match(ln)
+    ]
     raw = "\n".join(lines)
     return Unit(index, "table", raw, raw, rows=rows)
 
@@ -167,8 +170,12 @@ def _classify(line: str, single: bool) -> str:
         return "url"
     if _LIST_MARK.match(line):
         return "item"
-    if single and len(line) <= 140 and not re.search(r"[.!?:;,]$", line.rstrip("\u201d\"'")) \
-            and not re.search(r"[a-z\u201d\"][.!?]\s+[\[(\u201c\"]?[A-Z]", line):
+    if (
+        single
+        and len(line) <= 140
+        and not re.search(r"[.!?:;,]$", line.rstrip("\u201d\"'"))
+        and not re.search(r"[a-z\u201d\"][.!?]\s+[\[(\u201c\"]?[A-Z]", line)
+    ):
         return "short"
     return "prose"
 
@@ -186,9 +193,11 @@ def _unit(index: int, kind: str, raw: str) -> Unit:
     italics: list[Span] = []
     out: list[str] = []
     pos = 0
-    tokens = sorted([(m.start(), m.end(), "link", m) for m in _MD_LINK.finditer(body)]
-                    + [(m.start(), m.end(), "italic", m) for m in _ITALIC.finditer(body)],
-                    key=lambda t: t[0])
+    tokens = sorted(
+        [(m.start(), m.end(), "link", m) for m in _MD_LINK.finditer(body)]
+        + [(m.start(), m.end(), "italic", m) for m in _ITALIC.finditer(body)],
+        key=lambda t: t[0],
+    )
     length = 0
     for start, end, what, m in tokens:
         if start < pos:

@@ -10,35 +10,143 @@ from playlister.importer.words import SONG_NOUNS
 
 # Words that, right next to a quoted title, make it something other than a song.
 DECOY_KINDS = {
-    "album": "album", "albums": "album", "record": "album", "records": "album",
-    "lp": "album", "ep": "album", "mixtape": "album", "compilation": "album",
-    "film": "film", "films": "film", "movie": "film", "movies": "film",
-    "documentary": "film", "documentaries": "film", "doc": "film", "biopic": "film",
-    "comedy": "film", "drama": "film", "psychodrama": "film", "thriller": "film",
-    "picture": "film", "musical": "film", "short": "film", "feature": "film",
-    "book": "book", "books": "book", "novel": "book", "memoir": "book", "biography": "book",
-    "autobiography": "book", "poem": "book", "magazine": "book", "zine": "book",
-    "essay": "book", "show": "show", "shows": "show", "series": "show", "sitcom": "show",
-    "episode": "show", "podcast": "show", "play": "show", "opera": "show",
+    "album": "album",
+    "albums": "album",
+    "record": "album",
+    "records": "album",
+    "lp": "album",
+    "ep": "album",
+    "mixtape": "album",
+    "compilation": "album",
+    "film": "film",
+    "films": "film",
+    "movie": "film",
+    "movies": "film",
+    "documentary": "film",
+    "documentaries": "film",
+    "doc": "film",
+    "biopic": "film",
+    "comedy": "film",
+    "drama": "film",
+    "psychodrama": "film",
+    "thriller": "film",
+    "picture": "film",
+    "musical": "film",
+    "short": "film",
+    "feature": "film",
+    "book": "book",
+    "books": "book",
+    "novel": "book",
+    "memoir": "book",
+    "biography": "book",
+    "autobiography": "book",
+    "poem": "book",
+    "magazine": "book",
+    "zine": "book",
+    "essay": "book",
+    "show": "show",
+    "shows": "show",
+    "series": "show",
+    "sitcom": "show",
+    "episode": "show",
+    "podcast": "show",
+    "play": "show",
+    "opera": "show",
 }
 
 
 # In a whole sentence only the unambiguous ones count ("play" and "show" are verbs too).
-SENTENCE_DECOYS = {"album", "albums", "lp", "ep", "film", "films", "movie", "movies",
-                   "documentary", "documentaries", "biopic", "book", "books", "novel",
-                   "memoir", "sitcom", "series", "psychodrama", "comedy", "drama"}
+SENTENCE_DECOYS = {
+    "album",
+    "albums",
+    "lp",
+    "ep",
+    "film",
+    "films",
+    "movie",
+    "movies",
+    "documentary",
+    "documentaries",
+    "biopic",
+    "book",
+    "books",
+    "novel",
+    "memoir",
+    "sitcom",
+    "series",
+    "psychodrama",
+    "comedy",
+    "drama",
+}
 
 
-LYRIC_NOUNS = {"lyric", "lyrics", "line", "lines", "chorus", "verse", "refrain", "hook",
-               "words", "motto", "slogan", "tagline", "quote", "title", "phrase", "mantra"}
+LYRIC_NOUNS = {
+    "lyric",
+    "lyrics",
+    "line",
+    "lines",
+    "chorus",
+    "verse",
+    "refrain",
+    "hook",
+    "words",
+    "motto",
+    "slogan",
+    "tagline",
+    "quote",
+    "title",
+    "phrase",
+    "mantra",
+}
 
 
-SPEECH_VERBS = {"says", "said", "say", "saying", "asks", "asked", "ask", "told", "tells",
-                "tell", "goes", "go", "went", "sings", "sang", "sing", "singing", "yells",
-                "yelled", "screams", "screamed", "shouts", "shouted", "wrote", "writes",
-                "reads", "whispers", "whispered", "replied", "replies", "adds", "added",
-                "explains", "explained", "recalls", "recalled", "continued", "promises",
-                "thinking", "thought", "like", "quipped", "joked", "insists", "insisted"}
+SPEECH_VERBS = {
+    "says",
+    "said",
+    "say",
+    "saying",
+    "asks",
+    "asked",
+    "ask",
+    "told",
+    "tells",
+    "tell",
+    "goes",
+    "go",
+    "went",
+    "sings",
+    "sang",
+    "sing",
+    "singing",
+    "yells",
+    "yelled",
+    "screams",
+    "screamed",
+    "shouts",
+    "shouted",
+    "wrote",
+    "writes",
+    "reads",
+    "whispers",
+    "whispered",
+    "replied",
+    "replies",
+    "adds",
+    "added",
+    "explains",
+    "explained",
+    "recalls",
+    "recalled",
+    "continued",
+    "promises",
+    "thinking",
+    "thought",
+    "like",
+    "quipped",
+    "joked",
+    "insists",
+    "insisted",
+}
 
 
 def _decoy_next_to(before: str, after: str) -> tuple[str, str] | None:
@@ -51,12 +159,19 @@ def _decoy_next_to(before: str, after: str) -> tuple[str, str] | None:
         prev = words[-2].lower() if len(words) > 1 else ""
         verb_like = prev == "to" and last in ("record", "play", "feature", "show")
         ambiguous = last in ("short", "feature", "picture", "play", "show")
-        if last in DECOY_KINDS and not verb_like and (
-                not ambiguous or prev in ("the", "a", "his", "her", "their", "its")):
+        if (
+            last in DECOY_KINDS
+            and not verb_like
+            and (not ambiguous or prev in ("the", "a", "his", "her", "their", "its"))
+        ):
             return DECOY_KINDS[last], words[-1]
     m = re.match(r"[,.]?\s*(?:\(|,)?\s*(?:the\s+|a\s+)?(?:\d{4}\s+)?([A-Za-z]+)\b", after)
-    if m and m.group(1).lower() in DECOY_KINDS and m.group(1).lower() not in (
-            "play", "show", "short", "feature", "picture", "shows", "comedy", "drama"):
+    if (
+        m
+        and m.group(1).lower() in DECOY_KINDS
+        and m.group(1).lower()
+        not in ("play", "show", "short", "feature", "picture", "shows", "comedy", "drama")
+    ):
         return DECOY_KINDS[m.group(1).lower()], m.group(1)
     return None
 
@@ -88,17 +203,37 @@ def _sentence_decoy(sentence: str, title: str) -> str | None:
 
 
 def _sentence_decoy_adjacent(sentence: str) -> bool:
-    return False if not sentence else bool(
-        re.search(r"\b(?:films?|movies?|albums?|books?|novels?)\s+(?:like|such as)\b",
-                  sentence, re.I))
+    return (
+        False
+        if not sentence
+        else bool(
+            re.search(
+                r"\b(?:films?|movies?|albums?|books?|novels?)\s+(?:like|such as)\b", sentence, re.I
+            )
+        )
+    )
 
 
 def _decoy_heading(text: str) -> str | None:
     words = {w.lower() for w in re.findall(r"[\w-]+", text)}
     if words & {"song", "songs", "track", "tracks", "playlist", "singles", "tracklist"}:
         return None
-    for w in ("albums", "album", "records", "lps", "films", "film", "movies", "movie",
-              "books", "book", "documentaries", "shows", "series", "reading"):
+    for w in (
+        "albums",
+        "album",
+        "records",
+        "lps",
+        "films",
+        "film",
+        "movies",
+        "movie",
+        "books",
+        "book",
+        "documentaries",
+        "shows",
+        "series",
+        "reading",
+    ):
         if w in words:
             return {"lps": "album", "reading": "book"}.get(w, DECOY_KINDS.get(w, "album"))
     return None

@@ -8,31 +8,173 @@ import re
 CONTEXT = 400  # characters of text a rule reads on either side of a quote
 
 
-SONG_NOUNS = {"song", "songs", "track", "tracks", "single", "singles", "tune", "tunes",
-              "ballad", "anthem", "hit", "b-side", "cover", "number", "jam", "classic",
-              "demo", "cut", "opener", "closer"}
+SONG_NOUNS = {
+    "song",
+    "songs",
+    "track",
+    "tracks",
+    "single",
+    "singles",
+    "tune",
+    "tunes",
+    "ballad",
+    "anthem",
+    "hit",
+    "b-side",
+    "cover",
+    "number",
+    "jam",
+    "classic",
+    "demo",
+    "cut",
+    "opener",
+    "closer",
+}
 
 
-SMALL_WORDS = {"a", "an", "the", "and", "or", "nor", "but", "of", "to", "in", "on", "at", "by",
-               "for", "with", "from", "up", "as", "is", "into", "onto", "over", "out", "n'",
-               "o'", "'n'", "de", "la", "le", "y", "vs", "vs.", "per", "via", "off", "so",
-               "if", "my", "me", "you", "your", "it", "its", "be", "are", "was", "not", "no",
-               "all", "i", "we", "what", "when", "than", "that", "this", "who", "do"}
+SMALL_WORDS = {
+    "a",
+    "an",
+    "the",
+    "and",
+    "or",
+    "nor",
+    "but",
+    "of",
+    "to",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "with",
+    "from",
+    "up",
+    "as",
+    "is",
+    "into",
+    "onto",
+    "over",
+    "out",
+    "n'",
+    "o'",
+    "'n'",
+    "de",
+    "la",
+    "le",
+    "y",
+    "vs",
+    "vs.",
+    "per",
+    "via",
+    "off",
+    "so",
+    "if",
+    "my",
+    "me",
+    "you",
+    "your",
+    "it",
+    "its",
+    "be",
+    "are",
+    "was",
+    "not",
+    "no",
+    "all",
+    "i",
+    "we",
+    "what",
+    "when",
+    "than",
+    "that",
+    "this",
+    "who",
+    "do",
+}
 
 
-NAME_JOINERS = {"and", "&", "of", "the", "n'", "'n'", "n’", "de", "del", "la", "le", "y",
-                "von", "van", "du", "da", "dos", "+", "vs", "vs.", "x", "to", "for", "in"}
+NAME_JOINERS = {
+    "and",
+    "&",
+    "of",
+    "the",
+    "n'",
+    "'n'",
+    "n’",
+    "de",
+    "del",
+    "la",
+    "le",
+    "y",
+    "von",
+    "van",
+    "du",
+    "da",
+    "dos",
+    "+",
+    "vs",
+    "vs.",
+    "x",
+    "to",
+    "for",
+    "in",
+}
 
 
-NOT_NAMES = {"I", "We", "He", "She", "They", "It", "This", "That", "Then", "There", "But",
-             "And", "So", "In", "On", "At", "As", "When", "While", "Which", "Who", "You",
-             "My", "His", "Her", "Their", "Our", "Its", "If", "Or", "A", "An", "For", "From",
-             "To", "With", "Is", "Was", "Those", "These", "Here", "Also", "After", "Before"}
+NOT_NAMES = {
+    "I",
+    "We",
+    "He",
+    "She",
+    "They",
+    "It",
+    "This",
+    "That",
+    "Then",
+    "There",
+    "But",
+    "And",
+    "So",
+    "In",
+    "On",
+    "At",
+    "As",
+    "When",
+    "While",
+    "Which",
+    "Who",
+    "You",
+    "My",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "Its",
+    "If",
+    "Or",
+    "A",
+    "An",
+    "For",
+    "From",
+    "To",
+    "With",
+    "Is",
+    "Was",
+    "Those",
+    "These",
+    "Here",
+    "Also",
+    "After",
+    "Before",
+}
 
 
 VERSION_WORDS = re.compile(
     r"\b(?:live|demo|unplugged|acoustic|sessions?|remix|mix|version|take|edit|performance|"
-    r"rehearsal|instrumental|stripped|reprise|mono|bootleg|peel|concert)\b", re.I)
+    r"rehearsal|instrumental|stripped|reprise|mono|bootleg|peel|concert)\b",
+    re.I,
+)
 
 
 _APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
@@ -50,8 +192,10 @@ _QUOTE_RES = (
 _MD_LINK = re.compile(r"\[([^\[\]\n]{1,200})\]\((https?://[^\s()]+)\)")
 
 
-_ITALIC = re.compile(r"(?<![\w*])\*(?!\s)([^*\n]{1,120}?)(?<!\s)\*(?![\w*])"
-                     r"|(?<![\w_])_(?!\s)([^_\n]{1,120}?)(?<!\s)_(?![\w_])")
+_ITALIC = re.compile(
+    r"(?<![\w*])\*(?!\s)([^*\n]{1,120}?)(?<!\s)\*(?![\w*])"
+    r"|(?<![\w_])_(?!\s)([^_\n]{1,120}?)(?<!\s)_(?![\w_])"
+)
 
 
 _BOLD_LEAD = re.compile(r"^(?:\*\*(.+?)\*\*|__(.+?)__)(?=\s|$)")
@@ -94,8 +238,10 @@ _ANSWER = re.compile(r"^(?:A|Answer)\s*[:.]\s+", re.I)
 
 
 # a paragraph that starts with a whole "Artist - Title." sentence, as comment threads write
-_DASH_LEAD = re.compile(r"^([^.!?:;\"\u201c\u201d]{2,80}?\s[\u2013\u2014-]\s"
-                        r"[^.!?:;\"\u201c\u201d]{1,80}?)[.!]\s+(?=\S)")
+_DASH_LEAD = re.compile(
+    r"^([^.!?:;\"\u201c\u201d]{2,80}?\s[\u2013\u2014-]\s"
+    r"[^.!?:;\"\u201c\u201d]{1,80}?)[.!]\s+(?=\S)"
+)
 
 
 _SENTENCE_END = re.compile(r"[.!?\u2026][\u201d\"')\]]*\s+(?=[A-Z\u201c\"\u2018(\[])")
@@ -140,8 +286,13 @@ def looks_like_title(text: str) -> bool:
 
 def _name_like(text: str) -> bool:
     t = _strip_punct(text)
-    return bool(t) and len(t.split()) <= 10 and len(t) <= 90 and looks_like_title(t) \
+    return (
+        bool(t)
+        and len(t.split()) <= 10
+        and len(t) <= 90
+        and looks_like_title(t)
         and not re.search(r"[.!?]\s", t)
+    )
 
 
 def _sentence_start(text: str, pos: int, reach: int = 2000) -> int:
@@ -157,15 +308,18 @@ def _sentence(text: str, start: int, end: int) -> str:
     lo = 0
     lo = _sentence_start(text, start)
     nxt = _SENTENCE_END.search(text, end, end + 2000)
-    return text[lo:nxt.start() + 1 if nxt else min(len(text), end + 2000)]
+    return text[lo : nxt.start() + 1 if nxt else min(len(text), end + 2000)]
 
 
 def _clause(text: str, start: int, end: int) -> str:
     """The sentence around a quote, cut at the neighbouring quotes: what speaks of this one."""
     sentence_lo = 0
     sentence_lo = _sentence_start(text, start)
-    lo = max(sentence_lo, text.rfind("\u201d", sentence_lo, start) + 1,
-             text.rfind('"', sentence_lo, start) + 1)
+    lo = max(
+        sentence_lo,
+        text.rfind("\u201d", sentence_lo, start) + 1,
+        text.rfind('"', sentence_lo, start) + 1,
+    )
     nxt = _SENTENCE_END.search(text, end, end + 2000)
     hi = nxt.start() + 1 if nxt else min(len(text), end + 2000)
     stops = [i for i in (text.find("\u201c", end, hi), text.find('"', end, hi)) if i != -1]

@@ -106,8 +106,17 @@ def match_entries(
     done: list[Track] = []
     unknown: list[Track] = []
     try:
-        _search_all(todo, catalog, lock, market=lock.market, workers=workers, progress=progress,
-                    save=save, done=done, unknown=unknown)
+        _search_all(
+            todo,
+            catalog,
+            lock,
+            market=lock.market,
+            workers=workers,
+            progress=progress,
+            save=save,
+            done=done,
+            unknown=unknown,
+        )
     except Interrupted as exc:
         exc.kept = sum(1 for t in tracks if lock.get(t) is not None)
         exc.left = len(todo) - len(done)
@@ -120,15 +129,21 @@ def match_entries(
         save()
     if unknown:
         problems = [
-            TracklistError(source or "tracklist",
-                           f"Spotify has no track {t.spotify or t.stand_in}: correct the ID "
-                           "(copy the track's link from Spotify) or remove the pin to search "
-                           "for the song", line=t.line, entry=t.index, title=t.title,
-                           field="spotify" if t.spotify else "stand_in")
+            TracklistError(
+                source or "tracklist",
+                f"Spotify has no track {t.spotify or t.stand_in}: correct the ID "
+                "(copy the track's link from Spotify) or remove the pin to search "
+                "for the song",
+                line=t.line,
+                entry=t.index,
+                title=t.title,
+                field="spotify" if t.spotify else "stand_in",
+            )
             for t in unknown
         ]
-        raise problems[0] if len(problems) == 1 else TracklistErrors(
-            source or "tracklist", problems)
+        raise (
+            problems[0] if len(problems) == 1 else TracklistErrors(source or "tracklist", problems)
+        )
     return run
 
 
@@ -167,8 +182,7 @@ def _search_all(
     for track in todo:
         jobs.put(track)
     # None: a pin Spotify does not know.
-    results: queue.SimpleQueue[tuple[Track, LockEntry | None | BaseException]] = (
-        queue.SimpleQueue())
+    results: queue.SimpleQueue[tuple[Track, LockEntry | None | BaseException]] = queue.SimpleQueue()
     stopping = threading.Event()
 
     def work() -> None:
@@ -230,17 +244,29 @@ def pinned_entry(track: Track, info: MatchInfo | None = None) -> LockEntry:
     own title and artist stand for it, and the next ``match`` looks the pin up.
     """
     if track.absent:
-        return LockEntry(key=track.key, title=track.title, artist=track.artist,
-                         version=track.version, status=Status.MISSING, score=0.0,
-                         reason='marked as not on Spotify in the tracklist (spotify = "none")',
-                         checked=now(), pinned=True)
+        return LockEntry(
+            key=track.key,
+            title=track.title,
+            artist=track.artist,
+            version=track.version,
+            status=Status.MISSING,
+            score=0.0,
+            reason='marked as not on Spotify in the tracklist (spotify = "none")',
+            checked=now(),
+            pinned=True,
+        )
     uri = track.spotify or track.stand_in
     assert uri is not None
     verified = info is not None and info.uri == uri
     if info is None or not verified:
-        info = MatchInfo(uri=uri, title=track.title, artists=(track.artist,),
-                         album=track.album or "", year=track.year,
-                         duration_ms=track.duration_ms)
+        info = MatchInfo(
+            uri=uri,
+            title=track.title,
+            artists=(track.artist,),
+            album=track.album or "",
+            year=track.year,
+            duration_ms=track.duration_ms,
+        )
     else:
         info = replace(info, score=None, note=None)  # those belong to alternatives only
     found = f": \u201c{info.title}\u201d by {', '.join(info.artists)}" if verified else ""
@@ -250,14 +276,33 @@ def pinned_entry(track: Track, info: MatchInfo | None = None) -> LockEntry:
         reason = f"pinned in the tracklist to stand in for {wish}{found}"
     else:
         status, reason = Status.MATCHED, f"pinned in the tracklist{found}"
-    return LockEntry(key=track.key, title=track.title, artist=track.artist,
-                     version=track.version, status=status, uri=uri, score=1.0,
-                     reason=reason, checked=now(), match=info, pinned=True, verified=verified)
+    return LockEntry(
+        key=track.key,
+        title=track.title,
+        artist=track.artist,
+        version=track.version,
+        status=status,
+        uri=uri,
+        score=1.0,
+        reason=reason,
+        checked=now(),
+        match=info,
+        pinned=True,
+        verified=verified,
+    )
 
 
 def _info(c: Candidate, score: float | None = None, note: str | None = None) -> MatchInfo:
-    return MatchInfo(uri=c.uri, title=c.title, artists=tuple(c.artists), album=c.album,
-                     year=c.year, duration_ms=c.duration_ms, score=score, note=note)
+    return MatchInfo(
+        uri=c.uri,
+        title=c.title,
+        artists=tuple(c.artists),
+        album=c.album,
+        year=c.year,
+        duration_ms=c.duration_ms,
+        score=score,
+        note=note,
+    )
 
 
 def entry_from_result(track: Track, result: MatchResult) -> LockEntry:

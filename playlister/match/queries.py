@@ -21,8 +21,13 @@ MAX_QUERY = 100
 _UNSAFE = re.compile(r"[/:+\"()\[\]{}*,;!?#|\\]|\s-+\s|^-+\s|\s-+$")
 _CONNECTORS = frozenset({"&", "and", "n", "'n'", "n'", "'n", "+"})
 _N_JOINED = re.compile(r"(?<=\w)'n'(?=\w)", re.IGNORECASE)
-_VERSION_WORD = {LIVE: "live", DEMO: "demo", REMIX: "remix", ACOUSTIC: "acoustic",
-                 INSTRUMENTAL: "instrumental"}
+_VERSION_WORD = {
+    LIVE: "live",
+    DEMO: "demo",
+    REMIX: "remix",
+    ACOUSTIC: "acoustic",
+    INSTRUMENTAL: "instrumental",
+}
 
 
 def _words(text: str, *, filter_value: bool, credit: bool = False) -> tuple[list[str], list[str]]:
@@ -100,8 +105,11 @@ def ladder(track: Track) -> list[tuple[str, str]]:
     if album and key(album) != w.core_key:  # a single named after the song adds nothing
         longest = max(_words(title, filter_value=False)[0], key=len, default="")
         rungs.append((_query(longest, album=album, artist=artist), "album"))
-    variants = (primary_artist(artist), re.split(r"\s*,\s*|\s+x\s+", artist)[0],
-                re.split(r"\s(?:&|and)\s", artist)[0])
+    variants = (
+        primary_artist(artist),
+        re.split(r"\s*,\s*|\s+x\s+", artist)[0],
+        re.split(r"\s(?:&|and)\s", artist)[0],
+    )
     for variant in variants:
         if variant and variant != artist:
             rungs.append((_query(track=title, artist=variant), "artist variant"))

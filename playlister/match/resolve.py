@@ -43,8 +43,15 @@ def _distinct(fits: list[Fit], chosen: Fit | None, limit: int = 3) -> tuple[Scor
     return tuple(out)
 
 
-def _result(status: Status, fit: Fit | None, reason: str, fits: list[Fit], *,
-            wanted: str = "", found: tuple[str, ...] = ()) -> MatchResult:
+def _result(
+    status: Status,
+    fit: Fit | None,
+    reason: str,
+    fits: list[Fit],
+    *,
+    wanted: str = "",
+    found: tuple[str, ...] = (),
+) -> MatchResult:
     return MatchResult(
         status=status,
         candidate=fit.scored.candidate if fit else None,
@@ -81,9 +88,14 @@ def _slip_rival(best: Fit, fits: list[Fit]) -> Fit | None:
     if not (best.slip or best.title_sim < WEIGHTS["exact"]):
         return None
     return next(
-        (f for f in fits
-         if f.song != best.song and f.artist_sim >= WEIGHTS["exact"] and not f.impostor
-         and (f.slip or f.title_sim >= best.title_sim)),
+        (
+            f
+            for f in fits
+            if f.song != best.song
+            and f.artist_sim >= WEIGHTS["exact"]
+            and not f.impostor
+            and (f.slip or f.title_sim >= best.title_sim)
+        ),
         None,
     )
 
@@ -108,30 +120,36 @@ def decide(track: Track, candidates: Iterable[Candidate]) -> MatchResult:
         best = exact[0]
         # Another recording that also answers the wish (a second live take) is no rival.
         rival = next(
-            (f for f in fits
-             if f.recording != best.recording
-             and not (f.version_ok and f.song == best.song)),
+            (
+                f
+                for f in fits
+                if f.recording != best.recording and not (f.version_ok and f.song == best.song)
+            ),
             None,
         )
         label = best.scored.candidate.label
         slip_rival = _slip_rival(best, fits)
         if slip_rival is not None:
             return _result(
-                Status.REVIEW, best,
+                Status.REVIEW,
+                best,
                 f"Ambiguous spelling: {label} and {slip_rival.scored.candidate.label} are both "
                 f"close to \u201c{track.title}\u201d; a person must choose.",
                 fits,
             )
         if rival and best.score - rival.score < WEIGHTS["margin"]:
             return _result(
-                Status.REVIEW, best,
+                Status.REVIEW,
+                best,
                 f"Ambiguous: {label} and {rival.scored.candidate.label} fit almost equally "
                 f"({best.score:.2f} vs {rival.score:.2f}); a person must choose.",
                 fits,
             )
         if best.score < WEIGHTS["match_min"]:
             return _result(
-                Status.REVIEW, best, f"Weak match: {label} ({best.scored.note}); please check.",
+                Status.REVIEW,
+                best,
+                f"Weak match: {label} ({best.scored.note}); please check.",
                 fits,
             )
         return _result(Status.MATCHED, best, f"Matched {label}: {best.scored.note}.", fits)
@@ -144,7 +162,8 @@ def decide(track: Track, candidates: Iterable[Candidate]) -> MatchResult:
         label = best.scored.candidate.label
         if rival and best.score - rival.score < WEIGHTS["margin"]:
             return _result(
-                Status.REVIEW, best,
+                Status.REVIEW,
+                best,
                 f"Ambiguous: neither {label} nor {rival.scored.candidate.label} is the "
                 f"recording asked for, and they fit almost equally; a person must choose.",
                 fits,
@@ -152,27 +171,33 @@ def decide(track: Track, candidates: Iterable[Candidate]) -> MatchResult:
         wish = _wish(track)
         found = _found(songs)
         return _result(
-            Status.SUBSTITUTE, best,
+            Status.SUBSTITUTE,
+            best,
             f"{wish[:1].upper() + wish[1:]} wanted; not on Spotify: found {_and(found)}. "
             f"Standing in: {label} ({best.scored.note}).",
-            fits, wanted=wish, found=tuple(found),
+            fits,
+            wanted=wish,
+            found=tuple(found),
         )
 
     near = [f for f in fits if f.plausible]
     if near:
         best = near[0]
         return _result(
-            Status.REVIEW, best,
+            Status.REVIEW,
+            best,
             f"Not sure: closest to {wanted_label} is {best.scored.candidate.label} "
             f"({best.scored.note}).",
             fits,
         )
     closest = f"; closest: {fits[0].scored.candidate.label} ({fits[0].scored.note})" if fits else ""
     return _result(
-        Status.MISSING, None,
+        Status.MISSING,
+        None,
         f"No recording of {wanted_label} among {len(fits)} search results{closest}.",
         fits,
     )
+
 
 # --- running the ladder -----------------------------------------------------------------------
 
@@ -207,9 +232,11 @@ def resolve(track: Track, search: Callable[[str], list[dict[str, Any]]]) -> Matc
     rungs = ladder(track)
     has_version_rung = any(kind == "precise+version" for _, kind in rungs)
     for query, kind in rungs:
-        if (kind in ("artist variant", "catalog") and artist_found) or (
-            kind == "title only" and (artist_found or title_found)
-        ) or (kind == "precise+version" and not full):
+        if (
+            (kind in ("artist variant", "catalog") and artist_found)
+            or (kind == "title only" and (artist_found or title_found))
+            or (kind == "precise+version" and not full)
+        ):
             continue
         sent.append(query)
         page = search(query) or []
@@ -230,7 +257,10 @@ def resolve(track: Track, search: Callable[[str], list[dict[str, Any]]]) -> Matc
             result.status is Status.SUBSTITUTE and not version_next
         ):
             break
-        if (len(sent) >= 2 and result.status is Status.MISSING
-                and (catalog_seen or (free_sent and (artist_found or title_found)))):
+        if (
+            len(sent) >= 2
+            and result.status is Status.MISSING
+            and (catalog_seen or (free_sent and (artist_found or title_found)))
+        ):
             break
     return replace(result, queries=tuple(sent))

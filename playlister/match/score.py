@@ -91,16 +91,50 @@ WEIGHTS: dict[str, float] = {
 # --- what the entry asks for ----------------------------------------------------------------
 
 _KIND_NAMES = {
-    "": "studio recording", LIVE: "live recording", DEMO: "demo or alternate take",
-    REMIX: "remix", ACOUSTIC: "acoustic version", INSTRUMENTAL: "instrumental",
-    RERECORDED: "re-recording", KARAOKE: "karaoke or cover version",
+    "": "studio recording",
+    LIVE: "live recording",
+    DEMO: "demo or alternate take",
+    REMIX: "remix",
+    ACOUSTIC: "acoustic version",
+    INSTRUMENTAL: "instrumental",
+    RERECORDED: "re-recording",
+    KARAOKE: "karaoke or cover version",
 }
-_DETAIL_STOP = frozenset({
-    "live", "at", "in", "on", "from", "the", "of", "a", "and", "version", "recorded", "recording",
-    "demo", "remix", "mix", "acoustic", "instrumental", "unplugged", "session", "sessions", "take",
-    "edit", "studio", "original", "remaster", "remastered", "ao", "vivo", "en", "concert",
-    "performance"
-})
+_DETAIL_STOP = frozenset(
+    {
+        "live",
+        "at",
+        "in",
+        "on",
+        "from",
+        "the",
+        "of",
+        "a",
+        "and",
+        "version",
+        "recorded",
+        "recording",
+        "demo",
+        "remix",
+        "mix",
+        "acoustic",
+        "instrumental",
+        "unplugged",
+        "session",
+        "sessions",
+        "take",
+        "edit",
+        "studio",
+        "original",
+        "remaster",
+        "remastered",
+        "ao",
+        "vivo",
+        "en",
+        "concert",
+        "performance",
+    }
+)
 # Kinds whose takes are told apart by place, year and session.
 _TAKES = frozenset({LIVE, DEMO, ACOUSTIC})
 
@@ -127,16 +161,19 @@ def wanted(track: Track) -> _Wanted:
 def _album_particulars(album: str) -> Particulars:
     """An album's particulars, when its name describes a take ("Live at Leeds", "Demos 2009")."""
     found = particulars(album)
-    if album_is_live(album) or (found.session and found.session[0]) or (
-        classify(album).kinds & {DEMO, ACOUSTIC}
+    if (
+        album_is_live(album)
+        or (found.session and found.session[0])
+        or (classify(album).kinds & {DEMO, ACOUSTIC})
     ):
         return found
     return NO_PARTICULARS
 
 
 @lru_cache(maxsize=4096)
-def _wanted_for(title_text: str, artist: str, album: str | None, version: str | None,
-                year: int | None = None) -> _Wanted:
+def _wanted_for(
+    title_text: str, artist: str, album: str | None, version: str | None, year: int | None = None
+) -> _Wanted:
     title = split_title(title_text)
     kinds: set[str] = set()
     wish = (version or "").strip()
@@ -278,12 +315,15 @@ def candidate_take(cand: Candidate, title: Title) -> Particulars:
 
 def _session_name(session: tuple[str | None, str | None]) -> str:
     family, name = session
-    return f"{(name or family or '').title().replace('Bbc', 'BBC').replace('Kexp', 'KEXP')} " \
-           f"session".lstrip()
+    return (
+        f"{(name or family or '').title().replace('Bbc', 'BBC').replace('Kexp', 'KEXP')} "
+        f"session".lstrip()
+    )
 
 
-def compare_takes(want: Particulars, have: Particulars, year: int | None,
-                  entry_year: int | None = None) -> tuple[bool, bool, list[str]]:
+def compare_takes(
+    want: Particulars, have: Particulars, year: int | None, entry_year: int | None = None
+) -> tuple[bool, bool, list[str]]:
     """(confirmed, contradicted, what differs) for the take ``want`` against ``have``.
 
     A session is not a concert, in either direction; a different venue or year is another
@@ -367,15 +407,18 @@ def _identity_notes(c: _Ctx) -> Signal:
         if c.slip:
             notes.append("title misspelt by one letter")
         elif c.t_sim < WEIGHTS["exact"]:
-            notes.append(f"title differs ({c.t_sim:.0%})" if c.t_sim >= WEIGHTS["near"]
-                         else "another song")
+            notes.append(
+                f"title differs ({c.t_sim:.0%})" if c.t_sim >= WEIGHTS["near"] else "another song"
+            )
         if c.guest:
             notes.append(f"{c.track.artist} only guests (led by {c.cand.artists[0]})")
         elif c.a_sim < WEIGHTS["exact"]:
             shown = ", ".join(c.cand.artists) or "no artist"
             notes.append(
-                f"artist spelled differently ({c.a_sim:.0%})" if c.a_sim >= WEIGHTS["same"]
-                else f"artist written short? ({shown})" if c.a_sim == WEIGHTS["short_artist"]
+                f"artist spelled differently ({c.a_sim:.0%})"
+                if c.a_sim >= WEIGHTS["same"]
+                else f"artist written short? ({shown})"
+                if c.a_sim == WEIGHTS["short_artist"]
                 else f"other artist ({shown})"
             )
     if c.impostor:
@@ -387,20 +430,27 @@ def _version(c: _Ctx) -> Signal:
     """The version factor: how far this recording's kind is from the one asked for."""
     w, kinds = c.w, c.kinds
     if kinds == w.kinds:
-        factor, note = WEIGHTS["version_exact"], (f"{_kinds_name(kinds)} as wanted" if kinds
-                                                  else "")
+        factor, note = (
+            WEIGHTS["version_exact"],
+            (f"{_kinds_name(kinds)} as wanted" if kinds else ""),
+        )
     elif _fulfils(kinds, w.kinds):
         factor, note = WEIGHTS["version_fulfils"], f"{_kinds_name(kinds)} for '{w.wish}'"
     else:
         # Sharing a kind ("live" for "live acoustic") is closer than sharing none.
-        near = (WEIGHTS["version_shares_kind"] if kinds & w.kinds else
-                WEIGHTS["version_other"] - WEIGHTS["version_other_step"]
-                * (len(kinds ^ w.kinds) - 1))
+        near = (
+            WEIGHTS["version_shares_kind"]
+            if kinds & w.kinds
+            else WEIGHTS["version_other"]
+            - WEIGHTS["version_other_step"] * (len(kinds ^ w.kinds) - 1)
+        )
         factor = max(WEIGHTS["version_floor"], near)
         note = f"{_kinds_name(kinds)}; {w.wish or 'studio'} wanted"
     if _fulfils(kinds, w.kinds) and not c.take_ok:
-        factor = min(factor, WEIGHTS["other_take"] if c.take_note.startswith("not")
-                     else WEIGHTS["unconfirmed_take"])
+        factor = min(
+            factor,
+            WEIGHTS["other_take"] if c.take_note.startswith("not") else WEIGHTS["unconfirmed_take"],
+        )
         note = c.take_note
     if c.impostor or (KARAOKE in kinds and KARAOKE not in w.kinds):
         factor = min(factor, WEIGHTS["impostor_cap"])
@@ -412,13 +462,14 @@ def _named_version(c: _Ctx) -> Signal:
     others = [d for d in c.title.decorations if _is_other(d)]
     if c.w.others:
         if any(_sim(o, key(d)) >= WEIGHTS["same"] for o in c.w.others for d in others):
-            return Signal("same_named_version", WEIGHTS["same_named_version"],
-                          "same named version")
-        return Signal("not_named_version", WEIGHTS["not_named_version"],
-                      "not the named version asked for")
+            return Signal("same_named_version", WEIGHTS["same_named_version"], "same named version")
+        return Signal(
+            "not_named_version", WEIGHTS["not_named_version"], "not the named version asked for"
+        )
     if others:
-        return Signal("other_named_version", WEIGHTS["other_named_version"],
-                      f"other version: {others[0]}")
+        return Signal(
+            "other_named_version", WEIGHTS["other_named_version"], f"other version: {others[0]}"
+        )
     if c.title.decorations and not c.kinds:
         return Signal("decorated_tie", WEIGHTS["decorated_tie"])
     return Signal("named_version", 0.0)
@@ -462,23 +513,31 @@ def _wish_words(c: _Ctx) -> Signal:
     w = c.w
     if not (w.details and _fulfils(c.kinds, w.kinds)):
         return Signal("wish_words", 0.0)
-    words = set(key(" ".join((*c.title.decorations, c.cand.album, str(c.cand.year or "")))
-                    ).split())
+    words = set(key(" ".join((*c.title.decorations, c.cand.album, str(c.cand.year or "")))).split())
     found = len(w.details & words) / len(w.details)
     if found:
         # Of two copies of one take ("MTV Unplugged In New York" the album, "- MTV Unplugged"
         # the suffix), the one titled word for word as asked comes first.
         asked = key(c.track.version or "")
         verbatim = bool(asked) and any(key(d) == asked for d in c.title.decorations)
-        return Signal("wish_words", WEIGHTS["wish_words"] * found
-                      + (WEIGHTS["wish_verbatim"] if verbatim else 0.0), f"matches '{w.wish}'")
+        return Signal(
+            "wish_words",
+            WEIGHTS["wish_words"] * found + (WEIGHTS["wish_verbatim"] if verbatim else 0.0),
+            f"matches '{w.wish}'",
+        )
     note = "" if c.take_note else f"not the '{w.wish}' recording"
     return Signal("wish_words_absent", WEIGHTS["wish_words_absent"], note)
 
 
 # Order is the order of the notes in a reason.
 SIGNALS: tuple[Callable[[_Ctx], Signal], ...] = (
-    _identity_notes, _version, _named_version, _album, _year, _duration, _wish_words,
+    _identity_notes,
+    _version,
+    _named_version,
+    _album,
+    _year,
+    _duration,
+    _wish_words,
 )
 _FACTORS = frozenset({"version"})
 
@@ -512,15 +571,17 @@ class Fit:
         if self.slip:
             return self.artist_sim >= WEIGHTS["exact"]
         return (
-            self.title_sim >= WEIGHTS["same"] and self.artist_sim >= WEIGHTS["same"]
+            self.title_sim >= WEIGHTS["same"]
+            and self.artist_sim >= WEIGHTS["same"]
             and max(self.title_sim, self.artist_sim) >= WEIGHTS["exact"]
         )
 
     @property
     def plausible(self) -> bool:
         near = WEIGHTS["near"]
-        return ((self.title_sim >= near or self.slip) and self.artist_sim >= near
-                and not self.impostor)
+        return (
+            (self.title_sim >= near or self.slip) and self.artist_sim >= near and not self.impostor
+        )
 
 
 def _candidate_kinds(cand: Candidate, title: Title) -> frozenset[str]:
@@ -570,17 +631,29 @@ def assess(track: Track, cand: Candidate) -> Fit:
     title = split_title(cand.title)
     t_sim = _title_similarity(w, title)
     cand_core = key(title.core)
-    slip = t_sim < WEIGHTS["same"] and _numbered(1.0, w.core_key, cand_core) == 1.0 and is_slip(
-        w.core_key, cand_core)
+    slip = (
+        t_sim < WEIGHTS["same"]
+        and _numbered(1.0, w.core_key, cand_core) == 1.0
+        and is_slip(w.core_key, cand_core)
+    )
     a_sim, guest = _artist_similarity(track.artist, cand.artists)
     kinds = _candidate_kinds(cand, title)
     impostor = any(is_impostor_artist(a) for a in cand.artists) and not is_impostor_artist(
         track.artist
     )
-    ctx = _Ctx(track, w, cand, title, WEIGHTS["same"] if slip else t_sim, a_sim, guest, kinds,
-               impostor, slip)
-    if _fulfils(kinds, w.kinds) and (w.take.named or w.take.session or w.year
-                                     or (LIVE in kinds)):
+    ctx = _Ctx(
+        track,
+        w,
+        cand,
+        title,
+        WEIGHTS["same"] if slip else t_sim,
+        a_sim,
+        guest,
+        kinds,
+        impostor,
+        slip,
+    )
+    if _fulfils(kinds, w.kinds) and (w.take.named or w.take.session or w.year or (LIVE in kinds)):
         have = candidate_take(cand, title)
         want = w.take
         asked = key(track.version or "")
@@ -607,8 +680,9 @@ def assess(track: Track, cand: Candidate) -> Fit:
     value = WEIGHTS["identity"] * (0.5 * ctx.t_sim + 0.5 * a_sim) * factor + adjust
     song = (key(title.core), artist_key(cand.artists[0]) if cand.artists else "")
     return Fit(
-        scored=Scored(cand, round(min(1.0, max(0.0, value)), 4),
-                      "; ".join(s.note for s in signals if s.note)),
+        scored=Scored(
+            cand, round(min(1.0, max(0.0, value)), 4), "; ".join(s.note for s in signals if s.note)
+        ),
         title_sim=t_sim,
         artist_sim=a_sim,
         kinds=kinds,

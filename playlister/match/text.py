@@ -33,9 +33,7 @@ def key(text: str) -> str:
     s = _N_LOOSE.sub(" and ", f" {s} ")
     s = s.replace("&", " and ").replace(" + ", " and ").replace("'", "").replace(".", "")
     words = _NON_WORD.sub(" ", s).replace("_", " ").split()
-    words = [
-        "and" if w == "n" and 0 < i < len(words) - 1 else w for i, w in enumerate(words)
-    ]
+    words = ["and" if w == "n" and 0 < i < len(words) - 1 else w for i, w in enumerate(words)]
     if len(words) > 1 and words[0] == "the":
         words = words[1:]
     return " ".join(words) or s.replace(" ", "")  # "$$$" is a title too

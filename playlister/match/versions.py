@@ -68,7 +68,7 @@ def split_title(title: str) -> Title:
     core = SPACE.sub(" ", core).strip()
     feat = _FEAT_TAIL.search(" " + core)
     if feat and feat.start() > 0:
-        decorations.append(core[feat.start():].strip())
+        decorations.append(core[feat.start() :].strip())
         core = core[: feat.start() - 1].strip()
     bare = _BARE_VERSION.match(core) if not decorations else None
     if bare and len(bare.group("core").split()) >= 2:
@@ -83,25 +83,46 @@ def split_title(title: str) -> Title:
 
 # Substantive version kinds: a different recording from the one a plain entry means.
 LIVE, DEMO, REMIX, ACOUSTIC, INSTRUMENTAL, RERECORDED, KARAOKE = (
-    "live", "demo", "remix", "acoustic", "instrumental", "re-recorded", "karaoke",
+    "live",
+    "demo",
+    "remix",
+    "acoustic",
+    "instrumental",
+    "re-recorded",
+    "karaoke",
 )
 _KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern))
     for kind, pattern in (
-        (LIVE, r"\blive\b|\bao vivo\b|\ben vivo\b|\ben directo\b|\bunplugged\b|\bin concert\b"
-               r"|\bsessions?\b|\bconcert\b|\bperformance\b|\bpeel\b|\blive lounge\b"),
-        (DEMO, r"\bdemo\b|\bouttake\b|\brehearsal\b|\bearly (?:take|version|mix)\b"
-               r"|\balt(?:\.|ernate|ernative)? (?:take|version|mix|lyrics)\b|\btake \d+\b"
-               r"|\bwork tape\b"),
-        (REMIX, r"\bre-?mix|\bre-?work\b|\bbootleg\b|\bvip\b|\bdub\b|\bextended\b|\bclub\b"
-                r"|\bsped up\b|\bslowed\b|\bmashup\b|\bmix\b"),
-        (ACOUSTIC, r"\bacoustic\b|\bacustic[oa]\b|\bunplugged\b|\bstripped\b"
-                   r"|\bpiano version\b|\borchestral\b|\bsymphonic\b"),
+        (
+            LIVE,
+            r"\blive\b|\bao vivo\b|\ben vivo\b|\ben directo\b|\bunplugged\b|\bin concert\b"
+            r"|\bsessions?\b|\bconcert\b|\bperformance\b|\bpeel\b|\blive lounge\b",
+        ),
+        (
+            DEMO,
+            r"\bdemo\b|\bouttake\b|\brehearsal\b|\bearly (?:take|version|mix)\b"
+            r"|\balt(?:\.|ernate|ernative)? (?:take|version|mix|lyrics)\b|\btake \d+\b"
+            r"|\bwork tape\b",
+        ),
+        (
+            REMIX,
+            r"\bre-?mix|\bre-?work\b|\bbootleg\b|\bvip\b|\bdub\b|\bextended\b|\bclub\b"
+            r"|\bsped up\b|\bslowed\b|\bmashup\b|\bmix\b",
+        ),
+        (
+            ACOUSTIC,
+            r"\bacoustic\b|\bacustic[oa]\b|\bunplugged\b|\bstripped\b"
+            r"|\bpiano version\b|\borchestral\b|\bsymphonic\b",
+        ),
         (INSTRUMENTAL, r"\binstrumental\b|\bbacking track\b"),
         (RERECORDED, r"\bre-?recorded\b|\btaylor'?s version\b|\bnew recording\b"),
         # Not "tribute" or "cover": "Tribute Concert Version", "Jolene (Cover)" by the artist.
-        (KARAOKE, r"\bkaraoke\b|\bin the style of\b|\bmade famous\b|\boriginally performed\b"
-                  r"|\bsound-?alike\b"),
+        (
+            KARAOKE,
+            r"\bkaraoke\b|\bin the style of\b|\bmade famous\b|\boriginally performed\b"
+            r"|\bsound-?alike\b",
+        ),
     )
 )
 # Mixes that are the same recording: "Original Mix" (the EDM default), "Radio Mix", "2011 Mix";
@@ -110,14 +131,61 @@ _NEUTRAL_MIX = re.compile(
     r"\b(?:original|radio|single|album|mono|stereo|new stereo|\d{4}|lp|main|\d{4} stereo"
     r"|instrumental) mix\b"
 )
-_NEUTRAL_WORDS = frozenset({
-    "remaster", "remastered", "remasterizado", "remasterizada", "remasterise", "digital",
-    "digitally", "version", "single", "album", "lp", "ep", "radio", "edit", "edited",
-    "mono", "stereo", "original", "explicit", "clean", "uncut", "main", "deluxe", "edition",
-    "expanded", "anniversary", "bonus", "track", "short", "the", "a", "of", "and", "mix", "45",
-    "7", "12", "inch", "video", "studio", "vinyl", "cut", "mixed", "reissue", "hd", "hq",
-    "soundtrack", "motion", "picture", "film", "movie",
-})
+_NEUTRAL_WORDS = frozenset(
+    {
+        "remaster",
+        "remastered",
+        "remasterizado",
+        "remasterizada",
+        "remasterise",
+        "digital",
+        "digitally",
+        "version",
+        "single",
+        "album",
+        "lp",
+        "ep",
+        "radio",
+        "edit",
+        "edited",
+        "mono",
+        "stereo",
+        "original",
+        "explicit",
+        "clean",
+        "uncut",
+        "main",
+        "deluxe",
+        "edition",
+        "expanded",
+        "anniversary",
+        "bonus",
+        "track",
+        "short",
+        "the",
+        "a",
+        "of",
+        "and",
+        "mix",
+        "45",
+        "7",
+        "12",
+        "inch",
+        "video",
+        "studio",
+        "vinyl",
+        "cut",
+        "mixed",
+        "reissue",
+        "hd",
+        "hq",
+        "soundtrack",
+        "motion",
+        "picture",
+        "film",
+        "movie",
+    }
+)
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)?$")
 _EDIT = re.compile(r"\bedit\b")
 
@@ -140,7 +208,8 @@ def classify(text: str) -> Reading:
     """
     s = fold(text)
     plain = _NEUTRAL_MIX.sub(
-        lambda m: " instrumental " if m.group(0).startswith("instrumental") else " ", s)
+        lambda m: " instrumental " if m.group(0).startswith("instrumental") else " ", s
+    )
     kinds = {kind for kind, pattern in _KIND_PATTERNS if pattern.search(plain)}
     words = key(plain).split()
     all_neutral = all(w in _NEUTRAL_WORDS or _ORDINAL.match(w) for w in words)
@@ -197,8 +266,11 @@ _SESSIONS: tuple[tuple[re.Pattern[str], str | None, str | None], ...] = tuple(
         (r"\blive lounge\b", "bbc", "live lounge"),
         (r"\bbbc\b|\bradio (?:one|1)\b", "bbc", None),
         (r"\bkexp\b", "kexp", "kexp"),
-        (r"\bspotify (?:sessions?|singles?)\b|\b(?:live )?(?:at|from) spotify\b", "spotify",
-         "spotify"),
+        (
+            r"\bspotify (?:sessions?|singles?)\b|\b(?:live )?(?:at|from) spotify\b",
+            "spotify",
+            "spotify",
+        ),
         (r"\btiny desk\b", "npr", "tiny desk"),
         (r"\bdaytrotter\b", "daytrotter", "daytrotter"),
         (r"\baudiotree\b", "audiotree", "audiotree"),
@@ -209,19 +281,118 @@ _SESSIONS: tuple[tuple[re.Pattern[str], str | None, str | None], ...] = tuple(
 _YEAR = re.compile(r"\b(19[3-9]\d|20[0-4]\d)\b")
 _SHORT_YEAR = re.compile(r"(?:^|[\s\-(])['\u2019](\d\d)\b")
 # Words that describe rather than place: the kind, the session, prepositions, generic venues.
-_NOT_PLACE = frozenset({
-    "live", "at", "in", "on", "from", "the", "of", "a", "and", "version", "recorded", "recording",
-    "demo", "remix", "mix", "acoustic", "instrumental", "unplugged", "session", "sessions", "take",
-    "edit", "studio", "original", "remaster", "remastered", "ao", "vivo", "en", "concert",
-    "performance", "peel", "bbc", "radio", "one", "kexp", "lounge", "spotify", "singles",
-    "single", "tiny", "desk", "maida", "vale", "festival", "fest", "stadium", "arena", "hall",
-    "theatre", "theater", "center", "centre", "club", "city", "park", "tour", "show", "night",
-    "mtv", "tv", "new", "san", "los", "las", "st", "de", "la", "le", "el", "era", "album",
-    "tapes", "tape", "deluxe", "edition", "expanded", "anniversary", "bonus", "track", "vol",
-    "volume", "part", "disc", "cd", "with", "early", "alternate", "alt", "rehearsal",
-    "outtake", "directo", "orchestra", "x", "aus", "au", "road", "street", "square",
-    "garden", "gardens", "house", "studios", "hotel", "bar", "cafe", "music", "festivals",
-})
+_NOT_PLACE = frozenset(
+    {
+        "live",
+        "at",
+        "in",
+        "on",
+        "from",
+        "the",
+        "of",
+        "a",
+        "and",
+        "version",
+        "recorded",
+        "recording",
+        "demo",
+        "remix",
+        "mix",
+        "acoustic",
+        "instrumental",
+        "unplugged",
+        "session",
+        "sessions",
+        "take",
+        "edit",
+        "studio",
+        "original",
+        "remaster",
+        "remastered",
+        "ao",
+        "vivo",
+        "en",
+        "concert",
+        "performance",
+        "peel",
+        "bbc",
+        "radio",
+        "one",
+        "kexp",
+        "lounge",
+        "spotify",
+        "singles",
+        "single",
+        "tiny",
+        "desk",
+        "maida",
+        "vale",
+        "festival",
+        "fest",
+        "stadium",
+        "arena",
+        "hall",
+        "theatre",
+        "theater",
+        "center",
+        "centre",
+        "club",
+        "city",
+        "park",
+        "tour",
+        "show",
+        "night",
+        "mtv",
+        "tv",
+        "new",
+        "san",
+        "los",
+        "las",
+        "st",
+        "de",
+        "la",
+        "le",
+        "el",
+        "era",
+        "album",
+        "tapes",
+        "tape",
+        "deluxe",
+        "edition",
+        "expanded",
+        "anniversary",
+        "bonus",
+        "track",
+        "vol",
+        "volume",
+        "part",
+        "disc",
+        "cd",
+        "with",
+        "early",
+        "alternate",
+        "alt",
+        "rehearsal",
+        "outtake",
+        "directo",
+        "orchestra",
+        "x",
+        "aus",
+        "au",
+        "road",
+        "street",
+        "square",
+        "garden",
+        "gardens",
+        "house",
+        "studios",
+        "hotel",
+        "bar",
+        "cafe",
+        "music",
+        "festivals",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -244,8 +415,11 @@ class Particulars:
 
     def __or__(self, other: Particulars) -> Particulars:
         session = self.session
-        if other.session and (session is None or (other.session[0] and not session[0])
-                              or (other.session[1] and not session[1])):
+        if other.session and (
+            session is None
+            or (other.session[0] and not session[0])
+            or (other.session[1] and not session[1])
+        ):
             session = other.session
         return Particulars(self.places | other.places, self.years | other.years, session)
 
@@ -260,10 +434,12 @@ def particulars(text: str) -> Particulars:
     s = fold(text)
     years = {int(y) for y in _YEAR.findall(s)}
     years |= {(1900 if int(y) >= 40 else 2000) + int(y) for y in _SHORT_YEAR.findall(s)}
-    session = next(((family, name) for pattern, family, name in _SESSIONS if pattern.search(s)),
-                   None)
+    session = next(
+        ((family, name) for pattern, family, name in _SESSIONS if pattern.search(s)), None
+    )
     places = {
-        w for w in key(_YEAR.sub(" ", s)).split()
+        w
+        for w in key(_YEAR.sub(" ", s)).split()
         if w not in _NOT_PLACE and not w.isdigit() and not _ORDINAL.match(w) and len(w) > 1
     }
     return Particulars(frozenset(places), frozenset(years), session)

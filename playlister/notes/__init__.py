@@ -18,8 +18,17 @@ from playlister.tracklist import Tracklist
 FORMATS = ("text", "markdown", "html")
 MIN_WIDTH = 20
 
-__all__ = ["FORMATS", "MIN_WIDTH", "Fact", "Link", "Sheet", "SongView", "build_sheet",
-           "render_notes", "smarten"]
+__all__ = [
+    "FORMATS",
+    "MIN_WIDTH",
+    "Fact",
+    "Link",
+    "Sheet",
+    "SongView",
+    "build_sheet",
+    "render_notes",
+    "smarten",
+]
 
 
 def render_notes(

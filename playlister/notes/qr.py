@@ -32,6 +32,12 @@ def svg(url: str, *, css_class: str = "qr") -> Markup:
     Hidden from screen readers: the link around it and its caption say where it goes.
     """
     code = make(url)
-    markup = code.svg_inline(border=QUIET_ZONE, omitsize=True, svgclass=css_class,
-                             lineclass=None, dark="#000", light="#fff")
+    markup = code.svg_inline(
+        border=QUIET_ZONE,
+        omitsize=True,
+        svgclass=css_class,
+        lineclass=None,
+        dark="#000",
+        light="#fff",
+    )
     return Markup(markup.replace("<svg ", '<svg aria-hidden="true" ', 1))

@@ -64,8 +64,7 @@ def whole_words(text: str) -> Markup:
     out = []
     last = 0
     for m in _HYPHENATED.finditer(text):
-        out += [escape(text[last:m.start()]),
-                Markup('<span class="whole">%s</span>') % m.group()]
+        out += [escape(text[last : m.start()]), Markup('<span class="whole">%s</span>') % m.group()]
         last = m.end()
     out.append(escape(text[last:]))
     return Markup("").join(out)
@@ -110,14 +109,21 @@ def md_link(link: Link) -> Markup:
 # ---------------------------------------------------------------- text
 
 
-def wrap(text: str, width: int, indent: int | str = 0, first: str | None = None,
-         url: bool = False) -> str:
+def wrap(
+    text: str, width: int, indent: int | str = 0, first: str | None = None, url: bool = False
+) -> str:
     """Wrap prose to ``width``; a line holding a URL never breaks inside it."""
     pad = " " * indent if isinstance(indent, int) else indent
-    return "\n".join(textwrap.wrap(
-        text, width, initial_indent=pad if first is None else first, subsequent_indent=pad,
-        break_long_words=not url, break_on_hyphens=False,  # never "B-" / "side"
-    ))
+    return "\n".join(
+        textwrap.wrap(
+            text,
+            width,
+            initial_indent=pad if first is None else first,
+            subsequent_indent=pad,
+            break_long_words=not url,
+            break_on_hyphens=False,  # never "B-" / "side"
+        )
+    )
 
 
 def underline(text: str, char: str = "=") -> str:

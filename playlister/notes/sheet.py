@@ -90,14 +90,17 @@ def build_sheet(tracklist: Tracklist, lock: Lock | None, *, tags: Sequence[str] 
     selected = tracklist.select(wanted)
     if not selected:
         raise PlaylisterError(
-            f"{tracklist.path}: the tracklist has no songs, so there are no notes to print.")
+            f"{tracklist.path}: the tracklist has no songs, so there are no notes to print."
+        )
     entries = [lock.get(t) if lock is not None else None for t in selected]
     songs = tuple(_song(n, t, e) for n, (t, e) in enumerate(zip(selected, entries, strict=True), 1))
 
     selection = None
     if wanted:
-        selection = (f"Songs tagged {' or '.join(_one_line(w) for w in wanted)}: "
-                     f"{len(selected)} of {len(tracklist.tracks)}.")
+        selection = (
+            f"Songs tagged {' or '.join(_one_line(w) for w in wanted)}: "
+            f"{len(selected)} of {len(tracklist.tracks)}."
+        )
     return Sheet(
         name=smarten(_one_line(tracklist.playlist.name)) or "Liner notes",
         description=tuple(smarten(p) for p in _paragraphs(tracklist.playlist.description)),
@@ -167,8 +170,11 @@ def _song(number: int, track: Track, entry: LockEntry | None) -> SongView:
         stand_in_time = _clock(match.duration_ms) if match and match.duration_ms else None
         facts = [
             Fact("Recording wanted", _join(own, own_time), on_youtube),
-            Fact("Stand-in on Spotify", _join(stand_in, stand_in_time),
-                 Link("Spotify", v.spotify_url)),
+            Fact(
+                "Stand-in on Spotify",
+                _join(stand_in, stand_in_time),
+                Link("Spotify", v.spotify_url),
+            ),
         ]
         listen, recording = on_youtube, own
     elif v.status is Status.MISSING:
@@ -205,7 +211,7 @@ def _match_text(track: Track, m: MatchInfo, *, with_title: bool = False) -> str:
 
 
 def _described(version: str | None, album: str | None, year: int | None) -> str:
-    """"Live at Glastonbury", "Crimes (2004)", "Live · Crimes (2004)", "1977" or ""."""
+    """ "Live at Glastonbury", "Crimes (2004)", "Live · Crimes (2004)", "1977" or ""."""
     record = smarten(_one_line(album or ""))
     if year:
         record = f"{record} ({year})" if record else str(year)

@@ -25,7 +25,24 @@ from playlister.sync.create import (
 from playlister.sync.plan import Add, Move, Op, Plan, Remove, Replace, plan_sync
 
 __all__ = [
-    "Add", "ApplyStats", "Changes", "CreateOptions", "LeftOut", "Move", "Op", "Plan", "Remove",
-    "Replace", "SyncResult", "Wanted", "apply_plan", "create_or_sync", "find_lost_create",
-    "plan_sync", "read_playlist", "snapshot_of", "track_labels", "wanted_uris",
+    "Add",
+    "ApplyStats",
+    "Changes",
+    "CreateOptions",
+    "LeftOut",
+    "Move",
+    "Op",
+    "Plan",
+    "Remove",
+    "Replace",
+    "SyncResult",
+    "Wanted",
+    "apply_plan",
+    "create_or_sync",
+    "find_lost_create",
+    "plan_sync",
+    "read_playlist",
+    "snapshot_of",
+    "track_labels",
+    "wanted_uris",
 ]

@@ -75,14 +75,18 @@ def apply_plan(
                 ) from exc
             stats.rereads += 1
             current, stats.snapshot_id = read_playlist(api, playlist_id)
-            plan = replace(plan_sync(current, desired, prune=prune, owned=owned),
-                           labels=plan.labels)
+            plan = replace(
+                plan_sync(current, desired, prune=prune, owned=owned), labels=plan.labels
+            )
             stats.plans.append(plan)
 
 
-def read_playlist(api: UserApi, playlist_id: str, playlist: Mapping[str, Any] | None = None,
-                  labels: dict[str, str] | None = None
-                  ) -> tuple[list[str | None], str | None]:
+def read_playlist(
+    api: UserApi,
+    playlist_id: str,
+    playlist: Mapping[str, Any] | None = None,
+    labels: dict[str, str] | None = None,
+) -> tuple[list[str | None], str | None]:
     """The playlist's items and snapshot: its first 100 items come with the playlist object
     (``playlist``, read here if not given), the rest is paged. ``labels`` receives the names
     of the items read (for tracks added by hand, which the lockfile cannot name)."""
@@ -110,4 +114,3 @@ def _send(api: UserApi, playlist_id: str, op: Op) -> str:
     if isinstance(op, Replace):
         return api.replace_items(playlist_id, list(op.uris))
     return api.reorder_items(playlist_id, op.range_start, op.insert_before, op.range_length)
-

@@ -41,9 +41,14 @@ class LeftOut:
     listen: str
 
     def as_json(self) -> dict[str, Any]:
-        return {"number": self.track.index, "title": self.track.title,
-                "artist": self.track.artist, "status": self.status.value,
-                "reason": self.reason, "listen": self.listen}
+        return {
+            "number": self.track.index,
+            "title": self.track.title,
+            "artist": self.track.artist,
+            "status": self.status.value,
+            "reason": self.reason,
+            "listen": self.listen,
+        }
 
 
 @dataclass(frozen=True)
@@ -74,8 +79,12 @@ class Changes:
     @property
     def requests(self) -> int:
         """Write requests this takes (a lost answer adds a read-back)."""
-        return (int(self.create) + self.items.writes + int(bool(self.details))
-                + int(self.cover is not None))
+        return (
+            int(self.create)
+            + self.items.writes
+            + int(bool(self.details))
+            + int(self.cover is not None)
+        )
 
     def summary(self) -> str:
         """One line, e.g. ``"new playlist, 12 to add (2 requests)"``."""
@@ -84,8 +93,11 @@ class Changes:
         parts = ["new playlist"] if self.create else []
         plan = self.items
         if not plan.is_empty or self.create:
-            parts += [f"{len(plan.add)} to add", f"{len(plan.remove)} to remove",
-                      f"{len(plan.move)} to move"]
+            parts += [
+                f"{len(plan.add)} to add",
+                f"{len(plan.remove)} to remove",
+                f"{len(plan.move)} to move",
+            ]
         if self.details:
             parts.append(f"{len(self.details)} setting{_s(len(self.details))} to change")
         if self.cover:
@@ -97,10 +109,12 @@ class Changes:
         """The whole plan, as printed before the prompt and on a dry run."""
         out = [f"{self.name}: {self.summary()}"]
         if self.create:
-            out.append(f"* make the playlist \"{self.name}\" ({_visibility(self.public)})")
+            out.append(f'* make the playlist "{self.name}" ({_visibility(self.public)})')
             if not self.items.target:
-                out.append("  nothing to put in it: none of the selected songs is matched on "
-                           "Spotify yet, so it would be empty")
+                out.append(
+                    "  nothing to put in it: none of the selected songs is matched on "
+                    "Spotify yet, so it would be empty"
+                )
         out += self.items.describe()
         for key, (old, new) in self.details.items():
             if key == "public":
@@ -111,14 +125,21 @@ class Changes:
             out.append(f"* cover: upload {self.cover}")
         out += self.warnings()
         if self.left_out:
-            out.append(f"  left out ({len(self.left_out)}): " + "; ".join(
-                f"{x.track.title} — {x.track.artist} ({x.status})" for x in self.left_out))
+            out.append(
+                f"  left out ({len(self.left_out)}): "
+                + "; ".join(
+                    f"{x.track.title} — {x.track.artist} ({x.status})" for x in self.left_out
+                )
+            )
         return out
 
     def warnings(self) -> list[str]:
         """What the user should know even when nothing changes: entries sharing a track."""
-        return [f"! {' and '.join(f'#{t.index} {t.title}' for t in tracks)} resolve to one "
-                f"Spotify track ({label}); it goes in once" for label, tracks in self.shared]
+        return [
+            f"! {' and '.join(f'#{t.index} {t.title}' for t in tracks)} resolve to one "
+            f"Spotify track ({label}); it goes in once"
+            for label, tracks in self.shared
+        ]
 
     def as_json(self) -> dict[str, Any]:
         """The plan as data: every change, and every entry left out."""
@@ -136,8 +157,10 @@ class Changes:
             "settings": {k: {"from": old, "to": new} for k, (old, new) in self.details.items()},
             "cover": self.cover,
             "requests": self.requests,
-            "shared": [{"label": label, "numbers": [t.index for t in tracks]}
-                       for label, tracks in self.shared],
+            "shared": [
+                {"label": label, "numbers": [t.index for t in tracks]}
+                for label, tracks in self.shared
+            ],
             "left_out": [x.as_json() for x in self.left_out],
         }
 
@@ -152,7 +175,7 @@ def _visibility(public: Any) -> str:
 
 def _quote(text: Any) -> str:
     text = str(text or "")
-    return f"\"{text}\"" if text else "(none)"
+    return f'"{text}"' if text else "(none)"
 
 
 @dataclass
@@ -197,8 +220,7 @@ class SyncResult:
         parts = ["made the playlist"] if self.created else []
         parts += [f"added {self.added}", f"removed {self.removed}", f"moved {self.moved}"]
         for key, (_, new) in self.details.items():
-            parts.append(f"made it {_visibility(new)}" if key == "public"
-                         else f"set the {key}")
+            parts.append(f"made it {_visibility(new)}" if key == "public" else f"set the {key}")
         if self.cover_uploaded:
             parts.append("uploaded the cover")
         n = self.writes
@@ -215,8 +237,7 @@ class SyncResult:
             "removed": self.removed,
             "moved": self.moved,
             "missing": [
-                {"title": t.title, "artist": t.artist, "fallback": url}
-                for t, url in self.missing
+                {"title": t.title, "artist": t.artist, "fallback": url} for t, url in self.missing
             ],
             "plan": self.changes.as_json(),
         }
@@ -242,8 +263,9 @@ def track_labels(tracks: Iterable[Track], lock: Lock) -> dict[str, str]:
     return labels
 
 
-def wanted_uris(tracks: Iterable[Track], lock: Lock
-                ) -> tuple[list[str], list[tuple[Track, str]], list[Track], list[LeftOut]]:
+def wanted_uris(
+    tracks: Iterable[Track], lock: Lock
+) -> tuple[list[str], list[tuple[Track, str]], list[Track], list[LeftOut]]:
     """(URIs for the playlist in order, missing tracks with fallback links, tracks waiting
     for review or a match, every entry left out with why)."""
     uris: list[str] = []
@@ -331,8 +353,10 @@ def create_or_sync(
     labels: dict[str, str] = {}  # names Spotify gives, then the lockfile's over them
     now_there = _read_current(api, record, labels)
     labels.update(track_labels(tracks, lock))
-    plan = replace(plan_sync(now_there.items, desired, prune=options.prune,
-                             owned=now_there.owned), labels=labels)
+    plan = replace(
+        plan_sync(now_there.items, desired, prune=options.prune, owned=now_there.owned),
+        labels=labels,
+    )
     playlist = now_there.playlist
     changes = Changes(
         name=wanted.name,
@@ -345,16 +369,26 @@ def create_or_sync(
         left_out=tuple(left_out),
     )
     pid = str(playlist["id"]) if playlist else None
-    result = SyncResult(playlist_id=pid, url=_url(playlist, pid), created=False, applied=False,
-                        changes=changes, added=len(plan.add), removed=len(plan.remove),
-                        moved=len(plan.move), missing=missing, review=review,
-                        gone=now_there.gone, notes=notes)
+    result = SyncResult(
+        playlist_id=pid,
+        url=_url(playlist, pid),
+        created=False,
+        applied=False,
+        changes=changes,
+        added=len(plan.add),
+        removed=len(plan.remove),
+        moved=len(plan.move),
+        missing=missing,
+        review=review,
+        gone=now_there.gone,
+        notes=notes,
+    )
     if options.dry_run:
         return result
     writes_before = getattr(api, "writes", 0)
     if playlist is None:
         if now_there.gone is not None:
-            question = f"{now_there.gone} Create a new playlist \"{wanted.name}\"?"
+            question = f'{now_there.gone} Create a new playlist "{wanted.name}"?'
             if not confirm_recreate(question, changes):
                 raise PlaylistGoneError(record.id or "", now_there.gone)
             record.forget()
@@ -362,14 +396,23 @@ def create_or_sync(
             return result
         if _make(api, record, save, wanted, now, result, now_there):
             # Adopted after a lost answer: planned again from what that playlist holds.
-            plan = replace(plan_sync(now_there.items, desired, prune=options.prune),
-                           labels=labels)
+            plan = replace(plan_sync(now_there.items, desired, prune=options.prune), labels=labels)
             result.changes = replace(changes, items=plan)
     elif not changes.is_empty and not confirm(changes):
         return result
     assert result.playlist_id is not None
-    stats = _apply(api, result.playlist_id, record, save, result.changes, wanted, desired,
-                   now_there, prune=options.prune, progress=progress)
+    stats = _apply(
+        api,
+        result.playlist_id,
+        record,
+        save,
+        result.changes,
+        wanted,
+        desired,
+        now_there,
+        prune=options.prune,
+        progress=progress,
+    )
     final = stats.final
     result.added, result.removed, result.moved = len(final.add), len(final.remove), len(final.move)
     result.cover_uploaded = wanted.cover_b64 is not None
@@ -379,8 +422,9 @@ def create_or_sync(
     return result
 
 
-def _adopt_lost_create(api: UserApi, record: PlaylistRecord, wanted: Wanted,
-                       save: Callable[[], None], *, dry_run: bool) -> list[str]:
+def _adopt_lost_create(
+    api: UserApi, record: PlaylistRecord, wanted: Wanted, save: Callable[[], None], *, dry_run: bool
+) -> list[str]:
     """A run that died after asking Spotify to create the playlist: find what it made."""
     if record.id or not record.creating_since:
         return []
@@ -392,8 +436,10 @@ def _adopt_lost_create(api: UserApi, record: PlaylistRecord, wanted: Wanted,
     record.creating_since = None
     if not dry_run:
         save()
-    return [f"Found the playlist \"{wanted.name}\" an interrupted run created (creating "
-            f"since {found['_since']}): using it, not making another."]
+    return [
+        f'Found the playlist "{wanted.name}" an interrupted run created (creating '
+        f"since {found['_since']}): using it, not making another."
+    ]
 
 
 def _read_current(api: UserApi, record: PlaylistRecord, labels: dict[str, str]) -> _Current:
@@ -414,8 +460,15 @@ def _read_current(api: UserApi, record: PlaylistRecord, labels: dict[str, str]) 
         return _Current(gone=str(exc))
 
 
-def _make(api: UserApi, record: PlaylistRecord, save: Callable[[], None], wanted: Wanted,
-          now: Callable[[], str], result: SyncResult, now_there: _Current) -> bool:
+def _make(
+    api: UserApi,
+    record: PlaylistRecord,
+    save: Callable[[], None],
+    wanted: Wanted,
+    now: Callable[[], str],
+    result: SyncResult,
+    now_there: _Current,
+) -> bool:
     """Create the playlist and note it in ``result``. True when Spotify's answer was lost and
     the playlist it made was adopted: its items are then read into ``now_there``."""
     made = _create(api, record, save, wanted.name, wanted.description, wanted.public, now)
@@ -423,16 +476,28 @@ def _make(api: UserApi, record: PlaylistRecord, save: Callable[[], None], wanted
     result.playlist_id, result.url, result.created = pid, _url(made, pid), True
     now_there.snapshot = snapshot_of(made)
     if made.get("_since"):
-        result.notes.append(f"Spotify's answer to creating \"{wanted.name}\" was lost; found "
-                            "the playlist it made and used it, not making another.")
+        result.notes.append(
+            f'Spotify\'s answer to creating "{wanted.name}" was lost; found '
+            "the playlist it made and used it, not making another."
+        )
         now_there.items, now_there.snapshot = read_playlist(api, pid)
         return True
     return False
 
 
-def _apply(api: UserApi, pid: str, record: PlaylistRecord, save: Callable[[], None],
-           changes: Changes, wanted: Wanted, desired: list[str], now_there: _Current, *,
-           prune: bool, progress: Callable[[int, int], None] | None) -> ApplyStats:
+def _apply(
+    api: UserApi,
+    pid: str,
+    record: PlaylistRecord,
+    save: Callable[[], None],
+    changes: Changes,
+    wanted: Wanted,
+    desired: list[str],
+    now_there: _Current,
+    *,
+    prune: bool,
+    progress: Callable[[int, int], None] | None,
+) -> ApplyStats:
     """Send the settings, the cover and the items; record what the playlist now is."""
     plan = changes.items
     if changes.details:
@@ -445,8 +510,16 @@ def _apply(api: UserApi, pid: str, record: PlaylistRecord, save: Callable[[], No
     if not plan.is_empty:
         record.record(now_there.items, pending.elements(), None)
         save()
-    stats = apply_plan(api, pid, plan, desired, prune=prune, owned=dict(pending),
-                       snapshot_id=now_there.snapshot, progress=progress)
+    stats = apply_plan(
+        api,
+        pid,
+        plan,
+        desired,
+        prune=prune,
+        owned=dict(pending),
+        snapshot_id=now_there.snapshot,
+        progress=progress,
+    )
     if (changes.details or wanted.cover_b64 is not None) and plan.is_empty:
         stats.snapshot_id = snapshot_of(api.get_playlist(pid))  # they may change it
     record.record(stats.final.target, desired, stats.snapshot_id)
@@ -456,15 +529,22 @@ def _apply(api: UserApi, pid: str, record: PlaylistRecord, save: Callable[[], No
     return stats
 
 
-def shared_tracks(tracks: Iterable[Track], lock: Lock, labels: Mapping[str, str]
-                  ) -> tuple[tuple[str, tuple[Track, ...]], ...]:
+def shared_tracks(
+    tracks: Iterable[Track], lock: Lock, labels: Mapping[str, str]
+) -> tuple[tuple[str, tuple[Track, ...]], ...]:
     """Tracks that two or more selected entries resolve to, labelled, with those entries."""
-    return tuple((labels.get(uri, uri), group)
-                 for uri, group in state_shared(tracks, lock).items())
+    return tuple((labels.get(uri, uri), group) for uri, group in state_shared(tracks, lock).items())
 
 
-def _create(api: UserApi, record: PlaylistRecord, save: Callable[[], None], name: str,
-            description: str, public: bool, now: Callable[[], str]) -> dict[str, Any]:
+def _create(
+    api: UserApi,
+    record: PlaylistRecord,
+    save: Callable[[], None],
+    name: str,
+    description: str,
+    public: bool,
+    now: Callable[[], str],
+) -> dict[str, Any]:
     """``POST /me/playlists`` with "creating since" recorded first; the new playlist's ID is
     saved at once. A lost answer is looked for straight away (and again by the next run)."""
     record.creating_since = now()
@@ -475,7 +555,7 @@ def _create(api: UserApi, record: PlaylistRecord, save: Callable[[], None], name
         found = find_lost_create(api, name, description, record.creating_since)
         if found is None:
             raise UncertainWriteError(
-                f"{exc} No playlist \"{name}\" has appeared among yours yet; the next run "
+                f'{exc} No playlist "{name}" has appeared among yours yet; the next run '
                 "looks for it again before making one, so there will not be two.",
                 status=exc.status,
             ) from exc
@@ -489,8 +569,9 @@ def _create(api: UserApi, record: PlaylistRecord, save: Callable[[], None], name
     return made
 
 
-def find_lost_create(api: UserApi, name: str, description: str, since: str
-                     ) -> dict[str, Any] | None:
+def find_lost_create(
+    api: UserApi, name: str, description: str, since: str
+) -> dict[str, Any] | None:
     """The playlist a create whose answer was lost made, or None if it made none.
 
     The API gives no creation time, so the fingerprint is: the user's own playlist, with this
@@ -503,13 +584,17 @@ def find_lost_create(api: UserApi, name: str, description: str, since: str
     for p in api.my_playlists():
         owner = (p.get("owner") or {}).get("id")
         total = (p.get("items") or p.get("tracks") or {}).get("total")
-        if (p.get("name") == name and owner == me and total == 0
-                and html.unescape(p.get("description") or "") == (description or "")):
+        if (
+            p.get("name") == name
+            and owner == me
+            and total == 0
+            and html.unescape(p.get("description") or "") == (description or "")
+        ):
             found.append(p)
     if len(found) > 1:
         links = ", ".join(_url(p, str(p.get("id"))) or "?" for p in found)
         raise PlaylisterError(
-            f"A run that started creating the playlist \"{name}\" at {since} stopped before "
+            f'A run that started creating the playlist "{name}" at {since} stopped before '
             f"Spotify's answer arrived, and {len(found)} empty playlists of yours now have that "
             f"name and description: {links}. Delete the extra ones in Spotify, then run "
             "`playlister create` again to use the one left."

@@ -110,13 +110,17 @@ class Plan:
         """One line, e.g. ``"3 to add, 1 to remove, 2 to move (4 requests)"``."""
         if self.is_empty:
             return "already up to date"
-        parts = [f"{len(self.add)} to add", f"{len(self.remove)} to remove",
-                 f"{len(self.move)} to move"]
+        parts = [
+            f"{len(self.add)} to add",
+            f"{len(self.remove)} to remove",
+            f"{len(self.move)} to move",
+        ]
         n = self.writes
         return f"{', '.join(parts)} ({n} request{'s' if n != 1 else ''})"
 
-    def describe(self, labels: Mapping[str, str] | None = None, *, limit: int | None = None
-                 ) -> list[str]:
+    def describe(
+        self, labels: Mapping[str, str] | None = None, *, limit: int | None = None
+    ) -> list[str]:
         """Readable lines for the CLI, each group named: ``+ Title — Artist`` (add; ``(removed
         in Spotify, put back)``), ``- ... (taken out of the tracklist)``, ``- ... (extra
         copy)``, ``- ... (added in Spotify by hand; --prune)``, ``~ ... (#7 → #2)`` (move),
@@ -145,8 +149,12 @@ class Plan:
             return ", ".join(name(u) for u in shown) + more
 
         restored = set(self.restored)
-        section([f"+ {name(u)}" + (" (removed in Spotify, put back)" if u in restored else "")
-                 for u in self.add])
+        section(
+            [
+                f"+ {name(u)}" + (" (removed in Spotify, put back)" if u in restored else "")
+                for u in self.add
+            ]
+        )
         section([f"- {name(u)} (taken out of the tracklist)" for u in self.dropped])
         section([f"- {name(u)} (extra copy)" for u in self.extra])
         section([f"- {name(u)} (added in Spotify by hand; --prune)" for u in self.pruned])
@@ -161,16 +169,24 @@ class Plan:
         section(moves)
         if self.kept:
             n = len(self.kept)
-            what = ("added in Spotify by hand" if self.recorded
-                    else "not in the tracklist, not recorded as playlister's")
-            lines.append(f"  kept: {what} ({n}), at the end: {names(self.kept)} "
-                         f"(--prune removes {'them' if n != 1 else 'it'})")
+            what = (
+                "added in Spotify by hand"
+                if self.recorded
+                else "not in the tracklist, not recorded as playlister's"
+            )
+            lines.append(
+                f"  kept: {what} ({n}), at the end: {names(self.kept)} "
+                f"(--prune removes {'them' if n != 1 else 'it'})"
+            )
         if self.readded:
-            lines.append(f"  put back at the end: {names(self.readded)} (a copy added by hand; "
-                         "Spotify's remove takes out every copy of a track at once)")
+            lines.append(
+                f"  put back at the end: {names(self.readded)} (a copy added by hand; "
+                "Spotify's remove takes out every copy of a track at once)"
+            )
         if self.strategy == "replace":
-            lines.append(f"  (sent as a full replace: {self.writes} requests instead of many "
-                         "small edits)")
+            lines.append(
+                f"  (sent as a full replace: {self.writes} requests instead of many small edits)"
+            )
         return lines
 
 
@@ -184,7 +200,7 @@ def _positions(items: Sequence[str | None]) -> dict[str, int]:
 
 def _chunks(seq: Sequence[Any], size: int = MAX_URIS_PER_WRITE) -> Iterable[tuple[Any, ...]]:
     for i in range(0, len(seq), size):
-        yield tuple(seq[i:i + size])
+        yield tuple(seq[i : i + size])
 
 
 def _lis(ranks: Sequence[int]) -> set[int]:
@@ -209,8 +225,13 @@ def _lis(ranks: Sequence[int]) -> set[int]:
     return keep
 
 
-def plan_sync(current: Sequence[str | None], desired: Sequence[str], *, prune: bool,
-              owned: Mapping[str, int] | None = None) -> Plan:
+def plan_sync(
+    current: Sequence[str | None],
+    desired: Sequence[str],
+    *,
+    prune: bool,
+    owned: Mapping[str, int] | None = None,
+) -> Plan:
     """The fewest writes that turn ``current`` into ``desired`` followed by the hand-added items.
 
     ``current``: the playlist's items in order (``None`` for an unavailable item).
@@ -251,8 +272,9 @@ def plan_sync(current: Sequence[str | None], desired: Sequence[str], *, prune: b
             dropped.extend([u] * min(c, mine))
             pruned.extend([u] * (c - min(c, mine) - hand[u]))
     keep_count = {u: hand[u] + (u in wanted) for u in counts}
-    to_delete = [u for u in dict.fromkeys(u for u in current if u is not None)
-                 if keep_count[u] < counts[u]]
+    to_delete = [
+        u for u in dict.fromkeys(u for u in current if u is not None) if keep_count[u] < counts[u]
+    ]
     deleted = set(to_delete)
     nulls = [i for i, u in enumerate(current) if u is None]
     drop_nulls = prune and bool(nulls)
@@ -288,7 +310,8 @@ def plan_sync(current: Sequence[str | None], desired: Sequence[str], *, prune: b
     add = tuple(u for u in want if u not in ours and counts[u] == 0)
     restored = tuple(u for u in add if record.get(u, 0) > 0)
     target: tuple[str | None, ...] = tuple(
-        current[t] if t >= 0 else new_uris[-1 - t] for t in target_ids)
+        current[t] if t >= 0 else new_uris[-1 - t] for t in target_ids
+    )
 
     in_target = {t for t in target_ids if t >= 0}
     survivors = [i for i in range(len(current)) if i in in_target]
@@ -358,13 +381,17 @@ def _edit_ops(
             continue
         start = work.index(ident)
         n = 1
-        while (k + n < len(present) and present[k + n] not in keep
-               and start + n < len(work) and work[start + n] == present[k + n]):
+        while (
+            k + n < len(present)
+            and present[k + n] not in keep
+            and start + n < len(work)
+            and work[start + n] == present[k + n]
+        ):
             n += 1
         insert_before = work.index(present[k - 1]) + 1 if k else 0
-        block = work[start:start + n]
+        block = work[start : start + n]
         if insert_before not in (start, start + n):  # not already in place
-            del work[start:start + n]
+            del work[start : start + n]
             at = insert_before if insert_before < start else insert_before - n
             work[at:at] = block
             ops.append(Move(start, insert_before, n, tuple(current[i] for i in block)))
@@ -391,4 +418,3 @@ def _edit_ops(
             length += len(chunk)
         t = run_end
     return ops, moved
-
