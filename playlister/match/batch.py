@@ -165,19 +165,6 @@ def _search_all(
     this thread saves and leaves at once, and a worker still blocked in an HTTP read must not
     hold the process's exit (an executor's threads are joined at exit).
     """
-
-    def search(query: str) -> list[dict[str, Any]]:
-        return catalog.search_tracks(query, market=market, limit=10)
-
-    def decide(track: Track) -> LockEntry | None:
-        uri = track.spotify or track.stand_in
-        if uri:
-            found = catalog.track(uri, market=market)
-            if found is None:
-                return None
-            return pinned_entry(track, replace(_info(Candidate.from_api(found)), uri=uri))
-        return entry_from_result(track, resolve(track, search))
-
     jobs: queue.SimpleQueue[Track] = queue.SimpleQueue()
     for track in todo:
         jobs.put(track)
@@ -192,7 +179,7 @@ def _search_all(
             except queue.Empty:
                 return
             try:
-                results.put((track, decide(track)))
+                results.put((track, decide(track, catalog, market)))
             except BaseException as exc:  # handed to the recording thread, raised there
                 results.put((track, exc))
 
@@ -233,6 +220,20 @@ def _search_all(
             if isinstance(outcome, LockEntry):
                 lock.put(outcome)
                 done.append(track)
+
+
+def decide(track: Track, catalog: Searcher, market: str | None) -> LockEntry | None:
+    """The lockfile entry for ``track``: a pin looked up (None when Spotify has no such
+    track), anything else searched for and resolved."""
+    uri = track.spotify or track.stand_in
+    if uri:
+        found = catalog.track(uri, market=market)
+        if found is None:
+            return None
+        return pinned_entry(track, replace(_info(Candidate.from_api(found)), uri=uri))
+    return entry_from_result(
+        track, resolve(track, lambda q: catalog.search_tracks(q, market=market, limit=10))
+    )
 
 
 def pinned_entry(track: Track, info: MatchInfo | None = None) -> LockEntry:
