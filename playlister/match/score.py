@@ -23,6 +23,7 @@ from playlister.match.text import artist_key, fold, key, primary_artist
 from playlister.match.versions import (
     ACOUSTIC,
     DEMO,
+    DESCRIPTIVE,
     INSTRUMENTAL,
     KARAOKE,
     LIVE,
@@ -100,41 +101,6 @@ _KIND_NAMES = {
     RERECORDED: "re-recording",
     KARAOKE: "karaoke or cover version",
 }
-_DETAIL_STOP = frozenset(
-    {
-        "live",
-        "at",
-        "in",
-        "on",
-        "from",
-        "the",
-        "of",
-        "a",
-        "and",
-        "version",
-        "recorded",
-        "recording",
-        "demo",
-        "remix",
-        "mix",
-        "acoustic",
-        "instrumental",
-        "unplugged",
-        "session",
-        "sessions",
-        "take",
-        "edit",
-        "studio",
-        "original",
-        "remaster",
-        "remastered",
-        "ao",
-        "vivo",
-        "en",
-        "concert",
-        "performance",
-    }
-)
 # Kinds whose takes are told apart by place, year and session.
 _TAKES = frozenset({LIVE, DEMO, ACOUSTIC})
 
@@ -195,7 +161,7 @@ def _wanted_for(
     hint = year if kinds & _TAKES and not take.years else None
     if hint and wish and str(hint) not in wish:
         wish = f"{wish}, {hint}"  # "live, 1986": the reason names the year asked for
-    details = frozenset(w for w in key(wish).split() if w not in _DETAIL_STOP)
+    details = frozenset(w for w in key(wish).split() if w not in DESCRIPTIVE)
     others = [d for d in (*title.decorations, version or "") if _is_other(d)]
     return _Wanted(
         title=title,

@@ -280,8 +280,8 @@ _SESSIONS: tuple[tuple[re.Pattern[str], str | None, str | None], ...] = tuple(
 )
 _YEAR = re.compile(r"\b(19[3-9]\d|20[0-4]\d)\b")
 _SHORT_YEAR = re.compile(r"(?:^|[\s\-(])['\u2019](\d\d)\b")
-# Words that describe rather than place: the kind, the session, prepositions, generic venues.
-_NOT_PLACE = frozenset(
+# Words that describe a recording rather than name its take: the kind, prepositions.
+DESCRIPTIVE = frozenset(
     {
         "live",
         "at",
@@ -314,6 +314,11 @@ _NOT_PLACE = frozenset(
         "en",
         "concert",
         "performance",
+    }
+)
+# ... and those that name no place either: sessions, stations, generic venues.
+_NOT_PLACE = DESCRIPTIVE | frozenset(
+    {
         "peel",
         "bbc",
         "radio",
