@@ -44,6 +44,10 @@ CATALOG = Catalog(
         make_track("A" * 22, "Hounds of Love", "Kate Bush", "Hounds of Love", 1985),
         make_track("B" * 22, "Karma Police", "Radiohead", "OK Computer", 1997),
         make_track("C" * 22, "Encore", "Radiohead", "Decoys", 2001),  # a label's word as a song
+        make_track("D" * 22, "Main Title", "Pulp", "Decoys", 1996),  # a score cue's title
+        make_track("E" * 22, "Batman Forever", "Seal", "Decoys", 1995),  # a soundtrack's title
+        make_track("F" * 22, "Kiss from a Rose", "Seal", "Seal", 1994),
+        make_track("G" * 22, "House", "Massive Attack", "Decoys", 2004),  # a show's title
     ]
 )
 
@@ -250,6 +254,49 @@ ROWS = [
         "italic phrase with its artist in the sentence",
         "That night Focus played *Hocus Pocus* twice.",
         [("Hocus Pocus", "Focus")],
+        None,
+    ),
+    (
+        "a table set in columns: a row's title with the performer beside it",
+        "CUE   USE  TITLE          PERFORMER / COMPOSER   SCENE\n"
+        "----  ---  -------------  ---------------------  ------------\n"
+        "1M1   MT   Main Title     Ilse Marant            Opening titles\n"
+        "1M2   BV   Common People  Pulp                   Car radio\n",
+        [("Common People", "Pulp")],
+        None,
+    ),
+    (
+        "a table set in columns, decoy: a cue by its composer is not by the band in "
+        "another row (the catalog's Main Title is Pulp's)",
+        "CUE   TITLE          PERFORMER\n"
+        "1M1   Main Title     Ilse Marant\n"
+        "1M2   Common People  Pulp\n"
+        "2M1   Blue           Elastica\n",
+        [("Common People", "Pulp"), ("Blue", "Elastica")],
+        None,
+    ),
+    (
+        "a transcript's speaker and timestamp are not part of the line",
+        "[00:01:05] JO: Mine was Common People, by Pulp.\n",
+        [("Common People", "Pulp")],
+        None,
+    ),
+    (
+        "a transcript's speaker, decoy: named like a song of the band the line names",
+        "[14/11/2026, 19:02:11] Angelica: Wet Leg were great last night\n",
+        [],
+        None,
+    ),
+    (
+        "decoy: a soundtrack named beside its song",
+        "Mine was the Batman Forever soundtrack, for Kiss from a Rose by Seal.",
+        [("Kiss from a Rose", "Seal")],
+        None,
+    ),
+    (
+        "decoy: a show named by its theme",
+        "The outro is Teardrop by Massive Attack, which you know as the House theme.",
+        [("Teardrop", "Massive Attack")],
         None,
     ),
     (

@@ -37,6 +37,7 @@ from playlister.importer.words import (
     NAME_JOINERS,
     NOT_NAMES,
     SMALL_WORDS,
+    SONG_HEADERS,
     SONG_NOUNS,
     VERSION_WORDS,
     _cap,
@@ -442,22 +443,17 @@ class Finder:
         header = [_header_word(c) for c in rows[0]]
 
         def col(names: set[str]) -> int | None:
-            return next((i for i, h in enumerate(header) if h in names), None)
+            # "Performer / Composer": a header naming two roles counts for either
+            return next(
+                (
+                    i
+                    for i, h in enumerate(header)
+                    if h in names or any(p in names for p in re.split(r"\s*/\s*", h))
+                ),
+                None,
+            )
 
-        song_col = col(
-            {
-                "song",
-                "songs",
-                "title",
-                "track",
-                "tracks",
-                "song title",
-                "track title",
-                "track name",
-                "tune",
-                "single",
-            }
-        )
+        song_col = col(SONG_HEADERS)
         artist_col = col(
             {
                 "artist",

@@ -245,7 +245,7 @@ def _rule_pairs(finder: Finder, songs: list[Song]) -> list[Pair]:
                 song.artist,
                 unit,
                 pos,
-                _context(finder, unit),
+                _row_context(finder, unit, song.title),
                 song.passage,
                 "rules",
                 song=song,
@@ -277,6 +277,7 @@ def _generous_pairs(
             continue
         context = _context(finder, unit.index)
         if unit.kind == "table":
+            context = finder.headings.get(unit.index, "")
             if unit.rows and _decoy_heading(" ".join(unit.rows[0])):
                 continue  # a table of albums, films or books, by its header
             for n, row in enumerate(unit.rows[1:] if len(unit.rows) > 1 else unit.rows):
@@ -334,6 +335,18 @@ def _context(finder: Finder, index: int) -> str:
         else ""
     )
     return f"{here} {finder.headings.get(index, '')} {after}"
+
+
+def _row_context(finder: Finder, index: int, title: str) -> str:
+    """A table song's context: its own row and the heading above the table, not the whole
+    table (a score cue is not by the band two rows down)."""
+    unit = finder.units[index] if 0 <= index < len(finder.units) else None
+    if unit is None or unit.kind != "table":
+        return _context(finder, index)
+    for row in unit.rows[1:]:
+        if any(key(title) and key(title) in key(cell) for cell in row):
+            return f"{' '.join(row)} {finder.headings.get(index, '')}"
+    return _context(finder, index)
 
 
 def _phrases(text: str) -> list[str]:
