@@ -300,6 +300,23 @@ ROWS = [
         None,
     ),
     (
+        "a quoted title alone in its paragraph, by the singer the article's first lines name",
+        "*By 1971 Joni Mitchell had left the canyon behind.*\n\n"
+        "In Crete she wrote all winter. Nobody else could have sung \u201cBlue\u201d at that "
+        "tempo.\n",
+        [("Blue", "Joni Mitchell")],
+        None,
+    ),
+    (
+        "a quoted title alone in its paragraph, decoy: the band is named only further down",
+        "The winter was long and the studio was cold, and nobody in the building expected "
+        "much from the sessions that followed. "
+        * 3
+        + "\n\nPeople still quote \u201cMamma Mia\u201d at me.\n\nLater ABBA came on the radio.\n",
+        [],
+        None,
+    ),
+    (
         "italic phrase, decoy: the sentence is about a film",
         "Prince starred in the film *Purple Rain* that year.",
         [],

@@ -77,6 +77,10 @@ _SPLIT = re.compile(
 )
 
 
+# How far into an article its subject is named: its title and first lines
+SUBJECT_CHARS = 300
+
+
 @dataclass
 class Pair:
     """A title phrase and (maybe) the name beside it, where the article has them."""
@@ -93,6 +97,7 @@ class Pair:
     swappable: bool = False
     version: str | None = None
     links: list[str] = field(default_factory=list)  # the unit's videos: one is the song's
+    quoted: bool = False  # set in quotation marks (not italics, a link or a run of capitals)
 
 
 @dataclass
@@ -476,6 +481,7 @@ def _prose_pairs(
     text = unit.text
     spans = [(s + 1, e - 1, _strip_punct(inner), True) for s, e, inner in _quote_spans(text)]
     spans += [(m.start(1), m.end(1), m.group(1), True) for m in _SINGLE.finditer(text)]
+    in_quotes = {(s, e) for s, e, _, _ in spans}
     spans += [
         (x.start, x.end, text[x.start : x.end], True)
         for x in unit.links
@@ -532,6 +538,7 @@ def _prose_pairs(
                 "phrase" if quoted else "run",
                 links=unit_videos(unit),
                 version=_version_before(before + " "),
+                quoted=(start, end) in in_quotes,
             )
         )
     return out
@@ -598,6 +605,11 @@ def _check(pair: Pair, searches: Searches, vetoed: set[str]) -> tuple[Song | Non
             # a song the rules found without its artist: the catalog's artist must be one
             # the article names somewhere (an interview's subject, a review's band)
             hit = _agreeing(title, None, searches.article, page)
+        elif hit is None and artist is None and pair.quoted:
+            # a title in quotation marks, its artist nowhere near: the article's subject,
+            # the singer its first lines name ("Bohemian Rhapsody" is no Queen song in an
+            # article that names a film "Queen of Earth" halfway down)
+            hit = _agreeing(title, None, searches.article[:SUBJECT_CHARS], page)
         if hit is not None:
             song = _song(pair, title, hit, page, swapped=rule == "swapped pair")
             where = {
