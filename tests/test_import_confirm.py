@@ -447,3 +447,25 @@ def test_a_spotify_failure_says_how_to_draft_without_the_catalog(tmp_path: Path)
     )
     assert "Work done so far" not in message
     assert not draft.exists()
+
+
+def _videos(text: str) -> list[tuple[str, str | None]]:
+    search = CatalogSearch(CATALOG)
+    return [(s.title, s.youtube) for s in import_text(text, search=search.search_tracks).songs]
+
+
+def test_a_video_after_a_section_naming_one_song_is_that_songs() -> None:
+    url = "https://www.youtube.com/watch?v=kSAnWQ1oE0o"
+    text = (
+        "## No. 10: The stool moment\n\n"
+        f"Focus did not invent it, but **Hocus Pocus** is the blueprint.\n\n{url}\n\n"
+        "## No. 9: Two at once\n\n"
+        "Elastica played **Connection** and then Pulp played **Common People**.\n\n"
+        "https://www.youtube.com/watch?v=mQnRkYyBdKM\n"
+    )
+    # decoy: after a section naming two songs, which one the video is of is unclear
+    assert _videos(text) == [
+        ("Hocus Pocus", url),
+        ("Connection", None),
+        ("Common People", None),
+    ]

@@ -191,6 +191,7 @@ def confirm(
             kept.append((pair.unit, pair.pos, pair.song))
             seen.add((key(pair.song.title), artist_key(pair.song.artist), ""))
     kept.sort(key=lambda k: (k[0], k[1]))
+    _section_videos(finder, kept)
     out_left = [
         x
         for x in left
@@ -205,6 +206,25 @@ def confirm(
         if key(x.text.split("\u201d")[0].strip("\u201c")) not in taken
     ]
     return [s for _, _, s in kept], out_left + missed, searches, len(missed)
+
+
+def _section_videos(finder: Finder, kept: list[tuple[int, int, Song]]) -> None:
+    """A video alone on its line after a section (a heading and its paragraphs) in which the
+    catalog confirmed one song is that song's: a listicle's embed under its entry. After a
+    section naming several, which one is unclear, so none."""
+    used = {s.youtube for _, _, s in kept if s.youtube}
+    start = 0
+    for unit in finder.units:
+        if unit.kind == "heading":
+            start = unit.index
+        if unit.kind != "url":
+            continue
+        urls = [u for u in unit_videos(unit) if u not in used]
+        mine = [s for i, _, s in kept if start <= i < unit.index]
+        if len(urls) == 1 and len(mine) == 1 and not mine[0].youtube:
+            mine[0].youtube = urls[0]
+            used.add(urls[0])
+        start = unit.index + 1
 
 
 def _strong_with_artist(pair: Pair) -> bool:
