@@ -469,3 +469,43 @@ def test_a_video_after_a_section_naming_one_song_is_that_songs() -> None:
         ("Connection", None),
         ("Common People", None),
     ]
+
+
+# a title the catalog holds by many artists: the page of ten does not reach the one named
+MANY_BLUES = Catalog(
+    [make_track(f"{i:022d}", "Blue", f"Singer {i}", "Blue", 2000) for i in range(12)]
+    + [make_track("J" * 22, "Blue", "Joni Mitchell", "Blue", 1971)]
+)
+
+ENTRY_ROWS = [
+    (
+        "the artist as a listicle entry's heading, the quoted title in its blurb",
+        "## No. 8: Joni Mitchell\n\n\u201cBlue\u201d saves its lift for the very end.\n",
+        [("Blue", "Joni Mitchell")],
+    ),
+    (
+        "decoy: the heading's artist, the blurb's quote an album",
+        "## No. 8: Joni Mitchell\n\nWe played the album \u201cBlue\u201d twice.\n",
+        [],
+    ),
+    (
+        "the title as the heading, the artist in the blurb's first sentence",
+        "## No. 2: Blue\n\nJoni Mitchell at her most bare. Nobody else could.\n",
+        [("Blue", "Joni Mitchell")],
+    ),
+    (
+        "decoy: the heading a title, a name only further down the blurb",
+        "## No. 2: Blue\n\nA song about loss and a night out. Later Joni Mitchell was the one "
+        "everyone wanted.\n",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("rule", "text", "kept"), ENTRY_ROWS, ids=[r[0] for r in ENTRY_ROWS])
+def test_a_listicle_entry_heading_and_blurb_name_the_song_together(
+    rule: str, text: str, kept: list[tuple[str, str]]
+) -> None:
+    search = CatalogSearch(MANY_BLUES)
+    found = import_text(text, search=search.search_tracks).songs
+    assert [(s.title, s.artist) for s in found] == kept

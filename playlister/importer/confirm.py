@@ -41,6 +41,7 @@ from playlister.importer.units import Unit
 from playlister.importer.vetoes import _decoy_heading, _decoy_next_to, _sentence_decoy
 from playlister.importer.words import (
     _MD_LINK,
+    _SENTENCE_END,
     NOT_NAMES,
     _cap,
     _clip,
@@ -296,7 +297,7 @@ def _generous_pairs(
         if unit.role == "question":
             continue  # an interviewer's question names what the answer is about
         if unit.kind == "prose":
-            out += _prose_pairs(unit, titles, top=top)
+            out += _prose_pairs(unit, titles, top=top, heading=finder.headings.get(unit.index, ""))
             continue
         if unit.index in taken:
             continue
@@ -359,7 +360,12 @@ def _context(finder: Finder, index: int) -> str:
         if nxt is not None and nxt.kind in ("short", "prose") and len(nxt.text.split()) <= 6
         else ""
     )
-    return f"{here} {finder.headings.get(index, '')} {after}"
+    if not after and unit is not None and unit.kind == "heading" and nxt and nxt.kind == "prose":
+        # a listicle's entry: the title as its heading, the artist in the blurb's first
+        # sentence ("## No. 2: Penny Lane" / "The Beatles drop a trumpet solo…")
+        after = _SENTENCE_END.split(nxt.text, maxsplit=1)[0]
+    # kept apart, so that a title, its heading and a name below do not read as one name
+    return f"{here} | {finder.headings.get(index, '')} | {after}"
 
 
 def _row_context(finder: Finder, index: int, title: str) -> str:
@@ -494,10 +500,16 @@ _AFTER_VETO = re.compile(
 
 
 def _prose_pairs(
-    unit: Unit, titles: set[str], *, marked_only: bool = False, top: str = ""
+    unit: Unit,
+    titles: set[str],
+    *,
+    marked_only: bool = False,
+    top: str = "",
+    heading: str = "",
 ) -> list[Pair]:
     """Quoted, linked, italic and capitalised phrases of a paragraph, each checked against the
-    names of the paragraph (a capitalised run: of its sentence and the article's title)."""
+    names of the paragraph and its heading (a capitalised run: of its sentence and the
+    article's title)."""
     text = unit.text
     spans = [(s + 1, e - 1, _strip_punct(inner), True) for s, e, inner in _quote_spans(text)]
     spans += [(m.start(1), m.end(1), m.group(1), True) for m in _SINGLE.finditer(text)]
@@ -553,7 +565,7 @@ def _prose_pairs(
                 None,
                 unit.index,
                 start,
-                text if quoted else f"{sentence} {top}",
+                f"{text} {heading}" if quoted else f"{sentence} {top}",
                 _clip(sentence),
                 "phrase" if quoted else "run",
                 links=unit_videos(unit),
