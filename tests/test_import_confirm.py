@@ -317,6 +317,18 @@ ROWS = [
         None,
     ),
     (
+        "decoy: what a song is on is its album",
+        "Her take is on *Hounds of Love*; Kate Bush never played it live.",
+        [],
+        None,
+    ),
+    (
+        "a song said to be on an album is still the song",
+        "\u201cRunning Up That Hill\u201d is on *Hounds of Love*, by Kate Bush.",
+        [("Running Up That Hill", "Kate Bush")],
+        None,
+    ),
+    (
         "italic phrase, decoy: the sentence is about a film",
         "Prince starred in the film *Purple Rain* that year.",
         [],

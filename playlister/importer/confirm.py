@@ -470,9 +470,11 @@ _RUN = re.compile(
     r"(?:[A-Z0-9][\w'\u2019.&?!-]*))*"
 )
 # What before a phrase makes it an album, a film or a book: "the last song on Kid A",
-# "anything from Either/Or", "we watched Mamma Mia", "I read Just Kids".
+# "anything from Either/Or", "her version is on Young, Gifted and Black", "we watched Mamma
+# Mia", "I read Just Kids".
 _PROSE_VETO = re.compile(
     r"(?:\b(?:from|off)(?:\s+the)?(?:\s+album)?|\b(?:songs?|tracks?)\s+on|"
+    r"\b(?:is|was|are|were|appears?|appeared)\s+on(?:\s+the)?|"
     r"\b(?:watch|watched|watching|saw|seen|see|read|reading|reread)"
     r"(?:\s+the)?(?:\s+(?:film|movie|book|show))?)\s*$",
     re.I,
