@@ -329,6 +329,12 @@ ROWS = [
         None,
     ),
     (
+        "a heading's title in British single quotes comes out without them",
+        "## No. 4: Focus, 'Hocus Pocus'\n\nThe choir comes in, the key goes up.\n",
+        [("Hocus Pocus", "Focus")],
+        None,
+    ),
+    (
         "italic phrase, decoy: the sentence is about a film",
         "Prince starred in the film *Purple Rain* that year.",
         [],

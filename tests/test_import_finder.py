@@ -507,6 +507,14 @@ TAKEN_TRACKLISTS = [
         "1-04  Dobie Gray \u2013 Out on the Floor (2:58)\n",
         [("Out on the Floor", "Dobie Gray", None, None)],
     ),
+    # an apostrophe at one end of a title is part of it; quotes at both ends are not
+    (
+        "- Thelonious Monk \u2013 'Round Midnight\n- Focus \u2013 'Hocus Pocus'\n",
+        [
+            ("'Round Midnight", "Thelonious Monk", None, None),
+            ("Hocus Pocus", "Focus", None, None),
+        ],
+    ),
     (
         "- Jay-Z \u2013 4:44\n- A1 \u2013 Caught in the Middle\n",
         [("4:44", "Jay-Z", None, None), ("Caught in the Middle", "A1", None, None)],

@@ -1153,6 +1153,11 @@ def _tidy_title(text: str) -> str:
     """Straighten typographic apostrophes (Don’t -> Don't), as hand-written tracklists do, and
     drop a video site's tags ("(Official Video)", "[HD]", "(Remastered 2009)")."""
     t = " ".join(_VIDEO_TAGS.sub("", _strip_punct(text)).split()).translate(_APOS)
+    # a title still in British single quotes ("Michael Jackson, 'Man in the Mirror'");
+    # an apostrophe at one end only stays ("'Round Midnight", "Rockin'")
+    quoted = re.fullmatch(r"'([^'\s][^']*(?:'\w[^']*)*[^'\s])'", t)
+    if quoted:
+        t = quoted.group(1)
     return _strip_punct(t) or " ".join(_strip_punct(text).split()).translate(_APOS)
 
 
