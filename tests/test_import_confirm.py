@@ -44,6 +44,10 @@ CATALOG = Catalog(
         make_track("A" * 22, "Hounds of Love", "Kate Bush", "Hounds of Love", 1985),
         make_track("B" * 22, "Karma Police", "Radiohead", "OK Computer", 1997),
         make_track("C" * 22, "Encore", "Radiohead", "Decoys", 2001),  # a label's word as a song
+        make_track("D" * 22, "Main Title", "Pulp", "Decoys", 1996),  # a score cue's title
+        make_track("E" * 22, "Batman Forever", "Seal", "Decoys", 1995),  # a soundtrack's title
+        make_track("F" * 22, "Kiss from a Rose", "Seal", "Seal", 1994),
+        make_track("G" * 22, "House", "Massive Attack", "Decoys", 2004),  # a show's title
     ]
 )
 
@@ -253,6 +257,84 @@ ROWS = [
         None,
     ),
     (
+        "a table set in columns: a row's title with the performer beside it",
+        "CUE   USE  TITLE          PERFORMER / COMPOSER   SCENE\n"
+        "----  ---  -------------  ---------------------  ------------\n"
+        "1M1   MT   Main Title     Ilse Marant            Opening titles\n"
+        "1M2   BV   Common People  Pulp                   Car radio\n",
+        [("Common People", "Pulp")],
+        None,
+    ),
+    (
+        "a table set in columns, decoy: a cue by its composer is not by the band in "
+        "another row (the catalog's Main Title is Pulp's)",
+        "CUE   TITLE          PERFORMER\n"
+        "1M1   Main Title     Ilse Marant\n"
+        "1M2   Common People  Pulp\n"
+        "2M1   Blue           Elastica\n",
+        [("Common People", "Pulp"), ("Blue", "Elastica")],
+        None,
+    ),
+    (
+        "a transcript's speaker and timestamp are not part of the line",
+        "[00:01:05] JO: Mine was Common People, by Pulp.\n",
+        [("Common People", "Pulp")],
+        None,
+    ),
+    (
+        "a transcript's speaker, decoy: named like a song of the band the line names",
+        "[14/11/2026, 19:02:11] Angelica: Wet Leg were great last night\n",
+        [],
+        None,
+    ),
+    (
+        "decoy: a soundtrack named beside its song",
+        "Mine was the Batman Forever soundtrack, for Kiss from a Rose by Seal.",
+        [("Kiss from a Rose", "Seal")],
+        None,
+    ),
+    (
+        "decoy: a show named by its theme",
+        "The outro is Teardrop by Massive Attack, which you know as the House theme.",
+        [("Teardrop", "Massive Attack")],
+        None,
+    ),
+    (
+        "a quoted title alone in its paragraph, by the singer the article's first lines name",
+        "*By 1971 Joni Mitchell had left the canyon behind.*\n\n"
+        "In Crete she wrote all winter. Nobody else could have sung \u201cBlue\u201d at that "
+        "tempo.\n",
+        [("Blue", "Joni Mitchell")],
+        None,
+    ),
+    (
+        "a quoted title alone in its paragraph, decoy: the band is named only further down",
+        "The winter was long and the studio was cold, and nobody in the building expected "
+        "much from the sessions that followed. "
+        * 3
+        + "\n\nPeople still quote \u201cMamma Mia\u201d at me.\n\nLater ABBA came on the radio.\n",
+        [],
+        None,
+    ),
+    (
+        "decoy: what a song is on is its album",
+        "Her take is on *Hounds of Love*; Kate Bush never played it live.",
+        [],
+        None,
+    ),
+    (
+        "a song said to be on an album is still the song",
+        "\u201cRunning Up That Hill\u201d is on *Hounds of Love*, by Kate Bush.",
+        [("Running Up That Hill", "Kate Bush")],
+        None,
+    ),
+    (
+        "a heading's title in British single quotes comes out without them",
+        "## No. 4: Focus, 'Hocus Pocus'\n\nThe choir comes in, the key goes up.\n",
+        [("Hocus Pocus", "Focus")],
+        None,
+    ),
+    (
         "italic phrase, decoy: the sentence is about a film",
         "Prince starred in the film *Purple Rain* that year.",
         [],
@@ -383,3 +465,65 @@ def test_a_spotify_failure_says_how_to_draft_without_the_catalog(tmp_path: Path)
     )
     assert "Work done so far" not in message
     assert not draft.exists()
+
+
+def _videos(text: str) -> list[tuple[str, str | None]]:
+    search = CatalogSearch(CATALOG)
+    return [(s.title, s.youtube) for s in import_text(text, search=search.search_tracks).songs]
+
+
+def test_a_video_after_a_section_naming_one_song_is_that_songs() -> None:
+    url = "https://www.youtube.com/watch?v=kSAnWQ1oE0o"
+    text = (
+        "## No. 10: The stool moment\n\n"
+        f"Focus did not invent it, but **Hocus Pocus** is the blueprint.\n\n{url}\n\n"
+        "## No. 9: Two at once\n\n"
+        "Elastica played **Connection** and then Pulp played **Common People**.\n\n"
+        "https://www.youtube.com/watch?v=mQnRkYyBdKM\n"
+    )
+    # decoy: after a section naming two songs, which one the video is of is unclear
+    assert _videos(text) == [
+        ("Hocus Pocus", url),
+        ("Connection", None),
+        ("Common People", None),
+    ]
+
+
+# a title the catalog holds by many artists: the page of ten does not reach the one named
+MANY_BLUES = Catalog(
+    [make_track(f"{i:022d}", "Blue", f"Singer {i}", "Blue", 2000) for i in range(12)]
+    + [make_track("J" * 22, "Blue", "Joni Mitchell", "Blue", 1971)]
+)
+
+ENTRY_ROWS = [
+    (
+        "the artist as a listicle entry's heading, the quoted title in its blurb",
+        "## No. 8: Joni Mitchell\n\n\u201cBlue\u201d saves its lift for the very end.\n",
+        [("Blue", "Joni Mitchell")],
+    ),
+    (
+        "decoy: the heading's artist, the blurb's quote an album",
+        "## No. 8: Joni Mitchell\n\nWe played the album \u201cBlue\u201d twice.\n",
+        [],
+    ),
+    (
+        "the title as the heading, the artist in the blurb's first sentence",
+        "## No. 2: Blue\n\nJoni Mitchell at her most bare. Nobody else could.\n",
+        [("Blue", "Joni Mitchell")],
+    ),
+    (
+        "decoy: the heading a title, a name only further down the blurb",
+        "## No. 2: Blue\n\nA song about loss and a night out. Later Joni Mitchell was the one "
+        "everyone wanted.\n",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("rule", "text", "kept"), ENTRY_ROWS, ids=[r[0] for r in ENTRY_ROWS])
+def test_a_listicle_entry_heading_and_blurb_name_the_song_together(
+    rule: str, text: str, kept: list[tuple[str, str]]
+) -> None:
+    search = CatalogSearch(MANY_BLUES)
+    found = import_text(text, search=search.search_tracks).songs
+    assert [(s.title, s.artist) for s in found] == kept

@@ -492,6 +492,52 @@ TAKEN_FOURTH = [
     ),
 ]
 
+# a record's tracklist: side and track positions, running times; decoys: a title that is a
+# time ("4:44") and a band whose name looks like a position ("A1")
+TAKEN_TRACKLISTS = [
+    (
+        "A1    Gloria Jones \u2013 Tainted Love        2:32\n"
+        "A2    Frank Wilson \u2013 Do I Love You (Indeed I Do)     2:51\n",
+        [
+            ("Tainted Love", "Gloria Jones", None, None),
+            ("Do I Love You (Indeed I Do)", "Frank Wilson", None, None),
+        ],
+    ),
+    (
+        "1-04  Dobie Gray \u2013 Out on the Floor (2:58)\n",
+        [("Out on the Floor", "Dobie Gray", None, None)],
+    ),
+    # an apostrophe at one end of a title is part of it; quotes at both ends are not
+    (
+        "- Thelonious Monk \u2013 'Round Midnight\n- Focus \u2013 'Hocus Pocus'\n",
+        [
+            ("'Round Midnight", "Thelonious Monk", None, None),
+            ("Hocus Pocus", "Focus", None, None),
+        ],
+    ),
+    (
+        "- Jay-Z \u2013 4:44\n- A1 \u2013 Caught in the Middle\n",
+        [("4:44", "Jay-Z", None, None), ("Caught in the Middle", "A1", None, None)],
+    ),
+    (
+        "CUE   SRC/SCR USE  TITLE                 PERFORMER / COMPOSER   SCENE\n"
+        "----  ------- ---  --------------------  ---------------------  -----------\n"
+        "1M2   SRC     BV   Common People         Pulp                   Car radio, the\n"
+        + " " * 64
+        + "long way round\n"  # a wrapped scene note: it stays in its cell
+        + "2M1   SRC     BV   Blue                  Elastica               Pub jukebox\n",
+        [("Common People", "Pulp", None, None), ("Blue", "Elastica", None, None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TAKEN_TRACKLISTS)
+def test_taken_tracklists_and_columns(
+    text: str, expected: list[tuple[str, str | None, str | None, str | None]]
+) -> None:
+    assert _songs(text) == expected
+
+
 LEFT_OUT_FOURTH = [
     (
         "| Album | Artist |\n|---|---|\n| Rumours | Fleetwood Mac |\n",

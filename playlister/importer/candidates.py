@@ -37,6 +37,7 @@ from playlister.importer.words import (
     NAME_JOINERS,
     NOT_NAMES,
     SMALL_WORDS,
+    SONG_HEADERS,
     SONG_NOUNS,
     VERSION_WORDS,
     _cap,
@@ -442,22 +443,17 @@ class Finder:
         header = [_header_word(c) for c in rows[0]]
 
         def col(names: set[str]) -> int | None:
-            return next((i for i, h in enumerate(header) if h in names), None)
+            # "Performer / Composer": a header naming two roles counts for either
+            return next(
+                (
+                    i
+                    for i, h in enumerate(header)
+                    if h in names or any(p in names for p in re.split(r"\s*/\s*", h))
+                ),
+                None,
+            )
 
-        song_col = col(
-            {
-                "song",
-                "songs",
-                "title",
-                "track",
-                "tracks",
-                "song title",
-                "track title",
-                "track name",
-                "tune",
-                "single",
-            }
-        )
+        song_col = col(SONG_HEADERS)
         artist_col = col(
             {
                 "artist",
@@ -1157,6 +1153,11 @@ def _tidy_title(text: str) -> str:
     """Straighten typographic apostrophes (Don’t -> Don't), as hand-written tracklists do, and
     drop a video site's tags ("(Official Video)", "[HD]", "(Remastered 2009)")."""
     t = " ".join(_VIDEO_TAGS.sub("", _strip_punct(text)).split()).translate(_APOS)
+    # a title still in British single quotes ("Michael Jackson, 'Man in the Mirror'");
+    # an apostrophe at one end only stays ("'Round Midnight", "Rockin'")
+    quoted = re.fullmatch(r"'([^'\s][^']*(?:'\w[^']*)*[^'\s])'", t)
+    if quoted:
+        t = quoted.group(1)
     return _strip_punct(t) or " ".join(_strip_punct(text).split()).translate(_APOS)
 
 

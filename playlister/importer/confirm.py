@@ -41,6 +41,7 @@ from playlister.importer.units import Unit
 from playlister.importer.vetoes import _decoy_heading, _decoy_next_to, _sentence_decoy
 from playlister.importer.words import (
     _MD_LINK,
+    _SENTENCE_END,
     NOT_NAMES,
     _cap,
     _clip,
@@ -77,6 +78,10 @@ _SPLIT = re.compile(
 )
 
 
+# How far into an article its subject is named: its title and first lines
+SUBJECT_CHARS = 300
+
+
 @dataclass
 class Pair:
     """A title phrase and (maybe) the name beside it, where the article has them."""
@@ -93,6 +98,7 @@ class Pair:
     swappable: bool = False
     version: str | None = None
     links: list[str] = field(default_factory=list)  # the unit's videos: one is the song's
+    quoted: bool = False  # set in quotation marks (not italics, a link or a run of capitals)
 
 
 @dataclass
@@ -186,6 +192,7 @@ def confirm(
             kept.append((pair.unit, pair.pos, pair.song))
             seen.add((key(pair.song.title), artist_key(pair.song.artist), ""))
     kept.sort(key=lambda k: (k[0], k[1]))
+    _section_videos(finder, kept)
     out_left = [
         x
         for x in left
@@ -200,6 +207,25 @@ def confirm(
         if key(x.text.split("\u201d")[0].strip("\u201c")) not in taken
     ]
     return [s for _, _, s in kept], out_left + missed, searches, len(missed)
+
+
+def _section_videos(finder: Finder, kept: list[tuple[int, int, Song]]) -> None:
+    """A video alone on its line after a section (a heading and its paragraphs) in which the
+    catalog confirmed one song is that song's: a listicle's embed under its entry. After a
+    section naming several, which one is unclear, so none."""
+    used = {s.youtube for _, _, s in kept if s.youtube}
+    start = 0
+    for unit in finder.units:
+        if unit.kind == "heading":
+            start = unit.index
+        if unit.kind != "url":
+            continue
+        urls = [u for u in unit_videos(unit) if u not in used]
+        mine = [s for i, _, s in kept if start <= i < unit.index]
+        if len(urls) == 1 and len(mine) == 1 and not mine[0].youtube:
+            mine[0].youtube = urls[0]
+            used.add(urls[0])
+        start = unit.index + 1
 
 
 def _strong_with_artist(pair: Pair) -> bool:
@@ -245,7 +271,7 @@ def _rule_pairs(finder: Finder, songs: list[Song]) -> list[Pair]:
                 song.artist,
                 unit,
                 pos,
-                _context(finder, unit),
+                _row_context(finder, unit, song.title),
                 song.passage,
                 "rules",
                 song=song,
@@ -271,12 +297,13 @@ def _generous_pairs(
         if unit.role == "question":
             continue  # an interviewer's question names what the answer is about
         if unit.kind == "prose":
-            out += _prose_pairs(unit, titles, top=top)
+            out += _prose_pairs(unit, titles, top=top, heading=finder.headings.get(unit.index, ""))
             continue
         if unit.index in taken:
             continue
         context = _context(finder, unit.index)
         if unit.kind == "table":
+            context = finder.headings.get(unit.index, "")
             if unit.rows and _decoy_heading(" ".join(unit.rows[0])):
                 continue  # a table of albums, films or books, by its header
             for n, row in enumerate(unit.rows[1:] if len(unit.rows) > 1 else unit.rows):
@@ -333,7 +360,24 @@ def _context(finder: Finder, index: int) -> str:
         if nxt is not None and nxt.kind in ("short", "prose") and len(nxt.text.split()) <= 6
         else ""
     )
-    return f"{here} {finder.headings.get(index, '')} {after}"
+    if not after and unit is not None and unit.kind == "heading" and nxt and nxt.kind == "prose":
+        # a listicle's entry: the title as its heading, the artist in the blurb's first
+        # sentence ("## No. 2: Penny Lane" / "The Beatles drop a trumpet solo…")
+        after = _SENTENCE_END.split(nxt.text, maxsplit=1)[0]
+    # kept apart, so that a title, its heading and a name below do not read as one name
+    return f"{here} | {finder.headings.get(index, '')} | {after}"
+
+
+def _row_context(finder: Finder, index: int, title: str) -> str:
+    """A table song's context: its own row and the heading above the table, not the whole
+    table (a score cue is not by the band two rows down)."""
+    unit = finder.units[index] if 0 <= index < len(finder.units) else None
+    if unit is None or unit.kind != "table":
+        return _context(finder, index)
+    for row in unit.rows[1:]:
+        if any(key(title) and key(title) in key(cell) for cell in row):
+            return f"{' '.join(row)} {finder.headings.get(index, '')}"
+    return _context(finder, index)
 
 
 def _phrases(text: str) -> list[str]:
@@ -426,9 +470,11 @@ _RUN = re.compile(
     r"(?:[A-Z0-9][\w'\u2019.&?!-]*))*"
 )
 # What before a phrase makes it an album, a film or a book: "the last song on Kid A",
-# "anything from Either/Or", "we watched Mamma Mia", "I read Just Kids".
+# "anything from Either/Or", "her version is on Young, Gifted and Black", "we watched Mamma
+# Mia", "I read Just Kids".
 _PROSE_VETO = re.compile(
     r"(?:\b(?:from|off)(?:\s+the)?(?:\s+album)?|\b(?:songs?|tracks?)\s+on|"
+    r"\b(?:is|was|are|were|appears?|appeared)\s+on(?:\s+the)?|"
     r"\b(?:watch|watched|watching|saw|seen|see|read|reading|reread)"
     r"(?:\s+the)?(?:\s+(?:film|movie|book|show))?)\s*$",
     re.I,
@@ -456,13 +502,20 @@ _AFTER_VETO = re.compile(
 
 
 def _prose_pairs(
-    unit: Unit, titles: set[str], *, marked_only: bool = False, top: str = ""
+    unit: Unit,
+    titles: set[str],
+    *,
+    marked_only: bool = False,
+    top: str = "",
+    heading: str = "",
 ) -> list[Pair]:
     """Quoted, linked, italic and capitalised phrases of a paragraph, each checked against the
-    names of the paragraph (a capitalised run: of its sentence and the article's title)."""
+    names of the paragraph and its heading (a capitalised run: of its sentence and the
+    article's title)."""
     text = unit.text
     spans = [(s + 1, e - 1, _strip_punct(inner), True) for s, e, inner in _quote_spans(text)]
     spans += [(m.start(1), m.end(1), m.group(1), True) for m in _SINGLE.finditer(text)]
+    in_quotes = {(s, e) for s, e, _, _ in spans}
     spans += [
         (x.start, x.end, text[x.start : x.end], True)
         for x in unit.links
@@ -514,11 +567,12 @@ def _prose_pairs(
                 None,
                 unit.index,
                 start,
-                text if quoted else f"{sentence} {top}",
+                f"{text} {heading}" if quoted else f"{sentence} {top}",
                 _clip(sentence),
                 "phrase" if quoted else "run",
                 links=unit_videos(unit),
                 version=_version_before(before + " "),
+                quoted=(start, end) in in_quotes,
             )
         )
     return out
@@ -585,6 +639,11 @@ def _check(pair: Pair, searches: Searches, vetoed: set[str]) -> tuple[Song | Non
             # a song the rules found without its artist: the catalog's artist must be one
             # the article names somewhere (an interview's subject, a review's band)
             hit = _agreeing(title, None, searches.article, page)
+        elif hit is None and artist is None and pair.quoted:
+            # a title in quotation marks, its artist nowhere near: the article's subject,
+            # the singer its first lines name ("Bohemian Rhapsody" is no Queen song in an
+            # article that names a film "Queen of Earth" halfway down)
+            hit = _agreeing(title, None, searches.article[:SUBJECT_CHARS], page)
         if hit is not None:
             song = _song(pair, title, hit, page, swapped=rule == "swapped pair")
             where = {

@@ -14,6 +14,7 @@ from playlister.importer.words import (
     _BOLD_LEAD,
     _DASH,
     _DASH_LEAD,
+    _DURATION_TAIL,
     _HEADING,
     _ITALIC,
     _LIST_MARK,
@@ -23,6 +24,9 @@ from playlister.importer.words import (
     _SENTENCE_END,
     _TABLE_ROW,
     _TABLE_RULE,
+    _TIMESTAMP_SPEAKER,
+    _TRACK_POSITION,
+    SONG_HEADERS,
     _name_like,
 )
 
@@ -52,12 +56,19 @@ def split_units(text: str) -> list[Unit]:
     """Cut text into headings, list items, short lines, URL lines, tables and paragraphs."""
     units: list[Unit] = []
     para: list[str] = []
+    raw_para: list[str] = []  # the same lines unstripped, for a table set in columns
     table: list[str] = []
 
     def flush() -> None:
         if table:
             units.append(_table_unit(len(units), table))
             table.clear()
+        columns = _fixed_width_rows(raw_para) if len(para) >= 3 else None
+        raw_para.clear()
+        if columns:
+            raw = "\n".join(para)
+            units.append(Unit(len(units), "table", raw, raw, rows=columns))
+            para.clear()
         if len(para) >= 2 and _entry_lines(para):
             # a list set as bare lines (or a table flattened to lines): a unit each
             for line in para:
@@ -92,6 +103,7 @@ def split_units(text: str) -> list[Unit]:
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         stripped = line.strip().replace("\u00a0", " ").strip()
         stripped = _BLOCKQUOTE.sub("", stripped).strip()
+        stripped = _TIMESTAMP_SPEAKER.sub("", stripped)
         if _TABLE_ROW.match(stripped):
             if para:
                 flush()
@@ -107,8 +119,51 @@ def split_units(text: str) -> list[Unit]:
             units.append(_unit(len(units), _classify(stripped, True), stripped))
             continue
         para.append(stripped)
+        raw_para.append(line.replace("\u00a0", " ").expandtabs(8).rstrip())
     flush()
     return units
+
+
+def _fixed_width_rows(lines: list[str]) -> list[list[str]] | None:
+    """A plain-text table set in columns (a cue sheet, a printed tracklist) whose first line
+    heads a Title or Song column: its rows of cells, header first; else None.
+
+    Columns are the dash runs of a rule line under the header if there is one; else each
+    starts where a header word starts after a gap blank on every line, so a header word set one
+    space from the next ("SRC/SCR USE") heads its own column and a title's spaces do not cut
+    it. An indented line carries on the cell above it (a wrapped note)."""
+    rules = [ln for ln in lines if re.fullmatch(r"\s*[-=]{2,}(?:\s+[-=]{2,})+\s*", ln)]
+    keep = [ln for ln in lines if ln.strip() and not re.fullmatch(r"[-=+|\s]+", ln)]
+    starts = [ln for ln in keep if not ln[:1].isspace()]
+    if len(starts) < 3 or not re.search(r"\S\s{2,}\S", starts[0]):
+        return None
+    if rules:
+        begins = [m.start() for m in re.finditer(r"[-=]+", rules[0])]
+    else:
+        head = starts[0]
+        width = max(len(ln) for ln in starts)
+        blank = [all(p >= len(ln) or ln[p] == " " for ln in starts) for p in range(width)]
+        begins = [0] + [
+            p for p in range(1, len(head)) if blank[p - 1] and head[p] != " " and not blank[p]
+        ]
+
+    def cells(line: str) -> list[str]:
+        ends: list[int | None] = [*begins[1:], None]
+        return [line[a:b].strip() for a, b in zip(begins, ends, strict=True)]
+
+    header = cells(starts[0])
+    if len(begins) < 3 or not any(_header_word(c) in SONG_HEADERS for c in header):
+        return None
+    rows = [header]
+    for ln in keep[1:]:
+        if ln[:1].isspace():
+            if len(rows) > 1:
+                indent = len(ln) - len(ln.lstrip())
+                at = max(i for i, a in enumerate(begins) if a <= indent or i == 0)
+                rows[-1][at] = f"{rows[-1][at]} {ln.strip()}".strip()
+            continue
+        rows.append(cells(ln))
+    return rows if len(rows) > 2 else None
 
 
 def _entry_lines(lines: list[str]) -> bool:
@@ -187,6 +242,8 @@ def _unit(index: int, kind: str, raw: str) -> Unit:
     elif kind == "item":
         body = _LIST_MARK.sub("", body)
     if kind in ("heading", "item", "short"):
+        body = _TRACK_POSITION.sub("", body)
+        body = _DURATION_TAIL.sub("", body)
         body = _NUMBER_PREFIX.sub("", body)
     body = _BOLD.sub(lambda m: m.group(1) or m.group(2), body)
     links: list[Span] = []

@@ -18,6 +18,8 @@ DECOY_KINDS = {
     "ep": "album",
     "mixtape": "album",
     "compilation": "album",
+    "soundtrack": "album",
+    "soundtracks": "album",
     "film": "film",
     "films": "film",
     "movie": "film",
@@ -53,6 +55,11 @@ DECOY_KINDS = {
     "play": "show",
     "opera": "show",
 }
+
+
+# Only right after a name: "the House theme" is a show's; before one, "the Bond theme
+# "Skyfall"" is a song.
+AFTER_DECOYS = {"theme": "show", "themes": "show"}
 
 
 # In a whole sentence only the unambiguous ones count ("play" and "show" are verbs too).
@@ -173,6 +180,9 @@ def _decoy_next_to(before: str, after: str) -> tuple[str, str] | None:
         not in ("play", "show", "short", "feature", "picture", "shows", "comedy", "drama")
     ):
         return DECOY_KINDS[m.group(1).lower()], m.group(1)
+    m = re.match(r"\s+(theme|themes)\b", after, re.I)
+    if m:
+        return AFTER_DECOYS[m.group(1).lower()], m.group(1)
     return None
 
 

@@ -216,6 +216,40 @@ _HEADING = re.compile(r"^\s*(#{1,6})\s+")
 _NUMBER_PREFIX = re.compile(r"^\s*(?:\(?\d{1,3}[.):]|#\d{1,3}[.:]?|No\.\s*\d+[.:]?)\s+")
 
 
+# a table column holding songs, by its header
+SONG_HEADERS = {
+    "song",
+    "songs",
+    "title",
+    "track",
+    "tracks",
+    "song title",
+    "track title",
+    "track name",
+    "tune",
+    "single",
+}
+
+
+# a record's track position before an entry: "A1    ", "B12 ", "1-04\t", "3\t" (a vinyl side
+# and number, a disc and number, or a number set off by a tab or a column gap); not "A1 - ..."
+_TRACK_POSITION = re.compile(
+    r"^\s*(?:[A-H]\d{1,2}[.)]?\s+|\d{1,2}-\d{1,2}\s+|\d{1,3}(?:\t|\s{2,}))(?![\u2013\u2014-]\s)"
+)
+
+
+# a running time after an entry, set off by a tab, a column gap or brackets: "   2:32", "(3:05)"
+_DURATION_TAIL = re.compile(r"(?:\t|\s{2,}|\s*[(\[])\d{1,2}:\d{2}(?::\d{2})?[)\]]?\s*$")
+
+
+# a chat export's or a transcript's line head: "[14/11/2026, 19:02:11] Priya: ", "[00:02:13]
+# FELIX: "; the name after a timestamp is the speaker, never an artist
+_TIMESTAMP_SPEAKER = re.compile(
+    r"^\[[^\]\n]{0,30}\b\d{1,2}:\d{2}(?::\d{2})?[^\]\n]{0,12}\]\s*"
+    r"(?:[A-Z][\w.'\u2019-]*(?:\s[A-Z][\w.'\u2019-]*){0,2}\s?:\s+)?"
+)
+
+
 _DASH = re.compile(r"\s+[\u2013\u2014-]{1,2}\s+|\s*[\u2013\u2014]\s*(?=[A-Z\[\"\u201c])")
 
 
