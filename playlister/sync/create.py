@@ -183,12 +183,11 @@ class SyncResult:
     """The outcome of :func:`create_or_sync`.
 
     ``changes`` is the plan that was shown (after a lost create, the one applied);
-    ``applied`` is False on a dry run, or when the prompt was declined. ``missing`` holds the
-    selected tracks Spotify lacks, each with a fallback link; ``review`` those whose match waits
-    for a decision (not in the playlist). ``gone`` is the message when the recorded playlist
-    had vanished. ``writes``: write requests sent (create, items, details, cover);
-    ``rereads``: read-backs after lost responses. ``notes``: what the reader should know (a
-    lost create adopted).
+    ``applied`` is False on a dry run, or when the prompt was declined. ``missing`` and
+    ``review`` are read from the plan's entries left out. ``gone`` is the message when the
+    recorded playlist had vanished. ``writes``: write requests sent (create, items, details,
+    cover); ``rereads``: read-backs after lost responses. ``notes``: what the reader should
+    know (a lost create adopted).
     """
 
     playlist_id: str | None
@@ -199,8 +198,6 @@ class SyncResult:
     added: int = 0
     removed: int = 0
     moved: int = 0
-    missing: list[tuple[Track, str]] = field(default_factory=list)
-    review: list[Track] = field(default_factory=list)
     cover_uploaded: bool = False
     gone: str | None = None
     writes: int = 0
@@ -210,6 +207,16 @@ class SyncResult:
     @property
     def plan(self) -> Plan:
         return self.changes.items
+
+    @property
+    def missing(self) -> list[tuple[Track, str]]:
+        """The entries left out because Spotify lacks them, each with where to listen."""
+        return [(x.track, x.listen) for x in self.changes.left_out if x.status is Status.MISSING]
+
+    @property
+    def review(self) -> list[Track]:
+        """The entries left out waiting for a decision or a match."""
+        return [x.track for x in self.changes.left_out if x.status is not Status.MISSING]
 
     @property
     def details(self) -> Mapping[str, tuple[Any, Any]]:
@@ -263,14 +270,9 @@ def track_labels(tracks: Iterable[Track], lock: Lock) -> dict[str, str]:
     return labels
 
 
-def wanted_uris(
-    tracks: Iterable[Track], lock: Lock
-) -> tuple[list[str], list[tuple[Track, str]], list[Track], list[LeftOut]]:
-    """(URIs for the playlist in order, missing tracks with fallback links, tracks waiting
-    for review or a match, every entry left out with why)."""
+def wanted_uris(tracks: Iterable[Track], lock: Lock) -> tuple[list[str], list[LeftOut]]:
+    """(URIs for the playlist in order, every entry left out with why)."""
     uris: list[str] = []
-    missing: list[tuple[Track, str]] = []
-    review: list[Track] = []
     left_out: list[LeftOut] = []
     for t in tracks:
         entry = lock.get(t)
@@ -278,13 +280,9 @@ def wanted_uris(
         if v.playlist_uri is not None:
             uris.append(v.playlist_uri)
             continue
-        if v.status is Status.MISSING:
-            missing.append((t, v.listen))
-        else:
-            review.append(t)
         reason = v.why or (entry.reason if entry is not None else "not matched yet")
         left_out.append(LeftOut(t, v.status, reason, v.listen))
-    return list(dict.fromkeys(uris)), missing, review, left_out
+    return list(dict.fromkeys(uris)), left_out
 
 
 @dataclass(frozen=True)
@@ -348,7 +346,7 @@ def create_or_sync(
     """
     record = lock.playlist if record is None else record
     options = options or CreateOptions()
-    desired, missing, review, left_out = wanted_uris(tracks, lock)
+    desired, left_out = wanted_uris(tracks, lock)
     notes = _adopt_lost_create(api, record, wanted, save, dry_run=options.dry_run)
     labels: dict[str, str] = {}  # names Spotify gives, then the lockfile's over them
     now_there = _read_current(api, record, labels)
@@ -378,8 +376,6 @@ def create_or_sync(
         added=len(plan.add),
         removed=len(plan.remove),
         moved=len(plan.move),
-        missing=missing,
-        review=review,
         gone=now_there.gone,
         notes=notes,
     )
