@@ -596,14 +596,18 @@ for _name, _lines in EXIT_STATUS.items():
 
 
 def main() -> None:
-    """Run the CLI (entered through ``playlister.__main__``, which guards the imports)."""
+    """Run the CLI (entered through ``playlister.__main__``, which guards the imports).
+
+    Click runs outside its standalone mode so that a signal while click itself is parsing
+    or printing (not inside a command) still ends with "Stopped." and 130 / 143, not
+    click's own "Aborted!" and 1.
+    """
     quiet_spotipy_logging()
     install_signal_handlers()
     try:
-        cli(prog_name="playlister")
+        sys.exit(_run_click())
     except KeyboardInterrupt as exc:
-        # A signal outside a command's own run (click parsing the options, or the exit after
-        # the command) has nothing to save: say so and stop, without a traceback.
+        # A signal outside a command's own run has nothing to save: say so and stop.
         with suppress(OSError):
             sys.stderr.write(f"\n{stopped_message(exc)}\n")
         sys.exit(exc.exit_code if isinstance(exc, Interrupted) else 130)
@@ -612,3 +616,24 @@ def main() -> None:
         # process the system's way: nothing is left to save, and no traceback is printed.
         signal.signal(signal.SIGINT, signal.SIG_DFL)
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _run_click() -> int:
+    """Click's standalone handling, with a signal kept a signal; returns the exit status."""
+    try:
+        status = cli.main(prog_name="playlister", standalone_mode=False)
+    except click.Abort as abort:
+        exc = abort.__cause__ or abort.__context__
+        if isinstance(exc, KeyboardInterrupt):
+            raise exc from None
+        with suppress(OSError):
+            click.echo("Aborted!", err=True)
+        return 1
+    except click.ClickException as exc:
+        exc.show()
+        return exc.exit_code
+    except BrokenPipeError:
+        _silence_output()
+        return 128 + signal.SIGPIPE
+    # Commands return None; click hands back ctx.exit()'s status as an int.
+    return status if isinstance(status, int) else 0

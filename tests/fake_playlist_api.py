@@ -455,7 +455,8 @@ def json_server(
 ) -> Iterator[ThreadingHTTPServer]:
     """A ThreadingHTTPServer on 127.0.0.1 (a free port) answering every request with
     ``answer(method, path, headers, body)``: (status, headers, JSON text), or None to drop the
-    connection (a lost answer). Each request first waits ``latency()`` seconds."""
+    connection (a lost answer). Each request first waits ``latency()`` seconds. The server's
+    ``in_flight`` counts requests being handled (a killed client's too)."""
 
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
@@ -467,6 +468,15 @@ def json_server(
             self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
         def _any(self) -> None:
+            with server.flight_lock:  # type: ignore[attr-defined]
+                server.in_flight += 1  # type: ignore[attr-defined]
+            try:
+                self._handle()
+            finally:
+                with server.flight_lock:  # type: ignore[attr-defined]
+                    server.in_flight -= 1  # type: ignore[attr-defined]
+
+        def _handle(self) -> None:
             length = int(self.headers.get("Content-Length") or 0)
             body = self.rfile.read(length) if length else b""
             if wait := latency():
@@ -494,6 +504,9 @@ def json_server(
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
+    # Requests being handled now, a killed client's included (their writes still land).
+    server.in_flight = 0  # type: ignore[attr-defined]
+    server.flight_lock = threading.Lock()  # type: ignore[attr-defined]
     # A client killed mid-answer (a Ctrl-C) is expected, not worth a traceback.
     server.handle_error = lambda request, client_address: None  # type: ignore[method-assign]
     thread = threading.Thread(target=server.serve_forever, daemon=True)

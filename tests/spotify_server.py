@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import re
 import threading
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from http.server import ThreadingHTTPServer
@@ -88,6 +89,15 @@ class LocalSpotify:
         return sum(
             1 for s in self.seen if s.method in ("POST", "PUT", "DELETE") and s.path != "/api/token"
         )
+
+    def wait_idle(self, timeout: float = 10.0) -> None:
+        """Until no request is being handled: a write a killed run sent lands (or not) before
+        the next command runs, as it would at Spotify."""
+        assert self._server is not None
+        deadline = time.monotonic() + timeout
+        while self._server.in_flight:  # type: ignore[attr-defined]
+            assert time.monotonic() < deadline, "the server is still handling a request"
+            time.sleep(0.01)
 
     def playlists(self) -> list[Any]:
         """The user's playlists, oldest first."""

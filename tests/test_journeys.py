@@ -424,6 +424,7 @@ def test_ctrl_c_then_the_same_command_again_gives_one_whole_playlist(user, serve
     assert proc.returncode == 130, err
     assert "Traceback" not in err and "Stopped" in err
 
+    server.wait_idle()  # the interrupted run's last write lands before the user runs again
     server.latency = 0.0
     user.ok("create", "--yes")
     assert only_playlist(server).items == HER_SMELL

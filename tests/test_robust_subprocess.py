@@ -215,3 +215,26 @@ def test_a_signal_in_the_first_half_second_ends_without_a_traceback(project, com
         assert process.returncode in (0, 128 + sig, -sig), (i, process.returncode, err)
         if process.returncode == 128 + sig:
             assert err.strip().endswith("Stopped."), (i, err)
+
+
+PARSING_SIGNAL = (
+    "import signal, sys; sys.argv[0] = 'playlister'; import playlister.cli as c; "
+    "from playlister.errors import Interrupted\n"
+    "def parse(*a, **k): raise Interrupted(signal.{sig})\n"
+    "c.cli.parse_args = parse; c.main()"
+)
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+def test_a_signal_while_click_parses_the_options_stops_not_aborts(tmp_path, sig):
+    """The CI run that failed: SIGTERM landed while click itself was parsing, and click's
+    standalone mode turned it into "Aborted!" and status 1 instead of "Stopped." and 143."""
+    done = subprocess.run(
+        [sys.executable, "-c", PARSING_SIGNAL.format(sig=sig.name), "check"],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        capture_output=True,
+        text=True,
+        timeout=BOUND,
+    )
+    assert (done.returncode, done.stderr.strip()) == (128 + sig, "Stopped.")
