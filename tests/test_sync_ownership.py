@@ -258,3 +258,21 @@ def test_served_playlist_embeds_its_first_100_items():
     page = json.loads(text)["items"]
     assert status == 200 and len(page["items"]) == 100 and page["total"] == 130
     assert page["next"].endswith("offset=100&limit=100")
+
+
+def test_an_add_a_stopped_run_never_made_is_not_called_removed_in_spotify(
+    fake, api, tmp_path, user_settings
+):
+    """The claim saved before the writes is not proof they landed: a track the stopped run
+    never added is simply added next time, not reported as "removed in Spotify"."""
+    tl, _ = make_tracklist(tmp_path, 3)
+    run(reorder(tl, [0, 1]), api)
+    pid = only_playlist(fake)
+    fake.kill_after_writes(0)  # the process dies before its add reaches Spotify
+    with pytest.raises(Killed):
+        run(tl, api)
+    assert fake.items(pid) == [uri(0), uri(1)]
+
+    result = run(tl, UserApi(user_settings))
+    assert fake.items(pid) == [uri(0), uri(1), uri(2)]
+    assert result.plan.describe() == ["+ Song 2 — Band 2"]

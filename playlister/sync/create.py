@@ -355,6 +355,10 @@ def create_or_sync(
         plan_sync(now_there.items, desired, prune=options.prune, owned=now_there.owned),
         labels=labels,
     )
+    # The ownership claimed before a stopped run's writes is not proof they landed: only a
+    # track recorded in the playlist was there to be "removed in Spotify".
+    there = set(record.items or ())
+    plan = replace(plan, restored=tuple(u for u in plan.restored if u in there))
     playlist = now_there.playlist
     changes = Changes(
         name=wanted.name,
