@@ -28,6 +28,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+import playlister.importer.anchored as anchored
 from playlister.importer.candidates import (
     Finder,
     _is_version,
@@ -191,6 +192,9 @@ def confirm(
             )
             kept.append((pair.unit, pair.pos, pair.song))
             seen.add((key(pair.song.title), artist_key(pair.song.artist), ""))
+    # the songs of the artists the article names, looked for word for word in the text
+    # (last: the searches above are the article's first claim on its budget)
+    kept += _anchored(finder, searches, vetoed, kept, missed)
     kept.sort(key=lambda k: (k[0], k[1]))
     _section_videos(finder, kept)
     out_left = [
@@ -226,6 +230,93 @@ def _section_videos(finder: Finder, kept: list[tuple[int, int, Song]]) -> None:
             mine[0].youtube = urls[0]
             used.add(urls[0])
         start = unit.index + 1
+
+
+def _anchored(
+    finder: Finder,
+    searches: Searches,
+    vetoed: set[str],
+    kept: list[tuple[int, int, Song]],
+    missed: list[LeftOut],
+) -> list[tuple[int, int, Song]]:
+    """Rule ``artist's song in the text``: the catalog's tracks of each artist the article
+    names, kept where a unit naming the artist (or one beside it; anywhere, for the artist the
+    article opens with) writes the title as a title (see ``importer/anchored.py``)."""
+    lines = {u for u, _, s in kept}
+    # prose, and lines that no song was confirmed from: a line's other phrases are its
+    # album, label or composer; a table's cells were read as cells
+    units = [
+        u
+        for u in finder.units
+        if u.index not in finder.decoy_units
+        and u.kind not in ("url", "table")
+        and u.role != "question"
+        and (u.kind == "prose" or u.index not in lines)
+    ]
+    top = _article_title(finder)
+    subject = finder.text[:SUBJECT_CHARS]
+    known = [s.artist for _, _, s in kept if s.artist]
+    have = {(key(s.title), artist_key(s.artist or "")) for _, _, s in kept}
+    in_unit = {(key(s.title), u) for u, _, s in kept}
+    titles = {key(s.title) for _, _, s in kept}
+    start = searches.sent
+    out: list[tuple[int, int, Song]] = []
+    for name in anchored.artist_names(units, known):
+        if searches.sent - start >= anchored.MAX_NAMES:
+            break
+        tracks = anchored.artist_tracks(name, searches)
+        if tracks is None:
+            break
+        if not tracks:
+            continue
+        artist = next(
+            str(a.get("name"))
+            for a in tracks[0].get("artists") or ()
+            if artist_key(str(a.get("name") or "")) == artist_key(name)
+        )
+        named = {u.index for u in units if anchored.mentions(u.text, artist)}
+        everywhere = bool(anchored.mentions(subject, artist))
+        for unit in units:
+            near = unit.index in named or unit.index + 1 in named
+            if not (near or unit.index - 1 in named or everywhere):
+                continue
+            if unit.index == 0 and unit.text == top:
+                continue  # the article's own title: its subject, an album
+            quoted = anchored.quoted_spans(unit.text)
+            for track in tracks:
+                core = split_title(str(track.get("name") or "")).core
+                ident = (key(core), artist_key(artist))
+                if ident in have or key(core) in titles or _within(core, in_unit, unit.index):
+                    continue  # kept already, by this artist or another (a cover set aside)
+                for form in anchored.title_forms(core):
+                    hit = anchored.find_in_unit(
+                        unit, form, artist, near=near, quoted=quoted, vetoed=vetoed
+                    )
+                    if hit is None:
+                        continue
+                    pos, why = hit
+                    song = Song(
+                        title=_tidy_title(split_title(str(track.get("name"))).core),
+                        artist=_tidy_name(artist),
+                        passage=_clip(_sentence(unit.text, pos, pos + len(form))),
+                    )
+                    videos = unit_videos(unit)
+                    song.youtube = videos[0] if len(set(videos)) == 1 else None
+                    song.found = [track, *[t for t in tracks if t is not track]]
+                    song.confirmed = f"artist's song in the text ({why})"
+                    have.add(ident)
+                    titles.add(key(core))
+                    in_unit.add((key(core), unit.index))
+                    out.append((unit.index, pos, song))
+                    break
+    return out
+
+
+def _within(title: str, in_unit: set[tuple[str, int]], unit: int) -> bool:
+    """Whether a song kept from ``unit`` has ``title`` inside its own ("Running Up That Hill"
+    in "Running Up That Hill (A Deal with God)"; "Teen Age Riot" as "Teenage Riot")."""
+    flat = key(title).replace(" ", "")
+    return any(u == unit and flat in k.replace(" ", "") for k, u in in_unit)
 
 
 def _strong_with_artist(pair: Pair) -> bool:
@@ -724,6 +815,8 @@ def _named(artist: str, words: str, text: str) -> bool:
     full, or by a capitalised surname of four letters or more ("Bowie's people")."""
     if f" {artist_key(artist)} " in words:
         return True
+    if re.search(rf"(?<!\w){re.escape(artist)}['\u2019]s?(?!\w)", text, re.I):
+        return True  # "Elastica's 'Connection'", "Coolio\u2019s Gangsta\u2019s Paradise"
     parts = artist.split()
     last = parts[-1] if len(parts) >= 2 else ""
     return (
