@@ -545,6 +545,13 @@ ANCHORED = Catalog(
         make_track("Ai" * 11, "Peak District", "John Denver", "Decoys", 1971),
         make_track("Aj" * 11, "Connection", "Elastica", "Elastica", 1995),
         make_track("Ak" * 11, "Friday", "Wet Leg", "Decoys", 2022),
+        make_track("Al" * 11, "Hung Up", "Madonna", "Confessions", 2005),
+        make_track("Am" * 11, "Gimme! Gimme! Gimme! (A Man After Midnight)", "ABBA", "V", 1979),
+        make_track("An" * 11, "Spellbound", "Siouxsie and the Banshees", "Juju", 1981),
+        make_track("Ao" * 11, "Juju", "Siouxsie and the Banshees", "Decoys", 1981),
+        make_track("Ap" * 11, "Dog Days Are Over", "Florence + The Machine", "Lungs", 2008),
+        make_track("Aq" * 11, "Fast Car", "Tracy Chapman", "Tracy Chapman", 1988),
+        make_track("Ar" * 11, "Highway to Hell", "AC/DC", "Highway to Hell", 1979),
     ]
 )
 
@@ -608,6 +615,37 @@ ANCHORED_ROWS = [
     (
         "decoy: a shouted day's label beside a band",
         "We camped for three days.\n\nFRIDAY Wet Leg played for an hour.\n",
+        [],
+    ),
+    (
+        "a second song on a line only when set right beside its artist",
+        "2/ Madonna - Hung Up \u2190 ABBA - Gimme! Gimme! Gimme! (A Man After Midnight). yes\n",
+        [
+            ("Hung Up", "Madonna", "name in the unit"),
+            ("Gimme! Gimme! Gimme! A Man After Midnight", "ABBA", "title beside its artist's"),
+        ],
+    ),
+    (
+        "decoy: a log line's album column, by the same artist",
+        "21:06 SIOUXSIE AND THE BANSHEES / Spellbound / Juju (1981)\n"
+        "21:10 SIOUXSIE AND THE BANSHEES / Spellbound / Juju (1981)\n",
+        [("Spellbound", "Siouxsie and the Banshees", "")],
+    ),
+    (
+        "a band's leader's name in lower case names the band",
+        "last one from me: Dog Days Are Over (florence) for when we finally get there\n",
+        [("Dog Days Are Over", "Florence + The Machine", "title beside its artist's name")],
+    ),
+    (
+        "song and artist in a lower-case message, each message a unit of its own",
+        "[14/11/2026, 19:03:40] Tom: fast car tracy chapman. non negotiable\n"
+        "[14/11/2026, 19:03:52] Priya: obviously\n",
+        [("Fast Car", "Tracy Chapman", "song and artist in a lower-case message")],
+    ),
+    (
+        "decoy: a lower-case message naming a song but no artist",
+        "[14/11/2026, 19:09:03] Tom: highway to hell\n"
+        "[14/11/2026, 19:09:20] Leah: vetoed. my mum is in the car\n",
         [],
     ),
 ]

@@ -34,6 +34,7 @@ from playlister.match.text import artist_key, key
 from playlister.match.versions import split_title
 
 MAX_NAMES = 25  # artist searches one article may spend on names it gives
+MAX_MESSAGES = 15  # searches one article may spend on lower-case chat messages
 SUBJECT_CHARS = 300  # how far into an article its subject is named
 
 Ask = Callable[[str], list[dict[str, Any]] | None]
@@ -102,37 +103,56 @@ class Found:
     why: str
 
 
-def artist_names(units: list[Unit], known: list[str], most: int = MAX_NAMES) -> list[str]:
-    """Names an artist search may confirm, in the article's order: the artists already
-    confirmed, then capitalised names (a possessive's owner too) and lower-case names after
-    "by" or in brackets."""
+def artist_names(
+    units: list[Unit],
+    known: list[str],
+    skip: set[str],
+    met: set[str] | None = None,
+    most: int = MAX_NAMES,
+) -> list[str]:
+    """Names an artist search may confirm: the artists already confirmed, then capitalised
+    names (a possessive's owner too) and lower-case names after "by" or in brackets; not a
+    quoted phrase or a title in ``skip`` (keys of the songs kept). A name the catalog has
+    already shown as an artist (``met``: artist keys in the pages searched so far) comes
+    first."""
     out: dict[str, tuple[int, str]] = {}
     for name in known:
         out.setdefault(artist_key(name), (0, name))
     for unit in units:
         text = unit.text
-        found = [(m.start(), m.group(0)) for m in _CAPS_NAME.finditer(text)]
-        found += [(m.start(), m.group(1) or m.group(2)) for m in _LOWER_NAMES.finditer(text)]
-        for at, raw in ((a, p) for a, f in found for p in re.split(r"[.!?]\s+", f)):
+        quoted = quoted_spans(text)
+        found = [(m.start(), m.group(0), False) for m in _CAPS_NAME.finditer(text)]
+        found += [
+            (m.start(m.lastindex or 0), m.group(m.lastindex or 0), True)
+            for m in _LOWER_NAMES.finditer(text)
+        ]
+        for at, raw, lower in (
+            (a, p, low) for a, f, low in found for p in re.split(r"[.!?]\s+", f)
+        ):
             if text[at + len(raw) : at + len(raw) + 1] == ":":
                 continue  # a speaker's or a label's name ("FELIX:", "Ceremony:")
+            if any(s <= at < e for s, e in quoted):
+                continue  # a quoted phrase is a title
             name = re.sub(r"['\u2019]s?$", "", raw.strip(" .,!?-")).strip()
             name = re.sub(r"^[Tt]he\s+(?=\S)", "The ", name)
             k = artist_key(name)
             if (
                 len(k) < 3
                 or k in out
+                or key(name) in skip
                 or len(name.split()) > 4
                 or name in NOT_NAMES
                 or name.split()[0] in NOT_NAMES
-                or name.isupper()
-                and len(name) > 4  # a shouted word or a speaker's label ("AMARA")
+                or (name.isupper() and len(name) > 4)  # a shouted word, a speaker ("AMARA")
             ):
                 continue
             # a name of several words first, then a word capitalised mid-sentence, then a
-            # sentence's first word (as often "Okay" or "Mine" as "Hanson")
-            opening = not re.search(r"[\w,]\s*$", text[:at])
-            rank = 1 if len(name.split()) > 1 else 3 if opening else 2
+            # sentence's first word (as often "Okay" or "Mine" as "Hanson") or a lower-case
+            # word in brackets ("(florence)", as often "(host)")
+            opening = bool(re.search(r"(?:^|[.!?:\u201c\"])\W*$", text[:at]))
+            single = len(name.split()) == 1
+            rank = 3 if single and (opening or lower) else 2 if single else 1
+            rank = 1 if met and k in met else rank
             out[k] = (rank, name)
     ranked = sorted(out.values(), key=lambda r: r[0])  # stable: the article's order within
     return [name for _, name in ranked][: len(known) + most]
@@ -144,13 +164,19 @@ def artist_tracks(name: str, ask: Ask) -> list[dict[str, Any]] | None:
     page = ask(name if apostrophe else f'artist:"{name}"')
     if page is None:
         return None
-    return [
-        t for t in page if any(_agrees(name, a.get("name") or "") for a in t.get("artists") or ())
-    ]
+    return [t for t in page if credit(t, name)]
 
 
-def _agrees(wanted: str, credit: str) -> bool:
-    return bool(artist_key(wanted)) and artist_key(wanted) == artist_key(credit)
+def credit(track: dict[str, Any], name: str) -> str:
+    """The catalog's spelling of the artist of ``track`` that ``name`` names: the same name,
+    or the leader of a band named after them ("florence" for "Florence + The Machine");
+    "" when none does."""
+    want = artist_key(name)
+    for a in track.get("artists") or ():
+        got = artist_key(str((a or {}).get("name") or ""))
+        if want and (got == want or got.startswith(f"{want} and ")):
+            return str(a.get("name"))
+    return ""
 
 
 def mentions(text: str, artist: str) -> list[tuple[int, int]]:
@@ -188,9 +214,14 @@ def title_forms(name: str) -> list[str]:
     return forms
 
 
-def _lower_message(text: str) -> bool:
+def strip_speaker(text: str) -> str:
+    """A chat message or a transcript turn without its timestamp and speaker."""
+    return _SPEAKER.sub("", text, count=1)
+
+
+def lower_message(text: str) -> bool:
     """A chat message written all in lower case (its speaker's name aside)."""
-    body = _SPEAKER.sub("", text)
+    body = strip_speaker(text)
     return bool(re.search(r"[a-z]", body)) and not re.search(r"[A-Z]", body)
 
 
@@ -202,9 +233,14 @@ def find_in_unit(
     near: bool,
     quoted: list[tuple[int, int]],
     vetoed: set[str],
+    also: str = "",
+    only_beside: bool = False,
 ) -> tuple[int, str] | None:
     """Where ``unit`` writes ``title`` as a song of ``artist`` (``near``: the artist is named
-    in this unit or the next), and which guard let it in; None when no occurrence passes."""
+    in this unit or the next; ``also``: the name as the article writes it), and which guard let
+    it in; None when no occurrence passes. ``only_beside``: a line (not prose), whose other
+    phrases are as often its album or label ("Spellbound / Juju"), gives a song only set
+    right beside its artist ("A - B \u2190 Artist - Title")."""
     if key(title) in vetoed or not re.search(r"[^\W\d_]", title):
         return None
     ak = artist_key(artist)
@@ -214,8 +250,8 @@ def find_in_unit(
     if pattern is None:
         return None
     text = unit.text
-    names = mentions(text, artist)
-    lower = _lower_message(text)
+    names = mentions(text, artist) + (mentions(text, also) if also else [])
+    lower = lower_message(text)
     one_word = len(re.findall(r"\w+", title)) == 1
     for m in pattern.finditer(text):
         start, end = m.start(), m.end()
@@ -260,6 +296,10 @@ def find_in_unit(
         mid = bool(prev) and not re.search(
             r"[.!?:;\u2014]\s*$", before.rstrip("\u201c\"'*_ ")[-3:] + " "
         )
+        if only_beside:
+            if beside:
+                return start, ("one-word " if one_word else "") + "title beside its artist's name"
+            continue
         if one_word:
             if in_quotes:
                 return start, "one-word title in quotation marks"

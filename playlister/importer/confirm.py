@@ -195,6 +195,7 @@ def confirm(
     # the songs of the artists the article names, looked for word for word in the text
     # (last: the searches above are the article's first claim on its budget)
     kept += _anchored(finder, searches, vetoed, kept, missed)
+    kept += _lower_case_messages(finder, searches, vetoed, kept)
     kept.sort(key=lambda k: (k[0], k[1]))
     _section_videos(finder, kept)
     out_left = [
@@ -242,16 +243,14 @@ def _anchored(
     """Rule ``artist's song in the text``: the catalog's tracks of each artist the article
     names, kept where a unit naming the artist (or one beside it; anywhere, for the artist the
     article opens with) writes the title as a title (see ``importer/anchored.py``)."""
-    lines = {u for u, _, s in kept}
-    # prose, and lines that no song was confirmed from: a line's other phrases are its
-    # album, label or composer; a table's cells were read as cells
+    # not a table: its cells were read as cells; a line (not prose) only with its artist
+    # right beside the title (see ``only_beside``)
     units = [
         u
         for u in finder.units
         if u.index not in finder.decoy_units
         and u.kind not in ("url", "table")
         and u.role != "question"
-        and (u.kind == "prose" or u.index not in lines)
     ]
     top = _article_title(finder)
     subject = finder.text[:SUBJECT_CHARS]
@@ -261,7 +260,13 @@ def _anchored(
     titles = {key(s.title) for _, _, s in kept}
     start = searches.sent
     out: list[tuple[int, int, Song]] = []
-    for name in anchored.artist_names(units, known):
+    met = {
+        artist_key(str((a or {}).get("name") or ""))
+        for page in searches.cache.values()
+        for t in page
+        for a in t.get("artists") or ()
+    }
+    for name in anchored.artist_names(units, known, titles, met):
         if searches.sent - start >= anchored.MAX_NAMES:
             break
         tracks = anchored.artist_tracks(name, searches)
@@ -269,13 +274,13 @@ def _anchored(
             break
         if not tracks:
             continue
-        artist = next(
-            str(a.get("name"))
-            for a in tracks[0].get("artists") or ()
-            if artist_key(str(a.get("name") or "")) == artist_key(name)
-        )
-        named = {u.index for u in units if anchored.mentions(u.text, artist)}
-        everywhere = bool(anchored.mentions(subject, artist))
+        artist = anchored.credit(tracks[0], name)
+        named = {
+            u.index
+            for u in units
+            if anchored.mentions(u.text, artist) or anchored.mentions(u.text, name)
+        }
+        everywhere = bool(anchored.mentions(subject, artist) or anchored.mentions(subject, name))
         for unit in units:
             near = unit.index in named or unit.index + 1 in named
             if not (near or unit.index - 1 in named or everywhere):
@@ -290,7 +295,14 @@ def _anchored(
                     continue  # kept already, by this artist or another (a cover set aside)
                 for form in anchored.title_forms(core):
                     hit = anchored.find_in_unit(
-                        unit, form, artist, near=near, quoted=quoted, vetoed=vetoed
+                        unit,
+                        form,
+                        artist,
+                        near=near,
+                        quoted=quoted,
+                        vetoed=vetoed,
+                        also=name,
+                        only_beside=unit.kind != "prose",
                     )
                     if hit is None:
                         continue
@@ -309,6 +321,63 @@ def _anchored(
                     in_unit.add((key(core), unit.index))
                     out.append((unit.index, pos, song))
                     break
+    return out
+
+
+def _lower_case_messages(
+    finder: Finder, searches: Searches, vetoed: set[str], kept: list[tuple[int, int, Song]]
+) -> list[tuple[int, int, Song]]:
+    """Rule ``song and artist in a lower-case message``: a chat message written all in lower
+    case that no song was read from ("fast car tracy chapman. non negotiable") is searched
+    as it stands, a sentence at a time; a track is kept when the sentence writes both its
+    title and its artist."""
+    lines = {u for u, _, s in kept}
+    titles = {key(s.title) for _, _, s in kept}
+    out: list[tuple[int, int, Song]] = []
+    asked = 0
+    for unit in finder.units:
+        if (
+            unit.index in lines
+            or unit.index in finder.decoy_units
+            or unit.kind in ("url", "table")
+            or not anchored.lower_message(unit.text)
+        ):
+            continue
+        body_at = len(unit.text) - len(anchored.strip_speaker(unit.text))
+        for m in re.finditer(r"[^.!?;]+", unit.text[body_at:]):
+            words = re.findall(r"[^\W_]+", m.group(0).replace("'", "").replace("\u2019", ""))
+            if not 3 <= len(words) <= 12 or asked >= anchored.MAX_MESSAGES:
+                continue
+            asked += 1
+            page = searches(" ".join(words))
+            if page is None:
+                return out
+            piece = Unit(unit.index, unit.kind, m.group(0), m.group(0))
+            for track in page:
+                core = split_title(str(track.get("name") or "")).core
+                artist = next(
+                    (
+                        str(a.get("name"))
+                        for a in track.get("artists") or ()
+                        if anchored.mentions(piece.text, str(a.get("name") or ""))
+                    ),
+                    "",
+                )
+                if not artist or key(core) in titles:
+                    continue
+                hit = anchored.find_in_unit(
+                    piece, core, artist, near=True, quoted=[], vetoed=vetoed
+                )
+                if hit is None or "quotation" in hit[1]:
+                    continue
+                song = Song(
+                    title=_tidy_title(core), artist=_tidy_name(artist), passage=_clip(unit.text)
+                )
+                song.found = [track, *[t for t in page if t is not track]]
+                song.confirmed = f"song and artist in a lower-case message ({hit[1]})"
+                titles.add(key(core))
+                out.append((unit.index, body_at + m.start() + hit[0], song))
+                break
     return out
 
 
