@@ -651,6 +651,21 @@ ANCHORED_ROWS = [
 ]
 
 
+def test_verbose_says_why_an_artists_song_in_the_text_was_not_taken() -> None:
+    search = CatalogSearch(ANCHORED)
+    text = (
+        "# Reissue notes\n\nDusty Springfield went south in 1968.\n\n"
+        "She had cut a Wall of Sound pastiche and then flew to Memphis.\n"
+    )
+    result = import_text(text, search=lambda q: search.search_tracks(q))
+    reasons = {x.text: x.reason for x in result.left_out}
+    assert result.songs == []
+    assert reasons["\u201cWall of Sound\u201d by Dusty Springfield"] == (
+        "not taken as Dusty Springfield's song: after \u201ca\u201d: a noun or a place, not a title"
+    )
+    assert "\u201cMemphis\u201d by Dusty Springfield" in reasons
+
+
 @pytest.mark.parametrize(("rule", "text", "kept"), ANCHORED_ROWS, ids=[r[0] for r in ANCHORED_ROWS])
 def test_an_artists_song_named_word_for_word(
     rule: str, text: str, kept: list[tuple[str, str, str]]

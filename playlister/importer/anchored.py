@@ -235,88 +235,109 @@ def find_in_unit(
     vetoed: set[str],
     also: str = "",
     only_beside: bool = False,
-) -> tuple[int, str] | None:
+) -> tuple[int | None, str]:
     """Where ``unit`` writes ``title`` as a song of ``artist`` (``near``: the artist is named
-    in this unit or the next; ``also``: the name as the article writes it), and which guard let
-    it in; None when no occurrence passes. ``only_beside``: a line (not prose), whose other
-    phrases are as often its album or label ("Spellbound / Juju"), gives a song only set
-    right beside its artist ("A - B \u2190 Artist - Title")."""
+    in this unit or the next; ``also``: the name as the article writes it) and which guard let
+    it in; or None and why the first occurrence was refused ("" when there is none).
+    ``only_beside``: a line (not prose), whose other phrases are as often its album or label
+    ("Spellbound / Juju"), gives a song only set right beside its artist."""
     if key(title) in vetoed or not re.search(r"[^\W\d_]", title):
-        return None
+        return None, ""
     ak = artist_key(artist)
-    if key(title) == ak or key(title) in ak.split():
-        return None  # "Dusty" by Dusty Springfield: her name, not her song
     pattern = _title_pattern(title)
     if pattern is None:
-        return None
+        return None, ""
     text = unit.text
     names = mentions(text, artist) + (mentions(text, also) if also else [])
-    lower = lower_message(text)
-    one_word = len(re.findall(r"\w+", title)) == 1
+    refused = ""
     for m in pattern.finditer(text):
-        start, end = m.start(), m.end()
-        if any(s < end and start < e for s, e in [(x.start, x.end) for x in unit.italics]):
-            continue  # italics: an album's or a film's title
-        if any(s <= start < e for s, e in names):
+        if any(s <= m.start() < e for s, e in names):
             continue  # inside the artist's own name
-        before, after = text[:start], text[end:]
-        if after.lstrip("*_\u201d\"'").startswith(":"):
-            continue  # a label ("Chapter 4: …", "Tape: …")
-        inside = [(s, e) for s, e in quoted if s <= start and end <= e]
-        if any(text[s:e].strip(" ,.!?") != text[start:end] for s, e in inside):
-            continue  # part of a longer quoted title ("Not" in "Not Strong Enough")
-        in_quotes = bool(inside)
-        if len(m.group(0)) > 3 and m.group(0).isupper() and not text.isupper():
-            continue  # a shouted label ("FRIDAY Wet Leg played…")
-        beside = any(
-            _BESIDE.match(text[end:s]) or _BESIDE.match(re.sub(r"['\u2019]s$", "", text[e:start]))
-            for s, e in names
-            if (s >= end and s - end <= 12) or (e <= start and start - e <= 12)
-        )
-        prev = re.findall(r"[\w'\u2019]+", before[-30:])
-        if (
-            _decoy_next_to(before.rstrip("\u201c\u2018'\"*_ "), after.lstrip("\u201d\u2019'\"*_"))
-            or _VETO_BEFORE.search(before)
-            or _AFTER_VETO.match(after.lstrip("\u201d\u2019'\"*_"))
-            or _sentence_decoy(_sentence(text, start, end), m.group(0))
-        ):
-            continue
-        noun = (
-            bool(prev)
-            and prev[-1].lower() in _NOUN_BEFORE
-            and not title.lower().startswith(prev[-1].lower())
-        )
-        if noun and not (in_quotes or beside):
-            continue  # "a Wall of Sound pastiche", "in Hebden Bridge"
-        written = m.group(0)
-        capitalised = all(
-            w[0].isupper() or w.lower() in _SMALL
-            for w in re.findall(r"[^\W_][\w'\u2019]*", written)
-        )
+        if key(title) == ak or key(title) in ak.split():
+            return None, "the artist's own name, not a song"  # "Dusty" by Dusty Springfield
+        why = _refused(unit, m, quoted)
+        if not why:
+            ok, why = _evidence(unit, m, title, names, quoted, near=near, only_beside=only_beside)
+            if ok:
+                return m.start(), why
+        refused = refused or why
+    return None, refused
+
+
+def _refused(unit: Unit, m: re.Match[str], quoted: list[tuple[int, int]]) -> str:
+    """Why context says an occurrence is not a song ("" when it does not)."""
+    text, start, end = unit.text, m.start(), m.end()
+    before, after = text[:start], text[end:]
+    if any(x.start < end and start < x.end for x in unit.italics):
+        return "in italics, as album and film titles are set"
+    if after.lstrip("*_\u201d\"'").startswith(":"):
+        return "a label before a colon"
+    if any(s <= start and end <= e and text[s:e].strip(" ,.!?") != m.group(0) for s, e in quoted):
+        return "part of a longer quoted title"
+    if len(m.group(0)) > 3 and m.group(0).isupper() and not text.isupper():
+        return "a shouted label, in capitals"
+    if (
+        _decoy_next_to(before.rstrip("\u201c\u2018'\"*_ "), after.lstrip("\u201d\u2019'\"*_"))
+        or _VETO_BEFORE.search(before)
+        or _AFTER_VETO.match(after.lstrip("\u201d\u2019'\"*_"))
+        or _sentence_decoy(_sentence(text, start, end), m.group(0))
+    ):
+        return "the words around it name an album, a film, a book or a show"
+    return ""
+
+
+def _evidence(
+    unit: Unit,
+    m: re.Match[str],
+    title: str,
+    names: list[tuple[int, int]],
+    quoted: list[tuple[int, int]],
+    *,
+    near: bool,
+    only_beside: bool,
+) -> tuple[bool, str]:
+    """Whether an occurrence is written as a title, and the guard that says so (or why not)."""
+    text, start, end = unit.text, m.start(), m.end()
+    before = text[:start]
+    in_quotes = any(s <= start and end <= e for s, e in quoted)
+    beside = any(
+        _BESIDE.match(text[end:s]) or _BESIDE.match(re.sub(r"['\u2019]s$", "", text[e:start]))
+        for s, e in names
+        if (s >= end and s - end <= 12) or (e <= start and start - e <= 12)
+    )
+    one_word = len(re.findall(r"\w+", title)) == 1
+    if beside:
+        return True, ("one-word " if one_word else "") + "title beside its artist's name"
+    if only_beside:
+        return False, "a line's phrase not beside its artist's name (an album or a label)"
+    prev = re.findall(r"[\w'\u2019]+", before[-30:])
+    if (
+        prev
+        and prev[-1].lower() in _NOUN_BEFORE
+        and not in_quotes
+        and not title.lower().startswith(prev[-1].lower())
+    ):
+        return False, f"after \u201c{prev[-1]}\u201d: a noun or a place, not a title"
+    capitalised = all(
+        w[0].isupper() or w.lower() in _SMALL for w in re.findall(r"[^\W_][\w'\u2019]*", m.group(0))
+    )
+    if one_word:
         mid = bool(prev) and not re.search(
             r"[.!?:;\u2014]\s*$", before.rstrip("\u201c\"'*_ ")[-3:] + " "
         )
-        if only_beside:
-            if beside:
-                return start, ("one-word " if one_word else "") + "title beside its artist's name"
-            continue
-        if one_word:
-            if in_quotes:
-                return start, "one-word title in quotation marks"
-            if beside:
-                return start, "one-word title beside its artist's name"
-            if near and capitalised and mid and title not in NOT_NAMES:
-                return start, "one-word title capitalised mid-sentence"
-            continue
-        if in_quotes and capitalised:
-            return start, "title in quotation marks"
-        if beside:
-            return start, "title beside its artist's name"
-        if capitalised:
-            return start, "capitalised title"
-        if lower:
-            return start, "title in a lower-case message"
-    return None
+        if in_quotes:
+            return True, "one-word title in quotation marks"
+        if near and capitalised and mid and title not in NOT_NAMES:
+            return True, "one-word title capitalised mid-sentence"
+        return (
+            False,
+            "a one-word title needs quotes, its artist beside it or a capital mid-sentence",
+        )
+    if capitalised:
+        return True, "title in quotation marks" if in_quotes else "capitalised title"
+    if lower_message(text):
+        return True, "title in a lower-case message"
+    return False, "not written as a title (lower case in a sentence)"
 
 
 _SMALL = {"a", "an", "the", "and", "or", "of", "to", "in", "on", "at", "for", "with", "from"}

@@ -260,6 +260,7 @@ def _anchored(
     titles = {key(s.title) for _, _, s in kept}
     start = searches.sent
     out: list[tuple[int, int, Song]] = []
+    refused: set[str] = set()
     met = {
         artist_key(str((a or {}).get("name") or ""))
         for page in searches.cache.values()
@@ -304,9 +305,13 @@ def _anchored(
                         also=name,
                         only_beside=unit.kind != "prose",
                     )
-                    if hit is None:
-                        continue
                     pos, why = hit
+                    if pos is None:
+                        shown = f"\u201c{form}\u201d by {artist}"
+                        if why and shown not in refused:
+                            refused.add(shown)
+                            missed.append(LeftOut(shown, f"not taken as {artist}'s song: {why}"))
+                        continue
                     song = Song(
                         title=_tidy_title(split_title(str(track.get("name"))).core),
                         artist=_tidy_name(artist),
@@ -368,7 +373,7 @@ def _lower_case_messages(
                 hit = anchored.find_in_unit(
                     piece, core, artist, near=True, quoted=[], vetoed=vetoed
                 )
-                if hit is None or "quotation" in hit[1]:
+                if hit[0] is None or "quotation" in hit[1]:
                     continue
                 song = Song(
                     title=_tidy_title(core), artist=_tidy_name(artist), passage=_clip(unit.text)
@@ -376,7 +381,7 @@ def _lower_case_messages(
                 song.found = [track, *[t for t in page if t is not track]]
                 song.confirmed = f"song and artist in a lower-case message ({hit[1]})"
                 titles.add(key(core))
-                out.append((unit.index, body_at + m.start() + hit[0], song))
+                out.append((unit.index, body_at + m.start() + (hit[0] or 0), song))
                 break
     return out
 
