@@ -13,6 +13,10 @@ checked with the catalog search matching already uses:
 * ``name in the unit``: a search for the title alone finds a track whose artist is named in
   the same unit (or the heading above a list): fills a blank, or replaces a songwriter the
   sentence credits with the performer the catalog has.
+* ``artist's song in the text``: the catalog's tracks of an artist the article names, found
+  word for word beside the name (``importer/anchored.py``);
+* ``song and artist in a lower-case message``: a chat message searched as it stands, kept
+  when it writes both a track's title and its artist.
 
 Vetoes still win: a phrase the text calls a film, book or album, quoted speech or lyrics,
 anything under a heading about films or books, is never searched. Searches are bounded per
