@@ -527,3 +527,150 @@ def test_a_listicle_entry_heading_and_blurb_name_the_song_together(
     search = CatalogSearch(MANY_BLUES)
     found = import_text(text, search=search.search_tracks).songs
     assert [(s.title, s.artist) for s in found] == kept
+
+
+# Rule "artist's song in the text": the catalog's tracks of an artist the article names, found
+# word for word in the text. Each row's decoys are tracks by the same artist titled like the
+# place, noun or name the text also has.
+ANCHORED = Catalog(
+    [
+        make_track("Aa" * 11, "Son of a Preacher Man", "Dusty Springfield", "Dusty in M", 1968),
+        make_track("Ab" * 11, "Memphis", "Dusty Springfield", "Decoys", 1968),
+        make_track("Ac" * 11, "Wall of Sound", "Dusty Springfield", "Decoys", 1968),
+        make_track("Ad" * 11, "Dusty", "Dusty Springfield", "Decoys", 1968),
+        make_track("Ae" * 11, "MMMBop", "Hanson", "Middle of Nowhere", 1997),
+        make_track("Af" * 11, "Hebden Bridge", "Hanson", "Decoys", 1997),
+        make_track("Ag" * 11, "Dreams - 2004 Remaster", "Fleetwood Mac", "Rumours", 1977),
+        make_track("Ah" * 11, "Take Me Home, Country Roads", "John Denver", "Poems", 1971),
+        make_track("Ai" * 11, "Peak District", "John Denver", "Decoys", 1971),
+        make_track("Aj" * 11, "Connection", "Elastica", "Elastica", 1995),
+        make_track("Ak" * 11, "Friday", "Wet Leg", "Decoys", 2022),
+        make_track("Al" * 11, "Hung Up", "Madonna", "Confessions", 2005),
+        make_track("Am" * 11, "Gimme! Gimme! Gimme! (A Man After Midnight)", "ABBA", "V", 1979),
+        make_track("An" * 11, "Spellbound", "Siouxsie and the Banshees", "Juju", 1981),
+        make_track("Ao" * 11, "Juju", "Siouxsie and the Banshees", "Decoys", 1981),
+        make_track("Ap" * 11, "Dog Days Are Over", "Florence + The Machine", "Lungs", 2008),
+        make_track("Aq" * 11, "Fast Car", "Tracy Chapman", "Tracy Chapman", 1988),
+        make_track("Ar" * 11, "Highway to Hell", "AC/DC", "Highway to Hell", 1979),
+    ]
+)
+
+
+def anchored(text: str) -> list[tuple[str, str | None, str]]:
+    search = CatalogSearch(ANCHORED)
+    result = import_text(text, search=lambda q: search.search_tracks(q))
+    return [(s.title, s.artist, s.confirmed) for s in result.songs]
+
+
+ANCHORED_ROWS = [
+    (
+        "capitalised title anywhere in an essay whose first lines name the artist",
+        "# Reissue notes\n\nDusty Springfield went south in 1968.\n\n"
+        "Years later Son of a Preacher Man, the one everybody knows, still sounds amused.\n",
+        [("Son of a Preacher Man", "Dusty Springfield", "capitalised title")],
+    ),
+    (
+        "decoy: after a word that makes it a noun or a place (the artist's tracks)",
+        "# Reissue notes\n\nDusty Springfield went south in 1968.\n\n"
+        "She had cut a Wall of Sound pastiche and then flew to Memphis.\n",
+        [],
+    ),
+    (
+        "decoy: a title that is the artist's own name",
+        "# Reissue notes\n\nDusty Springfield went south in 1968.\n\n"
+        "She sang it, and what Dusty did next mattered.\n",
+        [],
+    ),
+    (
+        "one-word title capitalised mid-sentence, the artist in the next turn",
+        "FELIX: No lying. Okay. Mine was MMMBop. On cassingle.\n\nAMARA: Hanson!\n",
+        [("MMMBop", "Hanson", "one-word title capitalised mid-sentence")],
+    ),
+    (
+        "decoy: a place after 'in', by the same artist",
+        "AMARA: Hanson!\n\nFELIX: They once played a record shop in Hebden Bridge.\n",
+        [],
+    ),
+    (
+        "one-word title beside its artist's name, in lower case",
+        "> it has to be dreams by fleetwood mac. not sad exactly\n",
+        [("Dreams", "Fleetwood Mac", "one-word title beside its artist's name")],
+    ),
+    (
+        "decoy: a one-word title in lower case, not beside the name",
+        "> fleetwood mac always gives me weird dreams, not sad exactly\n",
+        [],
+    ),
+    (
+        "a title's last comma part beside the artist, in a lower-case chat message",
+        "[14/11/2026, 19:11:45] Priya: country roads (john denver) for when we hit the "
+        "peak district\n",
+        [("Take Me Home, Country Roads", "John Denver", "title beside its artist's name")],
+    ),
+    (
+        "a possessive names the artist of a quoted title",
+        "Elastica's 'Connection' was my song that summer.\n",
+        [("Connection", "Elastica", "name in the unit")],
+    ),
+    (
+        "decoy: a shouted day's label beside a band",
+        "We camped for three days.\n\nFRIDAY Wet Leg played for an hour.\n",
+        [],
+    ),
+    (
+        "a second song on a line only when set right beside its artist",
+        "2/ Madonna - Hung Up \u2190 ABBA - Gimme! Gimme! Gimme! (A Man After Midnight). yes\n",
+        [
+            ("Hung Up", "Madonna", "name in the unit"),
+            ("Gimme! Gimme! Gimme! A Man After Midnight", "ABBA", "title beside its artist's"),
+        ],
+    ),
+    (
+        "decoy: a log line's album column, by the same artist",
+        "21:06 SIOUXSIE AND THE BANSHEES / Spellbound / Juju (1981)\n"
+        "21:10 SIOUXSIE AND THE BANSHEES / Spellbound / Juju (1981)\n",
+        [("Spellbound", "Siouxsie and the Banshees", "")],
+    ),
+    (
+        "a band's leader's name in lower case names the band",
+        "last one from me: Dog Days Are Over (florence) for when we finally get there\n",
+        [("Dog Days Are Over", "Florence + The Machine", "title beside its artist's name")],
+    ),
+    (
+        "song and artist in a lower-case message, each message a unit of its own",
+        "[14/11/2026, 19:03:40] Tom: fast car tracy chapman. non negotiable\n"
+        "[14/11/2026, 19:03:52] Priya: obviously\n",
+        [("Fast Car", "Tracy Chapman", "song and artist in a lower-case message")],
+    ),
+    (
+        "decoy: a lower-case message naming a song but no artist",
+        "[14/11/2026, 19:09:03] Tom: highway to hell\n"
+        "[14/11/2026, 19:09:20] Leah: vetoed. my mum is in the car\n",
+        [],
+    ),
+]
+
+
+def test_verbose_says_why_an_artists_song_in_the_text_was_not_taken() -> None:
+    search = CatalogSearch(ANCHORED)
+    text = (
+        "# Reissue notes\n\nDusty Springfield went south in 1968.\n\n"
+        "She had cut a Wall of Sound pastiche and then flew to Memphis.\n"
+    )
+    result = import_text(text, search=lambda q: search.search_tracks(q))
+    reasons = {x.text: x.reason for x in result.left_out}
+    assert result.songs == []
+    assert reasons["\u201cWall of Sound\u201d by Dusty Springfield"] == (
+        "not taken as Dusty Springfield's song: after \u201ca\u201d: a noun or a place, not a title"
+    )
+    assert "\u201cMemphis\u201d by Dusty Springfield" in reasons
+
+
+@pytest.mark.parametrize(("rule", "text", "kept"), ANCHORED_ROWS, ids=[r[0] for r in ANCHORED_ROWS])
+def test_an_artists_song_named_word_for_word(
+    rule: str, text: str, kept: list[tuple[str, str, str]]
+) -> None:
+    found = anchored(text)
+    assert [(t, a) for t, a, _ in found] == [(t, a) for t, a, _ in kept]
+    for (_, _, why), (_, _, want) in zip(found, kept, strict=True):
+        assert want in why

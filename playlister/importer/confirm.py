@@ -13,6 +13,10 @@ checked with the catalog search matching already uses:
 * ``name in the unit``: a search for the title alone finds a track whose artist is named in
   the same unit (or the heading above a list): fills a blank, or replaces a songwriter the
   sentence credits with the performer the catalog has.
+* ``artist's song in the text``: the catalog's tracks of an artist the article names, found
+  word for word beside the name (``importer/anchored.py``);
+* ``song and artist in a lower-case message``: a chat message searched as it stands, kept
+  when it writes both a track's title and its artist.
 
 Vetoes still win: a phrase the text calls a film, book or album, quoted speech or lyrics,
 anything under a heading about films or books, is never searched. Searches are bounded per
@@ -28,6 +32,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+import playlister.importer.anchored as anchored
 from playlister.importer.candidates import (
     Finder,
     _is_version,
@@ -191,6 +196,10 @@ def confirm(
             )
             kept.append((pair.unit, pair.pos, pair.song))
             seen.add((key(pair.song.title), artist_key(pair.song.artist), ""))
+    # the songs of the artists the article names, looked for word for word in the text
+    # (last: the searches above are the article's first claim on its budget)
+    kept += _anchored(finder, searches, vetoed, kept, missed)
+    kept += _lower_case_messages(finder, searches, vetoed, kept)
     kept.sort(key=lambda k: (k[0], k[1]))
     _section_videos(finder, kept)
     out_left = [
@@ -226,6 +235,166 @@ def _section_videos(finder: Finder, kept: list[tuple[int, int, Song]]) -> None:
             mine[0].youtube = urls[0]
             used.add(urls[0])
         start = unit.index + 1
+
+
+def _anchored(
+    finder: Finder,
+    searches: Searches,
+    vetoed: set[str],
+    kept: list[tuple[int, int, Song]],
+    missed: list[LeftOut],
+) -> list[tuple[int, int, Song]]:
+    """Rule ``artist's song in the text``: the catalog's tracks of each artist the article
+    names, kept where a unit naming the artist (or one beside it; anywhere, for the artist the
+    article opens with) writes the title as a title (see ``importer/anchored.py``)."""
+    # not a table: its cells were read as cells; a line (not prose) only with its artist
+    # right beside the title (see ``only_beside``)
+    units = [
+        u
+        for u in finder.units
+        if u.index not in finder.decoy_units
+        and u.kind not in ("url", "table")
+        and u.role != "question"
+    ]
+    top = _article_title(finder)
+    subject = finder.text[:SUBJECT_CHARS]
+    known = [s.artist for _, _, s in kept if s.artist]
+    have = {(key(s.title), artist_key(s.artist or "")) for _, _, s in kept}
+    in_unit = {(key(s.title), u) for u, _, s in kept}
+    titles = {key(s.title) for _, _, s in kept}
+    start = searches.sent
+    out: list[tuple[int, int, Song]] = []
+    refused: set[str] = set()
+    met = {
+        artist_key(str((a or {}).get("name") or ""))
+        for page in searches.cache.values()
+        for t in page
+        for a in t.get("artists") or ()
+    }
+    for name in anchored.artist_names(units, known, titles, met):
+        if searches.sent - start >= anchored.MAX_NAMES:
+            break
+        tracks = anchored.artist_tracks(name, searches)
+        if tracks is None:
+            break
+        if not tracks:
+            continue
+        artist = anchored.credit(tracks[0], name)
+        named = {
+            u.index
+            for u in units
+            if anchored.mentions(u.text, artist) or anchored.mentions(u.text, name)
+        }
+        everywhere = bool(anchored.mentions(subject, artist) or anchored.mentions(subject, name))
+        for unit in units:
+            near = unit.index in named or unit.index + 1 in named
+            if not (near or unit.index - 1 in named or everywhere):
+                continue
+            if unit.index == 0 and unit.text == top:
+                continue  # the article's own title: its subject, an album
+            quoted = anchored.quoted_spans(unit.text)
+            for track in tracks:
+                core = split_title(str(track.get("name") or "")).core
+                ident = (key(core), artist_key(artist))
+                if ident in have or key(core) in titles or _within(core, in_unit, unit.index):
+                    continue  # kept already, by this artist or another (a cover set aside)
+                for form in anchored.title_forms(core):
+                    hit = anchored.find_in_unit(
+                        unit,
+                        form,
+                        artist,
+                        near=near,
+                        quoted=quoted,
+                        vetoed=vetoed,
+                        also=name,
+                        only_beside=unit.kind != "prose",
+                    )
+                    pos, why = hit
+                    if pos is None:
+                        shown = f"\u201c{form}\u201d by {artist}"
+                        if why and shown not in refused:
+                            refused.add(shown)
+                            missed.append(LeftOut(shown, f"not taken as {artist}'s song: {why}"))
+                        continue
+                    song = Song(
+                        title=_tidy_title(split_title(str(track.get("name"))).core),
+                        artist=_tidy_name(artist),
+                        passage=_clip(_sentence(unit.text, pos, pos + len(form))),
+                    )
+                    videos = unit_videos(unit)
+                    song.youtube = videos[0] if len(set(videos)) == 1 else None
+                    song.found = [track, *[t for t in tracks if t is not track]]
+                    song.confirmed = f"artist's song in the text ({why})"
+                    have.add(ident)
+                    titles.add(key(core))
+                    in_unit.add((key(core), unit.index))
+                    out.append((unit.index, pos, song))
+                    break
+    return out
+
+
+def _lower_case_messages(
+    finder: Finder, searches: Searches, vetoed: set[str], kept: list[tuple[int, int, Song]]
+) -> list[tuple[int, int, Song]]:
+    """Rule ``song and artist in a lower-case message``: a chat message written all in lower
+    case that no song was read from ("fast car tracy chapman. non negotiable") is searched
+    as it stands, a sentence at a time; a track is kept when the sentence writes both its
+    title and its artist."""
+    lines = {u for u, _, s in kept}
+    titles = {key(s.title) for _, _, s in kept}
+    out: list[tuple[int, int, Song]] = []
+    asked = 0
+    for unit in finder.units:
+        if (
+            unit.index in lines
+            or unit.index in finder.decoy_units
+            or unit.kind in ("url", "table")
+            or not anchored.lower_message(unit.text)
+        ):
+            continue
+        body_at = len(unit.text) - len(anchored.strip_speaker(unit.text))
+        for m in re.finditer(r"[^.!?;]+", unit.text[body_at:]):
+            words = re.findall(r"[^\W_]+", m.group(0).replace("'", "").replace("\u2019", ""))
+            if not 3 <= len(words) <= 12 or asked >= anchored.MAX_MESSAGES:
+                continue
+            asked += 1
+            page = searches(" ".join(words))
+            if page is None:
+                return out
+            piece = Unit(unit.index, unit.kind, m.group(0), m.group(0))
+            for track in page:
+                core = split_title(str(track.get("name") or "")).core
+                artist = next(
+                    (
+                        str(a.get("name"))
+                        for a in track.get("artists") or ()
+                        if anchored.mentions(piece.text, str(a.get("name") or ""))
+                    ),
+                    "",
+                )
+                if not artist or key(core) in titles:
+                    continue
+                hit = anchored.find_in_unit(
+                    piece, core, artist, near=True, quoted=[], vetoed=vetoed
+                )
+                if hit[0] is None or "quotation" in hit[1]:
+                    continue
+                song = Song(
+                    title=_tidy_title(core), artist=_tidy_name(artist), passage=_clip(unit.text)
+                )
+                song.found = [track, *[t for t in page if t is not track]]
+                song.confirmed = f"song and artist in a lower-case message ({hit[1]})"
+                titles.add(key(core))
+                out.append((unit.index, body_at + m.start() + (hit[0] or 0), song))
+                break
+    return out
+
+
+def _within(title: str, in_unit: set[tuple[str, int]], unit: int) -> bool:
+    """Whether a song kept from ``unit`` has ``title`` inside its own ("Running Up That Hill"
+    in "Running Up That Hill (A Deal with God)"; "Teen Age Riot" as "Teenage Riot")."""
+    flat = key(title).replace(" ", "")
+    return any(u == unit and flat in k.replace(" ", "") for k, u in in_unit)
 
 
 def _strong_with_artist(pair: Pair) -> bool:
@@ -724,6 +893,8 @@ def _named(artist: str, words: str, text: str) -> bool:
     full, or by a capitalised surname of four letters or more ("Bowie's people")."""
     if f" {artist_key(artist)} " in words:
         return True
+    if re.search(rf"(?<!\w){re.escape(artist)}['\u2019]s?(?!\w)", text, re.I):
+        return True  # "Elastica's 'Connection'", "Coolio\u2019s Gangsta\u2019s Paradise"
     parts = artist.split()
     last = parts[-1] if len(parts) >= 2 else ""
     return (

@@ -103,7 +103,12 @@ def split_units(text: str) -> list[Unit]:
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         stripped = line.strip().replace("\u00a0", " ").strip()
         stripped = _BLOCKQUOTE.sub("", stripped).strip()
-        stripped = _TIMESTAMP_SPEAKER.sub("", stripped)
+        head = _TIMESTAMP_SPEAKER.match(stripped)
+        if head:
+            # a chat message or a transcript turn starts a unit of its own; the lines after
+            # it without a head are its continuation
+            flush()
+            stripped = stripped[head.end() :]
         if _TABLE_ROW.match(stripped):
             if para:
                 flush()
