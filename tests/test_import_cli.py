@@ -200,9 +200,9 @@ def test_with_the_catalog_the_draft_is_confirmed_and_match_reuses_what_import_fo
     ) in made.stderr
     # the one song whose artist the article never names is left out; the one the catalog
     # lacks, named with its artist, is kept and marked: the sheet must say Spotify lacks it
+    assert "  left out, not in the catalog (" in made.stderr
     assert (
-        "left out: \u201cAnother Girl, Another Planet\u201d: not in the catalog: no track "
-        "titled \u201cAnother Girl, Another Planet\u201d by a name beside it"
+        "\n    \u201cAnother Girl, Another Planet\u201d: no such track by a name beside it\n"
     ) in made.stderr
     assert (
         "kept, not on Spotify: \u201cHollywood Dream\u201d by The Runaways: Spotify has "

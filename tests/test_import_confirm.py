@@ -72,8 +72,15 @@ ROWS = [
         None,
     ),
     (
-        "named pair the catalog lacks, decoy: by an artist it does not know",
+        "named pair the catalog lacks, by an artist it does not know, named plainly (a quoted "
+        "title and \u201cby\u201d): kept, marked",
         '"Blue" by The Nobodies',
+        [("Blue", "The Nobodies")],
+        None,
+    ),
+    (
+        "named pair the catalog lacks, decoy: by an artist it does not know, not named plainly",
+        "The Nobodies' \u201cBlue\u201d",
         [],
         "\u201cBlue\u201d by The Nobodies: not in the catalog: no track titled \u201cBlue\u201d by "
         "The Nobodies or by a name beside it",

@@ -137,8 +137,8 @@ def test_verbose_lines_say_what_was_left_out_and_why(article: Path) -> None:
     assert lines == [
         "3 songs found in weekend.md; 1 without an artist (fill in); 1 with a version; "
         "1 with a YouTube link; 1 passage left out.",
-        "  left out: \u201cBlue, you're so blue\u201d: quoted lyric or speech, after "
-        "\u201cchorus\u201d",
+        "  left out, quoted lyric or speech (1):",
+        "    \u201cBlue, you're so blue\u201d: after \u201cchorus\u201d",
     ]
 
 
@@ -159,6 +159,7 @@ def test_json_lists_songs_and_left_out(article: Path) -> None:
         {
             "text": "\u201cBlue, you're so blue\u201d",
             "reason": "quoted lyric or speech, after \u201cchorus\u201d",
+            "group": "quoted lyric or speech",
         }
     ]
     assert data["name"] == "Three songs for a wet weekend"

@@ -21,6 +21,7 @@ from playlister.importer.exportify import from_spotify_tracks, read_exportify
 from playlister.importer.html import html_to_text
 from playlister.importer.model import CatalogCheck, ImportResult, LeftOut, Song
 from playlister.importer.source import Document, read_source
+from playlister.importer.vetoes import set_aside
 from playlister.tracklist import load
 from playlister.urls import playlist_id as playlist_id_from_url
 
@@ -91,8 +92,15 @@ def import_document(
         finder = Finder(text)
         songs, left = finder.run()
         title = title or article_title(text, {" ".join(s.passage.split()) for s in songs})
+        # a song named only to be set aside is dropped before the catalog is asked (so the
+        # article's other mention of its title may be read) and again after (a reading the
+        # catalog confirmed may be the set-aside one)
+        songs, aside = set_aside(finder.units, songs)
+        left += aside
         if search is not None:
             songs, left, searches, missed = confirm(finder, songs, left, search, limit=max_searches)
+            songs, aside = set_aside(finder.units, songs)
+            left = list(dict.fromkeys(left + aside))
             lacking = sum(1 for s in songs if s.not_found)
             check = CatalogCheck(
                 searches.sent, max_searches, len(songs) - lacking, missed, not_found=lacking

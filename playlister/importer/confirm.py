@@ -43,7 +43,12 @@ from playlister.importer.candidates import (
 )
 from playlister.importer.model import LeftOut, Song
 from playlister.importer.units import Unit
-from playlister.importer.vetoes import _decoy_heading, _decoy_next_to, _sentence_decoy
+from playlister.importer.vetoes import (
+    _decoy_heading,
+    _decoy_next_to,
+    _sentence_decoy,
+    strongly_named,
+)
 from playlister.importer.words import (
     _MD_LINK,
     _SENTENCE_END,
@@ -189,11 +194,21 @@ def confirm(
             for unit, _, s in kept
         ):
             continue  # the same phrase read another way was confirmed ("Title (Artist)")
+        units = finder.units
+        unit = units[pair.unit] if 0 <= pair.unit < len(units) else None
+        if unit and unit.index == 0 and unit.kind != "prose" and len(units) > 1:
+            unit = None  # the article's title line ("STAFF PICKS — MARCH"), not an entry
+        plainly = unit and strongly_named(unit, pair.song.title, pair.song.artist)
         if _artist_known(pair.song.artist, searches):
             pair.song.not_found = (
                 f"Spotify has songs by {pair.song.artist}, but none titled "
                 f"\u201c{pair.song.title}\u201d"
             )
+        elif plainly and not (pair.swappable and _artist_known(pair.song.title, searches)):
+            # (a line "Connection – Pulp" whose "title" is an artist the catalog knows may be
+            # read the wrong way round: which is the song is unclear)
+            pair.song.not_found = f"Spotify has no track by {pair.song.artist}; kept as {plainly}"
+        if pair.song.not_found:
             kept.append((pair.unit, pair.pos, pair.song))
             seen.add((key(pair.song.title), artist_key(pair.song.artist), ""))
     # the songs of the artists the article names, looked for word for word in the text

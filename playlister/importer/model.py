@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -49,6 +50,36 @@ class Song:
         return out
 
 
+# What kind of reason a left-out line gives, for grouping ``-v``: (pattern, group).
+_GROUPS = (
+    (r"not in the catalog", "not in the catalog"),
+    (r"not searched", "not searched (the search budget was spent)"),
+    (r"quoted lyric or speech", "quoted lyric or speech"),
+    (r"set aside", "set aside"),
+    (r"(\w+) title, not a song", "vetoed as {0}"),
+    (r"the sentence is about an? (\w+)", "vetoed as {0}"),
+    (r"(?:listed )?under a heading about (\w+?)s\b", "vetoed as {0}"),
+    (r"the article also names it as an? (\w+)", "vetoed as {0}"),
+    (r"album of", "vetoed as album"),
+    (r"in italics", "in italics, as album and film titles are set"),
+)
+# How many left-out lines of one group ``-v`` shows before counting the rest.
+SHOWN_PER_GROUP = 8
+
+
+def _detail(item: LeftOut, group: str) -> str:
+    """What a left-out line adds to its text and group's heading: the reason, less what they
+    already say ("no track titled “X”" of the line for “X” is "no such track")."""
+    reason = item.reason
+    title = item.text.split(" by ")[0].strip()
+    reason = reason.replace(f"no track titled {title}", "no such track")
+    if reason == group:
+        return ""
+    if reason.startswith(group):
+        return ": " + reason[len(group) :].lstrip(":, ")
+    return f": {reason}"
+
+
 @dataclass(frozen=True)
 class LeftOut:
     """Something that looked like a song but was not taken, and why."""
@@ -56,8 +87,33 @@ class LeftOut:
     text: str
     reason: str
 
+    @property
+    def group(self) -> str:
+        """The kind of reason ("vetoed as film", "not in the catalog"), for grouping."""
+        for pattern, group in _GROUPS:
+            m = re.match(pattern, self.reason)
+            if m:
+                return group.format(*m.groups())
+        return self.reason.split(":")[0]
+
     def as_json(self) -> dict[str, str]:
-        return {"text": self.text, "reason": self.reason}
+        return {"text": self.text, "reason": self.reason, "group": self.group}
+
+
+def left_out_lines(left: list[LeftOut], most: int = SHOWN_PER_GROUP) -> list[str]:
+    """One line a left-out candidate, grouped by the kind of reason (in the order the groups
+    first come up), at most ``most`` a group and a count of the rest: a long article's
+    hundreds of phrases stay readable."""
+    groups: dict[str, list[LeftOut]] = {}
+    for item in dict.fromkeys(left):
+        groups.setdefault(item.group, []).append(item)
+    out: list[str] = []
+    for group, items in groups.items():
+        out.append(f"  left out, {group} ({len(items)}):")
+        out += [f"    {x.text}{_detail(x, group)}" for x in items[:most]]
+        if len(items) > most:
+            out.append(f"    \u2026 and {len(items) - most} more {group}")
+    return out
 
 
 @dataclass
@@ -135,7 +191,7 @@ class ImportResult:
                 for s in self.songs
                 if s.not_found
             ]
-            out += [f"  left out: {item.text}: {item.reason}" for item in self.left_out]
+            out += left_out_lines(self.left_out)
             out += [
                 f"  already there: {s.title} ({s.artist or 'artist unknown'})" for s in self.skipped
             ]

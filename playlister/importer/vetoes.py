@@ -5,8 +5,34 @@ so the left-out line can name it."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import Protocol
 
-from playlister.importer.words import SONG_NOUNS
+from playlister.importer.model import LeftOut, Song
+from playlister.importer.words import (
+    _SENTENCE_END,
+    BREAK_WORDS,
+    CREDIT_WORDS,
+    SET_ASIDE_AFTER,
+    SET_ASIDE_BEFORE,
+    SET_ASIDE_BLOCKERS,
+    SET_ASIDE_GAP,
+    SET_ASIDE_LINKS,
+    SONG_NOUNS,
+    _sentence,
+    _sentence_start,
+)
+from playlister.match.text import artist_key, key
+
+
+class Unit(Protocol):
+    """What the vetoes read of a ``units.Unit`` (units imports this module, so not it)."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+
 
 # Words that, right next to a quoted title, make it something other than a song.
 DECOY_KINDS = {
@@ -246,4 +272,196 @@ def _decoy_heading(text: str) -> str | None:
     ):
         if w in words:
             return {"lps": "album", "reading": "book"}.get(w, DECOY_KINDS.get(w, "album"))
+    return None
+
+
+# --- set aside: songs named only to be put aside ------------------------------------------------
+
+# "the Andrew Oldham Orchestra's version of": a named singer's version of an original
+_COVER_OF = re.compile(
+    r"\b[A-Z][\w.&-]*['\u2019]s?\s+((?:version|cover|take|recording|rendition|remake)\s+of)\b",
+)
+# after a title: "(her Hurt, not the Johnny Cash one)" sets aside the named singer's recording
+_NOT_THE_ONE = re.compile(
+    r"[^.;!?]{0,40}?\bnot\s+(?:the\s+)?((?:[A-Z][\w.&'\u2019-]*\s+)+)"
+    r"(?:one|version|original|cover|recording|take)\b"
+)
+OPENING_CHARS = 300  # how far into the body an article names its subject
+_FOOTNOTE = re.compile(r"^\s*\[\^[^\]]+\]:")
+
+
+def set_aside_cue(text: str, start: int, end: int) -> tuple[str, str] | None:
+    """The set-aside cue that puts the title at ``text[start:end]`` aside, and the words
+    between them (a name there says whose recording is set aside).
+
+    Before it, with only articles, names and "original/version" words between ("NOT the
+    Fleetwood Mac "Dreams"", "instead of X", "replaces the temp track (X"); after it, in its
+    sentence and unblocked ("X, which we could not clear", "highway to hell vetoed"); or a
+    drum break named after its record ("the Amen break"); or another singer's version of
+    the original ("the Andrew Oldham Orchestra's version of the Stones' "The Last Time"",
+    not "the acoustic version of Radiohead's …")."""
+    lo = _sentence_start(text, start, 300)
+    before = text[lo:start]
+    low = before.casefold()
+    for cue in SET_ASIDE_BEFORE:
+        for m in re.finditer(rf"(?<![\w'\u2019]){re.escape(cue)}(?![\w'\u2019])", low):
+            gap = before[m.end() :]
+            if len(gap) <= 45 and _gap_is_small(gap):
+                return cue, gap
+    cover = _COVER_OF.search(before)
+    gap = before[cover.end() :] if cover else ""
+    if (
+        cover
+        and len(gap) <= 45
+        and _gap_is_small(gap)
+        # the original's singer named between ("… of the Stones' "X""): "Billie Holiday's
+        # recording of "Strange Fruit"" is hers
+        and re.search(r"\b[A-Z][\w.&-]*(?:['\u2019]s|s['\u2019])(?!\w)", gap)
+    ):
+        return cover.group(1), gap
+    after = text[end : end + 80]
+    hi = _SENTENCE_END.search(after)
+    tail = after[: hi.start() + 1] if hi else after
+    t = tail.casefold()
+    for cue in SET_ASIDE_AFTER:
+        at = t.find(cue)
+        if at < 0 or (at and t[at - 1].isalnum()):
+            continue
+        gap = tail[:at]
+        if (
+            len(gap) <= 50
+            and not any(b in gap.casefold() for b in SET_ASIDE_BLOCKERS)
+            and _gap_is_small(gap, SET_ASIDE_GAP | SET_ASIDE_LINKS, stops=r"[.!?;]")
+        ):
+            return cue, ""
+    other = _NOT_THE_ONE.match(tail)
+    if other:  # "Hurt (her Hurt, not the Johnny Cash one)": that singer's is set aside
+        return "not the \u2026 one", other.group(1)
+    brk = re.match(r"[\u201d\u2019'\"*_]*\s+(" + "|".join(BREAK_WORDS) + r")\b(?!-)", after, re.I)
+    return (brk.group(1).lower(), "") if brk else None
+
+
+def _gap_is_small(gap: str, small: set[str] = SET_ASIDE_GAP, stops: str = r"[.!?;,]") -> bool:
+    """Only ``small`` words, capitalised names, quotes and brackets between a cue and a title
+    ("the Fleetwood Mac "Dreams""); "I could not stop playing X" has verbs between."""
+    for w in re.findall(r"[^\W\d_][\w'\u2019-]*", gap):
+        if w[0].isupper() and w.casefold() not in small:
+            continue  # a name
+        if re.sub(r"['\u2019]s$", "", w.casefold()) not in small:
+            return False
+    return not re.search(stops, gap)
+
+
+def _mentions(text: str, title: str) -> list[tuple[int, int]]:
+    """Where ``text`` names ``title`` (case, spacing and apostrophes folded)."""
+    words = re.findall(r"[^\W_]+", title)
+    if not words:
+        return []
+    pattern = r"[\W_]{1,3}".join(re.escape(w) for w in words)
+    return [
+        (m.start(), m.end()) for m in re.finditer(rf"(?<![^\W_]){pattern}(?![^\W_])", text, re.I)
+    ]
+
+
+def _names(artist: str, text: str) -> bool:
+    """Whether ``text`` names ``artist``: in full, or by a surname of four letters or more."""
+    k = artist_key(artist)
+    if k and f" {k} " in f" {key(text)} ":
+        return True
+    last = artist.split()[-1] if len(artist.split()) > 1 else ""
+    return len(last) >= 4 and bool(re.search(rf"(?<!\w){re.escape(last)}(?!\w)", text, re.I))
+
+
+def _aside_for(song: Song, found: tuple[str, str] | None) -> str | None:
+    """The cue, when it sets aside this song's recording: a cue naming someone between it
+    and the title ("NOT the Fleetwood Mac "Dreams"") sets aside only theirs, not the
+    Cranberries' "Dreams" the same sentence wants."""
+    if found is None:
+        return None
+    cue, gap = found
+    names = [w for w in re.findall(r"[^\W\d_][\w'\u2019-]*", gap) if w[0].isupper()]
+    if names and song.artist and not _names(song.artist, gap):
+        return None
+    return cue
+
+
+def set_aside(units: Sequence[Unit], songs: list[Song]) -> tuple[list[Song], list[LeftOut]]:
+    """The songs not named only to be set aside, and a left-out line for each one that is.
+
+    A song is set aside when every place the article names it (with its artist, where any
+    place does) carries a set-aside cue (``set_aside_cue``), or when its artist's only
+    mention is a footnote comparing another recording of a title the body names (``[^3]:
+    Aretha Franklin's "Son of a Preacher Man" is on …``) by a singer the article's opening
+    (its subject) does not name."""
+    opening = " ".join(u.text for u in units if not _FOOTNOTE.match(u.text))[:OPENING_CHARS]
+    # the units holding each word, so finding a title's mentions reads only the units that
+    # hold its rarest word (a 4,000-line list stays linear)
+    holding: dict[str, list[Unit]] = {}
+    for u in units:
+        if u.kind != "url":
+            for w in dict.fromkeys(re.findall(r"[^\W_]+", u.text.casefold())):
+                holding.setdefault(w, []).append(u)
+
+    def mentions(title: str) -> list[tuple[Unit, int, int]]:
+        words = re.findall(r"[^\W_]+", title.casefold())
+        rarest = min((holding.get(w, []) for w in words), key=len, default=[])
+        return [(u, s, e) for u in rarest for s, e in _mentions(u.text, title)]
+
+    kept: list[Song] = []
+    left: list[LeftOut] = []
+    for song in songs:
+        places = mentions(song.title)
+        if song.artist:
+            own = [p for p in places if _names(song.artist, _sentence(p[0].text, p[1], p[2]))]
+            places = own or places
+        cues = [_aside_for(song, set_aside_cue(u.text, s, e)) for u, s, e in places]
+        shown = f"\u201c{song.title}\u201d" + (f" by {song.artist}" if song.artist else "")
+        if places and all(cues):
+            left.append(LeftOut(shown, f"set aside: \u201c{cues[0]}\u201d next to it"))
+            continue
+        if (
+            song.artist
+            and places
+            and all(_FOOTNOTE.match(u.text) for u, _, _ in places)
+            and any(not _FOOTNOTE.match(u.text) for u, _, _ in mentions(song.title))
+            and not _names(song.artist, opening)
+        ):
+            left.append(
+                LeftOut(shown, "set aside: a footnote's other recording of a song the body names")
+            )
+            continue
+        kept.append(song)
+    return kept, left
+
+
+# --- named too plainly to drop --------------------------------------------------------------------
+
+
+def strongly_named(unit: Unit, title: str, artist: str) -> str | None:
+    """How plainly ``unit`` names the song, when it names it too plainly to drop though the
+    catalog knows no track by its artist ("Time Will Pass You By" by Tobi Legend): a quoted
+    title with "by Artist" in a sentence, or a list line or heading that is just "Artist -
+    Title" (or "Title - Artist", "Title by Artist"). Plain prose phrases, credit lines
+    ("Written-By – Ed Cobb") and a compilation's "Various" are not."""
+    words = {w.casefold() for w in re.findall(r"[\w-]+", artist)}
+    if words & CREDIT_WORDS or not re.search(r"[^\W\d_]", artist):
+        return None
+    t = r"[\W_]{1,3}".join(re.escape(w) for w in re.findall(r"[^\W_]+", title))
+    a = r"[\W_]{1,3}".join(re.escape(w) for w in re.findall(r"[^\W_]+", artist))
+    if not t or not a:
+        return None
+    text = unit.text
+    if re.search(
+        rf"[\"\u201c\u2018']{t}[,.!?]?[\"\u201d\u2019']\s*,?\s+by\s+(?:the\s+)?{a}(?![^\W_])",
+        text,
+        re.I,
+    ):
+        return "a quoted title with \u201cby\u201d its artist"
+    if unit.kind not in ("item", "short", "heading"):
+        return None
+    dash = r"\s*(?:[\u2013\u2014:-]|\s-)\s*"
+    qt = rf"[\"\u201c]?{t}[\"\u201d]?"
+    line = rf"^\W*(?:{a}{dash}{qt}|{qt}(?:{dash}|\s+by\s+){a})\W*$"
+    if re.search(line, text.strip(), re.I):
+        return "a list line of artist and title"
     return None

@@ -371,3 +371,131 @@ def _clip(text: str, width: int = 110) -> str:
         return text
     cut = text[:width].rsplit(" ", 1)[0]
     return cut + " \u2026"
+
+
+# Set-aside cues (vetoes.set_aside): words that name a song only to put it aside. Before a
+# title, with nothing but articles, names and "original/version" words between: "not the
+# Fleetwood Mac "Dreams"", "instead of X", "rather than X", "replaces the temp track (X)".
+SET_ASIDE_BEFORE = (
+    "not",
+    "never",
+    "instead of",
+    "rather than",
+    "in place of",
+    "except",
+    "replaces",
+    "replaced",
+    "replacing",
+    "temp track",
+    "temp",
+    "didn't use",
+    "did not use",
+    "never used",
+    "couldn't clear",
+    "could not clear",
+    "veto",
+    "vetoed",
+    "no to",
+)
+# After a title, in its sentence: "X, which we could not clear", "X vetoed", "X … that's a no".
+SET_ASIDE_AFTER = (
+    "could not clear",
+    "couldn't clear",
+    "could not be cleared",
+    "couldn't be cleared",
+    "not cleared",
+    "never cleared",
+    "was not used",
+    "wasn't used",
+    "not used",
+    "didn't use",
+    "did not use",
+    "didn't make it",
+    "did not make it",
+    "in the temp",
+    "was the temp",
+    "vetoed",
+    "rejected",
+    "that's a no",
+    "thats a no",
+    "is a no",
+)
+# Between a set-aside cue and the title: only these small words (and names, quotes,
+# brackets); "I could not stop playing X" has verbs between and is no cue.
+SET_ASIDE_GAP = {
+    "the",
+    "a",
+    "an",
+    "that",
+    "this",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "original",
+    "version",
+    "cover",
+    "recording",
+    "one",
+    "of",
+    "track",
+    "song",
+    "by",
+    "temp",
+    "s",
+}
+# Between a title and a set-aside cue after it: "(Hallelujah, Jeff Buckley), which we could
+# not clear", "X was vetoed".
+SET_ASIDE_LINKS = {
+    "which",
+    "that",
+    "we",
+    "was",
+    "were",
+    "is",
+    "it",
+    "got",
+    "been",
+    "has",
+    "had",
+    "and",
+    "then",
+    "just",
+    "so",
+    "they",
+}
+# Words after a title, in a sentence that carries a set-aside cue, that point the cue
+# elsewhere: ""Into My Arms", which replaced the temp track we could not clear".
+SET_ASIDE_BLOCKERS = ("replac", "instead", "rather", "but ", "over ", "not the ")
+# "the Amen break": a drum break named after its record is a sample, not a wanted song.
+BREAK_WORDS = ("break", "breaks", "breakbeat", "breakbeats")
+# A credit line of a release page ("Written-By – Ed Cobb", "Arranged By – Mike Terry") and a
+# compilation's "Various": no artist of a song.
+CREDIT_WORDS = {
+    "written",
+    "written-by",
+    "producer",
+    "produced",
+    "arranged",
+    "composed",
+    "composer",
+    "lyrics",
+    "mixed",
+    "engineer",
+    "engineered",
+    "recorded",
+    "mastered",
+    "various",
+    "label",
+    "format",
+    "country",
+    "released",
+    "genre",
+    "style",
+    "barcode",
+    "conductor",
+    "orchestrated",
+    "designed",
+    "pressed",
+}

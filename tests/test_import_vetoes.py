@@ -1,0 +1,259 @@
+"""Vetoes a person reading the article would apply: a song named only to be set aside (a temp
+track not cleared, "not the X", "instead of", "vetoed"), a drum break named after its record,
+another recording a footnote names only to compare; and the songs named too plainly to drop
+though the catalog knows no track by their artist. Each rule has a decoy beside it that it must
+not take. Offline unless a row says otherwise; the catalog is the suite's fake Spotify search."""
+
+from __future__ import annotations
+
+import pytest
+from fake_catalog import Catalog, CatalogSearch, make_track
+
+from playlister.importer import ImportResult, LeftOut, import_text
+from playlister.importer.model import left_out_lines
+
+CATALOG = Catalog(
+    [
+        make_track("a" * 22, "Hallelujah", "Jeff Buckley", "Grace", 1994),
+        make_track(
+            "b" * 22, "Into My Arms", "Nick Cave & The Bad Seeds", "The Boatman's Call", 1997
+        ),
+        make_track("c" * 22, "Amen, Brother", "The Winstons", "Color Him Father", 1969),
+        make_track("d" * 22, "Amen", "The Winstons", "Decoys", 1969),  # the break's name, as a song
+        make_track("e" * 22, "Ice Ice Baby", "Vanilla Ice", "To the Extreme", 1990),
+        make_track("f" * 22, "Under Pressure", "Queen", "Hot Space", 1982),
+        make_track("g" * 22, "Break Stuff", "Limp Bizkit", "Significant Other", 1999),
+        make_track("h" * 22, "Tainted Love", "Gloria Jones", "Tainted Love", 1964),
+        make_track("i" * 22, "Hey Girl Don't Bother Me", "The Tams", "Hey Girl", 1964),
+        make_track(
+            "j" * 22, "Son of a Preacher Man", "Dusty Springfield", "Dusty in Memphis", 1969
+        ),
+        make_track("k" * 22, "Son of a Preacher Man", "Aretha Franklin", "This Girl's", 1970),
+        make_track("l" * 22, "Heroes", "David Bowie", "Heroes", 1977),
+    ]
+)
+
+
+def offline(text: str) -> list[tuple[str, str | None]]:
+    return [(s.title, s.artist) for s in import_text(text).songs]
+
+
+def confirmed(text: str) -> ImportResult:
+    search = CatalogSearch(CATALOG)
+    return import_text(text, search=lambda q: search.search_tracks(q))
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # set aside: the temp track the cue replaced, which was not cleared
+        (
+            'The cue replaces the temp track ("Hallelujah" by Jeff Buckley), which we could '
+            "not clear.",
+            [],
+        ),
+        # decoy: the song that replaced it, in a sentence naming the temp track
+        (
+            '"Into My Arms" by Nick Cave, which replaced the temp track we could not clear.',
+            [("Into My Arms", "Nick Cave")],
+        ),
+        # set aside: "instead of", "rather than"; the wanted song beside it is kept
+        (
+            'We went with "Into My Arms" by Nick Cave instead of "Hallelujah" by Jeff Buckley.',
+            [("Into My Arms", "Nick Cave")],
+        ),
+        (
+            'Open with "Fast Car" by Tracy Chapman rather than "Hurt" by Johnny Cash.',
+            [("Fast Car", "Tracy Chapman")],
+        ),
+        # set aside: "NOT the … "Dreams"", and a song "vetoed" or not used
+        ('Use the Cranberries track, NOT "Dreams" by Fleetwood Mac.', []),
+        ('"Highway to Hell" by AC/DC was vetoed.', []),
+        ('We didn\'t use "Creep" by Radiohead.', []),
+        # decoys: a "not" or "never" that speaks of something else
+        ('I could not stop playing "Heroes" by David Bowie.', [("Heroes", "David Bowie")]),
+        ('It is not hard to love "Heroes" by David Bowie.', [("Heroes", "David Bowie")]),
+        ('The song I never tire of is "Heroes" by David Bowie.', [("Heroes", "David Bowie")]),
+        # set aside: the original whose cover the sentence wants; decoys: a singer's own
+        # recording, and a version that is the band's own
+        ("The Andrew Oldham Orchestra's version of the Stones' \"The Last Time\".", []),
+        (
+            'We began with Billie Holiday\'s recording of "Strange Fruit" (1939).',
+            [("Strange Fruit", None)],  # kept; the rules leave a possessive's artist blank
+        ),
+        (
+            'The credits roll over the acoustic version of Radiohead\'s "Fake Plastic Trees".',
+            [("Fake Plastic Trees", "Radiohead")],
+        ),
+        # set aside: the named singer's recording "not the X one"; decoy: the one wanted
+        ('"Hurt" by Johnny Cash (her Hurt, not the Johnny Cash one).', []),
+        ('"Hurt" by Arlo Parks (her Hurt, not the Johnny Cash one).', [("Hurt", "Arlo Parks")]),
+        # decoy: the song a sample came from is wanted, as the sampler is
+        (
+            '"Ice Ice Baby" by Vanilla Ice samples "Under Pressure" by Queen.',
+            [("Ice Ice Baby", "Vanilla Ice"), ("Under Pressure", "Queen")],
+        ),
+    ],
+)
+def test_a_song_named_only_to_be_set_aside_is_not_drafted(
+    text: str, kept: list[tuple[str, str]]
+) -> None:
+    assert offline(text) == kept
+
+
+def test_the_left_out_line_names_the_set_aside_cue() -> None:
+    result = import_text(
+        'We went with "Into My Arms" by Nick Cave instead of "Hallelujah" by Jeff Buckley.'
+    )
+    assert [(x.text, x.reason) for x in result.left_out] == [
+        ("\u201cHallelujah\u201d by Jeff Buckley", "set aside: \u201cinstead of\u201d next to it")
+    ]
+
+
+def test_a_set_aside_song_is_kept_where_the_article_also_wants_it() -> None:
+    text = (
+        '- "Dreams" by The Cranberries\n'
+        "- \u201cLinger\u201d by The Cranberries\n\n"
+        'Notes: the Cranberries track, NOT the Fleetwood Mac "Dreams" that was in the temp.\n'
+    )
+    assert offline(text) == [("Dreams", "The Cranberries"), ("Linger", "The Cranberries")]
+
+
+def test_a_drum_break_named_after_its_record_is_not_a_wanted_song() -> None:
+    text = (
+        "Honourable mention: the Amen break, six seconds of The Winstons that half of "
+        "jungle is built on. And nothing beats Break Stuff by Limp Bizkit.\n"
+    )
+    result = confirmed(text)
+    # the decoy: a title with "break" in it is a song
+    assert [(s.title, s.artist) for s in result.songs] == [("Break Stuff", "Limp Bizkit")]
+    assert "\u201cAmen\u201d by The Winstons: set aside: \u201cbreak\u201d next to it" in [
+        f"{x.text}: {x.reason}" for x in result.left_out
+    ]
+
+
+FOOTNOTED = (
+    "# Dusty in Memphis\n\n"
+    "Dusty Springfield flew to Memphis in 1968.\n\n"
+    "\u201cSon of a Preacher Man\u201d, the one song everybody knows, is sung from the side "
+    "of her mouth[^3].\n\n"
+    "[^3]: {note}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("note", "kept"),
+    [
+        # set aside: another singer's recording of the body's song, named to compare; the
+        # body's own mention is then read, and the subject's recording drafted
+        (
+            "Aretha Franklin's \u201cSon of a Preacher Man\u201d is on This Girl's in Love.",
+            [("Son of a Preacher Man", "Dusty Springfield")],
+        ),
+        # decoy: a footnote's song the body does not name is the footnote's own
+        (
+            "Aretha Franklin's \u201cRespect\u201d came out the year before.",
+            [("Son of a Preacher Man", "Dusty Springfield"), ("Respect", "Aretha Franklin")],
+        ),
+    ],
+)
+def test_a_footnote_comparing_another_recording_does_not_draft_it(
+    note: str, kept: list[tuple[str, str]]
+) -> None:
+    result = confirmed(FOOTNOTED.format(note=note))
+    assert [(s.title, s.artist) for s in result.songs] == kept
+
+
+def test_a_footnote_naming_the_subjects_own_recording_keeps_it() -> None:
+    note = "Dusty Springfield's \u201cSon of a Preacher Man\u201d reached number 10."
+    result = confirmed(FOOTNOTED.format(note=note))
+    assert ("Son of a Preacher Man", "Dusty Springfield") in [
+        (s.title, s.artist) for s in result.songs
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # a list line "Artist – Title" by an artist the catalog does not know: kept, marked
+        (
+            "Tracklist\n\nA1    Gloria Jones \u2013 Tainted Love    2:32\n"
+            "A2    The Tams \u2013 Hey Girl Don't Bother Me    2:21\n"
+            "B5    Tobi Legend \u2013 Time Will Pass You By    2:45\n",
+            [
+                ("Tainted Love", "Gloria Jones", ""),
+                ("Hey Girl Don't Bother Me", "The Tams", ""),
+                ("Time Will Pass You By", "Tobi Legend", "a list line of artist and title"),
+            ],
+        ),
+        # a quoted title "by" its artist in a sentence: kept, marked
+        (
+            'The one nobody streams is "Time Will Pass You By" by Tobi Legend, a Wigan '
+            'favourite, and "Heroes" by David Bowie.\n',
+            [
+                ("Time Will Pass You By", "Tobi Legend", "a quoted title with \u201cby\u201d"),
+                ("Heroes", "David Bowie", ""),
+            ],
+        ),
+        # decoys: a release page's credit line and compilation title are no songs
+        (
+            "Various \u2013 Keep The Faith\n\nTracklist\n\n"
+            "A1    Gloria Jones \u2013 Tainted Love    2:32\n"
+            "        Written-By \u2013 Ed Cobb\n"
+            "A2    The Tams \u2013 Hey Girl Don't Bother Me    2:21\n"
+            "        Arranged By \u2013 Mike Terry\n",
+            [("Tainted Love", "Gloria Jones", ""), ("Hey Girl Don't Bother Me", "The Tams", "")],
+        ),
+        # decoy: a plain prose phrase beside a name the catalog lacks stays out
+        (
+            "We drove to Wigan with Tobi Legend, time will pass you by, and Heroes by David "
+            "Bowie on the stereo.\n",
+            [("Heroes", "David Bowie", "")],
+        ),
+    ],
+)
+def test_a_song_named_plainly_is_kept_though_the_catalog_knows_no_track_by_its_artist(
+    text: str, kept: list[tuple[str, str, str]]
+) -> None:
+    result = confirmed(text)
+    assert [(s.title, s.artist) for s in result.songs] == [(t, a) for t, a, _ in kept]
+    for song, (_, _, marked) in zip(result.songs, kept, strict=True):
+        assert (marked in song.not_found) if marked else not song.not_found
+    if any(m for _, _, m in kept):
+        assert "not found on Spotify by the import" in result.toml
+
+
+def test_verbose_left_out_lines_are_grouped_by_reason_and_capped() -> None:
+    left = [
+        LeftOut(f"\u201cAlbum {n}\u201d", "album title, not a song: \u201cLP\u201d next to it")
+        for n in range(11)
+    ]
+    left += [
+        LeftOut("\u201cBlue, so blue\u201d", "quoted lyric or speech, after \u201cchorus\u201d")
+    ]
+    left += [LeftOut("\u201cX\u201d", "not in the catalog: no track titled \u201cX\u201d by Y")]
+    assert left_out_lines(left) == [
+        "  left out, vetoed as album (11):",
+        *[
+            f"    \u201cAlbum {n}\u201d: album title, not a song: \u201cLP\u201d next to it"
+            for n in range(8)
+        ],
+        "    \u2026 and 3 more vetoed as album",
+        "  left out, quoted lyric or speech (1):",
+        "    \u201cBlue, so blue\u201d: after \u201cchorus\u201d",
+        "  left out, not in the catalog (1):",
+        "    \u201cX\u201d: no such track by Y",
+    ]
+
+
+def test_json_keeps_every_left_out_candidate_with_its_reason_and_group() -> None:
+    text = "\n".join(f'I loved the album "Record {n}".' for n in range(12))
+    result = import_text(text)
+    data = result.as_json()["left_out"]
+    assert len(data) == 12  # all of them, though -v shows eight
+    assert data[0] == {
+        "text": "\u201cRecord 0\u201d",
+        "reason": "album title, not a song: \u201calbum\u201d next to it",
+        "group": "vetoed as album",
+    }
+    assert "    \u2026 and 4 more vetoed as album" in result.lines(verbose=True)
