@@ -30,6 +30,11 @@ CATALOG = Catalog(
         ),
         make_track("k" * 22, "Son of a Preacher Man", "Aretha Franklin", "This Girl's", 1970),
         make_track("l" * 22, "Heroes", "David Bowie", "Heroes", 1977),
+        make_track("m" * 22, "Axel F", "Crazy Frog", "Crazy Frog Presents", 2005),
+        make_track("n" * 22, "Angels", "Robbie Williams", "Life thru a Lens", 1997),
+        make_track("o" * 22, "Nothing Compares 2 U", "Prince", "Originals", 2019),
+        make_track("p" * 22, "Nothing Compares 2 U", "Sin\u00e9ad O'Connor", "I Do Not Want", 1990),
+        make_track("q" * 22, "Purple Rain", "Prince", "Purple Rain", 1984),
     ]
 )
 
@@ -257,3 +262,125 @@ def test_json_keeps_every_left_out_candidate_with_its_reason_and_group() -> None
         "group": "vetoed as album",
     }
     assert "    \u2026 and 4 more vetoed as album" in result.lines(verbose=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "reason"),
+    [
+        # rule ``sampled``: the record a song samples, named in passing, is not wanted
+        (
+            'Love "Murder on the Dancefloor" by Sophie Ellis-Bextor. Yes I know it samples '
+            '"More, More, More" by Andrea True Connection.',
+            [("Murder on the Dancefloor", "Sophie Ellis-Bextor")],
+            "sampled: \u201csamples\u201d next to it",
+        ),
+        ('Contains a sample of "Straight to Hell" by The Clash.', [], "sampled"),
+        # decoys: a scene built around a song wants it; a sentence pairing sampler and
+        # sampled (as the sample thread's arrows do) wants both
+        (
+            'The diner scene is built around "These Arms of Mine" by Otis Redding.',
+            [("These Arms of Mine", "Otis Redding")],
+            None,
+        ),
+        (
+            '"Ice Ice Baby" by Vanilla Ice samples "Under Pressure" by Queen.',
+            [("Ice Ice Baby", "Vanilla Ice"), ("Under Pressure", "Queen")],
+            None,
+        ),
+        # rule ``turned down``: a request that lost the vote or was marked explicit; decoy: the
+        # one that won the vote
+        (
+            '"Chasing Cars" by Snow Patrol lost the vote. "Angels" by Robbie Williams won '
+            "the vote.",
+            [("Angels", "Robbie Williams")],
+            "turned down: \u201clost the vote\u201d next to it",
+        ),
+        (
+            '"Mo Bamba" by Sheck Wes (marked explicit) and "Levitating" by Dua Lipa, no question.',
+            [("Levitating", "Dua Lipa")],
+            "turned down: \u201cmarked explicit\u201d next to it",
+        ),
+        # rule ``album without italics``: "off Blonde" names the album; decoy: a song whose
+        # title starts with "Off"
+        (
+            'My favourite track off Blonde is "Nikes" by Frank Ocean. "Off the Wall" by Michael '
+            "Jackson too.",
+            [("Nikes", "Frank Ocean"), ("Off the Wall", "Michael Jackson")],
+            None,
+        ),
+        # rule ``another artist's cover``: the cover set aside for the original the text wants;
+        # decoy: a cover named alone is the one wanted
+        (
+            '"Umbrella" by Rihanna, obviously. Please skip the Baseballs rockabilly cover of '
+            '"Umbrella" by The Baseballs.',
+            [("Umbrella", "Rihanna")],
+            "set aside: the cover by The Baseballs; the title is named elsewhere",
+        ),
+        (
+            'The Baseballs rockabilly cover of "Umbrella" by The Baseballs is their best.',
+            [("Umbrella", "The Baseballs")],
+            None,
+        ),
+        # rule ``never a song``: a chord list in a heading, a date; decoys: the song under it,
+        # a song with a date-like word ("September")
+        (
+            '# Week 2 \u2013 A, D and E\n\n- "Three Little Birds" by Bob Marley\n',
+            [("Three Little Birds", "Bob Marley")],
+            "never a song: a list of chords",
+        ),
+        (
+            "14th March 1941 - 19th November 2026\n\n"
+            "- \u201cSeptember\u201d by Earth, Wind & Fire\n",
+            [("September", "Earth, Wind & Fire")],
+            "never a song: a date",
+        ),
+    ],
+)
+def test_a_song_named_in_passing_is_left_out_with_its_reason(
+    text: str, kept: list[tuple[str, str]], reason: str | None
+) -> None:
+    result = import_text(text)
+    assert [(s.title, s.artist) for s in result.songs] == kept
+    reasons = [x.reason for x in result.left_out]
+    if reason is None:
+        assert reasons == []
+    else:
+        assert any(r.startswith(reason) for r in reasons), reasons
+
+
+def test_a_request_sheet_row_turned_down_in_its_status_column_is_left_out() -> None:
+    # rule ``turned down`` in a pasted sheet; decoy: an OK row whose notes say "not"
+    text = (
+        "Song\tArtist\tStatus\tNotes\n"
+        "Axel F\tCrazy Frog\tNO\twe said no in assembly\n"
+        "Angels\tRobbie Williams\tOK\tnot the Take That one\n"
+    )
+    result = confirmed(text)
+    assert [(s.title, s.artist) for s in result.songs] == [("Angels", "Robbie Williams")]
+    assert "\u201cAxel F\u201d by Crazy Frog: turned down: \u201cNO\u201d next to it" in [
+        f"{x.text}: {x.reason}" for x in result.left_out
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "artist"),
+    [
+        # rule ``performer, not songwriter``: the catalog has the song by both; the text
+        # names Prince only as its writer, and her as the article's subject
+        (
+            "Sin\u00e9ad O'Connor has died. \u201cNothing Compares 2 U\u201d, written by Prince, "
+            "went to number one in 1990.",
+            "Sin\u00e9ad O'Connor",
+        ),
+        # decoy: Prince named as the performer in the same sentence as the cue word
+        (
+            "Prince's own \u201cNothing Compares 2 U\u201d, the one he sang at Paisley Park, "
+            "was written by him in 1984.",
+            "Prince",
+        ),
+    ],
+)
+def test_the_performer_is_taken_not_the_songwriter(text: str, artist: str) -> None:
+    assert [(s.title, s.artist) for s in confirmed(text).songs] == [
+        ("Nothing Compares 2 U", artist)
+    ]

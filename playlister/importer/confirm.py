@@ -48,6 +48,7 @@ from playlister.importer.vetoes import (
     _decoy_next_to,
     _sentence_decoy,
     strongly_named,
+    writer_only,
 )
 from playlister.importer.words import (
     _MD_LINK,
@@ -883,9 +884,11 @@ def _agreeing(
                 return obj, name
             if artist is None and _named(name, words, context):
                 found.append((_distance(context, title, name), n, obj, name))
-    if not found:
+    # rule ``performer, not songwriter``: a name the text gives only as the writer
+    performers = [f for f in found if not writer_only(f[3], context)]
+    if not performers:
         return None
-    _, _, obj, name = min(found, key=lambda f: (f[0], f[1]))
+    _, _, obj, name = min(performers, key=lambda f: (f[0], f[1]))
     return obj, name
 
 

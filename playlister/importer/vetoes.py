@@ -11,14 +11,23 @@ from typing import Protocol
 from playlister.importer.model import LeftOut, Song
 from playlister.importer.words import (
     _SENTENCE_END,
+    ALBUM_BEFORE,
     BREAK_WORDS,
+    CHORD_LIST,
     CREDIT_WORDS,
+    DATE,
+    GLUED_HEADING,
+    REFUSED_AFTER,
+    REFUSED_CELL,
+    SAMPLE_BEFORE,
     SET_ASIDE_AFTER,
     SET_ASIDE_BEFORE,
     SET_ASIDE_BLOCKERS,
     SET_ASIDE_GAP,
     SET_ASIDE_LINKS,
     SONG_NOUNS,
+    WRITER_AFTER,
+    WRITER_BEFORE,
     _sentence,
     _sentence_start,
 )
@@ -414,10 +423,24 @@ def set_aside(units: Sequence[Unit], songs: list[Song]) -> tuple[list[Song], lis
         if song.artist:
             own = [p for p in places if _names(song.artist, _sentence(p[0].text, p[1], p[2]))]
             places = own or places
-        cues = [_aside_for(song, set_aside_cue(u.text, s, e)) for u, s, e in places]
         shown = f"\u201c{song.title}\u201d" + (f" by {song.artist}" if song.artist else "")
+        never = never_a_song(song)
+        if never:
+            left.append(LeftOut(shown, f"never a song: {never}"))
+            continue
+        others = [t.title for t in songs if key(t.title) != key(song.title)]
+        cues = [
+            _aside_for(song, set_aside_cue(u.text, s, e))
+            or refused_cell(u.text, s)
+            or passing_cue(u.text, s, e, others)
+            for u, s, e in places
+        ]
         if places and all(cues):
-            left.append(LeftOut(shown, f"set aside: \u201c{cues[0]}\u201d next to it"))
+            left.append(LeftOut(shown, _reason(str(cues[0]))))
+            continue
+        cover = _set_aside_cover(song, places, mentions(song.title))
+        if cover:
+            left.append(LeftOut(shown, f"set aside: {cover}"))
             continue
         if (
             song.artist
@@ -432,6 +455,135 @@ def set_aside(units: Sequence[Unit], songs: list[Song]) -> tuple[list[Song], lis
             continue
         kept.append(song)
     return kept, left
+
+
+# --- samples, refused requests, albums, covers, songwriters, never songs ----------------------
+
+
+def _reason(cue: str) -> str:
+    kind, _, word = cue.partition(": ")
+    what = {"sample": "sampled", "refused": "turned down", "album": "an album"}.get(kind)
+    if what is None:
+        return f"set aside: \u201c{cue}\u201d next to it"
+    return f"{what}: \u201c{word}\u201d next to it"
+
+
+def passing_cue(text: str, start: int, end: int, others: Sequence[str] = ()) -> str | None:
+    """Rules ``sampled``, ``turned down`` and ``album without italics``: the cue that names the
+    title at ``text[start:end]`` only in passing, as ``kind: words``.
+
+    ``sampled``: "it samples X", "Contains a sample of X", "built on X" (``SAMPLE_BEFORE``),
+    unless the line names, before the cue, another song as the sampler's own half of a pair
+    (""Ice Ice Baby" samples "Under Pressure"", as an "A \u2190 B" list line does);
+    ``turned down``: "X lost the vote", "X (marked explicit)" (``REFUSED_AFTER``), in its
+    sentence with only small words between; ``album without italics``: "off X", "from the
+    album X" (``ALBUM_BEFORE``)."""
+    lo = max(_sentence_start(text, start, 300), text.rfind("\n", 0, start) + 1)
+    before = text[lo:start]
+    low = before.casefold()
+    for cue in SAMPLE_BEFORE:
+        for m in re.finditer(rf"(?<![\w'\u2019]){re.escape(cue)}(?![\w'\u2019])", low):
+            gap = before[m.end() :]
+            if len(gap) > 30 or not _gap_is_small(gap):
+                continue
+            head = before[: m.start()]
+            if re.search(r"[\"\u201c\u2190]", head) or any(_mentions(head, t) for t in others):
+                return None  # a pair: the sampler is named beside it
+            return f"sample: {cue}"
+    if ALBUM_BEFORE.search(before) and not re.search(r"[\"\u201c*_]", before[-2:]):
+        return f"album: {ALBUM_BEFORE.search(before).group(0).strip()}"  # type: ignore[union-attr]
+    after = text[end : end + 80]
+    hi = re.search(r"[.!?;\n]", after)
+    tail = after[: hi.start()] if hi else after
+    t = tail.casefold()
+    for cue in REFUSED_AFTER:
+        at = t.find(cue)
+        if at < 0 or (at and t[at - 1].isalnum()):
+            continue
+        if len(tail[:at]) <= 40 and _gap_is_small(tail[:at], SET_ASIDE_GAP | SET_ASIDE_LINKS):
+            return f"refused: {cue}"
+    return None
+
+
+def refused_cell(text: str, start: int) -> str | None:
+    """Rule ``turned down``, in a pasted sheet: a cell after the title's own cell (tab or
+    ``|`` separated) that is a refusal status ("NO", "NO - explicit", "DUPLICATE")."""
+    line_lo = text.rfind("\n", 0, start) + 1
+    line_hi = text.find("\n", start)
+    line = text[line_lo : line_hi if line_hi >= 0 else len(text)]
+    sep = "\t" if "\t" in line else "|" if line.count("|") >= 3 else ""
+    if not sep:
+        return None
+    at = start - line_lo
+    cells = line.split(sep)
+    pos = 0
+    for n, cell in enumerate(cells):
+        if pos <= at < pos + len(cell) + 1:
+            later = [c.strip() for c in cells[n + 1 :]]
+            hit = next((c for c in later if REFUSED_CELL.match(c)), None)
+            return f"refused: {hit}" if hit else None
+        pos += len(cell) + 1
+    return None
+
+
+def never_a_song(song: Song) -> str | None:
+    """Rule ``never a song``: a title that is a date ("19th November 2026"), a list of chord
+    names ("G, C, D and Am"), or a title or artist that starts with a heading in capitals
+    glued to the line after it ("LEAVING CHURCH Always Look on the Bright Side of Life")."""
+    if DATE.match(song.title) or (song.artist and DATE.match(song.artist)):
+        return "a date"
+    if CHORD_LIST.match(song.title):
+        return "a list of chords"
+    if any(GLUED_HEADING.match(x or "") for x in (song.title, song.artist)):
+        return "a heading in capitals"
+    return None
+
+
+_COVER_WORDS = r"(?:cover|version|rendition|remake|take)"
+
+
+def _set_aside_cover(
+    song: Song, own: Sequence[tuple[Unit, int, int]], every: Sequence[tuple[Unit, int, int]]
+) -> str | None:
+    """Rule ``another artist's cover``: every place naming this artist's recording calls it
+    their cover or version of the title ("the Baseballs rockabilly cover of Umbrella"), and
+    the article names the title elsewhere without them (the original it wants). A cover
+    named alone ("Johnny Cash's cover of Hurt") is the one wanted."""
+    if not song.artist or not own:
+        return None
+    name = r"[\W_]{1,3}".join(re.escape(w) for w in re.findall(r"[^\W_]+", song.artist))
+    for u, s, _ in own:
+        before = u.text[max(0, s - 80) : s]
+        if not re.search(
+            rf"(?<![^\W_]){name}(?:['\u2019]s?)?\s+(?:[a-z-]+\s+){{0,2}}{_COVER_WORDS}\s+of\s+"
+            r"(?:the\s+)?[\"\u201c\u2018*_]?$",
+            before,
+            re.I,
+        ):
+            return None
+    elsewhere = [p for p in every if not _names(song.artist, _sentence(p[0].text, p[1], p[2]))]
+    return f"the cover by {song.artist}; the title is named elsewhere" if elsewhere else None
+
+
+def writer_only(name: str, text: str) -> bool:
+    """Rule ``performer, not songwriter``: ``text`` names ``name`` (or its surname) and every
+    time as the song's writer ("written by Prince", "Willie Nelson wrote it", "a Prince
+    song"), never as a performer."""
+    words = [name, *([name.split()[-1]] if len(name.split()) > 1 else [])]
+    seen = False
+    full: list[tuple[int, int]] = []
+    for w in words:
+        for m in re.finditer(rf"(?<![\w'\u2019]){re.escape(w)}(?!\w)", text, re.I):
+            if any(s <= m.start() < e for s, e in full):
+                continue  # the surname of a full name already read
+            full.append(m.span())
+            seen = True
+            if not (
+                WRITER_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
+                or WRITER_AFTER.match(text[m.end() : m.end() + 30])
+            ):
+                return False
+    return seen
 
 
 # --- named too plainly to drop --------------------------------------------------------------------

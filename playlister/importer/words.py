@@ -499,3 +499,67 @@ CREDIT_WORDS = {
     "designed",
     "pressed",
 }
+# Sample cues (vetoes.sampled_cue): before a title, the record a song is built from: "it
+# samples X", "contains a sample of X", "built on X". Not wanted unless the sentence names the
+# sampler beside it as its own pair ("Ice Ice Baby" samples "Under Pressure").
+SAMPLE_BEFORE = (
+    "contains a sample of",
+    "contains samples of",
+    "sample of",
+    "samples from",
+    "samples",
+    "sampled",
+    "sampling",
+    "built on",
+    "interpolates",
+    "interpolated",
+    "interpolation of",
+)
+# A request turned down, after its title in the sentence or line: "X lost the vote", "X
+# (marked explicit)", "X - no chance", "X: duplicate".
+REFUSED_AFTER = (
+    "lost the vote",
+    "marked explicit",
+    "no chance",
+    "duplicate",
+    "we said no",
+    "turned down",
+    "declined",
+)
+# A status cell of a pasted request sheet that turns its row's song down ("NO", "NO -
+# explicit", "DUPLICATE", "REJECTED"); "N" (a clean-version column) and "OK" are not.
+REFUSED_CELL = re.compile(
+    r"^(?:no|rejected|declined|duplicate|vetoed|refused)(?:\s*[-\u2013:(].*)?$", re.I
+)
+# A songwriter named as such: "written by Prince", "penned by", "a Prince song". The
+# performer, not the writer, is the artist a reader wants. Not "X wrote it": singers write
+# their own ("Tracy Chapman wrote it at 19").
+WRITER_BEFORE = re.compile(
+    r"\b(?:(?:co-)?written|penned|composed|words|music|(?:co-)?writ(?:ten|ing) credit)"
+    r"(?:\s+and\s+\w+)?\s+(?:by|to)\s+(?:the\s+)?$|\bsongwriter\s+$|\bwriter\s+$",
+    re.I,
+)
+WRITER_AFTER = re.compile(r"^\s+(?:song|composition)s?\b(?!\s+(?:from|of|by))", re.I)
+# Album cues without italics: "off Blonde", "from the album Blonde", "on the album".
+ALBUM_BEFORE = re.compile(
+    r"\b(?:off(?:\s+of)?|(?:from|on)\s+(?:the|their|his|her)\s+(?:\d{4}\s+)?(?:album|record|lp|ep))"
+    r"\s+$",
+    re.I,
+)
+# Never songs, whatever the catalog holds: a date ("19th November 2026"), a list of chord
+# names ("A, D and E", "G, C, D and Am"), a heading in capitals glued to the line after it
+# ("LEAVING CHURCH Always Look on …").
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+DATE = re.compile(
+    rf"^\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\.?(?:,?\s+\d{{4}})?"
+    rf"|{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)\s*$",
+    re.I,
+)
+_CHORD = r"[A-G](?:#|b)?(?:m|maj|min|dim|aug|sus)?\d{0,2}(?:/[A-G](?:#|b)?)?"
+CHORD_LIST = re.compile(rf"^\s*{_CHORD}(?:\s*(?:,|and|&|-|/)\s*{_CHORD})+\s*$")
+GLUED_HEADING = re.compile(
+    r"^\s*[A-Z][A-Z'\u2019&-]+(?:\s+[A-Z][A-Z'\u2019&-]+)+\s+[A-Z][a-z]+(?:\s|$)"
+)
