@@ -7,6 +7,7 @@ import pytest
 from fake_catalog import Catalog, CatalogSearch, make_track
 
 from playlister.importer import import_text
+from playlister.importer.columns import column_role
 from playlister.importer.finder import find_songs
 
 SHEET_HEAD = "Timestamp\tName\tSong title\tArtist (if you know it)\tStatus\tNotes\n"
@@ -56,6 +57,16 @@ OFFLINE = [
         ],
     ),
     (
+        "delimited table: decoy: tab-separated lines without a header stay list lines",
+        "1\tKate Bush \u2013 Running Up That Hill\n2\tElastica \u2013 Connection\n"
+        "3\tPulp \u2013 Common People\n",
+        [
+            ("Running Up That Hill", "Kate Bush"),
+            ("Connection", "Elastica"),
+            ("Common People", "Pulp"),
+        ],
+    ),
+    (
         "delimited table: semicolons with a header naming title and artist",
         "Title; Artist; Year\nHurt; Johnny Cash; 2002\nCrazy; Patsy Cline; 1961\n"
         "Jolene; Dolly Parton; 1973\n",
@@ -70,12 +81,6 @@ OFFLINE = [
         "column roles: decoy: an 'Album title' column is not a song column",
         "Album title\tArtist\tYear\nBlue\tJoni Mitchell\t1971\nGrace\tJeff Buckley\t1994\n"
         "Hounds of Love\tKate Bush\t1985\n",
-        [],
-    ),
-    (
-        "column roles: decoy: a 'Music by' column names the composer, not the song",
-        "Film\tMusic by\tYear\nHeat\tElliot Goldenthal\t1995\nDrive\tCliff Martinez\t2011\n"
-        "Alien\tJerry Goldsmith\t1979\n",
         [],
     ),
     (
@@ -112,6 +117,23 @@ def test_columns_and_credits_offline(
 ) -> None:
     songs, _ = find_songs(text)
     assert [(s.title, s.artist) for s in songs] == expected
+
+
+@pytest.mark.parametrize(
+    ("header", "role"),
+    [
+        ("Song title", "title"),
+        ("Music", "title"),
+        ("Artist (if you know it)", "artist"),
+        ("Performed by", "artist"),
+        ("Mr Okafor - status", "status"),
+        ("Music by", "artist"),  # decoy: the composer's name, not the song
+        ("Album title", None),  # decoy: another thing's title
+        ("Clean version? (Y/N)", None),
+    ],
+)
+def test_a_header_cell_names_its_columns_role(header: str, role: str | None) -> None:
+    assert column_role(header) == role
 
 
 def test_a_turned_down_row_says_why_it_was_left_out() -> None:

@@ -5,8 +5,9 @@ a table's named columns, and a film's music credits (``"TITLE"`` then ``Written 
 Rules, each named for the tests:
 
 * ``delimited table``: lines that split on one delimiter into the same number of cells (at
-  least two, over at least three lines) are a table; tabs need no header, other delimiters a
-  header row naming a song column (a comma in a sentence is not a column).
+  least two, over at least three lines) under a header naming a title column are a table;
+  other delimiters than tabs need an artist column named too (a comma in a sentence is no
+  column).
 * ``column roles``: a header cell names its column's role by its words, brackets and
   questions aside: "Song title", "Artist (if you know it)", "Mr Okafor - status", "Music".
 * ``unsure artist``: an artist cell saying "dunno" or "not sure" leaves the artist blank.
@@ -77,8 +78,9 @@ def unsure(cell: str) -> bool:
 def delimited_rows(lines: list[str]) -> list[list[str]] | None:
     """The cells of lines pasted from a spreadsheet, header first; None if they are not one.
 
-    Tab-separated lines need no header; ``|``, ``;`` or comma-separated lines need a first
-    row naming a title and an artist column, so that prose with commas is never cut."""
+    The first row must name a title column (tab-separated lines without one stay lines: a
+    numbered tracklist ``1<TAB>Artist – Title``); ``|``, ``;`` or comma-separated lines an
+    artist column too, so that prose with commas is never cut into cells."""
     if len(lines) < _MIN_ROWS:
         return None
     for delim in ("\t", "|", ";", ","):
@@ -97,7 +99,7 @@ def delimited_rows(lines: list[str]) -> list[list[str]] | None:
             continue
         rows = [r + [""] * (width - len(r)) for r in rows]
         roles = [column_role(c) for c in rows[0]]
-        if delim != "\t" and not ("title" in roles and "artist" in roles):
+        if "title" not in roles or delim != "\t" and "artist" not in roles:
             continue
         return rows
     return None
