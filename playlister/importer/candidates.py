@@ -7,11 +7,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from playlister.importer.columns import column_role, refused, unsure
 from playlister.importer.model import LeftOut, Song
 from playlister.importer.units import (
     Unit,
     _cell_text,
     _header_word,
+    _unit,
     split_units,
 )
 from playlister.importer.vetoes import (
@@ -140,7 +142,8 @@ class Finder:
                     self._by_line(unit)
             self._section_video(unit, self.candidates[before_unit:])
             if unit.kind in ("heading", "short", "item"):
-                song_section = len(self.candidates) > before
+                # a credit block is complete: what follows it is not about its song
+                song_section = len(self.candidates) > before and unit.role != "credits"
                 if unit.kind != "item":
                     header_order = header_order if song_section else None
         if dash_block:
@@ -454,22 +457,14 @@ class Finder:
             )
 
         song_col = col(SONG_HEADERS)
-        artist_col = col(
-            {
-                "artist",
-                "artists",
-                "artist(s)",
-                "band",
-                "performer",
-                "performers",
-                "by",
-                "singer",
-                "act",
-                "musician",
-                "musicians",
-                "performed by",
-            }
-        )
+        named_song = song_col is not None  # a Song column, not a Music one, holds bare titles
+        artist_col = col(ARTIST_HEADERS)
+        roles = [column_role(c) for c in rows[0]]
+        if song_col is None and "title" in roles:
+            song_col = roles.index("title")
+        if artist_col is None and "artist" in roles:
+            artist_col = roles.index("artist")
+        status_col = roles.index("status") if "status" in roles else None
         version_col = col({"version"})
         album_col = col({"album", "record", "lp", "from", "from the album"})
         if song_col is None:
@@ -483,6 +478,14 @@ class Finder:
             def cell(i: int | None, row: list[str] = row) -> str:
                 return _cell_text(row[i]) if i is not None and i < len(row) else ""
 
+            if status_col is not None and refused(cell(status_col)):
+                self._leave(
+                    _clip(" | ".join(c for c in row if c)),
+                    f"its status says \u201c{cell(status_col)}\u201d",
+                )
+                continue
+            if artist_col is None and (self._cell_as_line(unit, cell(song_col)) or not named_song):
+                continue
             title, version = _split_bracket(cell(song_col).strip('"\u201c\u201d'))
             if not re.search(r"[^\W\d_]", title):
                 continue
@@ -493,7 +496,7 @@ class Finder:
                 and fold(named) not in ("studio", "original", "album")
             ):
                 version = version or _cap(named)
-            artist = cell(artist_col)
+            artist = "" if unsure(cell(artist_col)) else cell(artist_col)
             song = Song(
                 title=title,
                 artist=artist if re.search(r"\w", artist) else None,
@@ -506,6 +509,27 @@ class Finder:
             for m in _BARE_URL.finditer(" ".join(row)):
                 _attach_link(song, m.group(0))
             self._add(unit, 0, song, strong=True)
+
+    def _cell_as_line(self, table: Unit, text: str) -> bool:
+        """A Music cell without an Artist column (``"Vogue" by Madonna``, ``Hozier – Take Me
+        to Church``) read as a list line; True when a rule took a song from it."""
+        before = len(self.candidates)
+        # "Madonna, "Vogue"; SNAP!, "Rhythm Is a Dancer"": a cell of several entries
+        entries = re.split(r"\s*;\s+", text) if len(_quote_spans(text)) > 1 else [text]
+        for entry in entries:
+            unit = _unit(table.index, "item", entry)
+            at = len(self.candidates)
+            self._quotes(unit, False, None)
+            if len(self.candidates) > at:
+                continue
+            parts = self._dash_parts(unit)
+            if parts:
+                self._resolve_dash_block([(unit, parts)], None)
+            else:
+                self._by_line(unit)
+        for cand in self.candidates[before:]:
+            cand.cited_in, cand.pos = "table", 0  # a table's rows keep their order
+        return len(self.candidates) > before
 
     # -- unquoted list lines
 
@@ -600,6 +624,22 @@ class Finder:
             if cand.strong and cand.cited_in != "prose" and twin.cited_in == "prose":
                 t.passage, twin.cited_in = s.passage, cand.cited_in
         return [c.song for c in out]
+
+
+ARTIST_HEADERS = {
+    "artist",
+    "artists",
+    "artist(s)",
+    "band",
+    "performer",
+    "performers",
+    "by",
+    "singer",
+    "act",
+    "musician",
+    "musicians",
+    "performed by",
+}
 
 
 def _twin(found: list[Candidate], s: Song) -> Candidate | None:

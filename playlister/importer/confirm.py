@@ -41,6 +41,7 @@ from playlister.importer.candidates import (
     _tidy_title,
     _version_before,
 )
+from playlister.importer.columns import column_role, refused
 from playlister.importer.model import LeftOut, Song
 from playlister.importer.units import Unit
 from playlister.importer.vetoes import (
@@ -474,6 +475,7 @@ def _generous_pairs(
     """Every plausible title phrase: from each line, row or heading where no song was
     confirmed (``taken``), and from every paragraph (titles ``kept`` are not asked again)."""
     titles = kept | vetoed
+    kept_titles = kept
     top = _article_title(finder)
     out: list[Pair] = []
     for unit in finder.units:
@@ -484,14 +486,24 @@ def _generous_pairs(
         if unit.kind == "prose":
             out += _prose_pairs(unit, titles, top=top, heading=finder.headings.get(unit.index, ""))
             continue
-        if unit.index in taken:
+        if unit.index in taken and unit.kind != "table":
             continue
         context = _context(finder, unit.index)
         if unit.kind == "table":
             context = finder.headings.get(unit.index, "")
             if unit.rows and _decoy_heading(" ".join(unit.rows[0])):
                 continue  # a table of albums, films or books, by its header
+            # a header naming the song's columns ("Music", "Artist"): only they are read
+            named = _named_columns(unit.rows[0]) if len(unit.rows) > 1 else None
+            roles = [column_role(c) for c in unit.rows[0]] if len(unit.rows) > 1 else []
+            status = roles.index("status") if "status" in roles else None
             for n, row in enumerate(unit.rows[1:] if len(unit.rows) > 1 else unit.rows):
+                if status is not None and status < len(row) and refused(row[status]):
+                    continue  # a row its status column turns down
+                if unit.index in taken and any(k and k in key(c) for c in row for k in kept_titles):
+                    continue  # a row whose song was confirmed
+                if named:
+                    row = [row[i] for i in named if i < len(row)]
                 cells = [
                     _strip_punct(_MD_LINK.sub(lambda m: m.group(1), c)).strip("*_ ") for c in row
                 ]
@@ -519,6 +531,15 @@ def _generous_pairs(
             sentence_like = any(not looks_like_title(p) for p in phrases)
             out += _prose_pairs(unit, titles, marked_only=not sentence_like, top=top)
     return out
+
+
+def _named_columns(header: list[str]) -> list[int] | None:
+    """The title and artist columns a table's header names, title first; None if it names
+    no title column."""
+    roles = [column_role(c) for c in header]
+    if "title" not in roles:
+        return None
+    return [roles.index("title")] + ([roles.index("artist")] if "artist" in roles else [])
 
 
 def _article_title(finder: Finder) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from playlister.importer.columns import credit_block, delimited_rows
 from playlister.importer.vetoes import _sentence_decoy
 from playlister.importer.words import (
     _BARE_URL,
@@ -48,7 +49,7 @@ class Unit:
     text: str
     links: list[Span] = field(default_factory=list)
     italics: list[Span] = field(default_factory=list)
-    role: str = ""  # "question" for an interviewer's line
+    role: str = ""  # "question" for an interviewer's line, "credits" for a credit block
     rows: list[list[str]] = field(default_factory=list)  # a table's cells, header first
 
 
@@ -57,14 +58,25 @@ def split_units(text: str) -> list[Unit]:
     units: list[Unit] = []
     para: list[str] = []
     raw_para: list[str] = []  # the same lines unstripped, for a table set in columns
+    cell_para: list[str] = []  # the same lines with their tabs, for a pasted spreadsheet
     table: list[str] = []
 
     def flush() -> None:
         if table:
             units.append(_table_unit(len(units), table))
             table.clear()
-        columns = _fixed_width_rows(raw_para) if len(para) >= 3 else None
+        columns = delimited_rows(cell_para) or (
+            _fixed_width_rows(raw_para) if len(para) >= 3 else None
+        )
         raw_para.clear()
+        cell_para.clear()
+        credits = credit_block(para)
+        if credits:
+            # a film's music credits: one entry, the performer as its artist
+            units.append(_unit(len(units), "item", credits[0]))
+            units[-1].raw = "\n".join(para)
+            units[-1].role = "credits"
+            para.clear()
         if columns:
             raw = "\n".join(para)
             units.append(Unit(len(units), "table", raw, raw, rows=columns))
@@ -125,6 +137,7 @@ def split_units(text: str) -> list[Unit]:
             continue
         para.append(stripped)
         raw_para.append(line.replace("\u00a0", " ").expandtabs(8).rstrip())
+        cell_para.append(line.replace("\u00a0", " ").rstrip("\n"))
     flush()
     return units
 
