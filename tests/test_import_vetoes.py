@@ -357,9 +357,9 @@ def test_a_request_sheet_row_turned_down_in_its_status_column_is_left_out() -> N
     )
     result = confirmed(text)
     assert [(s.title, s.artist) for s in result.songs] == [("Angels", "Robbie Williams")]
-    assert "\u201cAxel F\u201d by Crazy Frog: turned down: \u201cNO\u201d next to it" in [
-        f"{x.text}: {x.reason}" for x in result.left_out
-    ]
+    # the column reader (a header names the status column) sees it first
+    (axel,) = [x for x in result.left_out if x.text.startswith("Axel F")]
+    assert axel.reason == "its status says \u201cNO\u201d"
 
 
 @pytest.mark.parametrize(

@@ -22,6 +22,8 @@ from __future__ import annotations
 import csv
 import re
 
+from playlister.importer.words import REFUSED_STATUS
+
 # the words a header uses for each role; a header cell takes the first role one of its words
 # names, so "Song title" is a title column and "Performed by" an artist one
 ROLE_WORDS: dict[str, tuple[str, ...]] = {
@@ -29,11 +31,6 @@ ROLE_WORDS: dict[str, tuple[str, ...]] = {
     "artist": ("artist", "artists", "performer", "performers", "band", "singer", "by", "act"),
     "status": ("status", "approved", "decision", "verdict"),
 }
-# a status that says the row is not wanted (its first word)
-REFUSALS = frozenset(
-    {"no", "rejected", "reject", "vetoed", "veto", "duplicate", "dup", "declined", "denied"}
-    | {"refused", "removed", "cut", "dropped", "x", "\u2717", "\u274c", "not"}
-)
 _MIN_ROWS = 3
 # a header naming another thing than the song or its singer: "Album title", "Composer"
 _OTHER_THINGS = frozenset(
@@ -60,7 +57,7 @@ def column_role(cell: str) -> str | None:
 def refused(status: str) -> bool:
     """A status cell that turns its row down: ``NO``, ``NO - explicit``, ``DUPLICATE``."""
     words = re.findall(r"[^\W_]+|[\u2717\u274c]", status.lower())
-    return bool(words) and words[0] in REFUSALS
+    return bool(words) and words[0] in REFUSED_STATUS
 
 
 # a form's answer saying the artist is not known: "dunno, the guardians of the galaxy one"

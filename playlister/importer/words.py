@@ -526,8 +526,16 @@ REFUSED_AFTER = (
     "turned down",
     "declined",
 )
-# A status cell of a pasted request sheet that turns its row's song down ("NO", "NO -
-# explicit", "DUPLICATE", "REJECTED"); "N" (a clean-version column) and "OK" are not.
+# A status that turns a request sheet's row down, in a column a header names "Status" (its
+# first word): "NO", "NO - explicit", "DUPLICATE", a cross.
+REFUSED_STATUS = frozenset(
+    {"no", "rejected", "declined", "duplicate", "vetoed", "refused"}
+    | {"reject", "veto", "dup", "denied", "removed", "cut", "dropped", "x", "\u2717", "\u274c"}
+    | {"not"}
+)
+# The same in any cell after the title's own (no header to say it is the status): only the
+# unmistakable words, since a notes cell may say "not the Take That one"; "N" (a
+# clean-version column) and "OK" are not.
 REFUSED_CELL = re.compile(
     r"^(?:no|rejected|declined|duplicate|vetoed|refused)(?:\s*[-\u2013:(].*)?$", re.I
 )
