@@ -5,7 +5,7 @@ so the left-out line can name it."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Protocol
 
 from playlister.importer.model import LeftOut, Song
@@ -416,6 +416,7 @@ def set_aside(units: Sequence[Unit], songs: list[Song]) -> tuple[list[Song], lis
         rarest = min((holding.get(w, []) for w in words), key=len, default=[])
         return [(u, s, e) for u in rarest for s, e in _mentions(u.text, title)]
 
+    titles = [(key(t.title), t.title) for t in songs]
     kept: list[Song] = []
     left: list[LeftOut] = []
     for song in songs:
@@ -428,11 +429,12 @@ def set_aside(units: Sequence[Unit], songs: list[Song]) -> tuple[list[Song], lis
         if never:
             left.append(LeftOut(shown, f"never a song: {never}"))
             continue
-        others = [t.title for t in songs if key(t.title) != key(song.title)]
+        own_key = key(song.title)
         cues = [
             _aside_for(song, set_aside_cue(u.text, s, e))
             or refused_cell(u.text, s)
-            or passing_cue(u.text, s, e, others)
+            # the other titles, read only when a sample cue needs them (a long list stays linear)
+            or passing_cue(u.text, s, e, (t for k, t in titles if k != own_key))
             for u, s, e in places
         ]
         if places and all(cues):
@@ -468,7 +470,7 @@ def _reason(cue: str) -> str:
     return f"{what}: \u201c{word}\u201d next to it"
 
 
-def passing_cue(text: str, start: int, end: int, others: Sequence[str] = ()) -> str | None:
+def passing_cue(text: str, start: int, end: int, others: Iterable[str] = ()) -> str | None:
     """Rules ``sampled``, ``turned down`` and ``album without italics``: the cue that names the
     title at ``text[start:end]`` only in passing, as ``kind: words``.
 
@@ -540,6 +542,7 @@ def never_a_song(song: Song) -> str | None:
 
 
 _COVER_WORDS = r"(?:cover|version|rendition|remake|take)"
+_COVER_WORD_BEFORE = re.compile(rf"{_COVER_WORDS}\s+of\s+(?:the\s+)?[\"\u201c\u2018*_]?$", re.I)
 
 
 def _set_aside_cover(
@@ -551,6 +554,8 @@ def _set_aside_cover(
     named alone ("Johnny Cash's cover of Hurt") is the one wanted."""
     if not song.artist or not own:
         return None
+    if not all(_COVER_WORD_BEFORE.search(u.text[max(0, s - 80) : s]) for u, s, _ in own):
+        return None  # one place without a cover word: no need to build its pattern
     name = r"[\W_]{1,3}".join(re.escape(w) for w in re.findall(r"[^\W_]+", song.artist))
     for u, s, _ in own:
         before = u.text[max(0, s - 80) : s]
