@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from playlister.importer.columns import column_role, refused, unsure
 from playlister.importer.model import LeftOut, Song
+from playlister.importer.records import fold_records
 from playlister.importer.units import (
     Unit,
     _cell_text,
@@ -83,8 +84,13 @@ class Finder:
     # unit index -> the kind (film, album…) of the heading it sits under, for confirmation
     decoy_units: dict[int, str] = field(default_factory=dict)
     headings: dict[int, str] = field(default_factory=dict)  # unit index -> heading above it
+    sided: int | None = None  # list lines that name both sides of a single
 
     def run(self) -> tuple[list[Song], list[LeftOut]]:
+        # a playlist pasted one field a line becomes a table first (``records.py``)
+        self.text, heads = fold_records(self.text)
+        for text, reason in heads:
+            self._leave(_clip(text), reason)
         units = self.units = split_units(self.text)
         heading = ""
         song_section = False
@@ -556,7 +562,12 @@ class Finder:
             score += (lefts.count(lk) > 1) - (rights.count(rk) > 1)
             score += bool(_split_bracket(parts[1])[1]) - bool(_split_bracket(parts[0])[1])
         order = header_order or ("title-artist" if score < 0 else "artist-title")
+        # ``double-sided singles``: `Artist - A side / B side` in a list of such lines
+        sided = order == "artist-title" and self._sided_lines() >= 2
         for unit, parts in block:
+            if sided and _SIDES.search(parts[1]):
+                self._sides(unit, parts)
+                continue
             first, second = parts[0], parts[1]
             artist, title = (first, second) if order == "artist-title" else (second, first)
             title, version = _split_bracket(title)
@@ -568,6 +579,27 @@ class Finder:
             song = Song(title=title, artist=artist, version=version)
             for link in unit.links:
                 _attach_link(song, link.url)
+            self._add(unit, 0, song, strong=True)
+
+    def _sided_lines(self) -> int:
+        """How many of the article's list lines read `Artist - A side / B side`."""
+        if self.sided is None:
+            self.sided = 0
+            for unit in self.units:
+                parts = self._dash_parts(unit) if unit.kind == "item" else None
+                self.sided += bool(parts and _SIDES.search(parts[1]))
+        return self.sided
+
+    def _sides(self, unit: Unit, parts: list[str]) -> None:
+        """Both sides of a single, each a song by the line's artist; a split single's B side
+        written ``B artist - B title`` is that artist's."""
+        a_side, b_side = _SIDES.split(parts[1], maxsplit=1)
+        sides = [(parts[0], a_side), (parts[0], b_side)]
+        if len(parts) > 2 and not _is_version(parts[2]):
+            sides[1] = (b_side, " - ".join(parts[2:]))
+        for artist, title in sides:
+            title, version = _split_bracket(title.strip())
+            song = Song(title=title.strip('"\u201c\u201d'), artist=artist.strip(), version=version)
             self._add(unit, 0, song, strong=True)
 
     def _by_line(self, unit: Unit) -> None:
@@ -666,6 +698,9 @@ _PERFORMED = (
 # verbs whose subject is the band on stage: "Wet Leg had already played "Chaise Longue""
 _STAGE_VERBS = _PERFORMED + r"|played|plays|covered|covers|debuted|premiered|aired"
 
+
+# a single's two sides: "A side / B side" (a slash with spaces; "AC/DC" is one name)
+_SIDES = re.compile(r"\s+/\s+")
 
 _LEAD_IN = re.compile(
     r"(?:(?:by then|then|later(?: on)?|next|finally|eventually|earlier|"

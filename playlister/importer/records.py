@@ -1,0 +1,193 @@
+"""One-field-a-line records: a playlist copied off a web page, where each song is its title,
+artist, album and time on lines of their own, read as the rows of a table.
+
+Rules, each named for the tests:
+
+* ``duration-closed records``: at least three groups of the same number (two to five) of
+  short lines, each group closed by a duration line (``4:03``) and holding no other, the
+  groups set apart by blank lines or only by the duration lines, are records; line 1 is the
+  title and line 2 the artist (the order a player prints), a third line before the time the
+  album, never the title.
+* ``field header``: lines just above the records naming each field (``Song``, ``Artist``,
+  ``Album``, ``Time``) give the fields' order instead, and are not a song.
+* ``last rows set aside``: a sentence outside the records saying the last two (one to five)
+  of the list are to be ignored, skipped or left out drops that many rows from the end of
+  the last run of records, each left out with the reason.
+* ``player chrome``: a paragraph of a player's buttons (``Play``, ``Shuffle``) above the
+  records is dropped, and the paragraph above it, the playlist's name, owner and date, is
+  left out as the playlist's heading, never read as a song.
+
+The records become one tab-separated table (header first) that the table reader takes, so a
+row's title and artist are read from their columns; the catalog's ``swapped pair`` still
+corrects a row whose fields were the other way round.
+"""
+
+from __future__ import annotations
+
+import re
+
+from playlister.importer.columns import column_role
+
+_DURATION = re.compile(r"^\(?\d{1,2}:\d{2}(?::\d{2})?\)?$")
+_CHROME = frozenset({"play", "shuffle", "pause", "more", "download", "add", "share", "follow"})
+_FIELD_WORDS = {"song", "songs", "title", "track", "name", "artist", "artists", "album", "time"}
+_FIELD_WORDS |= {"duration", "length", "by"}
+_MIN_RECORDS = 3
+_COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+_LAST_ASIDE = re.compile(
+    r"\blast\s+(one|two|three|four|five|[1-5])\b[^.!?\n]{0,80}?"
+    r"\b(?:ignore|skip|leave\s+(?:them\s+)?out|not\s+for|don'?t\s+(?:add|use|play|want))",
+    re.I,
+)
+_MAX_FIELDS = 5
+
+
+def _short(line: str) -> bool:
+    """A field: a short line, not a label (``Updated:``) nor a sentence (". and")."""
+    return 0 < len(line) <= 80 and not re.search(r"[:;,]$|[.?!]\s+[a-z]", line)
+
+
+def _groups(lines: list[str]) -> list[tuple[int, int]]:
+    """(start, end) line spans of candidate records: paragraphs, also cut after each
+    duration line, so that records pasted without blank lines between them separate."""
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    for n, line in enumerate([*lines, ""]):
+        if not line.strip():
+            if start is not None:
+                spans.append((start, n))
+            start = None
+            continue
+        if start is None:
+            start = n
+        if _DURATION.match(line.strip()):
+            spans.append((start, n + 1))
+            start = None
+    return spans
+
+
+def _is_record(lines: list[str], span: tuple[int, int], width: int) -> bool:
+    body = [ln.strip() for ln in lines[span[0] : span[1]]]
+    return (
+        len(body) == width
+        and bool(_DURATION.match(body[-1]))
+        and not any(_DURATION.match(b) for b in body[:-1])
+        and all(_short(b) for b in body[:-1])
+    )
+
+
+def _header(fields: list[str], width: int) -> list[str] | None:
+    """The header of a records run: the field names given above it, else line 1 the
+    title, line 2 the artist, a third line the album (one before the time) and the time."""
+    if len(fields) == width and all(
+        w in _FIELD_WORDS for f in fields for w in re.findall(r"[a-z]+", f.lower())
+    ):
+        roles = [column_role(f) for f in fields]
+        if "title" in roles and "artist" in roles:
+            return [f.strip() for f in fields]
+    names = ["Title", "Artist"] + ["Other"] * (width - 2)
+    if width == 4:
+        names[2] = "Album"
+    names[-1] = "Time"
+    return names
+
+
+def fold_records(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """``text`` with each run of one-field-a-line records turned into a tab-separated table,
+    and the lines left out on the way (the playlist's heading) with their reasons."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    spans = _groups(lines)
+    out: list[str | None] = list(lines)
+    left: list[tuple[str, str]] = []
+    runs: list[tuple[int, int]] = []  # (first record span, end span) of each run
+    n = 0
+    while n < len(spans):
+        width = spans[n][1] - spans[n][0]
+        run = n
+        while (
+            run < len(spans)
+            and 2 <= width <= _MAX_FIELDS
+            and _is_record(lines, spans[run], width)
+            and (run == n or _between_blank(lines, spans[run - 1][1], spans[run][0]))
+        ):
+            run += 1
+        if run - n < _MIN_RECORDS:
+            n += 1
+            continue
+        first, last = spans[n][0], spans[run - 1][1]
+        above = n - 1
+        fields: list[str] = []
+        if above >= 0 and spans[above][1] - spans[above][0] == width:
+            fields = [ln.strip() for ln in lines[spans[above][0] : spans[above][1]]]
+            if _header(fields, width) == fields:
+                first = spans[above][0]
+            else:
+                fields = []
+        header = _header(fields, width) or []
+        left += _chrome_above(lines, out, first)
+        rows = ["\t".join(header)] + [
+            "\t".join(ln.strip() for ln in lines[a:b]) for a, b in spans[n:run]
+        ]
+        out[first:last] = [*rows, *[None] * (last - first - len(rows))]
+        runs.append((n, run))
+        n = run
+    if runs:
+        left += _last_aside(lines, out, spans, runs[-1])
+    return "\n".join(ln for ln in out if ln is not None), left
+
+
+def _last_aside(
+    lines: list[str], out: list[str | None], spans: list[tuple[int, int]], run: tuple[int, int]
+) -> list[tuple[str, str]]:
+    """Drop the last rows of the list that a sentence outside it sets aside."""
+    outside = " ".join(ln for ln in out if ln is not None and "\t" not in ln)
+    m = _LAST_ASIDE.search(" ".join(outside.split()))
+    if not m:
+        return []
+    word = m.group(1).lower()
+    count = min(_COUNTS.get(word) or int(word), run[1] - run[0] - 1)
+    gone = spans[run[1] - count : run[1]]
+    texts = {"\t".join(ln.strip() for ln in lines[a:b]) for a, b in gone}
+    for i, ln in enumerate(out):
+        if ln in texts:
+            out[i] = None
+    why = f"the text sets aside the last {word} of the list"
+    return [(" / ".join(lines[a].strip() for a in range(a0, b0 - 1)), why) for a0, b0 in gone]
+
+
+def _between_blank(lines: list[str], a: int, b: int) -> bool:
+    return all(not ln.strip() for ln in lines[a:b])
+
+
+def _chrome_above(lines: list[str], out: list[str | None], first: int) -> list[tuple[str, str]]:
+    """Drop a player's buttons just above the records, and leave out the paragraph above
+    them (the playlist's name, owner and date) as the playlist's heading."""
+    paras = _paragraphs(lines, first)
+    if not paras:
+        return []
+    a, b = paras[-1]
+    if not all(ln.strip().lower() in _CHROME for ln in lines[a:b]):
+        return []
+    for i in range(a, b):
+        out[i] = None
+    if len(paras) < 2:
+        return []
+    a, b = paras[-2]
+    head = [ln.strip() for ln in lines[a:b]]
+    for i in range(a, b):
+        out[i] = None
+    return [(" / ".join(head), "the pasted playlist's heading (its name, owner, date)")]
+
+
+def _paragraphs(lines: list[str], end: int) -> list[tuple[int, int]]:
+    """The blank-separated paragraphs of ``lines[:end]``, as (start, end) spans."""
+    paras: list[tuple[int, int]] = []
+    start: int | None = None
+    for n in range(end + 1):
+        blank = n == end or not lines[n].strip()
+        if blank and start is not None:
+            paras.append((start, n))
+            start = None
+        elif not blank and start is None:
+            start = n
+    return paras
