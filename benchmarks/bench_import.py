@@ -8,7 +8,7 @@ its artist agrees, or is left blank (to fill in). Prints the figures, then every
 
 With the catalog (issue 17), each article's candidates are confirmed against a fake Spotify
 search (``tests/fake_catalog.py``) over the 32,833 real tracks of the TidyTuesday CSV, every
-set's true songs, and the fifth to tenth sets' decoys (``*/catalog.json``: tracks
+set's true songs, and the fifth to eleventh sets' decoys (``*/catalog.json``: tracks
 titled like the films, books and albums their articles name). Also times a 4,000-line list.
 
     python benchmarks/bench_import.py
@@ -177,7 +177,15 @@ def catalog() -> CatalogSearch:
             )
         )
 
-    for folder in ("fifth", "sixth", "seventh", "eighth", "ninth", "tenth"):
+    for folder in (
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+    ):
         extra = json.loads((ARTICLES / folder / "catalog.json").read_text(encoding="utf-8"))
         for t in extra["tracks"]:
             add(t["title"], t["artist"], t.get("album", ""), t.get("year", 2000))
@@ -215,6 +223,7 @@ def main() -> int:
     eighth = cases(ARTICLES / "eighth", seeds_too=False)
     ninth = cases(ARTICLES / "ninth", seeds_too=False)
     tenth = cases(ARTICLES / "tenth", seeds_too=False)
+    eleventh = cases(ARTICLES / "eleventh", seeds_too=False)
     sets = [
         report("development set (test articles and seeds)", cases()),
         report(
@@ -238,6 +247,7 @@ def main() -> int:
         ),
         report("ninth set, offline (tests/data/articles/ninth: see README)", ninth),
         report("tenth set, offline (tests/data/articles/tenth: see README)", tenth),
+        report("eleventh set, offline (tests/data/articles/eleventh: see README)", eleventh),
     ]
     right = sum(s.true_pos for s in sets)
     found = sum(s.found for s in sets)
@@ -256,6 +266,7 @@ def main() -> int:
         report("eighth set, with the catalog (first run 0.837 / 0.462)", eighth, search),
         report("ninth set, with the catalog (first run: see README)", ninth, search),
         report("tenth set, with the catalog (first run: see README)", tenth, search),
+        report("eleventh set, with the catalog (first run: see README)", eleventh, search),
         report(
             "sets one to four, with the catalog",
             cases()
