@@ -31,6 +31,7 @@ from playlister.importer.words import (
     _APOS,
     _BARE_URL,
     _BOLD,
+    _CHAPTER_TIME,
     _DASH,
     _MD_LINK,
     _QUESTION,
@@ -1228,6 +1229,9 @@ def _tidy_title(text: str) -> str:
     """Straighten typographic apostrophes (Don’t -> Don't), as hand-written tracklists do, and
     drop a video site's tags ("(Official Video)", "[HD]", "(Remastered 2009)")."""
     t = " ".join(_VIDEO_TAGS.sub("", _strip_punct(text)).split()).translate(_APOS)
+    # "chapter prefix": a leading chapter time and its place ("15:20 #6 God Only Knows"); a
+    # title that only starts with a number ("#9 Dream", "7 Rings") keeps it
+    t = _CHAPTER_TIME.sub("", t)
     # a title still in British single quotes ("Michael Jackson, 'Man in the Mirror'");
     # an apostrophe at one end only stays ("'Round Midnight", "Rockin'")
     quoted = re.fullmatch(r"'([^'\s][^']*(?:'\w[^']*)*[^'\s])'", t)

@@ -17,6 +17,11 @@ Rules, each named for the tests:
   records is dropped, and the paragraph above it, the playlist's name, owner and date, is
   left out as the playlist's heading, never read as a song.
 
+* ``indented pairs``: at least three pairs of short lines, the title on one line (after
+  its place, ``1  Pink Pony Club``) and the artist on the next, indented deeper, in a
+  repeating pattern (a chart or a Wrapped screen typed out), are records of title and
+  artist; lines indented alike (a poem's stanza, a wrapped sentence) are not.
+
 The records become one tab-separated table (header first) that the table reader takes, so a
 row's title and artist are read from their columns; the catalog's ``swapped pair`` still
 corrects a row whose fields were the other way round.
@@ -92,10 +97,57 @@ def _header(fields: list[str], width: int) -> list[str] | None:
     return names
 
 
+def _indent(line: str) -> int:
+    return len(line.expandtabs(8)) - len(line.expandtabs(8).lstrip())
+
+
+def _pair_at(lines: list[str], n: int) -> bool:
+    """A title line with its artist on the next line, indented deeper."""
+    if n + 1 >= len(lines):
+        return False
+    a, b = lines[n], lines[n + 1]
+    return (
+        bool(a.strip())
+        and bool(b.strip())
+        and _indent(b) > _indent(a)
+        and _short(a.strip())
+        and _short(b.strip())
+        and not a.rstrip().endswith(".")
+        and not _DURATION.match(b.strip())
+        and "\t" not in a.strip()
+    )
+
+
+def _fold_pairs(lines: list[str]) -> list[str]:
+    """Each run of three or more indented pairs as a table of title and artist, set apart
+    by blank lines so that the table reader takes it whole."""
+    out: list[str] = []
+    n = 0
+    while n < len(lines):
+        end = n
+        while _pair_at(lines, end) and (end == n or _indent(lines[end]) == _indent(lines[n])):
+            end += 2
+        if (end - n) // 2 < _MIN_RECORDS:
+            out.append(lines[n])
+            n += 1
+            continue
+        out += ["", "Title\tArtist"]
+        for i in range(n, end, 2):
+            title = _PLACE.sub("", lines[i].strip())
+            out.append(f"{title}\t{lines[i + 1].strip()}")
+        out.append("")
+        n = end
+    return out
+
+
+_PLACE = re.compile(r"^(?:#?\d{1,3}[.):]?)\s+(?=\S)")
+
+
 def fold_records(text: str) -> tuple[str, list[tuple[str, str]]]:
     """``text`` with each run of one-field-a-line records turned into a tab-separated table,
     and the lines left out on the way (the playlist's heading) with their reasons."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = _fold_pairs(lines)
     spans = _groups(lines)
     out: list[str | None] = list(lines)
     left: list[tuple[str, str]] = []

@@ -13,6 +13,7 @@ from playlister.importer.words import (
     _BLOCKQUOTE,
     _BOLD,
     _BOLD_LEAD,
+    _CHAPTER_TIME,
     _DASH,
     _DASH_LEAD,
     _DURATION_TAIL,
@@ -260,6 +261,7 @@ def _unit(index: int, kind: str, raw: str) -> Unit:
     elif kind == "item":
         body = _LIST_MARK.sub("", body)
     if kind in ("heading", "item", "short"):
+        body = _CHAPTER_TIME.sub("", body)
         body = _TRACK_POSITION.sub("", body)
         body = _DURATION_TAIL.sub("", body)
         body = _NUMBER_PREFIX.sub("", body)

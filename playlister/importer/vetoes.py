@@ -5,7 +5,9 @@ so the left-out line can name it."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import Protocol
 
 from playlister.importer.model import LeftOut, Song
@@ -19,6 +21,8 @@ from playlister.importer.words import (
     GLUED_HEADING,
     REFUSED_AFTER,
     REFUSED_CELL,
+    REMOVED_AFTER,
+    REMOVED_BLOCKERS,
     SAMPLE_BEFORE,
     SET_ASIDE_AFTER,
     SET_ASIDE_BEFORE,
@@ -343,6 +347,9 @@ def set_aside_cue(text: str, start: int, end: int) -> tuple[str, str] | None:
             and _gap_is_small(gap, SET_ASIDE_GAP | SET_ASIDE_LINKS, stops=r"[.!?;]")
         ):
             return cue, ""
+    removed = REMOVED_AFTER.search(tail)
+    if removed and not any(b in tail[: removed.start()].casefold() for b in REMOVED_BLOCKERS):
+        return removed.group(0).casefold(), ""
     other = _NOT_THE_ONE.match(tail)
     if other:  # "Hurt (her Hurt, not the Johnny Cash one)": that singer's is set aside
         return "not the \u2026 one", other.group(1)
@@ -401,7 +408,10 @@ def set_aside(units: Sequence[Unit], songs: list[Song]) -> tuple[list[Song], lis
     place does) carries a set-aside cue (``set_aside_cue``), or when its artist's only
     mention is a footnote comparing another recording of a title the body names (``[^3]:
     Aretha Franklin's "Son of a Preacher Man" is on …``) by a singer the article's opening
-    (its subject) does not name."""
+    (its subject) does not name. A ``removed song`` (cut for a copyright claim) and ``not
+    their title`` ("not the sza kill bill") are set aside too; ``subject's song``: another
+    artist's recording set aside as a cover, when the title was drafted only once, stays
+    with its artist to fill in."""
     opening = " ".join(u.text for u in units if not _FOOTNOTE.match(u.text))[:OPENING_CHARS]
     # the units holding each word, so finding a title's mentions reads only the units that
     # hold its rarest word (a 4,000-line list stays linear)
@@ -417,6 +427,7 @@ def set_aside(units: Sequence[Unit], songs: list[Song]) -> tuple[list[Song], lis
         return [(u, s, e) for u in rarest for s, e in _mentions(u.text, title)]
 
     titles = [(key(t.title), t.title) for t in songs]
+    title_count = Counter(k for k, _ in titles)
     kept: list[Song] = []
     left: list[LeftOut] = []
     for song in songs:
@@ -432,6 +443,7 @@ def set_aside(units: Sequence[Unit], songs: list[Song]) -> tuple[list[Song], lis
         own_key = key(song.title)
         cues = [
             _aside_for(song, set_aside_cue(u.text, s, e))
+            or _not_theirs(song, u.text, s)
             or refused_cell(u.text, s)
             # the other titles, read only when a sample cue needs them (a long list stays linear)
             or passing_cue(u.text, s, e, (t for k, t in titles if k != own_key))
@@ -443,6 +455,10 @@ def set_aside(units: Sequence[Unit], songs: list[Song]) -> tuple[list[Song], lis
         cover = _set_aside_cover(song, places, mentions(song.title))
         if cover:
             left.append(LeftOut(shown, f"set aside: {cover}"))
+            if not _names(song.artist or "", opening) and title_count[own_key] == 1:
+                # "subject's song": the article's own mention is of its subject's recording
+                # (a track listing), so the title stays, its artist to be found
+                kept.append(replace(song, artist=None))
             continue
         if (
             song.artist
@@ -460,6 +476,17 @@ def set_aside(units: Sequence[Unit], songs: list[Song]) -> tuple[list[Song], lis
 
 
 # --- samples, refused requests, albums, covers, songwriters, never songs ----------------------
+
+
+def _not_theirs(song: Song, text: str, start: int) -> str | None:
+    """``not their title``: "not the sza kill bill", "not the Smashing Pumpkins' Landslide"
+    sets aside that artist's recording of the title, however the chat spells the name."""
+    before = text[max(0, start - len(song.artist or "") - 40) : start]
+    if not song.artist or "not" not in before.casefold():
+        return None
+    name = re.escape(song.artist).replace(r"\ ", r"\s+")
+    pattern = rf"\bnot\s+(?:the\s+)?{name}(?:['\u2019]s?)?\s+[\"\u201c\u2018']?$"
+    return "not" if re.search(pattern, before, re.I) else None
 
 
 def _reason(cue: str) -> str:
@@ -541,7 +568,7 @@ def never_a_song(song: Song) -> str | None:
     return None
 
 
-_COVER_WORDS = r"(?:cover|version|rendition|remake|take)"
+_COVER_WORDS = r"(?:cover|version|rendition|remake|take|recording)"
 _COVER_WORD_BEFORE = re.compile(rf"{_COVER_WORDS}\s+of\s+(?:the\s+)?[\"\u201c\u2018*_]?$", re.I)
 
 

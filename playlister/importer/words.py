@@ -216,6 +216,14 @@ _HEADING = re.compile(r"^\s*(#{1,6})\s+")
 _NUMBER_PREFIX = re.compile(r"^\s*(?:\(?\d{1,3}[.):]|#\d{1,3}[.:]?|No\.\s*\d+[.:]?)\s+")
 
 
+# a video chapter's or a list line's leading time ("15:20", "1:02:03", "[4:05] -"), never
+# part of the title; a number after it ("15:20 #6 ...") is the entry's place, also dropped
+_CHAPTER_TIME = re.compile(
+    r"^\s*[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s+(?:[-\u2013\u2014|\u00b7]\s+)?"
+    r"(?:(?:#\d{1,3}|\d{1,3}[.)])[.:]?\s+)?(?=\S)"
+)
+
+
 # a table column holding songs, by its header
 SONG_HEADERS = {
     "song",
@@ -396,6 +404,11 @@ SET_ASIDE_BEFORE = (
     "veto",
     "vetoed",
     "no to",
+    # "watched title": a title being watched is a film or a show ("watching kill bill vol 1")
+    "watching",
+    "watched",
+    "rewatching",
+    "scene from",
 )
 # After a title, in its sentence: "X, which we could not clear", "X vetoed", "X … that's a no".
 SET_ASIDE_AFTER = (
@@ -467,6 +480,16 @@ SET_ASIDE_LINKS = {
 }
 # Words after a title, in a sentence that carries a set-aside cue, that point the cue
 # elsewhere: ""Into My Arms", which replaced the temp track we could not clear".
+# "removed song": after a title, in its sentence, a song cut from a video or list for a
+# copyright claim or taken down ("I had "Penny Lane" in here but got a copyright claim on it,
+# so it's cut"); an edit ("with the intro removed") is still the song.
+REMOVED_AFTER = re.compile(
+    r"\b(?:copyright\s+(?:claim|strike|block)|taken\s+down|took\s+(?:it\s+)?down|"
+    r"(?:was|got|been|it'?s|it\s+is)\s+(?:cut|removed|muted|blocked|pulled))\b",
+    re.I,
+)
+# Words between a title and a removal cue that make the removal another song's.
+REMOVED_BLOCKERS = ("replac", "instead", "rather", "not the ")
 SET_ASIDE_BLOCKERS = ("replac", "instead", "rather", "but ", "over ", "not the ")
 # "the Amen break": a drum break named after its record is a sample, not a wanted song.
 BREAK_WORDS = ("break", "breaks", "breakbeat", "breakbeats")
