@@ -55,6 +55,16 @@ OFFLINE = [
         'I play "Penny Lane" by the Beatles with the intro removed.',
         [("Penny Lane", "The Beatles")],
     ),
+    (
+        "piece set aside: a piece the class is told not to play",
+        'Don\'t play Ravel\'s "Bol\u00e9ro" this time. Play "Take Five" by Dave Brubeck.',
+        [("Take Five", "Dave Brubeck")],
+    ),
+    (
+        "piece set aside decoy: not playing loud before it is no cue",
+        'Don\'t play anything loud before "Bol\u00e9ro" by Ravel.',
+        [("Bol\u00e9ro", "Ravel")],
+    ),
 ]
 
 

@@ -382,7 +382,8 @@ def _mentions(text: str, title: str) -> list[tuple[int, int]]:
 def _names(artist: str, text: str) -> bool:
     """Whether ``text`` names ``artist``: in full, or by a surname of four letters or more."""
     k = artist_key(artist)
-    if k and f" {k} " in f" {key(text)} ":
+    bare = re.sub(r"['\u2019]s\b", "", text)  # "Ravel's" names Ravel
+    if k and f" {k} " in f" {key(bare)} ":
         return True
     last = artist.split()[-1] if len(artist.split()) > 1 else ""
     return len(last) >= 4 and bool(re.search(rf"(?<!\w){re.escape(last)}(?!\w)", text, re.I))

@@ -399,6 +399,8 @@ SET_ASIDE_BEFORE = (
     "didn't use",
     "did not use",
     "never used",
+    "don't play",
+    "do not play",
     "couldn't clear",
     "could not clear",
     "veto",
