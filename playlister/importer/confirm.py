@@ -475,7 +475,6 @@ def _generous_pairs(
     """Every plausible title phrase: from each line, row or heading where no song was
     confirmed (``taken``), and from every paragraph (titles ``kept`` are not asked again)."""
     titles = kept | vetoed
-    kept_titles = kept
     top = _article_title(finder)
     out: list[Pair] = []
     for unit in finder.units:
@@ -500,7 +499,7 @@ def _generous_pairs(
             for n, row in enumerate(unit.rows[1:] if len(unit.rows) > 1 else unit.rows):
                 if status is not None and status < len(row) and refused(row[status]):
                     continue  # a row its status column turns down
-                if unit.index in taken and any(k and k in key(c) for c in row for k in kept_titles):
+                if unit.index in taken and any(k and k in key(c) for c in row for k in kept):
                     continue  # a row whose song was confirmed
                 if named:
                     row = [row[i] for i in named if i < len(row)]
