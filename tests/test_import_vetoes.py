@@ -11,6 +11,7 @@ from fake_catalog import Catalog, CatalogSearch, make_track
 
 from playlister.importer import ImportResult, LeftOut, import_text
 from playlister.importer.model import left_out_lines
+from playlister.importer.vetoes import set_aside_cue
 
 CATALOG = Catalog(
     [
@@ -384,3 +385,74 @@ def test_the_performer_is_taken_not_the_songwriter(text: str, artist: str) -> No
     assert [(s.title, s.artist) for s in confirmed(text).songs] == [
         ("Nothing Compares 2 U", artist)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # album furniture: a cover image's caption names an album; decoy: the song line
+        ("Recent tracks\n\nImage for 'Salad Days'\n", []),
+        ('Recent tracks\n\n- "Salad Days" by Mac DeMarco\n', [("Salad Days", "Mac DeMarco")]),
+        # album furniture: "the closer on X"; decoy: "the closer, X"
+        ("It's the closer on Sound of Silver by LCD Soundsystem.", []),
+        (
+            'The closer is "Sound of Silver" by LCD Soundsystem.',
+            [("Sound of Silver", "LCD Soundsystem")],
+        ),
+        # album embed: "Album · 2017 · 13 songs" under it; decoy: a track card
+        ('"Masseduction" St. Vincent Album \u00b7 2017 \u00b7 13 songs Listen on Spotify', []),
+        (
+            '"Los Ageless" by Annie Clark. Listen on Spotify Preview 0:30',
+            [("Los Ageless", "Annie Clark")],
+        ),
+        # albums section: entries under "Top Albums"; decoy: under "Top Tracks"
+        ("Top Albums   Last 7 days\n- Punisher \u2014 Phoebe Bridgers\n", []),
+        (
+            'Top Tracks   Last 7 days\n- "Garden Song" by Phoebe Bridgers\n',
+            [("Garden Song", "Phoebe Bridgers")],
+        ),
+        # set-aside section: "Not ranked, on purpose"; decoy: a ranked section
+        ('**Not ranked, on purpose:**\n\n- "Airplanes" by B.o.B\n', []),
+        ('**Ranked:**\n\n- "Airplanes" by B.o.B\n', [("Airplanes", "B.o.B")]),
+        # set aside: "left out", "left X off", "no X either", "doesn't count", someone else's
+        ("You left out Philadelphia by Neil Young.", []),
+        ('"Flagpole Sitta" by Harvey Danger doesn\'t count.', []),
+        ("\"Flagpole Sitta\" by Harvey Danger, and it's my brother's.", []),
+        # decoys: "left" and "no" that set nothing aside
+        ('I left the party humming "Monster" by Paramore.', [("Monster", "Paramore")]),
+        ('No song hits like "Monster" by Paramore.', [("Monster", "Paramore")]),
+    ],
+)
+def test_album_furniture_and_set_aside_lists_are_not_drafted(
+    text: str, kept: list[tuple[str, str]]
+) -> None:
+    assert offline(text) == kept
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        # venue: a venue word, a comma, a place; decoys: a song with "Hall", a comma title
+        ("- Mitski \u2014 Hammersmith Apollo, London\n", []),
+        ("- Mitski \u2014 Carnegie Hall\n", [("Carnegie Hall", "Mitski")]),
+        ("- Mitski \u2014 Washing Machine Heart\n", [("Washing Machine Heart", "Mitski")]),
+    ],
+)
+def test_a_venue_and_its_place_is_never_a_song(line: str, kept: list[tuple[str, str]]) -> None:
+    assert offline(line) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        # "left X off" and "no X either" set X aside; decoys: "left" and "no" elsewhere
+        ('I left "Monster" off completely.', "left \u2026 off"),
+        ('So no "Monster" either.', "no \u2026 either"),
+        ('I left humming "Monster" off and on.', None),
+        ('No song beats "Monster" either way.', None),
+    ],
+)
+def test_left_off_and_no_either_set_a_title_aside(text: str, cue: str | None) -> None:
+    start = text.index("Monster")
+    found = set_aside_cue(text, start, start + len("Monster"))
+    assert (found[0] if found else None) == cue

@@ -14,6 +14,9 @@ from playlister.importer.model import LeftOut, Song
 from playlister.importer.words import (
     _SENTENCE_END,
     ALBUM_BEFORE,
+    ALBUM_EMBED_LINE,
+    ALBUM_SECTION,
+    ALBUM_YEAR_LINE,
     BREAK_WORDS,
     CHORD_LIST,
     CREDIT_WORDS,
@@ -24,12 +27,15 @@ from playlister.importer.words import (
     REMOVED_AFTER,
     REMOVED_BLOCKERS,
     SAMPLE_BEFORE,
+    SECTION_HEAD,
     SET_ASIDE_AFTER,
     SET_ASIDE_BEFORE,
     SET_ASIDE_BLOCKERS,
     SET_ASIDE_GAP,
     SET_ASIDE_LINKS,
+    SET_ASIDE_SECTION,
     SONG_NOUNS,
+    VENUE,
     WRITER_AFTER,
     WRITER_BEFORE,
     _sentence,
@@ -321,6 +327,14 @@ def set_aside_cue(text: str, start: int, end: int) -> tuple[str, str] | None:
             gap = before[m.end() :]
             if len(gap) <= 45 and _gap_is_small(gap):
                 return cue, gap
+    around = re.search(r"\b(left|no)\s+[\"\u201c*_]?$", before, re.I)
+    if around and re.match(
+        r"[\"\u201d*_]?\s+" + ("off\\b" if around.group(1).lower() == "left" else "either\\b"),
+        text[end : end + 12],
+    ):  # "I left X off", "so no X either"
+        return f"{around.group(1).lower()} \u2026 " + (
+            "off" if around.group(1).lower() == "left" else "either"
+        ), ""
     cover = _COVER_OF.search(before)
     gap = before[cover.end() :] if cover else ""
     if (
@@ -427,6 +441,7 @@ def set_aside(units: Sequence[Unit], songs: list[Song]) -> tuple[list[Song], lis
         rarest = min((holding.get(w, []) for w in words), key=len, default=[])
         return [(u, s, e) for u in rarest for s, e in _mentions(u.text, title)]
 
+    sections = section_cues(units)
     titles = [(key(t.title), t.title) for t in songs]
     title_count = Counter(k for k, _ in titles)
     kept: list[Song] = []
@@ -443,7 +458,9 @@ def set_aside(units: Sequence[Unit], songs: list[Song]) -> tuple[list[Song], lis
             continue
         own_key = key(song.title)
         cues = [
-            _aside_for(song, set_aside_cue(u.text, s, e))
+            sections.get(id(u))
+            or album_embed(u.text, e)
+            or _aside_for(song, set_aside_cue(u.text, s, e))
             or _not_theirs(song, u.text, s)
             or refused_cell(u.text, s)
             # the other titles, read only when a sample cue needs them (a long list stays linear)
@@ -535,6 +552,39 @@ def passing_cue(text: str, start: int, end: int, others: Iterable[str] = ()) -> 
     return None
 
 
+def section_cues(units: Sequence[Unit]) -> dict[int, str]:
+    """Rules ``albums section`` and ``set-aside section``: the list entries (by ``id``) under
+    a section head that names albums ("Top Albums   Last 7 days", ``ALBUM_SECTION``) or says
+    its entries are left out ("Not ranked, on purpose:", ``SET_ASIDE_SECTION``), up to the
+    next heading, paragraph or section head."""
+    out: dict[int, str] = {}
+    current: str | None = None
+    for u in units:
+        line = u.text.strip()
+        if len(line) <= 60 and (ALBUM_SECTION.match(line) or SET_ASIDE_SECTION.match(line)):
+            current = (
+                "album: albums section"
+                if ALBUM_SECTION.match(line)
+                else f"{SET_ASIDE_SECTION.match(line).group(0).strip(' *:').lower()}"  # type: ignore[union-attr]
+            )
+            continue
+        if u.kind != "item" or SECTION_HEAD.match(line):
+            current = None
+        elif current:
+            out[id(u)] = current
+    return out
+
+
+def album_embed(text: str, end: int) -> str | None:
+    """Rule ``album embed``: a player card pasted as text names an album: the title is
+    followed at once by " · 2004" (a track card's album and year), or, past at most four
+    words (its artist), by "Album · 2017 · 13 songs" (``ALBUM_EMBED_LINE``)."""
+    after = text[end : end + 60]
+    if ALBUM_YEAR_LINE.match(after):
+        return "album: \u00b7 year"
+    return "album: Album \u00b7" if ALBUM_EMBED_LINE.match(after) else None
+
+
 def refused_cell(text: str, start: int) -> str | None:
     """Rule ``turned down``, in a pasted sheet: a cell after the title's own cell (tab or
     ``|`` separated) that is a refusal status ("NO", "NO - explicit", "DUPLICATE")."""
@@ -558,10 +608,13 @@ def refused_cell(text: str, start: int) -> str | None:
 
 def never_a_song(song: Song) -> str | None:
     """Rule ``never a song``: a title that is a date ("19th November 2026"), a list of chord
-    names ("G, C, D and Am"), or a title or artist that starts with a heading in capitals
-    glued to the line after it ("LEAVING CHURCH Always Look on the Bright Side of Life")."""
+    names ("G, C, D and Am"), a venue and its place ("Hammersmith Apollo, London"), or a
+    title or artist that starts with a heading in capitals glued to the line after it
+    ("LEAVING CHURCH Always Look on the Bright Side of Life")."""
     if DATE.match(song.title) or (song.artist and DATE.match(song.artist)):
         return "a date"
+    if VENUE.match(song.title):
+        return "a venue and its place"
     if CHORD_LIST.match(song.title):
         return "a list of chords"
     if any(GLUED_HEADING.match(x or "") for x in (song.title, song.artist)):

@@ -406,6 +406,9 @@ SET_ASIDE_BEFORE = (
     "veto",
     "vetoed",
     "no to",
+    # "left out": a reader's complaint names a song the list does not have
+    "left out",
+    "you forgot",
     # "watched title": a title being watched is a film or a show ("watching kill bill vol 1")
     "watching",
     "watched",
@@ -434,6 +437,15 @@ SET_ASIDE_AFTER = (
     "that's a no",
     "thats a no",
     "is a no",
+    "doesn't count",
+    "does not count",
+    "never licensed",
+    "it's my brother's",
+    "it's my sister's",
+    "it's my friend's",
+    "it's my partner's",
+    "was not licensed",
+    "wasn't licensed",
 )
 # Between a set-aside cue and the title: only these small words (and names, quotes,
 # brackets); "I could not stop playing X" has verbs between and is no cue.
@@ -574,10 +586,42 @@ WRITER_BEFORE = re.compile(
 )
 WRITER_AFTER = re.compile(r"^\s+(?:song|composition)s?\b(?!\s+(?:from|of|by))", re.I)
 # Album cues without italics: "off Blonde", "from the album Blonde", "on the album".
+# Also an album's place on a page: "the closer on X", "the opener of X", a cover image's caption
+# ("Image for 'X'", as a Last.fm page pasted as text has it).
 ALBUM_BEFORE = re.compile(
-    r"\b(?:off(?:\s+of)?|(?:from|on)\s+(?:the|their|his|her)\s+(?:\d{4}\s+)?(?:album|record|lp|ep))"
-    r"\s+$",
+    r"\b(?:off(?:\s+of)?|(?:from|on)\s+(?:the|their|his|her)\s+(?:\d{4}\s+)?(?:album|record|lp|ep)"
+    r"|(?:closer|opener|closing\s+track|opening\s+track|title\s+track)\s+(?:on|of|from|off))\s+$"
+    r"|\b(?:image|picture|artwork|cover\s+art|album\s+art)\s+(?:for|of)\s+['\u2018]$",
     re.I,
+)
+# Rule ``album embed``: a music player's album card pasted as text names an album: after the
+# title (and its artist) "Album · 2017 · 13 songs", or right after it "· 2004" (a track card's
+# album and year).
+ALBUM_EMBED_LINE = re.compile(
+    r"^\s*(?:[^\s\u00b7]+\s+){0,4}?(?:album|ep|lp)\s*\u00b7\s*\d{4}\b", re.I
+)
+ALBUM_YEAR_LINE = re.compile(r"^\s*\u00b7\s*\d{4}\b")
+# Rule ``albums section``: a page's section head naming albums ("Top Albums   Last 7 days",
+# "Favourite records"); its entries are albums, up to the next section.
+ALBUM_SECTION = re.compile(
+    r"^\W*(?:top|favou?rite|recent|loved|best)\s+(?:albums|records|lps|eps)\b", re.I
+)
+# Rule ``set-aside section``: a list's section head saying its entries are left out ("Not
+# ranked, on purpose", "Didn't make the list", "Honourable mentions I cut", "Left off").
+SET_ASIDE_SECTION = re.compile(
+    r"^\W*(?:not\s+ranked|not\s+ranking|unranked|left\s+(?:off|out)|"
+    r"(?:didn['\u2019]?t|did\s+not)\s+make\s+(?:the\s+|it)|"
+    r"honou?rable\s+mentions?\s+(?:i|we)\s+cut|cut\s+from\s+the\s+list|excluded|omitted)\b",
+    re.I,
+)
+# A section head of a profile page ("Top Tracks", "Recent Tracks"): it ends the one before.
+SECTION_HEAD = re.compile(r"^\W*(?:top|favou?rite|recent|loved)\s+[A-Za-z]+\W*(?:\s{2,}.*)?$", re.I)
+# Rule ``venue``: a place line, "Hammersmith Apollo, London", "Madison Square Garden, New
+# York": a venue word, then a comma and a capitalised place.
+VENUE = re.compile(
+    r"^[\w'\u2019 .&-]*\b(?:Apollo|Arena|Academy|Stadium|Theatre|Theater|Ballroom|Palladium|"
+    r"Garden|Bowl|Amphitheatre|Amphitheater|Pavilion|Auditorium|Dome|Hall|Forum|Centre|Center)"
+    r",\s+[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)*\s*$"
 )
 # Never songs, whatever the catalog holds: a date ("19th November 2026"), a list of chord
 # names ("A, D and E", "G, C, D and Am"), a heading in capitals glued to the line after it
