@@ -8,7 +8,7 @@ its artist agrees, or is left blank (to fill in). Prints the figures, then every
 
 With the catalog (issue 17), each article's candidates are confirmed against a fake Spotify
 search (``tests/fake_catalog.py``) over the 32,833 real tracks of the TidyTuesday CSV, every
-set's true songs, and the fifth to twelfth sets' decoys (``*/catalog.json``: tracks
+set's true songs, and the fifth to thirteenth sets' decoys (``*/catalog.json``: tracks
 titled like the films, books and albums their articles name). Also times a 4,000-line list.
 
     python benchmarks/bench_import.py
@@ -186,6 +186,7 @@ def catalog() -> CatalogSearch:
         "tenth",
         "eleventh",
         "twelfth",
+        "thirteenth",
     ):
         extra = json.loads((ARTICLES / folder / "catalog.json").read_text(encoding="utf-8"))
         for t in extra["tracks"]:
@@ -226,6 +227,7 @@ def main() -> int:
     tenth = cases(ARTICLES / "tenth", seeds_too=False)
     eleventh = cases(ARTICLES / "eleventh", seeds_too=False)
     twelfth = cases(ARTICLES / "twelfth", seeds_too=False)
+    thirteenth = cases(ARTICLES / "thirteenth", seeds_too=False)
     sets = [
         report("development set (test articles and seeds)", cases()),
         report(
@@ -251,6 +253,7 @@ def main() -> int:
         report("tenth set, offline (tests/data/articles/tenth: see README)", tenth),
         report("eleventh set, offline (tests/data/articles/eleventh: see README)", eleventh),
         report("twelfth set, offline (tests/data/articles/twelfth: see README)", twelfth),
+        report("thirteenth set, offline (tests/data/articles/thirteenth: see README)", thirteenth),
     ]
     right = sum(s.true_pos for s in sets)
     found = sum(s.found for s in sets)
@@ -271,6 +274,7 @@ def main() -> int:
         report("tenth set, with the catalog (first run: see README)", tenth, search),
         report("eleventh set, with the catalog (first run: see README)", eleventh, search),
         report("twelfth set, with the catalog (first run: see README)", twelfth, search),
+        report("thirteenth set, with the catalog (first run: see README)", thirteenth, search),
         report(
             "sets one to four, with the catalog",
             cases()
