@@ -102,20 +102,21 @@ def delimited_rows(lines: list[str]) -> list[list[str]] | None:
     return None
 
 
+# a credit line naming what a recording borrows: "Contains a sample of", "Includes elements of"
+_SAMPLE_CUE = (
+    r"(?:contains|includes?|features?)\s+(?:a\s+)?"
+    r"(?:samples?|excerpts?|elements?|interpolations?)\b"
+)
 # the credit lines of a film's or an album's music credits
 _CREDIT = re.compile(
     r"^(?:(?:written|composed|performed|produced|arranged|sung|music|lyrics|words)"
     r"(?:\s+(?:and|&)\s+(?:written|composed|performed|produced|arranged|sung))*"
     r"(?:\s+(?:by|for))?\b|courtesy\s+of\b|by\s+arrangement\b|under\s+licen[cs]e\b|"
-    r"(?:contains|includes?|features?)\s+(?:a\s+)?(?:samples?|excerpts?|elements?|"
-    r"interpolations?)\b|(?:p|c)\s*\d{4}\b)",
+    rf"{_SAMPLE_CUE}|(?:p|c)\s*\d{{4}}\b)",
     re.I,
 )
 _PERFORMER = re.compile(r"^(?:[\w\s&]*\s)?(?:performed|sung)\s+by\s+(.+)$", re.I)
-_SAMPLE = re.compile(
-    r"^(?:contains|includes?|features?)\s+(?:a\s+)?(?:samples?|excerpts?|elements?|interpolations?)\b",
-    re.I,
-)
+_SAMPLE = re.compile(rf"^{_SAMPLE_CUE}", re.I)
 _FEATURING = re.compile(r"\s+(?:featuring|feat\.?|ft\.?|with)\s+.*$", re.I)
 _QUOTED_LINE = re.compile(r"^[\"\u201c]([^\"\u201c\u201d]{1,120})[\"\u201d]$")
 _SMALL = {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on"}

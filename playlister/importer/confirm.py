@@ -493,8 +493,8 @@ def _generous_pairs(
             if unit.rows and _decoy_heading(" ".join(unit.rows[0])):
                 continue  # a table of albums, films or books, by its header
             # a header naming the song's columns ("Music", "Artist"): only they are read
-            named = _named_columns(unit.rows[0]) if len(unit.rows) > 1 else None
             roles = [column_role(c) for c in unit.rows[0]] if len(unit.rows) > 1 else []
+            named = _named_columns(roles)
             status = roles.index("status") if "status" in roles else None
             for n, row in enumerate(unit.rows[1:] if len(unit.rows) > 1 else unit.rows):
                 if status is not None and status < len(row) and refused(row[status]):
@@ -532,10 +532,9 @@ def _generous_pairs(
     return out
 
 
-def _named_columns(header: list[str]) -> list[int] | None:
-    """The title and artist columns a table's header names, title first; None if it names
-    no title column."""
-    roles = [column_role(c) for c in header]
+def _named_columns(roles: list[str | None]) -> list[int] | None:
+    """The title and artist columns of a table whose header cells have these ``roles``,
+    title first; None if it names no title column."""
     if "title" not in roles:
         return None
     return [roles.index("title")] + ([roles.index("artist")] if "artist" in roles else [])
