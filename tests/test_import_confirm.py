@@ -48,6 +48,8 @@ CATALOG = Catalog(
         make_track("E" * 22, "Batman Forever", "Seal", "Decoys", 1995),  # a soundtrack's title
         make_track("F" * 22, "Kiss from a Rose", "Seal", "Seal", 1994),
         make_track("G" * 22, "House", "Massive Attack", "Decoys", 2004),  # a show's title
+        make_track("H" * 22, "Stand by Me", "Ben E. King", "Don't Play That Song!", 1962),
+        make_track("I" * 22, "Stand", "R.E.M.", "Green", 1988),  # the title cut at "by"
     ]
 )
 
@@ -342,6 +344,24 @@ ROWS = [
         None,
     ),
     (
+        "a line's phrases: a title with “by” in it, read whole beside the artist",
+        "- Stand by Me – Ben E. King\n",
+        [("Stand by Me", "Ben E. King")],
+        None,
+    ),
+    (
+        "a line's phrases, decoy: “by” between title and artist still splits them",
+        "- Hocus Pocus by Focus – the 1971 single\n",
+        [("Hocus Pocus", "Focus")],
+        None,
+    ),
+    (
+        "never searched: a guitar lesson's chords",
+        "- Week 3: G C D Am\n",
+        [],
+        "“G C D Am” by Week 3: never a song: a chord or a single letter",
+    ),
+    (
         "italic phrase, decoy: the sentence is about a film",
         "Prince starred in the film *Purple Rain* that year.",
         [],
@@ -379,6 +399,26 @@ def test_searches_are_bounded_and_what_was_not_searched_says_so() -> None:
     assert (
         "\u201cHocus Pocus\u201d by Focus: not searched: the article's 1 searches were spent"
     ) in left
+
+
+def test_a_name_the_catalog_has_no_songs_by_stops_costing_searches() -> None:
+    """A course's heading read as the artist beside every line: asked about once it has
+    found nothing twice, then never paired again."""
+    search = CatalogSearch(CATALOG)
+    asked: list[str] = []
+
+    def ask(query: str) -> list[dict]:
+        asked.append(query)
+        return search.search_tracks(query)
+
+    text = "".join(f"- Strum pattern {n} – Spring Term 2027\n" for n in range(8))
+    import_text(text, search=ask)
+    paired = [q for q in asked if q.startswith("track:") and "artist:Spring Term 2027" in q]
+    assert paired == [
+        "track:Strum pattern 0 artist:Spring Term 2027",
+        "track:Strum pattern 1 artist:Spring Term 2027",
+    ]
+    assert "artist:Spring Term 2027" in asked  # the one question that settled it
 
 
 def test_verbose_names_the_rule_that_confirmed_each_song() -> None:

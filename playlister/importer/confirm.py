@@ -26,6 +26,7 @@ article; what was not confirmed is left out with its reason.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -88,10 +89,15 @@ _SPLIT = re.compile(
     r"[\u201c\u201d\"]",
     re.I,
 )
+_SPLIT_NOT_BY = re.compile(_SPLIT.pattern.replace(r"|\s+by\s+", ""), re.I)
 
 
 # How far into an article its subject is named: its title and first lines
 SUBJECT_CHARS = 300
+# A chord, a run of chords or a single letter ("D", "Am", "G C D Am", "D6add9", "F#m7/E"): a
+# guitar lesson's shapes, never a title worth a search.
+_CHORD = r"[A-G][#b\u266f\u266d]?(?:maj|min|m|dim|aug|sus|add)?\d*(?:add\d+|sus\d)?(?:/[A-G][#b]?)?"
+_CHORDS = re.compile(rf"{_CHORD}(?:[\s,.\-]+{_CHORD})*[\s,.\-]*|\w")
 
 
 @dataclass
@@ -122,6 +128,24 @@ class Searches:
     article: str = ""  # the whole text, for a name the article gives anywhere
     sent: int = 0
     cache: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    # names asked as an artist whose pairs found nothing, and the ones the catalog lacks
+    misses: Counter[str] = field(default_factory=Counter)
+    not_artists: set[str] = field(default_factory=set)
+
+    def hopeless(self, artist: str) -> bool:
+        """Whether ``artist`` is a name the catalog holds no songs by ("Spring Term 2027",
+        "Week 3"): asked once its pairs have twice found nothing, so a page's heading or a
+        label read as the artist beside every phrase does not spend the article's searches."""
+        name = artist_key(artist)
+        if name in self.not_artists:
+            return True
+        if self.misses[name] < 2:
+            return False
+        self.misses[name] = -1_000  # asked once
+        if not _artist_known(artist, self):
+            self.not_artists.add(name)
+            return True
+        return False
 
     def __call__(self, query: str) -> list[dict[str, Any]] | None:
         """The page for ``query``, or None when the budget is spent."""
@@ -518,11 +542,22 @@ def _generous_pairs(
                 # ("Encore:") are not entries
                 out += _prose_pairs(unit, titles, marked_only=True)
                 continue
-            phrases = _phrases(unit.text)
-            label = bool(_LABEL.match(unit.text)) and len(phrases) > 1
-            out += _line_pairs(
-                phrases, unit, 0, f"{context} {top}", _clip(unit.text), "line", label=label
-            )
+            label = bool(_LABEL.match(unit.text)) and len(_phrases(unit.text)) > 1
+            # a title with "by" in it ("Stand by Me – Ben E. King") is read whole as well
+            whole = _phrases(unit.text, by=False)
+            readings = [_phrases(unit.text)]
+            if len(whole) > 1 and any(re.search(r"\w\s+by\s+\w", p, re.I) for p in whole):
+                readings.append(whole)
+            for phrases in readings:
+                out += _line_pairs(
+                    list(phrases),
+                    unit,
+                    0,
+                    f"{context} {top}",
+                    _clip(unit.text),
+                    "line",
+                    label=label,
+                )
             # "nothing beats *Fast Car*. Tracy Chapman…": a line's marked phrases; its plain
             # capitalised words only when it reads as a sentence ("Wet Leg played Chaise
             # Longue and Angelica"): in a line of titles and names they are as often its
@@ -584,10 +619,11 @@ def _row_context(finder: Finder, index: int, title: str) -> str:
     return _context(finder, index)
 
 
-def _phrases(text: str) -> list[str]:
+def _phrases(text: str, by: bool = True) -> list[str]:
     """A line cut at dashes, colons, brackets, quotes, slashes, dot leaders, column gaps and
-    "by" into its phrases."""
-    parts = [_strip_punct(p).strip("*_ ") for p in _SPLIT.split(text)]
+    (unless ``by`` is false: "Stand by Me – Ben E. King") "by" into its phrases."""
+    split = _SPLIT if by else _SPLIT_NOT_BY
+    parts = [_strip_punct(p).strip("*_ ") for p in split.split(text)]
     if len([p for p in parts if p]) == 1:  # no dash or bracket: "jeff buckley, Hallelujah."
         parts = [_strip_punct(p).strip("*_ ") for p in re.split(r",\s+|[.!?;]+\s+", text)]
     return [
@@ -819,7 +855,12 @@ def _check(pair: Pair, searches: Searches, vetoed: set[str]) -> tuple[Song | Non
     ]
     if not tries:
         return None, ""
+    tries = [t for t in tries if not any(_CHORDS.fullmatch((x or "").strip()) for x in t[:2])]
+    if not tries:
+        return None, "never a song: a chord or a single letter"
     for title, artist, rule in tries:
+        if artist is not None and searches.hopeless(artist):
+            continue
         queries = build_queries(Track(title=title, artist=artist or ""))
         if not queries:  # nothing Spotify can search for ("&", "The")
             continue
@@ -827,10 +868,14 @@ def _check(pair: Pair, searches: Searches, vetoed: set[str]) -> tuple[Song | Non
         if page is None:
             return None, f"not searched: the article's {searches.limit} searches were spent"
         hit = _agreeing(title, artist, pair.context, page)
+        if hit is None and artist is not None:
+            searches.misses[artist_key(artist)] += 1
         if hit is None and artist is None and len(page) >= 10:
             # a common title ("Connection", "Hurt"): the artist's take may lie past the
             # page; ask again with each name beside it
             for name in _names_beside(pair.context, title):
+                if searches.hopeless(name):
+                    continue
                 more = build_queries(Track(title=title, artist=name))
                 named = searches(more[0]) if more else None
                 if named is None:
@@ -839,6 +884,7 @@ def _check(pair: Pair, searches: Searches, vetoed: set[str]) -> tuple[Song | Non
                 if hit is not None:
                     page = named
                     break
+                searches.misses[artist_key(name)] += 1
         if hit is None and artist is None and pair.rule == "rules" and not pair.artist:
             # a song the rules found without its artist: the catalog's artist must be one
             # the article names somewhere (an interview's subject, a review's band)
