@@ -411,14 +411,37 @@ def test_a_name_the_catalog_has_no_songs_by_stops_costing_searches() -> None:
         asked.append(query)
         return search.search_tracks(query)
 
-    text = "".join(f"- Strum pattern {n} – Spring Term 2027\n" for n in range(8))
+    drills = ["Warm-up", "Downstrokes", "Upstrokes", "Palm muting", "Hammer-ons", "Slides"]
+    text = "".join(f"- {drill} \u2013 Spring Term 2027\n" for drill in drills)
     import_text(text, search=ask)
     paired = [q for q in asked if q.startswith("track:") and "artist:Spring Term 2027" in q]
     assert paired == [
-        "track:Strum pattern 0 artist:Spring Term 2027",
-        "track:Strum pattern 1 artist:Spring Term 2027",
+        "track:Warm-up artist:Spring Term 2027",
+        "track:Downstrokes artist:Spring Term 2027",
     ]
     assert "artist:Spring Term 2027" in asked  # the one question that settled it
+
+
+def test_page_furniture_repeated_with_other_numbers_is_never_searched() -> None:
+    """A forum's profile lines ("Joined Mar 2019", "Posts 88") beside every post."""
+    search = CatalogSearch(CATALOG)
+    asked: list[str] = []
+
+    def ask(query: str) -> list[dict]:
+        asked.append(query)
+        return search.search_tracks(query)
+
+    posts = [
+        ("magpie", "Mar 2019", "1 204", "Connection \u2013 Elastica"),
+        ("wren", "Jun 2017", "88", "Waterloo Sunset \u2013 The Kinks"),
+        ("amber", "Jan 2020", "7", "Hocus Pocus \u2013 Focus"),
+    ]
+    text = "".join(
+        f"{who}\nJoined {when}\nPosts {n}\n\n- {song}\n\n" for who, when, n, song in posts
+    )
+    result = import_text(text, search=ask)
+    assert [s.title for s in result.songs] == ["Connection", "Waterloo Sunset", "Hocus Pocus"]
+    assert not [q for q in asked if "Joined" in q or "Posts" in q]
 
 
 def test_verbose_names_the_rule_that_confirmed_each_song() -> None:

@@ -131,6 +131,7 @@ class Searches:
     # names asked as an artist whose pairs found nothing, and the ones the catalog lacks
     misses: Counter[str] = field(default_factory=Counter)
     not_artists: set[str] = field(default_factory=set)
+    furniture: set[str] = field(default_factory=set)  # see ``_furniture``
 
     def hopeless(self, artist: str) -> bool:
         """Whether ``artist`` is a name the catalog holds no songs by ("Spring Term 2027",
@@ -171,7 +172,7 @@ def confirm(
 
     Returns (songs, left out, the searches made, how many candidates were not confirmed).
     """
-    searches = Searches(search, limit, finder.text)
+    searches = Searches(search, limit, finder.text, furniture=_furniture(finder))
     vetoed = {
         key(_strip_punct(x.text.strip("\u201c\u201d*")))
         for x in left
@@ -259,6 +260,34 @@ def confirm(
     return [s for _, _, s in kept], out_left + missed, searches, len(missed)
 
 
+_MONTHS = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b\.?", re.I)
+
+
+def _template(phrase: str) -> str:
+    """A phrase with its numbers and months blanked: "Joined Mar 2019" -> "joined M #"."""
+    if not re.search(r"\d", phrase):
+        return ""
+    return re.sub(r"#(?:[\s,.]*#)+", "#", _MONTHS.sub("M", re.sub(r"\d+", "#", phrase))).lower()
+
+
+def _furniture(finder: Finder) -> set[str]:
+    """The page's repeated labels: a phrase with a number that recurs three times or more
+    with other numbers ("Posts 88", "Posts 431"; "Joined Mar 2019"; "Week 1" ... "Week 10"),
+    as a forum's profile lines, a course's weeks or a shop's lot numbers are. Never a title
+    or an artist, so never worth a search."""
+    seen: dict[str, set[str]] = {}
+    for unit in finder.units:
+        if unit.kind == "prose":
+            continue
+        lines = [" | ".join(r) for r in unit.rows] if unit.rows else [unit.text]
+        for line in lines:
+            for phrase in _phrases(line):
+                shape = _template(phrase)
+                if shape and "#" in shape and re.search(r"[a-z]", shape):
+                    seen.setdefault(shape, set()).add(phrase)
+    return {shape for shape, phrases in seen.items() if len(phrases) >= 3}
+
+
 def _section_videos(finder: Finder, kept: list[tuple[int, int, Song]]) -> None:
     """A video alone on its line after a section (a heading and its paragraphs) in which the
     catalog confirmed one song is that song's: a listicle's embed under its entry. After a
@@ -312,9 +341,13 @@ def _anchored(
         for t in page
         for a in t.get("artists") or ()
     }
+    # the words that open the page's furniture ("Joined Mar 2019" -> "joined")
+    heads = {shape.split()[0] for shape in searches.furniture if shape.split()[0] != "#"}
     for name in anchored.artist_names(units, known, titles, met):
         if searches.sent - start >= anchored.MAX_NAMES:
             break
+        if name.split()[0].lower() in heads:
+            continue
         tracks = anchored.artist_tracks(name, searches)
         if tracks is None:
             break
@@ -858,6 +891,9 @@ def _check(pair: Pair, searches: Searches, vetoed: set[str]) -> tuple[Song | Non
     tries = [t for t in tries if not any(_CHORDS.fullmatch((x or "").strip()) for x in t[:2])]
     if not tries:
         return None, "never a song: a chord or a single letter"
+    tries = [t for t in tries if not any(_template(x or "") in searches.furniture for x in t[:2])]
+    if not tries:
+        return None, "never a song: page furniture, repeated with other numbers"
     for title, artist, rule in tries:
         if artist is not None and searches.hopeless(artist):
             continue
