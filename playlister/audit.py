@@ -62,7 +62,8 @@ class Row:
             "score": e.score if e else None,
             "reason": self.reason,
             "fallback": self.fallback,
-            "video": self.verdict.video,
+            "youtube": self.verdict.video,  # the tracklist's own field, as `import` names it
+            "video": self.verdict.video,  # the same; the name before schema 1's `youtube`
             "match": e.match.as_dict() if e and e.match else None,
             "alternatives": [
                 {"uri": a.uri, "url": a.url, "score": a.score, "note": a.note, **a.as_dict()}

@@ -226,3 +226,6 @@ def test_match_json_lists_every_entry_with_its_verdict(project: Path) -> None:
     no_looking = doc["tracks"][4]
     assert no_looking["reason"] == "recorded as matched without a Spotify URI"
     assert doc["tracks"][1]["fallback"] == "https://www.youtube.com/watch?v=Ew7QoNGHung"
+    # the entry's own video under the tracklist's name for it, as `import --json` has it
+    assert doc["tracks"][1]["youtube"] == "https://www.youtube.com/watch?v=Ew7QoNGHung"
+    assert doc["tracks"][0]["youtube"] is None
