@@ -342,6 +342,32 @@ ROWS = [
         None,
     ),
     (
+        "one-field records: a receipt's title line, its artist on the next line",
+        "iTunes Store\n\n  Connection        \u00a30.99\n  Elastica\n  Song\n  Report a Problem\n\n"
+        "  Focus\n  Hocus Pocus\n  Song\n",
+        [("Connection", "Elastica"), ("Hocus Pocus", "Focus")],
+        None,
+    ),
+    (
+        "one-field records, decoy: a record that says it is an album, or was refunded",
+        "  Mezzanine        \u00a37.99\n  Massive Attack\n  Album\n\n"
+        "  Teardrop         \u00a30.99\n  Massive Attack\n  Song\n  Refunded 15 Nov 2026\n",
+        [],
+        None,
+    ),
+    (
+        "artist implied: a title said to be by the same band as a song kept",
+        '"Chaise Longue" by Wet Leg.\n\nAnd add Angelica, same band, we have the CD.\n',
+        [("Chaise Longue", "Wet Leg"), ("Angelica", "Wet Leg")],
+        None,
+    ),
+    (
+        "artist implied, decoy: the title is no song of an artist the article names",
+        '"Chaise Longue" by Wet Leg.\n\nAnd add Masterpiece, same band, we have the CD.\n',
+        [("Chaise Longue", "Wet Leg")],
+        None,
+    ),
+    (
         "italic phrase, decoy: the sentence is about a film",
         "Prince starred in the film *Purple Rain* that year.",
         [],

@@ -159,6 +159,7 @@ def confirm(
     missed: list[LeftOut] = []
     unfound: list[Pair] = []  # the rules' songs named with their artist, not in the catalog
     taken_units: set[int] = set()
+    implied: list[Pair] = []  # titles whose artist the text gives as one named before
 
     def ask(pairs: list[Pair]) -> None:
         for pair in pairs:
@@ -167,6 +168,8 @@ def confirm(
             if key(pair.title) in vetoed:
                 continue
             song, why = _check(pair, searches, vetoed)
+            if song is None and why and _implies_artist(finder, pair):
+                implied.append(pair)
             if song is None:
                 if why:
                     missed.append(LeftOut(_shown(pair), why))
@@ -179,12 +182,29 @@ def confirm(
             seen.add(ident)
             seen_songs.add(ident[:2])
             taken_units.add(pair.unit)
+            if 0 <= pair.unit < len(finder.units):
+                # a record's artist line, read as the artist, is not a title to search
+                taken_units.update(
+                    u.index
+                    for u in record_fields(finder.units, finder.units[pair.unit])
+                    if artist_key(u.text) == artist_key(song.artist or "")
+                )
             kept.append((pair.unit, pair.pos, song))
 
     # the rules' songs first; then every phrase of the units where none was confirmed (a
     # rule that read a karaoke table's singer as the artist leaves the row to be read again)
     ask(_rule_pairs(finder, songs))
     ask(_generous_pairs(finder, vetoed, set(taken_units), {k[0] for k in seen}))
+    for pair in implied:
+        song = _implied(pair, searches, kept)
+        if song is None:
+            continue
+        ident = (key(song.title), artist_key(song.artist or ""), key(song.version or ""))
+        if ident in seen or ident[:2] in seen_songs or key(song.title) in {k[0] for k in seen}:
+            continue
+        seen.add(ident)
+        seen_songs.add(ident[:2])
+        kept.append((pair.unit, pair.pos, song))
     # A song the article names with its artist, by an artist the catalog knows, that no
     # other reading of its line confirmed: kept, since a song Spotify lacks ("Hollywood
     # Dream" by The Runaways) is one the curator must hear about.
@@ -233,6 +253,47 @@ def confirm(
         if key(x.text.split("\u201d")[0].strip("\u201c")) not in taken
     ]
     return [s for _, _, s in kept], out_left + missed, searches, len(missed)
+
+
+# "same band as the bottle one", "a second one by the same artist", "also off Grace": the
+# artist is one the article names for another song
+_SAME_ARTIST = re.compile(
+    r"\b(?:same\s+(?:band|artist|singer|group|act|duo|songwriter)\b|also\s+(?:off|from)\s+\w|"
+    r"(?:another|second|one\s+more)\s+(?:one|song|track|tune)\s+(?:by|from)\s+"
+    r"(?:them|him|her|the\s+same)\b)",
+    re.I,
+)
+
+
+def _implies_artist(finder: Finder, pair: Pair) -> bool:
+    """Whether the words around a title with no artist beside it say its artist is one the
+    article names for another of its songs."""
+    if pair.artist or not 0 <= pair.unit < len(finder.units):
+        return False
+    text = finder.units[pair.unit].text
+    at = pair.pos if pair.rule in ("phrase", "run") else 0
+    return bool(_SAME_ARTIST.search(text[max(0, at - 120) : at + len(pair.title) + 80]))
+
+
+def _implied(pair: Pair, searches: Searches, kept: list[tuple[int, int, Song]]) -> Song | None:
+    """Rule ``artist implied``: a title whose words say its artist is one named for another
+    song ("same band as", "also off") is confirmed with the artist of a song kept, the
+    nearest first (its search was made already)."""
+    queries = build_queries(Track(title=pair.title, artist=""))
+    page = searches.cache.get(queries[0]) if queries else None
+    if not page:
+        return None
+    artists = sorted(
+        ((abs(u - pair.unit), u > pair.unit, s.artist) for u, _, s in kept if s.artist),
+        key=lambda a: (a[0], a[1]),
+    )
+    for _, _, artist in dict.fromkeys(artists):
+        hit = _agreeing(pair.title, artist, "", page)
+        if hit is not None:
+            song = _song(pair, pair.title, hit, page, swapped=False)
+            song.confirmed = "artist implied, a song of an artist the article names"
+            return song
+    return None
 
 
 def _section_videos(finder: Finder, kept: list[tuple[int, int, Song]]) -> None:
@@ -568,8 +629,43 @@ def _context(finder: Finder, index: int) -> str:
         # a listicle's entry: the title as its heading, the artist in the blurb's first
         # sentence ("## No. 2: Penny Lane" / "The Beatles drop a trumpet solo…")
         after = _SENTENCE_END.split(nxt.text, maxsplit=1)[0]
+    if unit is not None and unit.block >= 0:
+        after = " | ".join(u.text for u in record_fields(units, unit))
     # kept apart, so that a title, its heading and a name below do not read as one name
     return f"{here} | {finder.headings.get(index, '')} | {after}"
+
+
+# a record's line naming what was bought or listed when it is no song ("Album", "Film
+# (Rental, HD)", "Audiobook"), or saying it was taken back ("Refunded 15 Nov 2026")
+_NOT_A_SONG_LINE = re.compile(
+    r"^(?:album|ep|lp|film|movie|book|audiobook|e-?book|podcast|episode|video|music video|"
+    r"tv show|season|app|ringtone|refunded|cancell?ed|returned|removed|declined)\b",
+    re.I,
+)
+
+
+def _one_field(unit: Unit) -> bool:
+    """A line holding one field: a single phrase of at most six words, no sentence."""
+    phrases = _phrases(unit.text)
+    return len(phrases) == 1 and len(phrases[0].split()) <= 6
+
+
+def record_fields(units: list[Unit], unit: Unit) -> list[Unit]:
+    """Rule ``one-field records``: in a paragraph of one-field lines (a receipt, an app's
+    screen or a list typed out with the title on one line and the artist on the next, or the
+    other way round), the lines right above and below a one-field line may be its artist:
+    the catalog says which. A record (the paragraph) with a line saying it is no song
+    (an album, a film, an audiobook) or was refunded offers none."""
+    if unit.block < 0 or not _one_field(unit):
+        return []
+    record = [u for u in units if u.block == unit.block]
+    if any(_NOT_A_SONG_LINE.match(u.text.strip()) for u in record):
+        return []
+    return [
+        u
+        for u in units[max(0, unit.index - 1) : unit.index + 2]
+        if u is not unit and u.block == unit.block and _one_field(u)
+    ]
 
 
 def _row_context(finder: Finder, index: int, title: str) -> str:

@@ -52,6 +52,7 @@ class Unit:
     italics: list[Span] = field(default_factory=list)
     role: str = ""  # "question" for an interviewer's line, "credits" for a credit block
     rows: list[list[str]] = field(default_factory=list)  # a table's cells, header first
+    block: int = -1  # the paragraph of one-field lines it came from (a record), else -1
 
 
 def split_units(text: str) -> list[Unit]:
@@ -84,8 +85,10 @@ def split_units(text: str) -> list[Unit]:
             para.clear()
         if len(para) >= 2 and _entry_lines(para):
             # a list set as bare lines (or a table flattened to lines): a unit each
+            block = len(units)
             for line in para:
                 units.append(_unit(len(units), "item", line))
+                units[-1].block = block
             para.clear()
         if para:
             joined = " ".join(p.strip() for p in para)
