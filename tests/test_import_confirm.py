@@ -48,6 +48,7 @@ CATALOG = Catalog(
         make_track("E" * 22, "Batman Forever", "Seal", "Decoys", 1995),  # a soundtrack's title
         make_track("F" * 22, "Kiss from a Rose", "Seal", "Seal", 1994),
         make_track("G" * 22, "House", "Massive Attack", "Decoys", 2004),  # a show's title
+        make_track("H" * 22, "Shook Ones, Pt. II", "Mobb Deep", "The Infamous", 1995),
     ]
 )
 
@@ -365,6 +366,14 @@ ROWS = [
         "artist implied, decoy: the title is no song of an artist the article names",
         '"Chaise Longue" by Wet Leg.\n\nAnd add Masterpiece, same band, we have the CD.\n',
         [("Chaise Longue", "Wet Leg")],
+        None,
+    ),
+    (
+        "entry above its blurb: a countdown's place, its entry (an abbreviation's full stop "
+        "kept), then the blurb",
+        "THE BEST SONGS OF 1995\n\n52\nMobb Deep \u2013 Shook Ones, Pt. II\nHavoc built the beat from a sample, slowed and"
+        " detuned until\nit sounded like a fire alarm in a basement. Part I exists.\n",
+        [("Shook Ones, Pt. II", "Mobb Deep")],
         None,
     ),
     (
