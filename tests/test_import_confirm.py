@@ -371,8 +371,9 @@ ROWS = [
     (
         "entry above its blurb: a countdown's place, its entry (an abbreviation's full stop "
         "kept), then the blurb",
-        "THE BEST SONGS OF 1995\n\n52\nMobb Deep \u2013 Shook Ones, Pt. II\nHavoc built the beat from a sample, slowed and"
-        " detuned until\nit sounded like a fire alarm in a basement. Part I exists.\n",
+        "THE BEST SONGS OF 1995\n\n52\nMobb Deep \u2013 Shook Ones, Pt. II\n"
+        "Havoc built the beat from a sample, slowed and detuned until\n"
+        "it sounded like a fire alarm in a basement. Part I exists.\n",
         [("Shook Ones, Pt. II", "Mobb Deep")],
         None,
     ),
