@@ -605,7 +605,21 @@ def anchored(text: str) -> list[tuple[str, str | None, str]]:
     return [(s.title, s.artist, s.confirmed) for s in result.songs]
 
 
+# minutes naming many people and rooms before the one artist, which the names' searches
+# would spend the budget on first
+_CROWD = "Present: " + ", ".join(f"Mrs Ann Room{n}" for n in range(30)) + ".\n\n"
+
 ANCHORED_ROWS = [
+    (
+        "a name right after \u201cby\u201d is asked about before the article's other names",
+        _CROWD + "- Kyle proposed fast car by Tracy Chapman for the last hour. Agreed.\n",
+        [("Fast Car", "Tracy Chapman", "title beside its artist's name")],
+    ),
+    (
+        "decoy: the name asked about first, the title in lower case not beside it",
+        _CROWD + "- Kyle proposed fast car, first sung by Tracy Chapman. Agreed.\n",
+        [],
+    ),
     (
         "capitalised title anywhere in an essay whose first lines name the artist",
         "# Reissue notes\n\nDusty Springfield went south in 1968.\n\n"
