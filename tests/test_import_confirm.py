@@ -396,6 +396,35 @@ def test_confirmation_rules(
         assert left in left_out
 
 
+def test_a_lines_entry_is_its_first_sentence_the_rest_comments_on_it() -> None:
+    search = CatalogSearch(CATALOG)
+    text = "- Connection - Elastica. Our pick. Yes the intro is odd, trust us.\n"
+    result = import_text(text, search=lambda q: search.search_tracks(q))
+    assert [(s.title, s.artist) for s in result.songs] == [("Connection", "Elastica")]
+    assert search.queries[0] == "track:Connection artist:Elastica"
+    assert not any("trust" in q for q in search.queries)
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("- The Kinks' Waterloo Sunset. We know it is in a film by Someone Else.\n", True),
+        # decoy: the title is another artist's
+        ("- The Kinks' Main Title. We know it is in a film by Someone Else.\n", False),
+    ],
+)
+def test_a_possessive_after_an_s_names_the_runs_artist(line: str, kept: bool) -> None:
+    search = CatalogSearch(CATALOG)
+    result = import_text(line, search=lambda q: search.search_tracks(q))
+    found = [(s.title, s.artist, s.confirmed) for s in result.songs]
+    if kept:
+        assert found == [
+            ("Waterloo Sunset", "The Kinks", "name in the unit, from a capitalised run")
+        ]
+    else:
+        assert found == []
+
+
 def test_the_article_order_is_kept_across_rules() -> None:
     text = (
         '- Hocus Pocus [Focus (1971) Moving Waves]\n- "Connection" by Elastica\n'
@@ -610,6 +639,12 @@ def anchored(text: str) -> list[tuple[str, str | None, str]]:
 _CROWD = "Present: " + ", ".join(f"Mrs Ann Room{n}" for n in range(30)) + ".\n\n"
 
 ANCHORED_ROWS = [
+    (
+        "decoy: a line's title a few words after its artist's name, not beside it",
+        '# Bar rules\n\n- Tracy Chapman\'s "Baby Can I Hold You". The ONLY Tracy Chapman. Her '
+        "Fast Car stays banned.\n",
+        [],
+    ),
     (
         "a name right after \u201cby\u201d is asked about before the article's other names",
         _CROWD + "- Kyle proposed fast car by Tracy Chapman for the last hour. Agreed.\n",

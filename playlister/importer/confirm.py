@@ -683,6 +683,11 @@ def _row_context(finder: Finder, index: int, title: str) -> str:
 def _phrases(text: str) -> list[str]:
     """A line cut at dashes, colons, brackets, quotes, slashes, dot leaders, column gaps and
     "by" into its phrases."""
+    head = _LINE_HEAD.match(text)
+    if head and len([p for p in _SPLIT.split(head.group(1)) if p.strip()]) > 1:
+        # "Peach, Plum, Pear - Joanna Newsom. Marco's pick.": the entry is the line's first
+        # sentence; what follows comments on it
+        text = head.group(1)
     parts = [_strip_punct(p).strip("*_ ") for p in _SPLIT.split(text)]
     if len([p for p in parts if p]) == 1:  # no dash or bracket: "jeff buckley, Hallelujah."
         parts = [_strip_punct(p).strip("*_ ") for p in re.split(r",\s+|[.!?;]+\s+", text)]
@@ -693,6 +698,11 @@ def _phrases(text: str) -> list[str]:
     ][:MAX_PHRASES]
 
 
+# a line's first sentence, where another follows ("Mr.", "Pt." and initials end none)
+_LINE_HEAD = re.compile(
+    r"^((?:[^.!?]|(?<=\b[A-Z])\.|(?<=\bMr)\.|(?<=\bMrs)\.|(?<=\bMs)\.|(?<=\bDr)\.|"
+    r"(?<=\bSt)\.|(?<=\bPt)\.|(?<=\bVol)\.|(?<=\bNo)\.)+?)[.!?]+\s+(?=[A-Z\"\u201c])"
+)
 # "Encore: …", "Tape: …", "Self Esteem: …": what opens a line before a colon is a label or
 # a name, never the title
 _LABEL = re.compile(r"^[^:\u201c\"]{1,40}:\s")
@@ -837,9 +847,9 @@ def _prose_pairs(
                 continue
             spans.append((at, at + len(run), run, False))
             # "My Girl, The Temptations", "Chaise Longue and Angelica", "Caroline
-            # Polachek's Welcome to My Island": each part too
-            for part in re.finditer(r"[^,]+?(?=,|\s+and\s+|['\u2019]s\s|$)", run):
-                piece = re.sub(r"^(?:and|['\u2019]s)\s+", "", part.group(0).strip())
+            # Polachek's Welcome to My Island", "Sufjan Stevens' Mystery of Love": each part
+            for part in re.finditer(r"[^,]+?(?=,|\s+and\s+|['\u2019]s\s|(?<=s)['\u2019]\s|$)", run):
+                piece = re.sub(r"^(?:and|['\u2019]s?)\s+", "", part.group(0).strip())
                 if piece and piece != run:
                     spans.append((at + part.start(), at + part.end(), piece, False))
     out = []

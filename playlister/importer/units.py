@@ -50,7 +50,9 @@ class Unit:
     text: str
     links: list[Span] = field(default_factory=list)
     italics: list[Span] = field(default_factory=list)
-    role: str = ""  # "question" for an interviewer's line, "credits" for a credit block
+    # "question" for an interviewer's line, "credits" for a credit block, "ranked" for a
+    # countdown's entry line taken out of the paragraph of its blurb
+    role: str = ""
     rows: list[list[str]] = field(default_factory=list)  # a table's cells, header first
     block: int = -1  # the paragraph of one-field lines it came from (a record), else -1
 
@@ -222,6 +224,7 @@ def _entry_above_blurb(para: list[str], units: list[Unit]) -> None:
     ):
         return
     units.append(_unit(len(units), "short", line))
+    units[-1].role = "ranked"  # a countdown's entry: the paragraph after it is its blurb
     del para[:2]
 
 
