@@ -303,10 +303,16 @@ def _evidence(
     text, start, end = unit.text, m.start(), m.end()
     before = text[:start]
     in_quotes = any(s <= start and end <= e for s, e in quoted)
+    # the name right after the title, or right before it (each read on its own side: a name
+    # before the title is not "beside" it for want of words after the title)
     beside = any(
-        _BESIDE.match(text[end:s]) or _BESIDE.match(re.sub(r"['\u2019]s$", "", text[e:start]))
+        (s >= end and s - end <= 12 and _BESIDE.match(text[end:s]))
+        or (
+            e <= start
+            and start - e <= 12
+            and _BESIDE.match(re.sub(r"['\u2019]s$", "", text[e:start]))
+        )
         for s, e in names
-        if (s >= end and s - end <= 12) or (e <= start and start - e <= 12)
     )
     one_word = len(re.findall(r"\w+", title)) == 1
     if beside:
