@@ -478,6 +478,16 @@ TAKEN_FOURTH = [
         [("Casimir Pulaski Day", "Sufjan Stevens", None, None)],
     ),
     ("Fleetwood Mac - Rumours. The best album ever made.", []),
+    # `Artist: "Title"` as a list line with a comment after a dash; decoy: after the dash
+    # a name, the artist (the colon's word a label)
+    (
+        '- Renato Carosone: "Tu Vu\u00f2 F\u00e0 L\'Americano" \u2014 cheeky, short, people smile.',
+        [("Tu Vu\u00f2 F\u00e0 L'Americano", "Renato Carosone", None, None)],
+    ),
+    (
+        '- Music: "Life on Mars?" \u2013 David Bowie',
+        [("Life on Mars?", "David Bowie", None, None)],
+    ),
     # a countdown's place on its own line, then the entry, then the blurb hard-wrapped below
     # it; decoy: a paragraph whose first line is a title line, with no place above it
     (

@@ -1073,14 +1073,16 @@ def _dash_artist(before: str, after: str) -> str | None:
     m = re.fullmatch(r"\s*(.+?)\s*[\u2013\u2014-]{1,2}\s*", before)
     if m and _name_like(m.group(1)):
         return m.group(1).strip()
-    # "10. Caroline Polachek: "Welcome to My Island"" (the whole line; not "Best song: …")
+    # "10. Caroline Polachek: "Welcome to My Island"" (the whole line, or with a comment
+    # after a dash: "Renato Carosone: "Tu Vuò Fà L'Americano" — cheeky"; not "Best song: …")
     m = re.fullmatch(r"\s*(.+?)\s*[:,]\s*", before)
     rest = re.sub(r"^\s*[\[(][^()\[\]]*[\])]", "", after)
     if (
         m
         and (_name_like(m.group(1)) or _lower_name(m.group(1)))
         and not _is_label(m.group(1))
-        and re.fullmatch(r"[\s.,;:!]*", rest)
+        # (a comment in lower case: "[MUSIC: "Teardrop" — Massive Attack]" names its artist)
+        and re.fullmatch(r"[\s.,;:!]*(?:\s[\u2013\u2014-]{1,2}\s+[a-z].*)?", rest, re.S)
     ):
         return m.group(1).strip()
     rest = re.sub(r"^[,.]?\s*[\[(][^()\[\]]*[\])]", "", after)
