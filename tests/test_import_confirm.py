@@ -378,6 +378,28 @@ ROWS = [
         None,
     ),
     (
+        "plain entry in a song list: a line just Title - Artist (or Title, Artist) Spotify "
+        "lacks, among lines the catalog confirmed: kept, marked",
+        "- Connection - Elastica. Loud.\n- Peach, Plum, Pear - Joanna Newsom. Our pick.\n"
+        "- Hocus Pocus, Focus\n- Sparkle, Tatsuro Yamashita. Not on Spotify.\n",
+        [
+            ("Connection", "Elastica"),
+            ("Peach, Plum, Pear", "Joanna Newsom"),
+            ("Hocus Pocus", "Focus"),
+            ("Sparkle", "Tatsuro Yamashita"),
+        ],
+        None,
+    ),
+    (
+        "plain entry in a song list, decoy: no song confirmed in its list, a credit's role, "
+        "columns",
+        "- Peach, Plum, Pear - Joanna Newsom. Our pick.\n\nThanks, Tom.\n\n"
+        "- Connection - Elastica\n- Hocus Pocus, Focus\n- Written-By - Ed Cobb\n"
+        "- DATE    BILLED TO\n",
+        [("Connection", "Elastica"), ("Hocus Pocus", "Focus")],
+        None,
+    ),
+    (
         "italic phrase, decoy: the sentence is about a film",
         "Prince starred in the film *Purple Rain* that year.",
         [],

@@ -54,6 +54,7 @@ from playlister.importer.vetoes import (
 from playlister.importer.words import (
     _MD_LINK,
     _SENTENCE_END,
+    CREDIT_WORDS,
     NOT_NAMES,
     _cap,
     _clip,
@@ -160,6 +161,7 @@ def confirm(
     unfound: list[Pair] = []  # the rules' songs named with their artist, not in the catalog
     taken_units: set[int] = set()
     implied: list[Pair] = []  # titles whose artist the text gives as one named before
+    plain: list[Pair] = []  # list lines that are just "Title - Artist", not in the catalog
 
     def ask(pairs: list[Pair]) -> None:
         for pair in pairs:
@@ -175,6 +177,8 @@ def confirm(
                     missed.append(LeftOut(_shown(pair), why))
                     if why.startswith("not in the catalog") and _strong_with_artist(pair):
                         unfound.append(pair)
+                    elif why.startswith("not in the catalog") and _plain_entry(finder, pair):
+                        plain.append(pair)
                 continue
             ident = (key(song.title), artist_key(song.artist or ""), key(song.version or ""))
             if ident in seen or (pair.rule != "rules" and ident[:2] in seen_songs):
@@ -196,15 +200,7 @@ def confirm(
     ask(_rule_pairs(finder, songs))
     ask(_generous_pairs(finder, vetoed, set(taken_units), {k[0] for k in seen}))
     for pair in implied:
-        song = _implied(pair, searches, kept)
-        if song is None:
-            continue
-        ident = (key(song.title), artist_key(song.artist or ""), key(song.version or ""))
-        if ident in seen or ident[:2] in seen_songs or key(song.title) in {k[0] for k in seen}:
-            continue
-        seen.add(ident)
-        seen_songs.add(ident[:2])
-        kept.append((pair.unit, pair.pos, song))
+        _keep_new(_implied(pair, searches, kept), pair, kept, seen, seen_songs)
     # A song the article names with its artist, by an artist the catalog knows, that no
     # other reading of its line confirmed: kept, since a song Spotify lacks ("Hollywood
     # Dream" by The Runaways) is one the curator must hear about.
@@ -233,6 +229,11 @@ def confirm(
         if pair.song.not_found:
             kept.append((pair.unit, pair.pos, pair.song))
             seen.add((key(pair.song.title), artist_key(pair.song.artist), ""))
+    for pair in plain:
+        song = _plain_song(finder, pair, kept, searches)
+        if song is not None:
+            kept.append((pair.unit, pair.pos, song))
+            seen.add((key(song.title), artist_key(song.artist or ""), ""))
     # the songs of the artists the article names, looked for word for word in the text
     # (last: the searches above are the article's first claim on its budget)
     kept += _anchored(finder, searches, vetoed, kept, missed)
@@ -294,6 +295,92 @@ def _implied(pair: Pair, searches: Searches, kept: list[tuple[int, int, Song]]) 
             song.confirmed = "artist implied, a song of an artist the article names"
             return song
     return None
+
+
+def _keep_new(
+    song: Song | None,
+    pair: Pair,
+    kept: list[tuple[int, int, Song]],
+    seen: set[tuple[str, str, str]],
+    seen_songs: set[tuple[str, str]],
+) -> None:
+    """Keep ``song`` (read late, from ``pair``) unless its title was kept already."""
+    if song is None:
+        return
+    ident = (key(song.title), artist_key(song.artist or ""), key(song.version or ""))
+    if ident in seen or ident[:2] in seen_songs or key(song.title) in {k[0] for k in seen}:
+        return
+    seen.add(ident)
+    seen_songs.add(ident[:2])
+    kept.append((pair.unit, pair.pos, song))
+
+
+def _plain_entry(finder: Finder, pair: Pair) -> bool:
+    """A list line whose entry (its first sentence) is just two names, ``Title - Artist`` or
+    ``Title, Artist``, read that way round by ``pair``."""
+    if pair.rule != "line" or not pair.artist or not 0 <= pair.unit < len(finder.units):
+        return False
+    unit = finder.units[pair.unit]
+    phrases = _phrases(unit.text)
+    head = _LINE_HEAD.match(unit.text)
+    entry = (head.group(1) if head else unit.text).strip()
+    words = {w.casefold() for p in phrases for w in re.findall(r"[\w-]+", p)}
+    return (
+        unit.kind == "item"
+        and len(phrases) == 2
+        # the two names set apart by a dash or a comma only (not columns, brackets or a
+        # credit's role: "Written-By – Ed Cobb")
+        and bool(
+            re.fullmatch(
+                rf"\W*{re.escape(phrases[0])}\s*(?:,|\s[\u2013\u2014-]{{1,2}})\s*"
+                rf"{re.escape(phrases[1])}\W*",
+                entry,
+            )
+        )
+        and not words & CREDIT_WORDS
+        and not any(_NOT_A_SONG_LINE.match(p) for p in phrases)
+        and _split_bracket(phrases[0])[0] == pair.title
+        and phrases[1] == pair.artist
+        and looks_like_title(pair.title)
+        and looks_like_title(pair.artist)
+        and all(len(p.split()) <= 6 for p in phrases)
+    )
+
+
+def _plain_song(
+    finder: Finder, pair: Pair, kept: list[tuple[int, int, Song]], searches: Searches
+) -> Song | None:
+    """Rule ``plain entry in a song list``: a list line written just ``Title - Artist`` (or
+    ``Title, Artist``) that the catalog does not hold, in a list at least two of whose other
+    lines the catalog confirmed as songs, is a song Spotify lacks: kept, marked. Not when
+    the line is read the wrong way round for all one can tell (its "title" an artist the
+    catalog knows)."""
+    assert pair.artist
+    units = finder.units
+
+    def in_list(u: Unit) -> bool:  # a list line, or a line wrapped from one
+        return u.kind == "item" or (u.kind in ("prose", "short") and u.text[:1].islower())
+
+    lo = hi = pair.unit
+    while lo > 0 and in_list(units[lo - 1]):
+        lo -= 1
+    while hi + 1 < len(units) and in_list(units[hi + 1]):
+        hi += 1
+    if any(u == pair.unit for u, _, _ in kept):
+        return None
+    if len({u for u, _, _ in kept if lo <= u <= hi}) < 2:
+        return None
+    song = Song(title=_tidy_title(pair.title), artist=_tidy_name(pair.artist))
+    song.passage = pair.passage
+    if _artist_known(pair.artist, searches):
+        song.not_found = (
+            f"Spotify has songs by {song.artist}, but none titled \u201c{song.title}\u201d"
+        )
+    elif not _artist_known(pair.title, searches):
+        song.not_found = (
+            f"Spotify has no track by {song.artist}; kept as a plain entry in a list of songs"
+        )
+    return song if song.not_found else None
 
 
 def _section_videos(finder: Finder, kept: list[tuple[int, int, Song]]) -> None:
@@ -684,7 +771,10 @@ def _phrases(text: str) -> list[str]:
     """A line cut at dashes, colons, brackets, quotes, slashes, dot leaders, column gaps and
     "by" into its phrases."""
     head = _LINE_HEAD.match(text)
-    if head and len([p for p in _SPLIT.split(head.group(1)) if p.strip()]) > 1:
+    if head and (
+        len([p for p in _SPLIT.split(head.group(1)) if p.strip()]) > 1
+        or len(re.split(r",\s+", head.group(1))) > 1
+    ):
         # "Peach, Plum, Pear - Joanna Newsom. Marco's pick.": the entry is the line's first
         # sentence; what follows comments on it
         text = head.group(1)
