@@ -80,6 +80,13 @@ ROWS = [
         None,
     ),
     (
+        "named pair the catalog lacks, by an artist it does not know, named plainly (a quoted "
+        "title, its artist in brackets): kept, marked",
+        'He asked for "Blue" (The Nobodies) for the line dance.',
+        [("Blue", "The Nobodies")],
+        None,
+    ),
+    (
         "named pair the catalog lacks, decoy: by an artist it does not know, not named plainly",
         "The Nobodies' \u201cBlue\u201d",
         [],

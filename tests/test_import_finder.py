@@ -488,6 +488,12 @@ TAKEN_FOURTH = [
         '- Music: "Life on Mars?" \u2013 David Bowie',
         [("Life on Mars?", "David Bowie", None, None)],
     ),
+    # `"Title" (Artist)`: the name in brackets is the artist; decoys: a quip and its speaker
+    (
+        'Mr Hughes asked for "Callin\' Baton Rouge" (Garth Brooks) for the staff line dance.',
+        [("Callin' Baton Rouge", "Garth Brooks", None, None)],
+    ),
+    ('\u25aa Gangnam Style, Macarena, Baby Shark \u2013 "obviously" (Kyle).', []),
     # a countdown's place on its own line, then the entry, then the blurb hard-wrapped below
     # it; decoy: a paragraph whose first line is a title line, with no place above it
     (
