@@ -48,7 +48,8 @@ CATALOG = Catalog(
         make_track("E" * 22, "Batman Forever", "Seal", "Decoys", 1995),  # a soundtrack's title
         make_track("F" * 22, "Kiss from a Rose", "Seal", "Seal", 1994),
         make_track("G" * 22, "House", "Massive Attack", "Decoys", 2004),  # a show's title
-        make_track("H" * 22, "Stand by Me", "Ben E. King", "Don't Play That Song!", 1962),
+        make_track("H" * 22, "Shook Ones, Pt. II", "Mobb Deep", "The Infamous", 1995),
+        make_track("J" * 22, "Stand by Me", "Ben E. King", "Don't Play That Song!", 1962),
         make_track("I" * 22, "Stand", "R.E.M.", "Green", 1988),  # the title cut at "by"
     ]
 )
@@ -77,6 +78,13 @@ ROWS = [
         "named pair the catalog lacks, by an artist it does not know, named plainly (a quoted "
         "title and \u201cby\u201d): kept, marked",
         '"Blue" by The Nobodies',
+        [("Blue", "The Nobodies")],
+        None,
+    ),
+    (
+        "named pair the catalog lacks, by an artist it does not know, named plainly (a quoted "
+        "title, its artist in brackets): kept, marked",
+        'He asked for "Blue" (The Nobodies) for the line dance.',
         [("Blue", "The Nobodies")],
         None,
     ),
@@ -362,6 +370,63 @@ ROWS = [
         "“G C D Am” by Week 3: never a song: a chord or a single letter",
     ),
     (
+        "one-field records: a receipt's title line, its artist on the next line",
+        "iTunes Store\n\n  Connection        \u00a30.99\n  Elastica\n  Song\n  Report a Problem\n\n"
+        "  Focus\n  Hocus Pocus\n  Song\n",
+        [("Connection", "Elastica"), ("Hocus Pocus", "Focus")],
+        None,
+    ),
+    (
+        "one-field records, decoy: a record that says it is an album, or was refunded",
+        "  Mezzanine        \u00a37.99\n  Massive Attack\n  Album\n\n"
+        "  Teardrop         \u00a30.99\n  Massive Attack\n  Song\n  Refunded 15 Nov 2026\n",
+        [],
+        None,
+    ),
+    (
+        "artist implied: a title said to be by the same band as a song kept",
+        '"Chaise Longue" by Wet Leg.\n\nAnd add Angelica, same band, we have the CD.\n',
+        [("Chaise Longue", "Wet Leg"), ("Angelica", "Wet Leg")],
+        None,
+    ),
+    (
+        "artist implied, decoy: the title is no song of an artist the article names",
+        '"Chaise Longue" by Wet Leg.\n\nAnd add Masterpiece, same band, we have the CD.\n',
+        [("Chaise Longue", "Wet Leg")],
+        None,
+    ),
+    (
+        "entry above its blurb: a countdown's place, its entry (an abbreviation's full stop "
+        "kept), then the blurb",
+        "THE BEST SONGS OF 1995\n\n52\nMobb Deep \u2013 Shook Ones, Pt. II\n"
+        "Havoc built the beat from a sample, slowed and detuned until\n"
+        "it sounded like a fire alarm in a basement. Part I exists.\n",
+        [("Shook Ones, Pt. II", "Mobb Deep")],
+        None,
+    ),
+    (
+        "plain entry in a song list: a line just Title - Artist (or Title, Artist) Spotify "
+        "lacks, among lines the catalog confirmed: kept, marked",
+        "- Connection - Elastica. Loud.\n- Peach, Plum, Pear - Joanna Newsom. Our pick.\n"
+        "- Hocus Pocus, Focus\n- Sparkle, Tatsuro Yamashita. Not on Spotify.\n",
+        [
+            ("Connection", "Elastica"),
+            ("Peach, Plum, Pear", "Joanna Newsom"),
+            ("Hocus Pocus", "Focus"),
+            ("Sparkle", "Tatsuro Yamashita"),
+        ],
+        None,
+    ),
+    (
+        "plain entry in a song list, decoy: no song confirmed in its list, a credit's role, "
+        "columns",
+        "- Peach, Plum, Pear - Joanna Newsom. Our pick.\n\nThanks, Tom.\n\n"
+        "- Connection - Elastica\n- Hocus Pocus, Focus\n- Written-By - Ed Cobb\n"
+        "- DATE    BILLED TO\n",
+        [("Connection", "Elastica"), ("Hocus Pocus", "Focus")],
+        None,
+    ),
+    (
         "italic phrase, decoy: the sentence is about a film",
         "Prince starred in the film *Purple Rain* that year.",
         [],
@@ -378,6 +443,35 @@ def test_confirmation_rules(
     assert found == kept
     if left is not None:
         assert left in left_out
+
+
+def test_a_lines_entry_is_its_first_sentence_the_rest_comments_on_it() -> None:
+    search = CatalogSearch(CATALOG)
+    text = "- Connection - Elastica. Our pick. Yes the intro is odd, trust us.\n"
+    result = import_text(text, search=lambda q: search.search_tracks(q))
+    assert [(s.title, s.artist) for s in result.songs] == [("Connection", "Elastica")]
+    assert search.queries[0] == "track:Connection artist:Elastica"
+    assert not any("trust" in q for q in search.queries)
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("- The Kinks' Waterloo Sunset. We know it is in a film by Someone Else.\n", True),
+        # decoy: the title is another artist's
+        ("- The Kinks' Main Title. We know it is in a film by Someone Else.\n", False),
+    ],
+)
+def test_a_possessive_after_an_s_names_the_runs_artist(line: str, kept: bool) -> None:
+    search = CatalogSearch(CATALOG)
+    result = import_text(line, search=lambda q: search.search_tracks(q))
+    found = [(s.title, s.artist, s.confirmed) for s in result.songs]
+    if kept:
+        assert found == [
+            ("Waterloo Sunset", "The Kinks", "name in the unit, from a capitalised run")
+        ]
+    else:
+        assert found == []
 
 
 def test_the_article_order_is_kept_across_rules() -> None:
@@ -632,7 +726,27 @@ def anchored(text: str) -> list[tuple[str, str | None, str]]:
     return [(s.title, s.artist, s.confirmed) for s in result.songs]
 
 
+# minutes naming many people and rooms before the one artist, which the names' searches
+# would spend the budget on first
+_CROWD = "Present: " + ", ".join(f"Mrs Ann Room{n}" for n in range(30)) + ".\n\n"
+
 ANCHORED_ROWS = [
+    (
+        "decoy: a line's title a few words after its artist's name, not beside it",
+        '# Bar rules\n\n- Tracy Chapman\'s "Baby Can I Hold You". The ONLY Tracy Chapman. Her '
+        "Fast Car stays banned.\n",
+        [],
+    ),
+    (
+        "a name right after \u201cby\u201d is asked about before the article's other names",
+        _CROWD + "- Kyle proposed fast car by Tracy Chapman for the last hour. Agreed.\n",
+        [("Fast Car", "Tracy Chapman", "title beside its artist's name")],
+    ),
+    (
+        "decoy: the name asked about first, the title in lower case not beside it",
+        _CROWD + "- Kyle proposed fast car, first sung by Tracy Chapman. Agreed.\n",
+        [],
+    ),
     (
         "capitalised title anywhere in an essay whose first lines name the artist",
         "# Reissue notes\n\nDusty Springfield went south in 1968.\n\n"

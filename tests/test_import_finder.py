@@ -478,6 +478,34 @@ TAKEN_FOURTH = [
         [("Casimir Pulaski Day", "Sufjan Stevens", None, None)],
     ),
     ("Fleetwood Mac - Rumours. The best album ever made.", []),
+    # `Artist: "Title"` as a list line with a comment after a dash; decoy: after the dash
+    # a name, the artist (the colon's word a label)
+    (
+        '- Renato Carosone: "Tu Vu\u00f2 F\u00e0 L\'Americano" \u2014 cheeky, short, people smile.',
+        [("Tu Vu\u00f2 F\u00e0 L'Americano", "Renato Carosone", None, None)],
+    ),
+    (
+        '- Music: "Life on Mars?" \u2013 David Bowie',
+        [("Life on Mars?", "David Bowie", None, None)],
+    ),
+    # `"Title" (Artist)`: the name in brackets is the artist; decoys: a quip and its speaker
+    (
+        'Mr Hughes asked for "Callin\' Baton Rouge" (Garth Brooks) for the staff line dance.',
+        [("Callin' Baton Rouge", "Garth Brooks", None, None)],
+    ),
+    ('\u25aa Gangnam Style, Macarena, Baby Shark \u2013 "obviously" (Kyle).', []),
+    # a countdown's place on its own line, then the entry, then the blurb hard-wrapped below
+    # it; decoy: a paragraph whose first line is a title line, with no place above it
+    (
+        "51\nThe Chemical Brothers \u2013 Setting Sun\nNoel Gallagher on vocals, a drum loop and a"
+        " number one single\nthat sounded like nothing else in the chart that year.\n",
+        [("Setting Sun", "The Chemical Brothers", None, None)],
+    ),
+    (
+        "Deep Cuts \u2013 Episode Twelve\nHello and welcome back to the show, we have a guest"
+        " with\nus today who brought her first record along to talk about.\n",
+        [],
+    ),
     # a blockquoted reply; decoy: an album in one
     (
         '> **u/kate** \u00b7 20 points\n>\n> "Blue" by Elastica too',

@@ -151,8 +151,11 @@ def artist_names(
             # word in brackets ("(florence)", as often "(host)")
             opening = bool(re.search(r"(?:^|[.!?:\u201c\"])\W*$", text[:at]))
             single = len(name.split()) == 1
-            rank = 3 if single and (opening or lower) else 2 if single else 1
-            rank = 1 if met and k in met else rank
+            rank = 4 if single and (opening or lower) else 3 if single else 2
+            # a name the catalog has shown as an artist, or one right after "by" (introduced
+            # as a song's artist: "teenage dirtbag by Wheatus"), is asked about first
+            by = re.search(r"\bby\s+$", text[max(0, at - 4) : at])
+            rank = 1 if (met and k in met) or by else rank
             out[k] = (rank, name)
     ranked = sorted(out.values(), key=lambda r: r[0])  # stable: the article's order within
     return [name for _, name in ranked][: len(known) + most]
@@ -300,10 +303,16 @@ def _evidence(
     text, start, end = unit.text, m.start(), m.end()
     before = text[:start]
     in_quotes = any(s <= start and end <= e for s, e in quoted)
+    # the name right after the title, or right before it (each read on its own side: a name
+    # before the title is not "beside" it for want of words after the title)
     beside = any(
-        _BESIDE.match(text[end:s]) or _BESIDE.match(re.sub(r"['\u2019]s$", "", text[e:start]))
+        (s >= end and s - end <= 12 and _BESIDE.match(text[end:s]))
+        or (
+            e <= start
+            and start - e <= 12
+            and _BESIDE.match(re.sub(r"['\u2019]s$", "", text[e:start]))
+        )
         for s, e in names
-        if (s >= end and s - end <= 12) or (e <= start and start - e <= 12)
     )
     one_word = len(re.findall(r"\w+", title)) == 1
     if beside:

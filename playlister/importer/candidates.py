@@ -192,6 +192,14 @@ class Finder:
         for group in groups:
             last_end = group[-1][1]
             artist, artist_end = _by_artist(text, last_end)
+            if (
+                artist
+                and text[last_end:artist_end].lstrip().startswith("(")
+                and not all(looks_like_title(_strip_punct(inner)) for _, _, inner in group)
+            ):
+                # a word in quotes with a name in brackets is a quip and its speaker:
+                # ""obviously" (Kyle)"
+                artist, artist_end = None, last_end
             same = _SAME_BAND.match(text, last_end)
             if not artist and same:
                 artist = next(
@@ -929,11 +937,23 @@ def _expand_name(name: str, known: list[str], names: list[str]) -> str:
 
 
 def _by_artist(text: str, end: int) -> tuple[str | None, int]:
-    """The artist in `"Title" by Artist` (or `"Title," by`), and where the name ends."""
+    """The artist in `"Title" by Artist` (or `"Title," by`), or in brackets right after the
+    title (`"Title" (Artist)`: a name alone in them, not a version or a part), and where the
+    name ends."""
     m = re.match(r"[,.]?\s*,?\s+by\s+", text[end:])
-    if not m:
-        return None, end
-    return _name_at(text, end + m.end())
+    if m:
+        return _name_at(text, end + m.end())
+    m = re.match(r"\s*\((?=[A-Z])", text[end:])
+    if m:
+        name, at = _name_at(text, end + m.end())
+        if (
+            name
+            and text[at : at + 1] == ")"
+            and not _is_version(name)
+            and not re.search(r"\b(?:part|pt|vol|no|reprise|intro|outro|interlude)\b", name, re.I)
+        ):
+            return name, at + 1
+    return None, end
 
 
 def _name_at(text: str, pos: int) -> tuple[str | None, int]:
@@ -1073,14 +1093,16 @@ def _dash_artist(before: str, after: str) -> str | None:
     m = re.fullmatch(r"\s*(.+?)\s*[\u2013\u2014-]{1,2}\s*", before)
     if m and _name_like(m.group(1)):
         return m.group(1).strip()
-    # "10. Caroline Polachek: "Welcome to My Island"" (the whole line; not "Best song: …")
+    # "10. Caroline Polachek: "Welcome to My Island"" (the whole line, or with a comment
+    # after a dash: "Renato Carosone: "Tu Vuò Fà L'Americano" — cheeky"; not "Best song: …")
     m = re.fullmatch(r"\s*(.+?)\s*[:,]\s*", before)
     rest = re.sub(r"^\s*[\[(][^()\[\]]*[\])]", "", after)
     if (
         m
         and (_name_like(m.group(1)) or _lower_name(m.group(1)))
         and not _is_label(m.group(1))
-        and re.fullmatch(r"[\s.,;:!]*", rest)
+        # (a comment in lower case: "[MUSIC: "Teardrop" — Massive Attack]" names its artist)
+        and re.fullmatch(r"[\s.,;:!]*(?:\s[\u2013\u2014-]{1,2}\s+[a-z].*)?", rest, re.S)
     ):
         return m.group(1).strip()
     rest = re.sub(r"^[,.]?\s*[\[(][^()\[\]]*[\])]", "", after)

@@ -55,6 +55,7 @@ from playlister.importer.vetoes import (
 from playlister.importer.words import (
     _MD_LINK,
     _SENTENCE_END,
+    CREDIT_WORDS,
     NOT_NAMES,
     _cap,
     _clip,
@@ -184,6 +185,8 @@ def confirm(
     missed: list[LeftOut] = []
     unfound: list[Pair] = []  # the rules' songs named with their artist, not in the catalog
     taken_units: set[int] = set()
+    implied: list[Pair] = []  # titles whose artist the text gives as one named before
+    plain: list[Pair] = []  # list lines that are just "Title - Artist", not in the catalog
 
     def ask(pairs: list[Pair]) -> None:
         for pair in pairs:
@@ -192,11 +195,15 @@ def confirm(
             if key(pair.title) in vetoed:
                 continue
             song, why = _check(pair, searches, vetoed)
+            if song is None and why and _implies_artist(finder, pair):
+                implied.append(pair)
             if song is None:
                 if why:
                     missed.append(LeftOut(_shown(pair), why))
                     if why.startswith("not in the catalog") and _strong_with_artist(pair):
                         unfound.append(pair)
+                    elif why.startswith("not in the catalog") and _plain_entry(finder, pair):
+                        plain.append(pair)
                 continue
             ident = (key(song.title), artist_key(song.artist or ""), key(song.version or ""))
             if ident in seen or (pair.rule != "rules" and ident[:2] in seen_songs):
@@ -204,12 +211,21 @@ def confirm(
             seen.add(ident)
             seen_songs.add(ident[:2])
             taken_units.add(pair.unit)
+            if 0 <= pair.unit < len(finder.units):
+                # a record's artist line, read as the artist, is not a title to search
+                taken_units.update(
+                    u.index
+                    for u in record_fields(finder.units, finder.units[pair.unit])
+                    if artist_key(u.text) == artist_key(song.artist or "")
+                )
             kept.append((pair.unit, pair.pos, song))
 
     # the rules' songs first; then every phrase of the units where none was confirmed (a
     # rule that read a karaoke table's singer as the artist leaves the row to be read again)
     ask(_rule_pairs(finder, songs))
     ask(_generous_pairs(finder, vetoed, set(taken_units), {k[0] for k in seen}))
+    for pair in implied:
+        _keep_new(_implied(pair, searches, kept), pair, kept, seen, seen_songs)
     # A song the article names with its artist, by an artist the catalog knows, that no
     # other reading of its line confirmed: kept, since a song Spotify lacks ("Hollywood
     # Dream" by The Runaways) is one the curator must hear about.
@@ -238,6 +254,11 @@ def confirm(
         if pair.song.not_found:
             kept.append((pair.unit, pair.pos, pair.song))
             seen.add((key(pair.song.title), artist_key(pair.song.artist), ""))
+    for pair in plain:
+        song = _plain_song(finder, pair, kept, searches)
+        if song is not None:
+            kept.append((pair.unit, pair.pos, song))
+            seen.add((key(song.title), artist_key(song.artist or ""), ""))
     # the songs of the artists the article names, looked for word for word in the text
     # (last: the searches above are the article's first claim on its budget)
     kept += _anchored(finder, searches, vetoed, kept, missed)
@@ -286,6 +307,133 @@ def _furniture(finder: Finder) -> set[str]:
                 if shape and "#" in shape and re.search(r"[a-z]", shape):
                     seen.setdefault(shape, set()).add(phrase)
     return {shape for shape, phrases in seen.items() if len(phrases) >= 3}
+
+
+# "same band as the bottle one", "a second one by the same artist", "also off Grace": the
+# artist is one the article names for another song
+_SAME_ARTIST = re.compile(
+    r"\b(?:same\s+(?:band|artist|singer|group|act|duo|songwriter)\b|also\s+(?:off|from)\s+\w|"
+    r"(?:another|second|one\s+more)\s+(?:one|song|track|tune)\s+(?:by|from)\s+"
+    r"(?:them|him|her|the\s+same)\b)",
+    re.I,
+)
+
+
+def _implies_artist(finder: Finder, pair: Pair) -> bool:
+    """Whether the words around a title with no artist beside it say its artist is one the
+    article names for another of its songs."""
+    if pair.artist or not 0 <= pair.unit < len(finder.units):
+        return False
+    text = finder.units[pair.unit].text
+    at = pair.pos if pair.rule in ("phrase", "run") else 0
+    return bool(_SAME_ARTIST.search(text[max(0, at - 120) : at + len(pair.title) + 80]))
+
+
+def _implied(pair: Pair, searches: Searches, kept: list[tuple[int, int, Song]]) -> Song | None:
+    """Rule ``artist implied``: a title whose words say its artist is one named for another
+    song ("same band as", "also off") is confirmed with the artist of a song kept, the
+    nearest first (its search was made already)."""
+    queries = build_queries(Track(title=pair.title, artist=""))
+    page = searches.cache.get(queries[0]) if queries else None
+    if not page:
+        return None
+    artists = sorted(
+        ((abs(u - pair.unit), u > pair.unit, s.artist) for u, _, s in kept if s.artist),
+        key=lambda a: (a[0], a[1]),
+    )
+    for _, _, artist in dict.fromkeys(artists):
+        hit = _agreeing(pair.title, artist, "", page)
+        if hit is not None:
+            song = _song(pair, pair.title, hit, page, swapped=False)
+            song.confirmed = "artist implied, a song of an artist the article names"
+            return song
+    return None
+
+
+def _keep_new(
+    song: Song | None,
+    pair: Pair,
+    kept: list[tuple[int, int, Song]],
+    seen: set[tuple[str, str, str]],
+    seen_songs: set[tuple[str, str]],
+) -> None:
+    """Keep ``song`` (read late, from ``pair``) unless its title was kept already."""
+    if song is None:
+        return
+    ident = (key(song.title), artist_key(song.artist or ""), key(song.version or ""))
+    if ident in seen or ident[:2] in seen_songs or key(song.title) in {k[0] for k in seen}:
+        return
+    seen.add(ident)
+    seen_songs.add(ident[:2])
+    kept.append((pair.unit, pair.pos, song))
+
+
+def _plain_entry(finder: Finder, pair: Pair) -> bool:
+    """A list line whose entry (its first sentence) is just two names, ``Title - Artist`` or
+    ``Title, Artist``, read that way round by ``pair``."""
+    if pair.rule != "line" or not pair.artist or not 0 <= pair.unit < len(finder.units):
+        return False
+    unit = finder.units[pair.unit]
+    phrases = _phrases(unit.text)
+    head = _LINE_HEAD.match(unit.text)
+    entry = (head.group(1) if head else unit.text).strip()
+    words = {w.casefold() for p in phrases for w in re.findall(r"[\w-]+", p)}
+    return (
+        unit.kind == "item"
+        and len(phrases) == 2
+        # the two names set apart by a dash or a comma only (not columns, brackets or a
+        # credit's role: "Written-By – Ed Cobb")
+        and bool(
+            re.fullmatch(
+                rf"\W*{re.escape(phrases[0])}\s*(?:,|\s[\u2013\u2014-]{{1,2}})\s*"
+                rf"{re.escape(phrases[1])}\W*",
+                entry,
+            )
+        )
+        and not words & CREDIT_WORDS
+        and not any(_NOT_A_SONG_LINE.match(p) for p in phrases)
+        and _split_bracket(phrases[0])[0] == pair.title
+        and phrases[1] == pair.artist
+        and looks_like_title(pair.title)
+        and looks_like_title(pair.artist)
+        and all(len(p.split()) <= 6 for p in phrases)
+    )
+
+
+def _plain_song(
+    finder: Finder, pair: Pair, kept: list[tuple[int, int, Song]], searches: Searches
+) -> Song | None:
+    """Rule ``plain entry in a song list``: a list line written just ``Title - Artist`` (or
+    ``Title, Artist``) that the catalog does not hold, in a list at least two of whose other
+    lines the catalog confirmed as songs, is a song Spotify lacks: kept, marked. Not when
+    the line is read the wrong way round for all one can tell (its "title" an artist the
+    catalog knows)."""
+    assert pair.artist
+    units = finder.units
+
+    def in_list(u: Unit) -> bool:  # a list line, or a line wrapped from one
+        return u.kind == "item" or (u.kind in ("prose", "short") and u.text[:1].islower())
+
+    lo = hi = pair.unit
+    while lo > 0 and in_list(units[lo - 1]):
+        lo -= 1
+    while hi + 1 < len(units) and in_list(units[hi + 1]):
+        hi += 1
+    if any(u == pair.unit for u, _, _ in kept):
+        return None
+    if len({u for u, _, _ in kept if lo <= u <= hi}) < 2:
+        return None
+    song = Song(title=_tidy_title(pair.title), artist=_tidy_name(pair.artist))
+    song.passage = pair.passage
+    if _artist_known(pair.artist, searches):
+        song.not_found = (
+            f"Spotify has songs by {song.artist}, but none titled \u201c{song.title}\u201d"
+        )
+    elif not _artist_known(pair.title, searches):
+        song.not_found = (
+            f"Spotify has no track by {song.artist}; kept as a plain entry in a list of songs"
+        )
+    return song if song.not_found else None
 
 
 def _section_videos(finder: Finder, kept: list[tuple[int, int, Song]]) -> None:
@@ -636,8 +784,43 @@ def _context(finder: Finder, index: int) -> str:
         # a listicle's entry: the title as its heading, the artist in the blurb's first
         # sentence ("## No. 2: Penny Lane" / "The Beatles drop a trumpet solo…")
         after = _SENTENCE_END.split(nxt.text, maxsplit=1)[0]
+    if unit is not None and unit.block >= 0:
+        after = " | ".join(u.text for u in record_fields(units, unit))
     # kept apart, so that a title, its heading and a name below do not read as one name
     return f"{here} | {finder.headings.get(index, '')} | {after}"
+
+
+# a record's line naming what was bought or listed when it is no song ("Album", "Film
+# (Rental, HD)", "Audiobook"), or saying it was taken back ("Refunded 15 Nov 2026")
+_NOT_A_SONG_LINE = re.compile(
+    r"^(?:album|ep|lp|film|movie|book|audiobook|e-?book|podcast|episode|video|music video|"
+    r"tv show|season|app|ringtone|refunded|cancell?ed|returned|removed|declined)\b",
+    re.I,
+)
+
+
+def _one_field(unit: Unit) -> bool:
+    """A line holding one field: a single phrase of at most six words, no sentence."""
+    phrases = _phrases(unit.text)
+    return len(phrases) == 1 and len(phrases[0].split()) <= 6
+
+
+def record_fields(units: list[Unit], unit: Unit) -> list[Unit]:
+    """Rule ``one-field records``: in a paragraph of one-field lines (a receipt, an app's
+    screen or a list typed out with the title on one line and the artist on the next, or the
+    other way round), the lines right above and below a one-field line may be its artist:
+    the catalog says which. A record (the paragraph) with a line saying it is no song
+    (an album, a film, an audiobook) or was refunded offers none."""
+    if unit.block < 0 or not _one_field(unit):
+        return []
+    record = [u for u in units if u.block == unit.block]
+    if any(_NOT_A_SONG_LINE.match(u.text.strip()) for u in record):
+        return []
+    return [
+        u
+        for u in units[max(0, unit.index - 1) : unit.index + 2]
+        if u is not unit and u.block == unit.block and _one_field(u)
+    ]
 
 
 def _row_context(finder: Finder, index: int, title: str) -> str:
@@ -656,6 +839,14 @@ def _phrases(text: str, by: bool = True) -> list[str]:
     """A line cut at dashes, colons, brackets, quotes, slashes, dot leaders, column gaps and
     (unless ``by`` is false: "Stand by Me – Ben E. King") "by" into its phrases."""
     split = _SPLIT if by else _SPLIT_NOT_BY
+    head = _LINE_HEAD.match(text)
+    if head and (
+        len([p for p in split.split(head.group(1)) if p.strip()]) > 1
+        or len(re.split(r",\s+", head.group(1))) > 1
+    ):
+        # "Peach, Plum, Pear - Joanna Newsom. Marco's pick.": the entry is the line's first
+        # sentence; what follows comments on it
+        text = head.group(1)
     parts = [_strip_punct(p).strip("*_ ") for p in split.split(text)]
     if len([p for p in parts if p]) == 1:  # no dash or bracket: "jeff buckley, Hallelujah."
         parts = [_strip_punct(p).strip("*_ ") for p in re.split(r",\s+|[.!?;]+\s+", text)]
@@ -666,6 +857,11 @@ def _phrases(text: str, by: bool = True) -> list[str]:
     ][:MAX_PHRASES]
 
 
+# a line's first sentence, where another follows ("Mr.", "Pt." and initials end none)
+_LINE_HEAD = re.compile(
+    r"^((?:[^.!?]|(?<=\b[A-Z])\.|(?<=\bMr)\.|(?<=\bMrs)\.|(?<=\bMs)\.|(?<=\bDr)\.|"
+    r"(?<=\bSt)\.|(?<=\bPt)\.|(?<=\bVol)\.|(?<=\bNo)\.)+?)[.!?]+\s+(?=[A-Z\"\u201c])"
+)
 # "Encore: …", "Tape: …", "Self Esteem: …": what opens a line before a colon is a label or
 # a name, never the title
 _LABEL = re.compile(r"^[^:\u201c\"]{1,40}:\s")
@@ -810,9 +1006,9 @@ def _prose_pairs(
                 continue
             spans.append((at, at + len(run), run, False))
             # "My Girl, The Temptations", "Chaise Longue and Angelica", "Caroline
-            # Polachek's Welcome to My Island": each part too
-            for part in re.finditer(r"[^,]+?(?=,|\s+and\s+|['\u2019]s\s|$)", run):
-                piece = re.sub(r"^(?:and|['\u2019]s)\s+", "", part.group(0).strip())
+            # Polachek's Welcome to My Island", "Sufjan Stevens' Mystery of Love": each part
+            for part in re.finditer(r"[^,]+?(?=,|\s+and\s+|['\u2019]s\s|(?<=s)['\u2019]\s|$)", run):
+                piece = re.sub(r"^(?:and|['\u2019]s?)\s+", "", part.group(0).strip())
                 if piece and piece != run:
                     spans.append((at + part.start(), at + part.end(), piece, False))
     out = []

@@ -50,8 +50,11 @@ class Unit:
     text: str
     links: list[Span] = field(default_factory=list)
     italics: list[Span] = field(default_factory=list)
-    role: str = ""  # "question" for an interviewer's line, "credits" for a credit block
+    # "question" for an interviewer's line, "credits" for a credit block, "ranked" for a
+    # countdown's entry line taken out of the paragraph of its blurb
+    role: str = ""
     rows: list[list[str]] = field(default_factory=list)  # a table's cells, header first
+    block: int = -1  # the paragraph of one-field lines it came from (a record), else -1
 
 
 def split_units(text: str) -> list[Unit]:
@@ -84,9 +87,12 @@ def split_units(text: str) -> list[Unit]:
             para.clear()
         if len(para) >= 2 and _entry_lines(para):
             # a list set as bare lines (or a table flattened to lines): a unit each
+            block = len(units)
             for line in para:
                 units.append(_unit(len(units), "item", line))
+                units[-1].block = block
             para.clear()
+        _entry_above_blurb(para, units)
         if para:
             joined = " ".join(p.strip() for p in para)
             question = bool(_QUESTION.match(joined))
@@ -194,6 +200,32 @@ def _entry_lines(lines: list[str]) -> bool:
         if n and line[:1].islower():
             return False
     return True
+
+
+# "Shook Ones, Pt. II", "Vol. 2": a full stop that ends no sentence
+_ABBREVIATION = re.compile(r"\b(Pt|Pts|Vol|No|Op|Mr|Mrs|Ms|Dr|St|Jr|Sr)\.(?=\s)")
+_RANK_LINE = re.compile(r"^(?:No\.?\s*|#)?\d{1,3}[.)]?$")
+
+
+def _entry_above_blurb(para: list[str], units: list[Unit]) -> None:
+    """Rule ``entry above its blurb``: a countdown's paragraph that opens with its place on a
+    line of its own ("56"), then an ``Artist – Title`` line shorter than the blurb's lines
+    and not ending a sentence, then the blurb hard-wrapped: the entry is a unit of its own
+    (the place dropped), so the blurb's first words are not read into its title."""
+    if len(para) < 3 or not _RANK_LINE.match(para[0]):
+        return
+    line, rest = para[1], para[2:]
+    if (
+        len(line) > 80
+        or len(line) >= 0.8 * max(len(r) for r in rest)
+        or re.search(r"[.!?:;,]$", line)
+        or not rest[0][:1].isupper()
+        or not _dash_lead_is_entry(_ABBREVIATION.sub(r"\1", line), " ".join(rest))
+    ):
+        return
+    units.append(_unit(len(units), "short", line))
+    units[-1].role = "ranked"  # a countdown's entry: the paragraph after it is its blurb
+    del para[:2]
 
 
 def _dash_lead_is_entry(lead: str, rest: str) -> bool:

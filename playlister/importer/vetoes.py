@@ -695,6 +695,10 @@ def strongly_named(unit: Unit, title: str, artist: str) -> str | None:
         re.I,
     ):
         return "a quoted title with \u201cby\u201d its artist"
+    if re.search(
+        rf"[\"\u201c\u2018']{t}[,.!?]?[\"\u201d\u2019']\s*\(\s*(?:the\s+)?{a}\s*\)", text, re.I
+    ):
+        return "a quoted title with its artist in brackets"
     if unit.kind not in ("item", "short", "heading"):
         return None
     dash = r"\s*(?:[\u2013\u2014:-]|\s-)\s*"
