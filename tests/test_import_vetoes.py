@@ -456,3 +456,108 @@ def test_left_off_and_no_either_set_a_title_aside(text: str, cue: str | None) ->
     start = text.index("Monster")
     found = set_aside_cue(text, start, start + len("Monster"))
     assert (found[0] if found else None) == cue
+
+
+NOTES_CATALOG = Catalog(
+    [
+        make_track(f"n{n:021d}", title, artist, "Album", 1995)
+        for n, (title, artist) in enumerate(
+            [
+                ("Say It Ain't So", "Weezer"),
+                ("Buddy Holly", "Weezer"),
+                ("Waterfalls", "TLC"),
+                ("Jessica", "Herbie Hancock"),
+                ("Alright", "Supergrass"),
+                ("Tomorrow Never Knows", "The Beatles"),
+                ("Kill Bill", "SZA"),
+                ("Snooze", "SZA"),
+                ("Paint The Town Red", "Doja Cat"),
+                ("Walk On By", "Dionne Warwick"),
+                ("Water", "Tyla"),
+                ("Linger", "The Cranberries"),
+                ("Creep", "Radiohead"),
+            ]
+        )
+    ]
+)
+
+
+def noted(text: str) -> ImportResult:
+    search = CatalogSearch(NOTES_CATALOG)
+    return import_text(text, search=lambda q: search.search_tracks(q))
+
+
+_COUNTDOWN = (
+    "3\nWeezer \u2013 Say It Ain't So\n"
+    'Rivers Cuomo at his best. The other single, "Buddy Holly" by Weezer, was a joke.\n\n'
+    "2\nTLC \u2013 Waterfalls\n"
+    'A number one for seven weeks, on a loop of "Jessica" by Herbie Hancock.\n\n'
+    "1\nSupergrass \u2013 Alright\n"
+    "Three teenagers from Oxford and a video with bicycles.\n"
+)
+_SECTIONS = (
+    '### SZA: "Kill Bill"\n\nThe SZA song "Snooze" by SZA nearly made this list too.\n\n'
+    '### Doja Cat: "Paint The Town Red"\n\nParents know "Walk On By" by Dionne Warwick.\n\n'
+    '### Tyla: "Water"\n\nThe amapiano crossover nobody saw coming.\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # a countdown: rank, entry line, blurb: the blurb's songs are its notes
+        (
+            _COUNTDOWN,
+            [("Say It Ain't So", "Weezer"), ("Waterfalls", "TLC"), ("Alright", "Supergrass")],
+        ),
+        # decoy: two entries are not a run, so a blurb's song may be one more the text wants
+        (
+            _COUNTDOWN.split("\n\n1\n")[0],
+            [
+                ("Say It Ain't So", "Weezer"),
+                ("Buddy Holly", "Weezer"),
+                ("Waterfalls", "TLC"),
+                ("Jessica", "Herbie Hancock"),
+            ],
+        ),
+        # under headings only another artist's song is a mention; decoy: the same artist's
+        (
+            _SECTIONS,
+            [
+                ("Kill Bill", "SZA"),
+                ("Snooze", "SZA"),
+                ("Paint The Town Red", "Doja Cat"),
+                ("Water", "Tyla"),
+            ],
+        ),
+        # decoy: prose paragraphs with no entry line of their own are not notes
+        (
+            'We love "Linger" by The Cranberries.\n\nAnd "Creep" by Radiohead.\n\n'
+            'And "Alright" by Supergrass.\n',
+            [("Linger", "The Cranberries"), ("Creep", "Radiohead"), ("Alright", "Supergrass")],
+        ),
+    ],
+)
+def test_a_song_named_only_in_the_notes_below_an_entry_is_not_an_entry(
+    text: str, kept: list[tuple[str, str]]
+) -> None:
+    assert [(s.title, s.artist) for s in noted(text).songs] == kept
+
+
+def test_a_ranked_entry_whose_song_was_not_found_still_owns_its_notes() -> None:
+    text = _COUNTDOWN + (
+        '\n0\nBlur \u2013 Unheard Of\nA loop too much like "Tomorrow Never Knows" by The Beatles.\n'
+    )
+    result = noted(text)
+    assert [(s.title, s.artist) for s in result.songs] == [
+        ("Say It Ain't So", "Weezer"),
+        ("Waterfalls", "TLC"),
+        ("Alright", "Supergrass"),
+    ]
+    assert (
+        LeftOut(
+            "\u201cTomorrow Never Knows\u201d by The Beatles",
+            "named only in the notes below another song's entry",
+        )
+        in result.left_out
+    )

@@ -52,6 +52,9 @@ class Unit:
     italics: list[Span] = field(default_factory=list)
     role: str = ""  # "question" for an interviewer's line, "credits" for a credit block
     rows: list[list[str]] = field(default_factory=list)  # a table's cells, header first
+    # a paragraph opened by a line of its own (a countdown's "60" / "Beck – Loser" above its
+    # blurb): ``text[:lead]`` is that opening, the rest its notes; 0 when there is none
+    lead: int = 0
 
 
 def split_units(text: str) -> list[Unit]:
@@ -109,6 +112,8 @@ def split_units(text: str) -> list[Unit]:
                     joined = joined[lead.end() :].strip()
             if joined:
                 units.append(_unit(len(units), _classify(joined, len(para) == 1), joined))
+                if joined == " ".join(p.strip() for p in para):
+                    units[-1].lead = _lead_length(para)
                 if question:
                     units[-1].role = "question"
             para.clear()
@@ -194,6 +199,27 @@ def _entry_lines(lines: list[str]) -> bool:
         if n and line[:1].islower():
             return False
     return True
+
+
+_RANK = re.compile(r"^(?:[A-Za-z]{1,8}\.?\s*)?#?\d{1,3}[.):]?$")  # "60", "#12", "LOT 307"
+
+
+def _lead_length(para: list[str]) -> int:
+    """How much of a paragraph's text its opening line holds (a rank alone on a line and
+    the line after it), when that line stands apart from the prose below it: much shorter
+    than the wrapped lines and not carried on into them; else 0."""
+    n = 2 if _RANK.match(para[0]) else 1
+    if len(para) <= n:
+        return 0
+    head, rest = para[n - 1], para[n:]
+    if (
+        len(head) > 80
+        or re.search(r"[,;:]$|[a-z\u201d\"][.!?]\s+[\[(\u201c\"]?[A-Z]", head)
+        or len(head) > 0.7 * max(len(line) for line in rest)
+        or not re.match(r"[\"\u201c\u2018'(\[A-Z0-9]", rest[0])
+    ):
+        return 0
+    return len(_unit(0, "prose", " ".join(p.strip() for p in para[:n])).text)
 
 
 def _dash_lead_is_entry(lead: str, rest: str) -> bool:

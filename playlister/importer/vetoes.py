@@ -51,6 +51,8 @@ class Unit(Protocol):
     def text(self) -> str: ...
     @property
     def kind(self) -> str: ...
+    @property
+    def lead(self) -> int: ...
 
 
 # Words that, right next to a quoted title, make it something other than a song.
@@ -442,12 +444,19 @@ def set_aside(units: Sequence[Unit], songs: list[Song]) -> tuple[list[Song], lis
         return [(u, s, e) for u in rarest for s, e in _mentions(u.text, title)]
 
     sections = section_cues(units)
+    named = {t.title: mentions(t.title) for t in songs}
+    entries: dict[int, set[str]] = {}
+    for t in songs:
+        for u, _, e in named[t.title]:
+            if in_entry(u, e):
+                entries.setdefault(id(u), set()).update([artist_key(t.artist)] if t.artist else [])
+    notes = entry_notes(units, entries)
     titles = [(key(t.title), t.title) for t in songs]
     title_count = Counter(k for k, _ in titles)
     kept: list[Song] = []
     left: list[LeftOut] = []
     for song in songs:
-        places = mentions(song.title)
+        places = named[song.title]
         if song.artist:
             own = [p for p in places if _names(song.artist, _sentence(p[0].text, p[1], p[2]))]
             places = own or places
@@ -459,6 +468,7 @@ def set_aside(units: Sequence[Unit], songs: list[Song]) -> tuple[list[Song], lis
         own_key = key(song.title)
         cues = [
             sections.get(id(u))
+            or ("entry notes" if note_mention(song, notes.get(id(u)), s) else None)
             or album_embed(u.text, e)
             or _aside_for(song, set_aside_cue(u.text, s, e))
             or _not_theirs(song, u.text, s)
@@ -470,7 +480,7 @@ def set_aside(units: Sequence[Unit], songs: list[Song]) -> tuple[list[Song], lis
         if places and all(cues):
             left.append(LeftOut(shown, _reason(str(cues[0]))))
             continue
-        cover = _set_aside_cover(song, places, mentions(song.title))
+        cover = _set_aside_cover(song, places, named[song.title])
         if cover:
             left.append(LeftOut(shown, f"set aside: {cover}"))
             if not _names(song.artist or "", opening) and title_count[own_key] == 1:
@@ -482,7 +492,7 @@ def set_aside(units: Sequence[Unit], songs: list[Song]) -> tuple[list[Song], lis
             song.artist
             and places
             and all(_FOOTNOTE.match(u.text) for u, _, _ in places)
-            and any(not _FOOTNOTE.match(u.text) for u, _, _ in mentions(song.title))
+            and any(not _FOOTNOTE.match(u.text) for u, _, _ in named[song.title])
             and not _names(song.artist, opening)
         ):
             left.append(
@@ -508,6 +518,8 @@ def _not_theirs(song: Song, text: str, start: int) -> str | None:
 
 
 def _reason(cue: str) -> str:
+    if cue == "entry notes":
+        return "named only in the notes below another song's entry"
     kind, _, word = cue.partition(": ")
     what = {"sample": "sampled", "refused": "turned down", "album": "an album"}.get(kind)
     if what is None:
@@ -573,6 +585,68 @@ def section_cues(units: Sequence[Unit]) -> dict[int, str]:
         elif current:
             out[id(u)] = current
     return out
+
+
+ENTRY_KINDS = ("heading", "short", "item")
+MIN_ENTRIES = 3  # entries with notes that make an article a run of entries
+
+
+def in_entry(unit: Unit, end: int) -> bool:
+    """Whether a title ending at ``end`` sits in an entry's own line: a heading, short line
+    or list item, or a paragraph's opening line (``Unit.lead``)."""
+    return unit.kind in ENTRY_KINDS or (unit.kind == "prose" and 0 < end <= unit.lead)
+
+
+_RANK_LEAD = re.compile(r"^(?:[A-Za-z]{1,8}\.?\s*)?#?\d{1,3}[.):]?\s")  # "60 ", "LOT 307 "
+
+
+def entry_notes(
+    units: Sequence[Unit], entries: dict[int, set[str]]
+) -> dict[int, tuple[int, frozenset[str] | None]]:
+    """Rule ``entry notes``: in an article laid out as a run of entries, each a line naming
+    a song (``entries``: the units, by ``id``, whose own line names one, with the artist
+    keys of the songs it names) with prose notes below it, where each unit's notes begin:
+    ``id`` -> (offset, whose songs the notes may name as more entries).
+
+    In a paragraph opened by its entry line (a countdown's "60" / "Beck – Loser" above its
+    blurb) the notes annotate that one entry: a song named there (an influence, a sample, the
+    album, the band's other single) is a mention, so none may (``None``); such a paragraph
+    whose opening is ranked like the others is an entry even when its song was not found.
+    Under a heading or a line standing alone, the section may go on to more songs by its
+    entry's artist ("the SZA song "Snooze" nearly made this list too"), so only another
+    artist's song there is a mention (a comparison, the sampled record, the original).
+    Short and list lines reach only the paragraph below them, headings to the next line of
+    their kind. Empty unless at least ``MIN_ENTRIES`` entries carry notes."""
+    out: dict[int, tuple[int, frozenset[str] | None]] = {}
+    ranked = sum(1 for u in units if id(u) in entries and u.lead and _RANK_LEAD.match(u.text))
+    under: Unit | None = None  # the entry line whose notes the prose below it is
+    noted: set[int] = set()  # the entries that carry notes
+    for u in units:
+        if u.kind == "prose" and u.lead:
+            # a paragraph opened by a line of its own is the next entry, or no entry
+            if id(u) in entries or (ranked >= MIN_ENTRIES and _RANK_LEAD.match(u.text)):
+                out[id(u)] = (u.lead, None)
+                noted.add(id(u))
+            under = None
+        elif u.kind == "prose" and under is not None:
+            out[id(u)] = (0, frozenset(entries[id(under)]))
+            noted.add(id(under))
+            under = under if under.kind == "heading" else None
+        elif u.kind in ENTRY_KINDS:
+            under = u if id(u) in entries else None
+        elif u.kind != "url":
+            under = None
+    return out if len(noted) >= MIN_ENTRIES else {}
+
+
+def note_mention(song: Song, notes: tuple[int, frozenset[str] | None] | None, start: int) -> bool:
+    """Whether the title at ``start`` is a mention in an entry's notes (``entry_notes``)."""
+    if notes is None or start < notes[0]:
+        return False
+    artists = notes[1]
+    if artists is None:
+        return True
+    return bool(song.artist and artists and artist_key(song.artist) not in artists)
 
 
 def album_embed(text: str, end: int) -> str | None:
