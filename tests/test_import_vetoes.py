@@ -530,6 +530,13 @@ _SECTIONS = (
                 ("Water", "Tyla"),
             ],
         ),
+        # a bold lead glued to its notes is a countdown entry too: even its artist's song goes
+        (
+            '**Weezer \u2014 Say It Ain\'t So.** Dark. "Buddy Holly" by Weezer was a joke.\n\n'
+            "**TLC \u2014 Waterfalls.** A number one for seven weeks.\n\n"
+            "**Supergrass \u2014 Alright.** Three teenagers from Oxford.\n",
+            [("Say It Ain't So", "Weezer"), ("Waterfalls", "TLC"), ("Alright", "Supergrass")],
+        ),
         # decoy: prose paragraphs with no entry line of their own are not notes
         (
             'We love "Linger" by The Cranberries.\n\nAnd "Creep" by Radiohead.\n\n'

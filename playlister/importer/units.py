@@ -55,6 +55,9 @@ class Unit:
     # a paragraph opened by a line of its own (a countdown's "60" / "Beck – Loser" above its
     # blurb): ``text[:lead]`` is that opening, the rest its notes; 0 when there is none
     lead: int = 0
+    # an entry line cut from the front of the paragraph its notes go on in (a bold lead,
+    # "Artist - Title." before a comment), not standing apart from them
+    glued: bool = False
 
 
 def split_units(text: str) -> list[Unit]:
@@ -99,6 +102,7 @@ def split_units(text: str) -> list[Unit]:
                 head = (lead.group(1) or lead.group(2)).strip().rstrip(".:")
                 whole = not joined[lead.end() :].strip()
                 units.append(_unit(len(units), _classify(head, True), head))
+                units[-1].glued = not whole
                 # an interviewer's question set in bold, alone in its paragraph
                 if question or (whole and head.endswith("?")):
                     units[-1].role = "question"
@@ -109,6 +113,7 @@ def split_units(text: str) -> list[Unit]:
                 if lead and _dash_lead_is_entry(lead.group(1), joined[lead.end() :]):
                     # "Sufjan Stevens - Casimir Pulaski Day. every single time."
                     units.append(_unit(len(units), "short", lead.group(1)))
+                    units[-1].glued = True
                     joined = joined[lead.end() :].strip()
             if joined:
                 units.append(_unit(len(units), _classify(joined, len(para) == 1), joined))

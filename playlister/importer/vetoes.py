@@ -53,6 +53,8 @@ class Unit(Protocol):
     def kind(self) -> str: ...
     @property
     def lead(self) -> int: ...
+    @property
+    def glued(self) -> bool: ...
 
 
 # Words that, right next to a quoted title, make it something other than a song.
@@ -609,7 +611,8 @@ def entry_notes(
     ``id`` -> (offset, whose songs the notes may name as more entries).
 
     In a paragraph opened by its entry line (a countdown's "60" / "Beck – Loser" above its
-    blurb) the notes annotate that one entry: a song named there (an influence, a sample, the
+    blurb; an entry cut from the front of its paragraph, ``Unit.glued``, as a bold lead is)
+    the notes annotate that one entry: a song named there (an influence, a sample, the
     album, the band's other single) is a mention, so none may (``None``); such a paragraph
     whose opening is ranked like the others is an entry even when its song was not found.
     Under a heading or a line standing alone, the section may go on to more songs by its
@@ -629,7 +632,7 @@ def entry_notes(
                 noted.add(id(u))
             under = None
         elif u.kind == "prose" and under is not None:
-            out[id(u)] = (0, frozenset(entries[id(under)]))
+            out[id(u)] = (0, None if under.glued else frozenset(entries[id(under)]))
             noted.add(id(under))
             under = under if under.kind == "heading" else None
         elif u.kind in ENTRY_KINDS:
