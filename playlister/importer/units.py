@@ -56,7 +56,7 @@ class Unit:
     # blurb): ``text[:lead]`` is that opening, the rest its notes; 0 when there is none
     lead: int = 0
     # an entry line cut from the front of the paragraph its notes go on in (a bold lead,
-    # "Artist - Title." before a comment), not standing apart from them
+    # "Artist - Title." before a comment), not standing apart from them by a blank line
     glued: bool = False
 
 
@@ -69,6 +69,13 @@ def split_units(text: str) -> list[Unit]:
     table: list[str] = []
 
     def flush() -> None:
+        first = len(units)
+        _flush()
+        # an entry line cut from the front of this paragraph is glued to the notes after it
+        for entry, notes in zip(units[first:], units[first + 1 :]):
+            entry.glued = entry.kind != "prose" and notes.kind == "prose"
+
+    def _flush() -> None:
         if table:
             units.append(_table_unit(len(units), table))
             table.clear()
@@ -102,7 +109,6 @@ def split_units(text: str) -> list[Unit]:
                 head = (lead.group(1) or lead.group(2)).strip().rstrip(".:")
                 whole = not joined[lead.end() :].strip()
                 units.append(_unit(len(units), _classify(head, True), head))
-                units[-1].glued = not whole
                 # an interviewer's question set in bold, alone in its paragraph
                 if question or (whole and head.endswith("?")):
                     units[-1].role = "question"
@@ -113,7 +119,6 @@ def split_units(text: str) -> list[Unit]:
                 if lead and _dash_lead_is_entry(lead.group(1), joined[lead.end() :]):
                     # "Sufjan Stevens - Casimir Pulaski Day. every single time."
                     units.append(_unit(len(units), "short", lead.group(1)))
-                    units[-1].glued = True
                     joined = joined[lead.end() :].strip()
             if joined:
                 units.append(_unit(len(units), _classify(joined, len(para) == 1), joined))
