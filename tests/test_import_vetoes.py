@@ -405,6 +405,10 @@ def test_the_performer_is_taken_not_the_songwriter(text: str, artist: str) -> No
             '"Los Ageless" by Annie Clark. Listen on Spotify Preview 0:30',
             [("Los Ageless", "Annie Clark")],
         ),
+        # songs said to come from a title: it holds them; decoy: a song named as such
+        ('Complete My Album: you own 1 song from "Plastic Letters" by Blondie.', []),
+        ('Two tracks off "Blue" by Joni Mitchell made the cut.', []),
+        ('My one song, "Denis" by Blondie, made the cut.', [("Denis", "Blondie")]),
         # albums section: entries under "Top Albums"; decoy: under "Top Tracks"
         ("Top Albums   Last 7 days\n- Punisher \u2014 Phoebe Bridgers\n", []),
         (

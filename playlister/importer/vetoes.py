@@ -205,10 +205,20 @@ SPEECH_VERBS = {
 }
 
 
+_SONGS_FROM = re.compile(
+    r"\b(?:songs?|tracks?|singles?|cuts?)\s+(?:taken\s+)?(?:from|off(?:\s+of)?)\s*[\"\u201c\u2018']?$",
+    re.I,
+)
+
+
 def _decoy_next_to(before: str, after: str) -> tuple[str, str] | None:
     """An album, film, book or show word right before or after a quoted title."""
     b = re.sub(r"\s*(?:\b(?:called|titled|named)\b|[,:(\[])\s*$", "", before.rstrip())
     b = re.sub(r"\s*\b(?:called|titled|named)\s*$", "", b)
+    # a title songs are said to come from holds them ("one song from X", "two tracks off X")
+    m = _SONGS_FROM.search(b[-60:])
+    if m:
+        return "album", m.group(0).strip()
     words = re.findall(r"[\w'\u2019-]+", b[-60:])
     if words:
         last = words[-1].lower()
