@@ -58,6 +58,9 @@ class Unit:
     # an entry line cut from the front of the paragraph its notes go on in (a bold lead,
     # "Artist - Title." before a comment), not standing apart from them by a blank line
     glued: bool = False
+    # a line of the block of short lines the article opens with (a letterhead: the school,
+    # the document's title, its date), when more of the article follows it
+    opening: bool = False
 
 
 def split_units(text: str) -> list[Unit]:
@@ -67,13 +70,12 @@ def split_units(text: str) -> list[Unit]:
     raw_para: list[str] = []  # the same lines unstripped, for a table set in columns
     cell_para: list[str] = []  # the same lines with their tabs, for a pasted spreadsheet
     table: list[str] = []
+    block: list[Unit] = []  # the article's opening lines, when they are a block of their own
 
     def flush() -> None:
         first = len(units)
         _flush()
-        # an entry line cut from the front of this paragraph is glued to the notes after it
-        for entry, notes in zip(units[first:], units[first + 1 :]):
-            entry.glued = entry.kind != "prose" and notes.kind == "prose"
+        _read_paragraph(units, first, block)
 
     def _flush() -> None:
         if table:
@@ -122,8 +124,7 @@ def split_units(text: str) -> list[Unit]:
                     joined = joined[lead.end() :].strip()
             if joined:
                 units.append(_unit(len(units), _classify(joined, len(para) == 1), joined))
-                if joined == " ".join(p.strip() for p in para):
-                    units[-1].lead = _lead_length(para)
+                units[-1].lead = _lead_length(para, joined)
                 if question:
                     units[-1].role = "question"
             para.clear()
@@ -155,7 +156,19 @@ def split_units(text: str) -> list[Unit]:
         raw_para.append(line.replace("\u00a0", " ").expandtabs(8).rstrip())
         cell_para.append(line.replace("\u00a0", " ").rstrip("\n"))
     flush()
+    for u in block if len(units) > len(block) else []:
+        u.opening = True
     return units
+
+
+def _read_paragraph(units: list[Unit], first: int, block: list[Unit]) -> None:
+    """What the units one paragraph gave (``units[first:]``) say of each other: an entry line
+    cut from its front is glued to the notes after it; the article's first paragraph, when it
+    is all short lines, is its opening block (``block``)."""
+    for entry, notes in zip(units[first:], units[first + 1 :], strict=False):
+        entry.glued = entry.kind != "prose" and notes.kind == "prose"
+    if first == 0 and len(units) >= 2 and all(u.kind == "item" for u in units):
+        block.extend(units)
 
 
 def _fixed_width_rows(lines: list[str]) -> list[list[str]] | None:
@@ -214,12 +227,13 @@ def _entry_lines(lines: list[str]) -> bool:
 _RANK = re.compile(r"^(?:[A-Za-z]{1,8}\.?\s*)?#?\d{1,3}[.):]?$")  # "60", "#12", "LOT 307"
 
 
-def _lead_length(para: list[str]) -> int:
-    """How much of a paragraph's text its opening line holds (a rank alone on a line and
-    the line after it), when that line stands apart from the prose below it: much shorter
-    than the wrapped lines and not carried on into them; else 0."""
+def _lead_length(para: list[str], joined: str) -> int:
+    """How much of a paragraph's text (``joined``, when no lead was cut from it) its opening
+    line holds (a rank alone on a line and the line after it), when that line stands apart
+    from the prose below it: much shorter than the wrapped lines and not carried on into
+    them; else 0."""
     n = 2 if _RANK.match(para[0]) else 1
-    if len(para) <= n:
+    if len(para) <= n or joined != " ".join(p.strip() for p in para):
         return 0
     head, rest = para[n - 1], para[n:]
     if (
