@@ -421,6 +421,7 @@ def test_the_performer_is_taken_not_the_songwriter(text: str, artist: str) -> No
         # set aside: "left out", "left X off", "no X either", "doesn't count", someone else's
         ("You left out Philadelphia by Neil Young.", []),
         ('"Flagpole Sitta" by Harvey Danger doesn\'t count.', []),
+        ('"First Class" by Jack Harlow, which we are not counting: it was last year\'s.', []),
         ("\"Flagpole Sitta\" by Harvey Danger, and it's my brother's.", []),
         # decoys: "left" and "no" that set nothing aside
         ('I left the party humming "Monster" by Paramore.', [("Monster", "Paramore")]),
@@ -480,6 +481,9 @@ NOTES_CATALOG = Catalog(
                 ("Water", "Tyla"),
                 ("Linger", "The Cranberries"),
                 ("Creep", "Radiohead"),
+                ("Stick Season", "Noah Kahan"),
+                ("Stick Season (We'll All Be Here Forever)", "Noah Kahan"),
+                ("Northern Attitude", "Noah Kahan"),
             ]
         )
     ]
@@ -572,3 +576,26 @@ def test_a_ranked_entry_whose_song_was_not_found_still_owns_its_notes() -> None:
         )
         in result.left_out
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # rule ``album after``: a clause after the title calls it an album
+        (
+            '### Noah Kahan\'s "Stick Season"\n\nThe song, not the deluxe edition *Stick Season '
+            "(We'll All Be Here Forever)*, which is a whole album and a different link.\n",
+            [("Stick Season", "Noah Kahan")],
+        ),
+        # decoy: a clause that places the song on the album
+        (
+            '### Noah Kahan\'s "Stick Season"\n\nAnd "Northern Attitude", which is the album\'s '
+            "best song.\n",
+            [("Stick Season", "Noah Kahan"), ("Northern Attitude", "Noah Kahan")],
+        ),
+    ],
+)
+def test_a_title_a_clause_after_it_calls_an_album_is_not_a_song(
+    text: str, kept: list[tuple[str, str]]
+) -> None:
+    assert [(s.title, s.artist) for s in noted(text).songs] == kept

@@ -13,6 +13,7 @@ from typing import Protocol
 from playlister.importer.model import LeftOut, Song
 from playlister.importer.words import (
     _SENTENCE_END,
+    ALBUM_AFTER,
     ALBUM_BEFORE,
     ALBUM_EMBED_LINE,
     ALBUM_SECTION,
@@ -564,6 +565,9 @@ def passing_cue(text: str, start: int, end: int, others: Iterable[str] = ()) -> 
     if ALBUM_BEFORE.search(before) and not re.search(r"[\"\u201c*_]", before[-2:]):
         return f"album: {ALBUM_BEFORE.search(before).group(0).strip()}"  # type: ignore[union-attr]
     after = text[end : end + 80]
+    called = ALBUM_AFTER.match(after)
+    if called:
+        return f"album: {called.group(0).strip(' ,*_')}"
     hi = re.search(r"[.!?;\n]", after)
     tail = after[: hi.start()] if hi else after
     t = tail.casefold()
