@@ -309,6 +309,14 @@ def test_json_keeps_every_left_out_candidate_with_its_reason_and_group() -> None
             [("Nikes", "Frank Ocean"), ("Off the Wall", "Michael Jackson")],
             None,
         ),
+        # rule ``staged``: a title put on stage is a show; decoy: a producer's production
+        (
+            'After the Year 10 production of "Mamma Mia!" by ABBA, one ABBA song only: '
+            '"Voulez-Vous" by ABBA.',
+            [("Voulez-Vous", "ABBA")],
+            "a show: \u201cproduction of\u201d next to it",
+        ),
+        ('Visconti\'s production of "Heroes" by David Bowie.', [("Heroes", "David Bowie")], None),
         # rule ``another artist's cover``: the cover set aside for the original the text wants;
         # decoy: a cover named alone is the one wanted
         (

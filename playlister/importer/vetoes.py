@@ -212,6 +212,11 @@ _SONGS_FROM = re.compile(
 )
 
 
+_STAGED = re.compile(
+    r"(\w+['\u2019]s\s+)?\b(production|staging|revival)\s+of\s+[\"\u201c\u2018*_]?$", re.I
+)
+
+
 def _decoy_next_to(before: str, after: str) -> tuple[str, str] | None:
     """An album, film, book or show word right before or after a quoted title."""
     b = re.sub(r"\s*(?:\b(?:called|titled|named)\b|[,:(\[])\s*$", "", before.rstrip())
@@ -534,7 +539,12 @@ def _reason(cue: str) -> str:
     if cue == "entry notes":
         return "named only in the notes below another song's entry"
     kind, _, word = cue.partition(": ")
-    what = {"sample": "sampled", "refused": "turned down", "album": "an album"}.get(kind)
+    what = {
+        "sample": "sampled",
+        "refused": "turned down",
+        "album": "an album",
+        "show": "a show",
+    }.get(kind)
     if what is None:
         return f"set aside: \u201c{cue}\u201d next to it"
     return f"{what}: \u201c{word}\u201d next to it"
@@ -562,6 +572,12 @@ def passing_cue(text: str, start: int, end: int, others: Iterable[str] = ()) -> 
             if re.search(r"[\"\u201c\u2190]", head) or any(_mentions(head, t) for t in others):
                 return None  # a pair: the sampler is named beside it
             return f"sample: {cue}"
+    staged = _STAGED.search(before)
+    if staged and not staged.group(1):
+        # a title put on stage ("the Year 10 production of X"), not a producer's ("Visconti's
+        # production of X"): a show. Read after the catalog, whose word on the title's artist
+        # still leads the search to the artist's other songs
+        return f"show: {staged.group(2)} of"
     if ALBUM_BEFORE.search(before) and not re.search(r"[\"\u201c*_]", before[-2:]):
         return f"album: {ALBUM_BEFORE.search(before).group(0).strip()}"  # type: ignore[union-attr]
     after = text[end : end + 80]
