@@ -492,6 +492,8 @@ NOTES_CATALOG = Catalog(
                 ("Stick Season", "Noah Kahan"),
                 ("Stick Season (We'll All Be Here Forever)", "Noah Kahan"),
                 ("Northern Attitude", "Noah Kahan"),
+                ("Voulez-Vous", "ABBA"),
+                ("Dancing Queen", "ABBA"),
             ]
         )
     ]
@@ -604,6 +606,34 @@ def test_a_ranked_entry_whose_song_was_not_found_still_owns_its_notes() -> None:
     ],
 )
 def test_a_title_a_clause_after_it_calls_an_album_is_not_a_song(
+    text: str, kept: list[tuple[str, str]]
+) -> None:
+    assert [(s.title, s.artist) for s in noted(text).songs] == kept
+
+
+_VOTE = (
+    "Discussion of ABBA: the committee felt ABBA should be {} "
+    "Vote: Voulez-Vous (4), Dancing Queen (2).\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # a tally for one place: the title behind lost; the remark quoting it decides nothing
+        (
+            _VOTE.format("limited to one song.")
+            + 'Tom: "Dancing Queen will get played anyway." Mrs Okafor: "Not by us."\n',
+            [("Voulez-Vous", "ABBA")],
+        ),
+        # decoy: a tally with no number of places set keeps every title
+        (
+            _VOTE.format("played twice.") + "Both go on the list.\n",
+            [("Voulez-Vous", "ABBA"), ("Dancing Queen", "ABBA")],
+        ),
+    ],
+)
+def test_a_title_behind_in_a_vote_for_fewer_places_lost_it(
     text: str, kept: list[tuple[str, str]]
 ) -> None:
     assert [(s.title, s.artist) for s in noted(text).songs] == kept

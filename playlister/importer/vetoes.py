@@ -491,12 +491,17 @@ def set_aside(units: Sequence[Unit], songs: list[Song]) -> tuple[list[Song], lis
             or _aside_for(song, set_aside_cue(u.text, s, e))
             or _not_theirs(song, u.text, s)
             or refused_cell(u.text, s)
+            or lost_tally(u.text, s, e)
             # the other titles, read only when a sample cue needs them (a long list stays linear)
             or passing_cue(u.text, s, e, (t for k, t in titles if k != own_key))
             for u, s, e in places
         ]
-        if places and all(cues):
-            left.append(LeftOut(shown, _reason(str(cues[0]))))
+        # a place inside someone's quoted remark ("Tom: "X will get played anyway"") neither
+        # asks for the song nor sets it aside: the other places decide, when there are any
+        said = [not in_speech(u.text, s, e) for u, s, e in places]
+        decisive = [c for c, d in zip(cues, said, strict=True) if d] if any(said) else cues
+        if places and all(decisive):
+            left.append(LeftOut(shown, _reason(str(decisive[0]))))
             continue
         cover = _set_aside_cover(song, places, named[song.title])
         if cover:
@@ -690,6 +695,45 @@ def album_embed(text: str, end: int) -> str | None:
     if ALBUM_YEAR_LINE.match(after):
         return "album: \u00b7 year"
     return "album: Album \u00b7" if ALBUM_EMBED_LINE.match(after) else None
+
+
+_TALLY_ITEM = re.compile(r"([^,;:()]+?)\s*\((\d{1,4})\)")
+_PLACES = re.compile(
+    r"\b(?:limited\s+to|only|just|no\s+more\s+than|room\s+for)\s+(one|two|three|a\s+single|[123])"
+    r"\s+(?:song|track|tune|record|of\s+(?:them|their|his|her))",
+    re.I,
+)
+_COUNT = {"one": 1, "two": 2, "three": 3, "a single": 1}
+
+
+def lost_tally(text: str, start: int, end: int) -> str | None:
+    """Rule ``lost the vote``: a title in a vote's tally ("Vote: Voulez-Vous (4), Dancing
+    Queen (2)") for a number of places the text sets before it ("limited to one song"),
+    with more titles ahead of it than there are places."""
+    count = re.match(r"\s*\((\d{1,4})\)", text[end : end + 10])
+    if not count:
+        return None
+    limit = None
+    for m in _PLACES.finditer(text[max(0, start - 300) : start]):
+        word = " ".join(m.group(1).lower().split())
+        limit = int(word) if word.isdigit() else _COUNT[word]
+    if limit is None:
+        return None
+    lo = _sentence_start(text, start, 300)
+    hi = _SENTENCE_END.search(text, end)
+    tally = [int(m.group(2)) for m in _TALLY_ITEM.finditer(text[lo : hi.start() if hi else None])]
+    ahead = sum(1 for n in tally if n > int(count.group(1)))
+    return "refused: lost the vote" if len(tally) >= 2 and ahead >= limit else None
+
+
+def in_speech(text: str, start: int, end: int) -> bool:
+    """Whether the title at ``text[start:end]`` sits inside a remark quoted after its
+    speaker's name ("Tom: "Dancing Queen will get played anyway."") and is not all of it."""
+    lo = max(text.rfind(q, 0, start) for q in '"\u201c')
+    if lo < 0 or not re.search(r"\b[A-Z][\w.'\u2019-]*:\s*$", text[max(0, lo - 40) : lo]):
+        return False
+    close = min((i for i in (text.find(q, lo + 1) for q in '"\u201d') if i >= 0), default=-1)
+    return close >= end and close - lo - 1 > end - start + 3
 
 
 def refused_cell(text: str, start: int) -> str | None:
