@@ -637,3 +637,23 @@ def test_a_title_behind_in_a_vote_for_fewer_places_lost_it(
     text: str, kept: list[tuple[str, str]]
 ) -> None:
     assert [(s.title, s.artist) for s in noted(text).songs] == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "song"),
+    [
+        # rule ``named version``: a release's own label is cut from the title, not carried
+        ('"Cupid" by FIFTY FIFTY (Twin Version)', ("Cupid", "FIFTY FIFTY", None)),
+        ("- FIFTY FIFTY \u2013 Cupid (Twin Version)\n", ("Cupid", "FIFTY FIFTY", None)),
+        # decoys: a kind of recording is carried, whatever word it ends in
+        (
+            '"Space Song" by Beach House (Demo Version)',
+            ("Space Song", "Beach House", "Demo Version"),
+        ),
+        ('"Blue" by Elastica (Live at Glastonbury)', ("Blue", "Elastica", "Live at Glastonbury")),
+    ],
+)
+def test_a_named_version_is_cut_from_the_title_but_not_carried(
+    text: str, song: tuple[str, str | None, str | None]
+) -> None:
+    assert [(s.title, s.artist, s.version) for s in import_text(text).songs] == [song]

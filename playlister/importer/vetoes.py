@@ -43,6 +43,7 @@ from playlister.importer.words import (
     _sentence_start,
 )
 from playlister.match.text import artist_key, key
+from playlister.match.versions import classify
 
 
 class Unit(Protocol):
@@ -755,6 +756,22 @@ def refused_cell(text: str, start: int) -> str | None:
             return f"refused: {hit}" if hit else None
         pos += len(cell) + 1
     return None
+
+
+_NAMED_VERSION = re.compile(r"\b(?:version|ver\.?)\s*$", re.I)
+
+
+def carried_version(song: Song) -> Song:
+    """Rule ``named version``: a bracket that names a release's own label for a recording
+    ("Twin Version", "Spanish Version"), neither a kind of recording the matcher tells apart
+    (live, acoustic, demo, remix, re-recorded) nor a neutral decoration (remaster, radio
+    edit), is cut from the title but not carried: the text names the song, and the
+    catalog's suffix for that release ("- Twin Ver.") is not spelled the article's way."""
+    version = song.version
+    if not version or not _NAMED_VERSION.search(version):
+        return song
+    reading = classify(version)
+    return song if reading.kinds or reading.neutral else replace(song, version=None)
 
 
 def never_a_song(song: Song) -> str | None:
