@@ -858,3 +858,33 @@ def test_an_artists_song_named_word_for_word(
     assert [(t, a) for t, a, _ in found] == [(t, a) for t, a, _ in kept]
     for (_, _, why), (_, _, want) in zip(found, kept, strict=True):
         assert want in why
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # a letterhead's one pair is the document's title, not a song Spotify lacks
+        (
+            "Hollingworth Academy\nYear 11 Prom 2026 \u2013 Music Sub-Committee\n"
+            "Minutes of the meeting of 19 November\n\n"
+            'Agreed: "Teardrop" by Massive Attack for the slow dance.\n',
+            [("Teardrop", "Massive Attack")],
+        ),
+        # decoy: an opening block of pairs is a list, each a song Spotify may lack
+        (
+            "Road trip\nThe Zorblings \u2013 Quiet Ferns\nMarrow Gate \u2013 Lantern Hymn\n"
+            "Plinth \u2013 Salt Roads\n\n"
+            'And "Teardrop" by Massive Attack to close.\n',
+            [
+                ("Quiet Ferns", "The Zorblings"),
+                ("Lantern Hymn", "Marrow Gate"),
+                ("Salt Roads", "Plinth"),
+                ("Teardrop", "Massive Attack"),
+            ],
+        ),
+    ],
+)
+def test_the_one_pair_of_an_opening_letterhead_is_its_title_not_a_song(
+    text: str, kept: list[tuple[str, str]]
+) -> None:
+    assert songs(text)[0] == kept

@@ -309,6 +309,14 @@ def test_json_keeps_every_left_out_candidate_with_its_reason_and_group() -> None
             [("Nikes", "Frank Ocean"), ("Off the Wall", "Michael Jackson")],
             None,
         ),
+        # rule ``staged``: a title put on stage is a show; decoy: a producer's production
+        (
+            'After the Year 10 production of "Mamma Mia!" by ABBA, one ABBA song only: '
+            '"Voulez-Vous" by ABBA.',
+            [("Voulez-Vous", "ABBA")],
+            "a show: \u201cproduction of\u201d next to it",
+        ),
+        ('Visconti\'s production of "Heroes" by David Bowie.', [("Heroes", "David Bowie")], None),
         # rule ``another artist's cover``: the cover set aside for the original the text wants;
         # decoy: a cover named alone is the one wanted
         (
@@ -405,6 +413,10 @@ def test_the_performer_is_taken_not_the_songwriter(text: str, artist: str) -> No
             '"Los Ageless" by Annie Clark. Listen on Spotify Preview 0:30',
             [("Los Ageless", "Annie Clark")],
         ),
+        # songs said to come from a title: it holds them; decoy: a song named as such
+        ('Complete My Album: you own 1 song from "Plastic Letters" by Blondie.', []),
+        ('Two tracks off "Blue" by Joni Mitchell made the cut.', []),
+        ('My one song, "Denis" by Blondie, made the cut.', [("Denis", "Blondie")]),
         # albums section: entries under "Top Albums"; decoy: under "Top Tracks"
         ("Top Albums   Last 7 days\n- Punisher \u2014 Phoebe Bridgers\n", []),
         (
@@ -417,6 +429,7 @@ def test_the_performer_is_taken_not_the_songwriter(text: str, artist: str) -> No
         # set aside: "left out", "left X off", "no X either", "doesn't count", someone else's
         ("You left out Philadelphia by Neil Young.", []),
         ('"Flagpole Sitta" by Harvey Danger doesn\'t count.', []),
+        ('"First Class" by Jack Harlow, which we are not counting: it was last year\'s.', []),
         ("\"Flagpole Sitta\" by Harvey Danger, and it's my brother's.", []),
         # decoys: "left" and "no" that set nothing aside
         ('I left the party humming "Monster" by Paramore.', [("Monster", "Paramore")]),
@@ -456,3 +469,193 @@ def test_left_off_and_no_either_set_a_title_aside(text: str, cue: str | None) ->
     start = text.index("Monster")
     found = set_aside_cue(text, start, start + len("Monster"))
     assert (found[0] if found else None) == cue
+
+
+NOTES_CATALOG = Catalog(
+    [
+        make_track(f"n{n:021d}", title, artist, "Album", 1995)
+        for n, (title, artist) in enumerate(
+            [
+                ("Say It Ain't So", "Weezer"),
+                ("Buddy Holly", "Weezer"),
+                ("Waterfalls", "TLC"),
+                ("Jessica", "Herbie Hancock"),
+                ("Alright", "Supergrass"),
+                ("Tomorrow Never Knows", "The Beatles"),
+                ("Kill Bill", "SZA"),
+                ("Snooze", "SZA"),
+                ("Paint The Town Red", "Doja Cat"),
+                ("Walk On By", "Dionne Warwick"),
+                ("Water", "Tyla"),
+                ("Linger", "The Cranberries"),
+                ("Creep", "Radiohead"),
+                ("Stick Season", "Noah Kahan"),
+                ("Stick Season (We'll All Be Here Forever)", "Noah Kahan"),
+                ("Northern Attitude", "Noah Kahan"),
+                ("Voulez-Vous", "ABBA"),
+                ("Dancing Queen", "ABBA"),
+            ]
+        )
+    ]
+)
+
+
+def noted(text: str) -> ImportResult:
+    search = CatalogSearch(NOTES_CATALOG)
+    return import_text(text, search=lambda q: search.search_tracks(q))
+
+
+_COUNTDOWN = (
+    "3\nWeezer \u2013 Say It Ain't So\n"
+    'Rivers Cuomo at his best. The other single, "Buddy Holly" by Weezer, was a joke.\n\n'
+    "2\nTLC \u2013 Waterfalls\n"
+    'A number one for seven weeks, on a loop of "Jessica" by Herbie Hancock.\n\n'
+    "1\nSupergrass \u2013 Alright\n"
+    "Three teenagers from Oxford and a video with bicycles.\n"
+)
+_SECTIONS = (
+    '### SZA: "Kill Bill"\n\nThe SZA song "Snooze" by SZA nearly made this list too.\n\n'
+    '### Doja Cat: "Paint The Town Red"\n\nParents know "Walk On By" by Dionne Warwick.\n\n'
+    '### Tyla: "Water"\n\nThe amapiano crossover nobody saw coming.\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # a countdown: rank, entry line, blurb: the blurb's songs are its notes
+        (
+            _COUNTDOWN,
+            [("Say It Ain't So", "Weezer"), ("Waterfalls", "TLC"), ("Alright", "Supergrass")],
+        ),
+        # decoy: two entries are not a run, so a blurb's song may be one more the text wants
+        (
+            _COUNTDOWN.split("\n\n1\n")[0],
+            [
+                ("Say It Ain't So", "Weezer"),
+                ("Buddy Holly", "Weezer"),
+                ("Waterfalls", "TLC"),
+                ("Jessica", "Herbie Hancock"),
+            ],
+        ),
+        # under headings only another artist's song is a mention; decoy: the same artist's
+        (
+            _SECTIONS,
+            [
+                ("Kill Bill", "SZA"),
+                ("Snooze", "SZA"),
+                ("Paint The Town Red", "Doja Cat"),
+                ("Water", "Tyla"),
+            ],
+        ),
+        # a bold lead glued to its notes is a countdown entry too: even its artist's song goes
+        (
+            '**Weezer \u2014 Say It Ain\'t So.** Dark. "Buddy Holly" by Weezer was a joke.\n\n'
+            "**TLC \u2014 Waterfalls.** A number one for seven weeks.\n\n"
+            "**Supergrass \u2014 Alright.** Three teenagers from Oxford.\n",
+            [("Say It Ain't So", "Weezer"), ("Waterfalls", "TLC"), ("Alright", "Supergrass")],
+        ),
+        # decoy: prose paragraphs with no entry line of their own are not notes
+        (
+            'We love "Linger" by The Cranberries.\n\nAnd "Creep" by Radiohead.\n\n'
+            'And "Alright" by Supergrass.\n',
+            [("Linger", "The Cranberries"), ("Creep", "Radiohead"), ("Alright", "Supergrass")],
+        ),
+    ],
+)
+def test_a_song_named_only_in_the_notes_below_an_entry_is_not_an_entry(
+    text: str, kept: list[tuple[str, str]]
+) -> None:
+    assert [(s.title, s.artist) for s in noted(text).songs] == kept
+
+
+def test_a_ranked_entry_whose_song_was_not_found_still_owns_its_notes() -> None:
+    text = _COUNTDOWN + (
+        '\n0\nBlur \u2013 Unheard Of\nA loop too much like "Tomorrow Never Knows" by The Beatles.\n'
+    )
+    result = noted(text)
+    # the entry Spotify lacks is kept as a plain entry of the list, marked; its note is not
+    assert [(s.title, s.artist, bool(s.not_found)) for s in result.songs] == [
+        ("Say It Ain't So", "Weezer", False),
+        ("Waterfalls", "TLC", False),
+        ("Alright", "Supergrass", False),
+        ("Unheard Of", "Blur", True),
+    ]
+    assert (
+        LeftOut(
+            "\u201cTomorrow Never Knows\u201d by The Beatles",
+            "named only in the notes below another song's entry",
+        )
+        in result.left_out
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # rule ``album after``: a clause after the title calls it an album
+        (
+            '### Noah Kahan\'s "Stick Season"\n\nThe song, not the deluxe edition *Stick Season '
+            "(We'll All Be Here Forever)*, which is a whole album and a different link.\n",
+            [("Stick Season", "Noah Kahan")],
+        ),
+        # decoy: a clause that places the song on the album
+        (
+            '### Noah Kahan\'s "Stick Season"\n\nAnd "Northern Attitude", which is the album\'s '
+            "best song.\n",
+            [("Stick Season", "Noah Kahan"), ("Northern Attitude", "Noah Kahan")],
+        ),
+    ],
+)
+def test_a_title_a_clause_after_it_calls_an_album_is_not_a_song(
+    text: str, kept: list[tuple[str, str]]
+) -> None:
+    assert [(s.title, s.artist) for s in noted(text).songs] == kept
+
+
+_VOTE = (
+    "Discussion of ABBA: the committee felt ABBA should be {} "
+    "Vote: Voulez-Vous (4), Dancing Queen (2).\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # a tally for one place: the title behind lost; the remark quoting it decides nothing
+        (
+            _VOTE.format("limited to one song.")
+            + 'Tom: "Dancing Queen will get played anyway." Mrs Okafor: "Not by us."\n',
+            [("Voulez-Vous", "ABBA")],
+        ),
+        # decoy: a tally with no number of places set keeps every title
+        (
+            _VOTE.format("played twice.") + "Both go on the list.\n",
+            [("Voulez-Vous", "ABBA"), ("Dancing Queen", "ABBA")],
+        ),
+    ],
+)
+def test_a_title_behind_in_a_vote_for_fewer_places_lost_it(
+    text: str, kept: list[tuple[str, str]]
+) -> None:
+    assert [(s.title, s.artist) for s in noted(text).songs] == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "song"),
+    [
+        # rule ``named version``: a release's own label is cut from the title, not carried
+        ('"Cupid" by FIFTY FIFTY (Twin Version)', ("Cupid", "FIFTY FIFTY", None)),
+        ("- FIFTY FIFTY \u2013 Cupid (Twin Version)\n", ("Cupid", "FIFTY FIFTY", None)),
+        # decoys: a kind of recording is carried, whatever word it ends in
+        (
+            '"Space Song" by Beach House (Demo Version)',
+            ("Space Song", "Beach House", "Demo Version"),
+        ),
+        ('"Blue" by Elastica (Live at Glastonbury)', ("Blue", "Elastica", "Live at Glastonbury")),
+    ],
+)
+def test_a_named_version_is_cut_from_the_title_but_not_carried(
+    text: str, song: tuple[str, str | None, str | None]
+) -> None:
+    assert [(s.title, s.artist, s.version) for s in import_text(text).songs] == [song]

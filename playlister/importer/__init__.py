@@ -21,7 +21,7 @@ from playlister.importer.exportify import from_spotify_tracks, read_exportify
 from playlister.importer.html import html_to_text
 from playlister.importer.model import CatalogCheck, ImportResult, LeftOut, Song
 from playlister.importer.source import Document, read_source
-from playlister.importer.vetoes import set_aside
+from playlister.importer.vetoes import carried_version, set_aside
 from playlister.tracklist import load
 from playlister.urls import playlist_id as playlist_id_from_url
 
@@ -107,6 +107,7 @@ def import_document(
             )
         elif offline is not None:
             check = CatalogCheck(offline=offline)
+    songs = [carried_version(s) for s in songs]
     result = _result(
         songs, left, name=title or doc.stem, source=doc.label, existing=existing, cite=cite
     )

@@ -229,8 +229,14 @@ def confirm(
     # A song the article names with its artist, by an artist the catalog knows, that no
     # other reading of its line confirmed: kept, since a song Spotify lacks ("Hollywood
     # Dream" by The Runaways) is one the curator must hear about.
+    # the units of the article's opening block that read as pairs: one is its title
+    opening = {p.unit for p in unfound if 0 <= p.unit < len(finder.units)} | {
+        unit for unit, _, _ in kept if 0 <= unit < len(finder.units)
+    }
+    opening = {n for n in opening if finder.units[n].opening}
     for pair in unfound:
         assert pair.song is not None and pair.song.artist
+        heading = opening == {pair.unit}
         title = key(pair.song.title)
         if any(
             unit == pair.unit and (key(s.title) in title or title in key(s.title))
@@ -239,8 +245,11 @@ def confirm(
             continue  # the same phrase read another way was confirmed ("Title (Artist)")
         units = finder.units
         unit = units[pair.unit] if 0 <= pair.unit < len(units) else None
-        if unit and unit.index == 0 and unit.kind != "prose" and len(units) > 1:
-            unit = None  # the article's title line ("STAFF PICKS — MARCH"), not an entry
+        if unit and unit.kind != "prose" and len(units) > 1 and (unit.index == 0 or heading):
+            # the article's title line ("STAFF PICKS — MARCH") or the one pair in the block of
+            # lines it opens with (a letterhead: "Hollingworth Academy" / "Year 11 Leavers'
+            # Prom 2026 – Music Sub-Committee" / "Minutes of …"), not an entry
+            unit = None
         plainly = unit and strongly_named(unit, pair.song.title, pair.song.artist)
         if _artist_known(pair.song.artist, searches):
             pair.song.not_found = (

@@ -55,6 +55,15 @@ class Unit:
     role: str = ""
     rows: list[list[str]] = field(default_factory=list)  # a table's cells, header first
     block: int = -1  # the paragraph of one-field lines it came from (a record), else -1
+    # a paragraph opened by a line of its own (a countdown's "60" / "Beck – Loser" above its
+    # blurb): ``text[:lead]`` is that opening, the rest its notes; 0 when there is none
+    lead: int = 0
+    # an entry line cut from the front of the paragraph its notes go on in (a bold lead,
+    # "Artist - Title." before a comment), not standing apart from them by a blank line
+    glued: bool = False
+    # a line of the block of short lines the article opens with (a letterhead: the school,
+    # the document's title, its date), when more of the article follows it
+    opening: bool = False
 
 
 def split_units(text: str) -> list[Unit]:
@@ -64,8 +73,14 @@ def split_units(text: str) -> list[Unit]:
     raw_para: list[str] = []  # the same lines unstripped, for a table set in columns
     cell_para: list[str] = []  # the same lines with their tabs, for a pasted spreadsheet
     table: list[str] = []
+    block: list[Unit] = []  # the article's opening lines, when they are a block of their own
 
     def flush() -> None:
+        first = len(units)
+        _flush()
+        _read_paragraph(units, first, block)
+
+    def _flush() -> None:
         if table:
             units.append(_table_unit(len(units), table))
             table.clear()
@@ -115,6 +130,7 @@ def split_units(text: str) -> list[Unit]:
                     joined = joined[lead.end() :].strip()
             if joined:
                 units.append(_unit(len(units), _classify(joined, len(para) == 1), joined))
+                units[-1].lead = _lead_length(para, joined)
                 if question:
                     units[-1].role = "question"
             para.clear()
@@ -146,7 +162,19 @@ def split_units(text: str) -> list[Unit]:
         raw_para.append(line.replace("\u00a0", " ").expandtabs(8).rstrip())
         cell_para.append(line.replace("\u00a0", " ").rstrip("\n"))
     flush()
+    for u in block if len(units) > len(block) else []:
+        u.opening = True
     return units
+
+
+def _read_paragraph(units: list[Unit], first: int, block: list[Unit]) -> None:
+    """What the units one paragraph gave (``units[first:]``) say of each other: an entry line
+    cut from its front is glued to the notes after it; the article's first paragraph, when it
+    is all short lines, is its opening block (``block``)."""
+    for entry, notes in zip(units[first:], units[first + 1 :], strict=False):
+        entry.glued = entry.kind != "prose" and notes.kind == "prose"
+    if first == 0 and len(units) >= 2 and all(u.kind == "item" for u in units):
+        block.extend(units)
 
 
 def _fixed_width_rows(lines: list[str]) -> list[list[str]] | None:
@@ -226,6 +254,28 @@ def _entry_above_blurb(para: list[str], units: list[Unit]) -> None:
     units.append(_unit(len(units), "short", line))
     units[-1].role = "ranked"  # a countdown's entry: the paragraph after it is its blurb
     del para[:2]
+
+
+_RANK = re.compile(r"^(?:[A-Za-z]{1,8}\.?\s*)?#?\d{1,3}[.):]?$")  # "60", "#12", "LOT 307"
+
+
+def _lead_length(para: list[str], joined: str) -> int:
+    """How much of a paragraph's text (``joined``, when no lead was cut from it) its opening
+    line holds (a rank alone on a line and the line after it), when that line stands apart
+    from the prose below it: much shorter than the wrapped lines and not carried on into
+    them; else 0."""
+    n = 2 if _RANK.match(para[0]) else 1
+    if len(para) <= n or joined != " ".join(p.strip() for p in para):
+        return 0
+    head, rest = para[n - 1], para[n:]
+    if (
+        len(head) > 80
+        or re.search(r"[,;:]$|[a-z\u201d\"][.!?]\s+[\[(\u201c\"]?[A-Z]", head)
+        or len(head) > 0.7 * max(len(line) for line in rest)
+        or not re.match(r"[\"\u201c\u2018'(\[A-Z0-9]", rest[0])
+    ):
+        return 0
+    return len(_unit(0, "prose", " ".join(p.strip() for p in para[:n])).text)
 
 
 def _dash_lead_is_entry(lead: str, rest: str) -> bool:

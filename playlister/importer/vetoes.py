@@ -13,6 +13,7 @@ from typing import Protocol
 from playlister.importer.model import LeftOut, Song
 from playlister.importer.words import (
     _SENTENCE_END,
+    ALBUM_AFTER,
     ALBUM_BEFORE,
     ALBUM_EMBED_LINE,
     ALBUM_SECTION,
@@ -42,6 +43,7 @@ from playlister.importer.words import (
     _sentence_start,
 )
 from playlister.match.text import artist_key, key
+from playlister.match.versions import classify
 
 
 class Unit(Protocol):
@@ -51,6 +53,10 @@ class Unit(Protocol):
     def text(self) -> str: ...
     @property
     def kind(self) -> str: ...
+    @property
+    def lead(self) -> int: ...
+    @property
+    def glued(self) -> bool: ...
 
 
 # Words that, right next to a quoted title, make it something other than a song.
@@ -201,10 +207,25 @@ SPEECH_VERBS = {
 }
 
 
+_SONGS_FROM = re.compile(
+    r"\b(?:songs?|tracks?|singles?|cuts?)\s+(?:taken\s+)?(?:from|off(?:\s+of)?)\s*[\"\u201c\u2018']?$",
+    re.I,
+)
+
+
+_STAGED = re.compile(
+    r"(\w+['\u2019]s\s+)?\b(production|staging|revival)\s+of\s+[\"\u201c\u2018*_]?$", re.I
+)
+
+
 def _decoy_next_to(before: str, after: str) -> tuple[str, str] | None:
     """An album, film, book or show word right before or after a quoted title."""
     b = re.sub(r"\s*(?:\b(?:called|titled|named)\b|[,:(\[])\s*$", "", before.rstrip())
     b = re.sub(r"\s*\b(?:called|titled|named)\s*$", "", b)
+    # a title songs are said to come from holds them ("one song from X", "two tracks off X")
+    m = _SONGS_FROM.search(b[-60:])
+    if m:
+        return "album", m.group(0).strip()
     words = re.findall(r"[\w'\u2019-]+", b[-60:])
     if words:
         last = words[-1].lower()
@@ -442,12 +463,19 @@ def set_aside(units: Sequence[Unit], songs: list[Song]) -> tuple[list[Song], lis
         return [(u, s, e) for u in rarest for s, e in _mentions(u.text, title)]
 
     sections = section_cues(units)
+    named = {t.title: mentions(t.title) for t in songs}
+    entries: dict[int, set[str]] = {}
+    for t in songs:
+        for u, _, e in named[t.title]:
+            if in_entry(u, e):
+                entries.setdefault(id(u), set()).update([artist_key(t.artist)] if t.artist else [])
+    notes = entry_notes(units, entries)
     titles = [(key(t.title), t.title) for t in songs]
     title_count = Counter(k for k, _ in titles)
     kept: list[Song] = []
     left: list[LeftOut] = []
     for song in songs:
-        places = mentions(song.title)
+        places = named[song.title]
         if song.artist:
             own = [p for p in places if _names(song.artist, _sentence(p[0].text, p[1], p[2]))]
             places = own or places
@@ -459,18 +487,24 @@ def set_aside(units: Sequence[Unit], songs: list[Song]) -> tuple[list[Song], lis
         own_key = key(song.title)
         cues = [
             sections.get(id(u))
+            or ("entry notes" if note_mention(song, notes.get(id(u)), s) else None)
             or album_embed(u.text, e)
             or _aside_for(song, set_aside_cue(u.text, s, e))
             or _not_theirs(song, u.text, s)
             or refused_cell(u.text, s)
+            or lost_tally(u.text, s, e)
             # the other titles, read only when a sample cue needs them (a long list stays linear)
             or passing_cue(u.text, s, e, (t for k, t in titles if k != own_key))
             for u, s, e in places
         ]
-        if places and all(cues):
-            left.append(LeftOut(shown, _reason(str(cues[0]))))
+        # a place inside someone's quoted remark ("Tom: "X will get played anyway"") neither
+        # asks for the song nor sets it aside: the other places decide, when there are any
+        said = [not in_speech(u.text, s, e) for u, s, e in places]
+        decisive = [c for c, d in zip(cues, said, strict=True) if d] if any(said) else cues
+        if places and all(decisive):
+            left.append(LeftOut(shown, _reason(str(decisive[0]))))
             continue
-        cover = _set_aside_cover(song, places, mentions(song.title))
+        cover = _set_aside_cover(song, places, named[song.title])
         if cover:
             left.append(LeftOut(shown, f"set aside: {cover}"))
             if not _names(song.artist or "", opening) and title_count[own_key] == 1:
@@ -482,7 +516,7 @@ def set_aside(units: Sequence[Unit], songs: list[Song]) -> tuple[list[Song], lis
             song.artist
             and places
             and all(_FOOTNOTE.match(u.text) for u, _, _ in places)
-            and any(not _FOOTNOTE.match(u.text) for u, _, _ in mentions(song.title))
+            and any(not _FOOTNOTE.match(u.text) for u, _, _ in named[song.title])
             and not _names(song.artist, opening)
         ):
             left.append(
@@ -508,8 +542,15 @@ def _not_theirs(song: Song, text: str, start: int) -> str | None:
 
 
 def _reason(cue: str) -> str:
+    if cue == "entry notes":
+        return "named only in the notes below another song's entry"
     kind, _, word = cue.partition(": ")
-    what = {"sample": "sampled", "refused": "turned down", "album": "an album"}.get(kind)
+    what = {
+        "sample": "sampled",
+        "refused": "turned down",
+        "album": "an album",
+        "show": "a show",
+    }.get(kind)
     if what is None:
         return f"set aside: \u201c{cue}\u201d next to it"
     return f"{what}: \u201c{word}\u201d next to it"
@@ -537,9 +578,18 @@ def passing_cue(text: str, start: int, end: int, others: Iterable[str] = ()) -> 
             if re.search(r"[\"\u201c\u2190]", head) or any(_mentions(head, t) for t in others):
                 return None  # a pair: the sampler is named beside it
             return f"sample: {cue}"
+    staged = _STAGED.search(before)
+    if staged and not staged.group(1):
+        # a title put on stage ("the Year 10 production of X"), not a producer's ("Visconti's
+        # production of X"): a show. Read after the catalog, whose word on the title's artist
+        # still leads the search to the artist's other songs
+        return f"show: {staged.group(2)} of"
     if ALBUM_BEFORE.search(before) and not re.search(r"[\"\u201c*_]", before[-2:]):
         return f"album: {ALBUM_BEFORE.search(before).group(0).strip()}"  # type: ignore[union-attr]
     after = text[end : end + 80]
+    called = ALBUM_AFTER.match(after)
+    if called:
+        return f"album: {called.group(0).strip(' ,*_')}"
     hi = re.search(r"[.!?;\n]", after)
     tail = after[: hi.start()] if hi else after
     t = tail.casefold()
@@ -575,6 +625,69 @@ def section_cues(units: Sequence[Unit]) -> dict[int, str]:
     return out
 
 
+ENTRY_KINDS = ("heading", "short", "item")
+MIN_ENTRIES = 3  # entries with notes that make an article a run of entries
+
+
+def in_entry(unit: Unit, end: int) -> bool:
+    """Whether a title ending at ``end`` sits in an entry's own line: a heading, short line
+    or list item, or a paragraph's opening line (``Unit.lead``)."""
+    return unit.kind in ENTRY_KINDS or (unit.kind == "prose" and 0 < end <= unit.lead)
+
+
+_RANK_LEAD = re.compile(r"^(?:[A-Za-z]{1,8}\.?\s*)?#?\d{1,3}[.):]?\s")  # "60 ", "LOT 307 "
+
+
+def entry_notes(
+    units: Sequence[Unit], entries: dict[int, set[str]]
+) -> dict[int, tuple[int, frozenset[str] | None]]:
+    """Rule ``entry notes``: in an article laid out as a run of entries, each a line naming
+    a song (``entries``: the units, by ``id``, whose own line names one, with the artist
+    keys of the songs it names) with prose notes below it, where each unit's notes begin:
+    ``id`` -> (offset, whose songs the notes may name as more entries).
+
+    In a paragraph opened by its entry line (a countdown's "60" / "Beck – Loser" above its
+    blurb; an entry cut from the front of its paragraph, ``Unit.glued``, as a bold lead is)
+    the notes annotate that one entry: a song named there (an influence, a sample, the
+    album, the band's other single) is a mention, so none may (``None``); such a paragraph
+    whose opening is ranked like the others is an entry even when its song was not found.
+    Under a heading or a line standing alone, the section may go on to more songs by its
+    entry's artist ("the SZA song "Snooze" nearly made this list too"), so only another
+    artist's song there is a mention (a comparison, the sampled record, the original).
+    Short and list lines reach only the paragraph below them, headings to the next line of
+    their kind. Empty unless at least ``MIN_ENTRIES`` entries carry notes."""
+    out: dict[int, tuple[int, frozenset[str] | None]] = {}
+    ranked = sum(1 for u in units if id(u) in entries and u.lead and _RANK_LEAD.match(u.text))
+    under: Unit | None = None  # the entry line whose notes the prose below it is
+    noted: set[int] = set()  # the entries that carry notes
+    for u in units:
+        if u.kind == "prose" and u.lead:
+            # a paragraph opened by a line of its own is the next entry, or no entry
+            if id(u) in entries or (ranked >= MIN_ENTRIES and _RANK_LEAD.match(u.text)):
+                out[id(u)] = (u.lead, None)
+                noted.add(id(u))
+            under = None
+        elif u.kind == "prose" and under is not None:
+            out[id(u)] = (0, None if under.glued else frozenset(entries[id(under)]))
+            noted.add(id(under))
+            under = under if under.kind == "heading" else None
+        elif u.kind in ENTRY_KINDS:
+            under = u if id(u) in entries else None
+        elif u.kind != "url":
+            under = None
+    return out if len(noted) >= MIN_ENTRIES else {}
+
+
+def note_mention(song: Song, notes: tuple[int, frozenset[str] | None] | None, start: int) -> bool:
+    """Whether the title at ``start`` is a mention in an entry's notes (``entry_notes``)."""
+    if notes is None or start < notes[0]:
+        return False
+    artists = notes[1]
+    if artists is None:
+        return True
+    return bool(song.artist and artists and artist_key(song.artist) not in artists)
+
+
 def album_embed(text: str, end: int) -> str | None:
     """Rule ``album embed``: a player card pasted as text names an album: the title is
     followed at once by " · 2004" (a track card's album and year), or, past at most four
@@ -583,6 +696,45 @@ def album_embed(text: str, end: int) -> str | None:
     if ALBUM_YEAR_LINE.match(after):
         return "album: \u00b7 year"
     return "album: Album \u00b7" if ALBUM_EMBED_LINE.match(after) else None
+
+
+_TALLY_ITEM = re.compile(r"([^,;:()]+?)\s*\((\d{1,4})\)")
+_PLACES = re.compile(
+    r"\b(?:limited\s+to|only|just|no\s+more\s+than|room\s+for)\s+(one|two|three|a\s+single|[123])"
+    r"\s+(?:song|track|tune|record|of\s+(?:them|their|his|her))",
+    re.I,
+)
+_COUNT = {"one": 1, "two": 2, "three": 3, "a single": 1}
+
+
+def lost_tally(text: str, start: int, end: int) -> str | None:
+    """Rule ``lost the vote``: a title in a vote's tally ("Vote: Voulez-Vous (4), Dancing
+    Queen (2)") for a number of places the text sets before it ("limited to one song"),
+    with more titles ahead of it than there are places."""
+    count = re.match(r"\s*\((\d{1,4})\)", text[end : end + 10])
+    if not count:
+        return None
+    limit = None
+    for m in _PLACES.finditer(text[max(0, start - 300) : start]):
+        word = " ".join(m.group(1).lower().split())
+        limit = int(word) if word.isdigit() else _COUNT[word]
+    if limit is None:
+        return None
+    lo = _sentence_start(text, start, 300)
+    hi = _SENTENCE_END.search(text, end)
+    tally = [int(m.group(2)) for m in _TALLY_ITEM.finditer(text[lo : hi.start() if hi else None])]
+    ahead = sum(1 for n in tally if n > int(count.group(1)))
+    return "refused: lost the vote" if len(tally) >= 2 and ahead >= limit else None
+
+
+def in_speech(text: str, start: int, end: int) -> bool:
+    """Whether the title at ``text[start:end]`` sits inside a remark quoted after its
+    speaker's name ("Tom: "Dancing Queen will get played anyway."") and is not all of it."""
+    lo = max(text.rfind(q, 0, start) for q in '"\u201c')
+    if lo < 0 or not re.search(r"\b[A-Z][\w.'\u2019-]*:\s*$", text[max(0, lo - 40) : lo]):
+        return False
+    close = min((i for i in (text.find(q, lo + 1) for q in '"\u201d') if i >= 0), default=-1)
+    return close >= end and close - lo - 1 > end - start + 3
 
 
 def refused_cell(text: str, start: int) -> str | None:
@@ -604,6 +756,22 @@ def refused_cell(text: str, start: int) -> str | None:
             return f"refused: {hit}" if hit else None
         pos += len(cell) + 1
     return None
+
+
+_NAMED_VERSION = re.compile(r"\b(?:version|ver\.?)\s*$", re.I)
+
+
+def carried_version(song: Song) -> Song:
+    """Rule ``named version``: a bracket that names a release's own label for a recording
+    ("Twin Version", "Spanish Version"), neither a kind of recording the matcher tells apart
+    (live, acoustic, demo, remix, re-recorded) nor a neutral decoration (remaster, radio
+    edit), is cut from the title but not carried: the text names the song, and the
+    catalog's suffix for that release ("- Twin Ver.") is not spelled the article's way."""
+    version = song.version
+    if not version or not _NAMED_VERSION.search(version):
+        return song
+    reading = classify(version)
+    return song if reading.kinds or reading.neutral else replace(song, version=None)
 
 
 def never_a_song(song: Song) -> str | None:

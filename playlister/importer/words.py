@@ -439,6 +439,11 @@ SET_ASIDE_AFTER = (
     "is a no",
     "doesn't count",
     "does not count",
+    "are not counting",
+    "aren't counting",
+    "not counting it",
+    "won't count",
+    "will not count",
     "never licensed",
     "it's my brother's",
     "it's my sister's",
@@ -592,6 +597,14 @@ ALBUM_BEFORE = re.compile(
     r"\b(?:off(?:\s+of)?|(?:from|on)\s+(?:the|their|his|her)\s+(?:\d{4}\s+)?(?:album|record|lp|ep)"
     r"|(?:closer|opener|closing\s+track|opening\s+track|title\s+track)\s+(?:on|of|from|off))\s+$"
     r"|\b(?:image|picture|artwork|cover\s+art|album\s+art)\s+(?:for|of)\s+['\u2018]$",
+    re.I,
+)
+# After a title, a clause that calls it an album: "X, which is a whole album and a different
+# link", "X is the album." (not "the album's best song", "an album highlight").
+ALBUM_AFTER = re.compile(
+    r"^[\s*_\u201d\u2019\"')\]]*,?\s*(?:(?:which|that)\s+)?(?:is|was)\s+"
+    r"(?:the|an?|her|his|their|its)\s+(?:\w+\s+)?(?:album|lp|mixtape|compilation|box\s+set)"
+    r"(?=\s*(?:[.,;:!?)\u2014]|and\b|but\b|$))",
     re.I,
 )
 # Rule ``album embed``: a music player's album card pasted as text names an album: after the
