@@ -434,6 +434,45 @@ def test_the_performer_is_taken_not_the_songwriter(text: str, artist: str) -> No
         # decoys: "left" and "no" that set nothing aside
         ('I left the party humming "Monster" by Paramore.', [("Monster", "Paramore")]),
         ('No song hits like "Monster" by Paramore.', [("Monster", "Paramore")]),
+        # turned down by name: "no X"; decoy: a sheet row's closing "No" is not the next
+        # row's (the row itself is turned down in its own cell)
+        ('He puts up with UB40, but no "Kingston Town" by UB40.', []),
+        (
+            "Song\tArtist\tIn?\nSweet Caroline\tNeil Diamond\tNo\nFlowers\tMiley Cyrus\tYes\n",
+            [("Flowers", "Miley Cyrus")],
+        ),
+        # a request bot's refusal; decoy: "longer than" said of something else
+        ('"Free Bird" by Lynyrd Skynyrd is longer than the max length (5:00).', []),
+        (
+            '"Free Bird" by Lynyrd Skynyrd is longer than most, and worth it.',
+            [("Free Bird", "Lynyrd Skynyrd")],
+        ),
+        # "not on it": the list being discussed; decoy: a song that is on it
+        ('"Brown Sugar" by the Rolling Stones is not on it and never will be.', []),
+        ('"Born to Run" by Bruce Springsteen is NOT going on it, before you start.', []),
+        (
+            '"Brown Sugar" by the Rolling Stones is on it, at last.',
+            [("Brown Sugar", "The Rolling Stones")],
+        ),
+        # "where is X?": a reader's question about a song the list lacks; decoy: no question
+        ('And where is "Sunday Morning" by the Velvet Underground? Not on this one.', []),
+        (
+            'Where is "Sunday Morning" by the Velvet Underground on the list: at number one.',
+            [("Sunday Morning", "The Velvet Underground")],
+        ),
+        # "not theirs": another recording than the one they mean; decoy: "it is theirs"
+        ("That's \"What a Wonderful World\" by Louis Armstrong and it isn't theirs.", []),
+        ('"Wonderful World" by Sam Cooke, and it is theirs.', [("Wonderful World", "Sam Cooke")]),
+        # "not chosen": a clause saying the chooser left it out; decoy: one she chose
+        (
+            'Her father played "Donald Where\'s Your Troosers?" by Andy Stewart every single '
+            "Hogmanay, which she has not chosen.",
+            [],
+        ),
+        (
+            '"Hopp\u00edpolla" by Sigur R\u00f3s, which she has chosen twice.',
+            [("Hopp\u00edpolla", "Sigur R\u00f3s")],
+        ),
     ],
 )
 def test_album_furniture_and_set_aside_lists_are_not_drafted(

@@ -23,6 +23,7 @@ from playlister.importer.words import (
     CREDIT_WORDS,
     DATE,
     GLUED_HEADING,
+    NOT_CHOSEN_AFTER,
     REFUSED_AFTER,
     REFUSED_CELL,
     REMOVED_AFTER,
@@ -327,6 +328,8 @@ _NOT_THE_ONE = re.compile(
     r"(?:one|version|original|cover|recording|take)\b"
 )
 OPENING_CHARS = 300  # how far into the body an article names its subject
+# "where is X?": a reader's question about a song the list does not have
+_WHERE_IS = re.compile(r"\bwhere(?:['\u2019]s|\s+is|\s+was|\s+are)\s+([^.!?;,]{0,45})$", re.I)
 _FOOTNOTE = re.compile(r"^\s*\[\^[^\]]+\]:")
 
 
@@ -343,11 +346,6 @@ def set_aside_cue(text: str, start: int, end: int) -> tuple[str, str] | None:
     lo = _sentence_start(text, start, 300)
     before = text[lo:start]
     low = before.casefold()
-    for cue in SET_ASIDE_BEFORE:
-        for m in re.finditer(rf"(?<![\w'\u2019]){re.escape(cue)}(?![\w'\u2019])", low):
-            gap = before[m.end() :]
-            if len(gap) <= 45 and _gap_is_small(gap):
-                return cue, gap
     around = re.search(r"\b(left|no)\s+[\"\u201c*_]?$", before, re.I)
     if around and re.match(
         r"[\"\u201d*_]?\s+" + ("off\\b" if around.group(1).lower() == "left" else "either\\b"),
@@ -356,6 +354,14 @@ def set_aside_cue(text: str, start: int, end: int) -> tuple[str, str] | None:
         return f"{around.group(1).lower()} \u2026 " + (
             "off" if around.group(1).lower() == "left" else "either"
         ), ""
+    for cue in SET_ASIDE_BEFORE:
+        for m in re.finditer(rf"(?<![\w'\u2019]){re.escape(cue)}(?![\w'\u2019])", low):
+            gap = before[m.end() :]
+            if len(gap) <= 45 and _gap_is_small(gap) and not (cue == "no" and "\n" in gap):
+                return cue, gap  # a cell's "No" ends its row, not the next row's title
+    where = _WHERE_IS.search(before)
+    if where and _gap_is_small(where.group(1)) and re.match(r"[^.!?;\n]{0,40}\?", text[end:]):
+        return "where is \u2026?", where.group(1)  # "where is the Velvets' X?": missed, not on it
     cover = _COVER_OF.search(before)
     gap = before[cover.end() :] if cover else ""
     if (
@@ -382,9 +388,10 @@ def set_aside_cue(text: str, start: int, end: int) -> tuple[str, str] | None:
             and _gap_is_small(gap, SET_ASIDE_GAP | SET_ASIDE_LINKS, stops=r"[.!?;]")
         ):
             return cue, ""
-    removed = REMOVED_AFTER.search(tail)
-    if removed and not any(b in tail[: removed.start()].casefold() for b in REMOVED_BLOCKERS):
-        return removed.group(0).casefold(), ""
+    for rx in (REMOVED_AFTER, NOT_CHOSEN_AFTER):
+        removed = rx.search(tail)
+        if removed and not any(b in tail[: removed.start()].casefold() for b in REMOVED_BLOCKERS):
+            return " ".join(removed.group(0).casefold().split()), ""
     other = _NOT_THE_ONE.match(tail)
     if other:  # "Hurt (her Hurt, not the Johnny Cash one)": that singer's is set aside
         return "not the \u2026 one", other.group(1)

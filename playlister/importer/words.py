@@ -414,6 +414,8 @@ SET_ASIDE_BEFORE = (
     "watched",
     "rewatching",
     "scene from",
+    # "turned down by name": "no Kingston Town", "he puts up with UB40, but no X"
+    "no",
 )
 # After a title, in its sentence: "X, which we could not clear", "X vetoed", "X … that's a no".
 SET_ASIDE_AFTER = (
@@ -451,6 +453,13 @@ SET_ASIDE_AFTER = (
     "it's my partner's",
     "was not licensed",
     "wasn't licensed",
+    # "not theirs": "that's X and it isn't theirs" (another recording than the one they mean)
+    "isn't theirs",
+    "is not theirs",
+    "isn't ours",
+    "is not ours",
+    "isn't mine",
+    "is not mine",
 )
 # Between a set-aside cue and the title: only these small words (and names, quotes,
 # brackets); "I could not stop playing X" has verbs between and is no cue.
@@ -505,6 +514,15 @@ SET_ASIDE_LINKS = {
 REMOVED_AFTER = re.compile(
     r"\b(?:copyright\s+(?:claim|strike|block)|taken\s+down|took\s+(?:it\s+)?down|"
     r"(?:was|got|been|it'?s|it\s+is)\s+(?:cut|removed|muted|blocked|pulled))\b",
+    re.I,
+)
+# "not chosen": after a title, in its sentence, a clause saying the chooser left it out
+# ("played Andy Stewart's X every Hogmanay, which she has not chosen").
+NOT_CHOSEN_AFTER = re.compile(
+    r"\b(?:which|that)\s+(?:[a-z]+\s+){0,2}?"
+    r"(?:(?:has|have|had|was|were|is|are)(?:\s+not|n['\u2019]t)\s+(?:been\s+)?"
+    r"|(?:did|does|do)(?:\s+not|n['\u2019]t)\s+|never\s+)"
+    r"(?:chosen|chose|choose|picked|pick|selected|select|included|include)\b",
     re.I,
 )
 # Words between a title and a removal cue that make the removal another song's.
@@ -567,6 +585,14 @@ REFUSED_AFTER = (
     "we said no",
     "turned down",
     "declined",
+    # a request bot's refusal: "“Free Bird” is longer than the max length (5:00)"
+    "longer than the max",
+    "is too long",
+    # "X is not on it and never will be", "X is NOT going on it" (the list being discussed)
+    "is not on it",
+    "isn't on it",
+    "is not going on",
+    "isn't going on",
 )
 # A status that turns a request sheet's row down, in a column a header names "Status" (its
 # first word): "NO", "NO - explicit", "DUPLICATE", a cross.
