@@ -36,6 +36,8 @@ CATALOG = Catalog(
         make_track("o" * 22, "Nothing Compares 2 U", "Prince", "Originals", 2019),
         make_track("p" * 22, "Nothing Compares 2 U", "Sin\u00e9ad O'Connor", "I Do Not Want", 1990),
         make_track("q" * 22, "Purple Rain", "Prince", "Purple Rain", 1984),
+        make_track("r" * 22, "The Chain", "Fleetwood Mac", "Rumours", 1977),
+        make_track("s" * 22, "Rumours", "Fleetwood Mac", "Decoys", 1977),  # the album's name
     ]
 )
 
@@ -698,3 +700,26 @@ def test_a_named_version_is_cut_from_the_title_but_not_carried(
     text: str, song: tuple[str, str | None, str | None]
 ) -> None:
     assert [(s.title, s.artist, s.version) for s in import_text(text).songs] == [song]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # rule ``folder in a path``: a playlist's path names the album in a folder; decoy: the
+        # file's own name at the path's end is the song
+        (
+            "#EXTM3U\n#EXTINF:268,Fleetwood Mac - The Chain\n"
+            "..\\Music\\Fleetwood Mac\\Rumours\\07 The Chain.mp3\n",
+            [("The Chain", "Fleetwood Mac")],
+        ),
+        (
+            "#EXTM3U\n#EXTINF:268,Fleetwood Mac - Rumours\n"
+            "..\\Music\\Fleetwood Mac\\Best Of\\07 Rumours.mp3\n",
+            [("Rumours", "Fleetwood Mac")],
+        ),
+    ],
+)
+def test_a_folder_in_a_playlists_path_is_not_drafted(
+    text: str, kept: list[tuple[str, str]]
+) -> None:
+    assert [(s.title, s.artist) for s in confirmed(text).songs] == kept

@@ -502,6 +502,7 @@ def set_aside(units: Sequence[Unit], songs: list[Song]) -> tuple[list[Song], lis
             or lost_tally(u.text, s, e)
             # the other titles, read only when a sample cue needs them (a long list stays linear)
             or passing_cue(u.text, s, e, (t for k, t in titles if k != own_key))
+            or path_folder(u.text, s, e)
             for u, s, e in places
         ]
         # a place inside someone's quoted remark ("Tom: "X will get played anyway"") neither
@@ -535,6 +536,15 @@ def set_aside(units: Sequence[Unit], songs: list[Song]) -> tuple[list[Song], lis
 
 
 # --- samples, refused requests, albums, covers, songwriters, never songs ----------------------
+
+
+def path_folder(text: str, start: int, end: int) -> str | None:
+    """Rule ``folder in a path``: a title set between path separators ("..\\Music\\Fleetwood
+    Mac\\Rumours\\07 The Chain.mp3") names a folder, an artist's or an album's, not a song;
+    the file's own name, at the path's end, is the song."""
+    if start and text[start - 1] in "\\/" and text[end : end + 1] in ("\\", "/"):
+        return "album: a folder in a path"
+    return None
 
 
 def _not_theirs(song: Song, text: str, start: int) -> str | None:
