@@ -38,6 +38,10 @@ CATALOG = Catalog(
         make_track("q" * 22, "Purple Rain", "Prince", "Purple Rain", 1984),
         make_track("r" * 22, "The Chain", "Fleetwood Mac", "Rumours", 1977),
         make_track("s" * 22, "Rumours", "Fleetwood Mac", "Decoys", 1977),  # the album's name
+        make_track("t" * 22, "Hey There Delilah", "Plain White T's", "Every Second", 2005),
+        make_track("u" * 22, "Stacy's Mom", "Fountains Of Wayne", "Welcome Interstate", 2003),
+        make_track("v" * 22, "Born to Run", "Bruce Springsteen", "Born to Run", 1975),
+        make_track("w" * 22, "Brown Sugar", "The Rolling Stones", "Sticky Fingers", 1971),
     ]
 )
 
@@ -717,9 +721,60 @@ def test_a_named_version_is_cut_from_the_title_but_not_carried(
             "..\\Music\\Fleetwood Mac\\Best Of\\07 Rumours.mp3\n",
             [("Rumours", "Fleetwood Mac")],
         ),
+        # rule ``taken back``: a request removed from the queue after it was queued; decoy:
+        # one queued again after its removal stands
+        (
+            "[21:15] bram: !sr hey there delilah\n"
+            '[21:15] Nightbot: @bram queued "Plain White T\'s - Hey There Delilah" at #8\n'
+            "[21:15] ruth: !removesong 8\n"
+            '[21:15] Nightbot: @ruth removed "Plain White T\'s - Hey There Delilah" from the '
+            "queue\n"
+            '[21:16] Nightbot: @bram queued "Fountains Of Wayne - Stacy\'s Mom" at #8\n',
+            [("Stacy's Mom", "Fountains Of Wayne")],
+        ),
+        (
+            '[21:15] Nightbot: @ruth removed "Plain White T\'s - Hey There Delilah" from the '
+            "queue\n"
+            '[21:16] Nightbot: @bram queued "Plain White T\'s - Hey There Delilah" at #8\n',
+            [("Hey There Delilah", "Plain White T's")],
+        ),
+        # rule ``last word``: a suggestion the poster then turns down; decoy: turned down
+        # first, then granted
+        (
+            "vRS_Gav: Road trip playlist with no Springsteen. Born to Run, mate.\n\n"
+            "dunc: The list is final. Born to Run is NOT going on it, before you start.\n",
+            [],
+        ),
+        (
+            "dunc: Born to Run is NOT going on it, before you start.\n\n"
+            "dunc: Fine. Born to Run by Bruce Springsteen, you win.\n",
+            [("Born to Run", "Bruce Springsteen")],
+        ),
+        # rule ``one sentence, one stance``: the sentence turning a song down names it again;
+        # decoy: the same words about a song the sentence wants
+        (
+            "No, the Rolling Stones' Brown Sugar is not on it, I don't care how much brown "
+            "sugar is in the recipe.",
+            [],
+        ),
+        (
+            "Yes, the Rolling Stones' Brown Sugar is on it, because of how much brown sugar "
+            "is in the recipe.",
+            [("Brown Sugar", "The Rolling Stones")],
+        ),
     ],
 )
-def test_a_folder_in_a_playlists_path_is_not_drafted(
+def test_a_request_refused_or_taken_back_and_a_folder_are_not_drafted(
     text: str, kept: list[tuple[str, str]]
 ) -> None:
     assert [(s.title, s.artist) for s in confirmed(text).songs] == kept
+
+
+def test_a_later_mention_takes_the_earlier_cue_of_its_sentence_not_the_other_way() -> None:
+    # rule ``one sentence, one stance``: "Wonderful World" first, then the set-aside
+    # "What a Wonderful World" holding the same words: the first is still wanted
+    text = (
+        'Their first dance was "Wonderful World" by Sam Cooke (not the one people put on; '
+        "that's \"What a Wonderful World\" by Louis Armstrong and it isn't theirs)."
+    )
+    assert offline(text) == [("Wonderful World", "Sam Cooke")]

@@ -525,6 +525,19 @@ NOT_CHOSEN_AFTER = re.compile(
     r"(?:chosen|chose|choose|picked|pick|selected|select|included|include)\b",
     re.I,
 )
+# "retracted": a line that takes a queued request back ("@ruth removed "Artist - X" from the
+# queue"): the verb before the title (its artist and a dash may stand between) and the queue
+# or list after it.
+RETRACTED_BEFORE = re.compile(
+    r"\b(?:removed|deleted|pulled|dropped|took|taken|skipped)(?:\s+out)?\s+[\"\u201c\u2018']?"
+    r"(?:[^\"\u201c\u201d\n]{0,40}?\s[-\u2013\u2014]\s)?$",
+    re.I,
+)
+RETRACTED_AFTER = re.compile(
+    r"^[^.!?\n]{0,60}?\bfrom\s+(?:the|my|our|your|their)\s+"
+    r"(?:queue|playlist|list|set\s?list|rotation|line-?up)\b",
+    re.I,
+)
 # Words between a title and a removal cue that make the removal another song's.
 REMOVED_BLOCKERS = ("replac", "instead", "rather", "not the ")
 SET_ASIDE_BLOCKERS = ("replac", "instead", "rather", "but ", "over ", "not the ")
