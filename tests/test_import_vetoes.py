@@ -460,6 +460,24 @@ def test_the_performer_is_taken_not_the_songwriter(text: str, artist: str) -> No
             '"Brown Sugar" by the Rolling Stones is on it, at last.',
             [("Brown Sugar", "The Rolling Stones")],
         ),
+        # "not on it" of any list, mix or book in talk; decoy: "not on the radio"
+        ("\"Don't You Want Me\" by the Human League isn't in the mix.", []),
+        (
+            '"Hurt" by Nine Inch Nails isn\'t on the radio much, sadly.',
+            [("Hurt", "Nine Inch Nails")],
+        ),
+        # cited book: a Kindle copy's citation line names the book; decoy: a song the
+        # same page names that is not the book's title
+        (
+            'The title song: "Wild Is the Wind" by Nina Simone.\n\n'
+            "Hollis, Claire. Wild Is the Wind (p. 402). Halyard Books. Kindle Edition.\n",
+            [],
+        ),
+        (
+            'The last song: "Between the Wars" by Billy Bragg.\n\n'
+            "Hollis, Claire. Wild Is the Wind (p. 402). Halyard Books. Kindle Edition.\n",
+            [("Between the Wars", "Billy Bragg")],
+        ),
         # "where is X?": a reader's question about a song the list lacks; decoy: no question
         ('And where is "Sunday Morning" by the Velvet Underground? Not on this one.', []),
         (

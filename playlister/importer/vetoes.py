@@ -23,7 +23,9 @@ from playlister.importer.words import (
     CREDIT_WORDS,
     DATE,
     GLUED_HEADING,
+    KINDLE_CITATION,
     NOT_CHOSEN_AFTER,
+    NOT_ON_AFTER,
     REFUSED_AFTER,
     REFUSED_CELL,
     REMOVED_AFTER,
@@ -482,6 +484,8 @@ def set_aside(units: Sequence[Unit], songs: list[Song]) -> tuple[list[Song], lis
                 entries.setdefault(id(u), set()).update([artist_key(t.artist)] if t.artist else [])
     notes = entry_notes(units, entries)
     titles = [(key(t.title), t.title) for t in songs]
+    # rule ``cited book``: a Kindle copy's citation line names the book the page is from
+    books = {key(m.group(1)) for u in units for m in KINDLE_CITATION.finditer(u.text)}
     artists = {t.artist for t in songs if t.artist}
     title_count = Counter(k for k, _ in titles)
     kept: list[Song] = []
@@ -495,6 +499,9 @@ def set_aside(units: Sequence[Unit], songs: list[Song]) -> tuple[list[Song], lis
         never = never_a_song(song)
         if never:
             left.append(LeftOut(shown, f"never a song: {never}"))
+            continue
+        if key(song.title) in books:
+            left.append(LeftOut(shown, "a book: the page's citation line names it"))
             continue
         own_key = key(song.title)
         cues = [
@@ -661,9 +668,9 @@ def passing_cue(text: str, start: int, end: int, others: Iterable[str] = ()) -> 
     ``sampled``: "it samples X", "Contains a sample of X", "built on X" (``SAMPLE_BEFORE``),
     unless the line names, before the cue, another song as the sampler's own half of a pair
     (""Ice Ice Baby" samples "Under Pressure"", as an "A \u2190 B" list line does);
-    ``turned down``: "X lost the vote", "X (marked explicit)" (``REFUSED_AFTER``), in its
-    sentence with only small words between; ``album without italics``: "off X", "from the
-    album X" (``ALBUM_BEFORE``)."""
+    ``turned down``: "X lost the vote", "X (marked explicit)" (``REFUSED_AFTER``), "X isn't
+    in the book" (``NOT_ON_AFTER``), in its sentence with only small words between;
+    ``album without italics``: "off X", "from the album X" (``ALBUM_BEFORE``)."""
     lo = max(_sentence_start(text, start, 300), text.rfind("\n", 0, start) + 1)
     before = text[lo:start]
     low = before.casefold()
@@ -697,6 +704,10 @@ def passing_cue(text: str, start: int, end: int, others: Iterable[str] = ()) -> 
             continue
         if len(tail[:at]) <= 40 and _gap_is_small(tail[:at], SET_ASIDE_GAP | SET_ASIDE_LINKS):
             return f"refused: {cue}"
+    off = NOT_ON_AFTER.search(tail)
+    gap = tail[: off.start()] if off else ""
+    if off and len(gap) <= 40 and _gap_is_small(gap, SET_ASIDE_GAP | SET_ASIDE_LINKS):
+        return f"refused: {' '.join(off.group(0).split())}"
     return None
 
 

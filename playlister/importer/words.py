@@ -601,11 +601,23 @@ REFUSED_AFTER = (
     # a request bot's refusal: "“Free Bird” is longer than the max length (5:00)"
     "longer than the max",
     "is too long",
-    # "X is not on it and never will be", "X is NOT going on it" (the list being discussed)
-    "is not on it",
-    "isn't on it",
-    "is not going on",
-    "isn't going on",
+)
+# "not on it": after a title, the list, book or mix being discussed does not hold it ("X is
+# not on it and never will be", "X is NOT going on it", "X isn't in the book"); not "not on
+# the album" (a song off an album may still be wanted).
+NOT_ON_AFTER = re.compile(
+    r"\b(?:is|are|was|were)(?:\s+not|n['\u2019]t)\s+(?:going\s+)?(?:on|in|into)\s+"
+    r"(?:it|there|(?:the|this|that|my|our|her|his|their)\s+"
+    r"(?:list|playlist|book|novel|mix|mixtape|tape|set|setlist|film|show))\b",
+    re.I,
+)
+# A Kindle copy's citation line ("Hollis, Claire. Wild Is the Wind (p. 402). Halyard Books.
+# Kindle Edition."): the title it cites is the book's.
+KINDLE_CITATION = re.compile(
+    r"\b[^\W\d_][\w'\u2019-]*,\s+[^.\n]{1,60}\.\s+(.{1,150}?)\s+"
+    r"\((?:p\.|pp\.|Kindle\s+Locations?|loc\.|location)\s*[\d\u2013-]+\)\.[^\n]*"
+    r"\bKindle\s+Edition\b",
+    re.I,
 )
 # A status that turns a request sheet's row down, in a column a header names "Status" (its
 # first word): "NO", "NO - explicit", "DUPLICATE", a cross.
