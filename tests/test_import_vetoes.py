@@ -36,6 +36,12 @@ CATALOG = Catalog(
         make_track("o" * 22, "Nothing Compares 2 U", "Prince", "Originals", 2019),
         make_track("p" * 22, "Nothing Compares 2 U", "Sin\u00e9ad O'Connor", "I Do Not Want", 1990),
         make_track("q" * 22, "Purple Rain", "Prince", "Purple Rain", 1984),
+        make_track("r" * 22, "The Chain", "Fleetwood Mac", "Rumours", 1977),
+        make_track("s" * 22, "Rumours", "Fleetwood Mac", "Decoys", 1977),  # the album's name
+        make_track("t" * 22, "Hey There Delilah", "Plain White T's", "Every Second", 2005),
+        make_track("u" * 22, "Stacy's Mom", "Fountains Of Wayne", "Welcome Interstate", 2003),
+        make_track("v" * 22, "Born to Run", "Bruce Springsteen", "Born to Run", 1975),
+        make_track("w" * 22, "Brown Sugar", "The Rolling Stones", "Sticky Fingers", 1971),
     ]
 )
 
@@ -434,6 +440,63 @@ def test_the_performer_is_taken_not_the_songwriter(text: str, artist: str) -> No
         # decoys: "left" and "no" that set nothing aside
         ('I left the party humming "Monster" by Paramore.', [("Monster", "Paramore")]),
         ('No song hits like "Monster" by Paramore.', [("Monster", "Paramore")]),
+        # turned down by name: "no X"; decoy: a sheet row's closing "No" is not the next
+        # row's (the row itself is turned down in its own cell)
+        ('He puts up with UB40, but no "Kingston Town" by UB40.', []),
+        (
+            "Song\tArtist\tIn?\nSweet Caroline\tNeil Diamond\tNo\nFlowers\tMiley Cyrus\tYes\n",
+            [("Flowers", "Miley Cyrus")],
+        ),
+        # a request bot's refusal; decoy: "longer than" said of something else
+        ('"Free Bird" by Lynyrd Skynyrd is longer than the max length (5:00).', []),
+        (
+            '"Free Bird" by Lynyrd Skynyrd is longer than most, and worth it.',
+            [("Free Bird", "Lynyrd Skynyrd")],
+        ),
+        # "not on it": the list being discussed; decoy: a song that is on it
+        ('"Brown Sugar" by the Rolling Stones is not on it and never will be.', []),
+        ('"Born to Run" by Bruce Springsteen is NOT going on it, before you start.', []),
+        (
+            '"Brown Sugar" by the Rolling Stones is on it, at last.',
+            [("Brown Sugar", "The Rolling Stones")],
+        ),
+        # "not on it" of any list, mix or book in talk; decoy: "not on the radio"
+        ("\"Don't You Want Me\" by the Human League isn't in the mix.", []),
+        (
+            '"Hurt" by Nine Inch Nails isn\'t on the radio much, sadly.',
+            [("Hurt", "Nine Inch Nails")],
+        ),
+        # cited book: a Kindle copy's citation line names the book; decoy: a song the
+        # same page names that is not the book's title
+        (
+            'The title song: "Wild Is the Wind" by Nina Simone.\n\n'
+            "Hollis, Claire. Wild Is the Wind (p. 402). Halyard Books. Kindle Edition.\n",
+            [],
+        ),
+        (
+            'The last song: "Between the Wars" by Billy Bragg.\n\n'
+            "Hollis, Claire. Wild Is the Wind (p. 402). Halyard Books. Kindle Edition.\n",
+            [("Between the Wars", "Billy Bragg")],
+        ),
+        # "where is X?": a reader's question about a song the list lacks; decoy: no question
+        ('And where is "Sunday Morning" by the Velvet Underground? Not on this one.', []),
+        (
+            'Where is "Sunday Morning" by the Velvet Underground on the list: at number one.',
+            [("Sunday Morning", "The Velvet Underground")],
+        ),
+        # "not theirs": another recording than the one they mean; decoy: "it is theirs"
+        ("That's \"What a Wonderful World\" by Louis Armstrong and it isn't theirs.", []),
+        ('"Wonderful World" by Sam Cooke, and it is theirs.', [("Wonderful World", "Sam Cooke")]),
+        # "not chosen": a clause saying the chooser left it out; decoy: one she chose
+        (
+            'Her father played "Donald Where\'s Your Troosers?" by Andy Stewart every single '
+            "Hogmanay, which she has not chosen.",
+            [],
+        ),
+        (
+            '"Hopp\u00edpolla" by Sigur R\u00f3s, which she has chosen twice.',
+            [("Hopp\u00edpolla", "Sigur R\u00f3s")],
+        ),
     ],
 )
 def test_album_furniture_and_set_aside_lists_are_not_drafted(
@@ -659,3 +722,77 @@ def test_a_named_version_is_cut_from_the_title_but_not_carried(
     text: str, song: tuple[str, str | None, str | None]
 ) -> None:
     assert [(s.title, s.artist, s.version) for s in import_text(text).songs] == [song]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # rule ``folder in a path``: a playlist's path names the album in a folder; decoy: the
+        # file's own name at the path's end is the song
+        (
+            "#EXTM3U\n#EXTINF:268,Fleetwood Mac - The Chain\n"
+            "..\\Music\\Fleetwood Mac\\Rumours\\07 The Chain.mp3\n",
+            [("The Chain", "Fleetwood Mac")],
+        ),
+        (
+            "#EXTM3U\n#EXTINF:268,Fleetwood Mac - Rumours\n"
+            "..\\Music\\Fleetwood Mac\\Best Of\\07 Rumours.mp3\n",
+            [("Rumours", "Fleetwood Mac")],
+        ),
+        # rule ``taken back``: a request removed from the queue after it was queued; decoy:
+        # one queued again after its removal stands
+        (
+            "[21:15] bram: !sr hey there delilah\n"
+            '[21:15] Nightbot: @bram queued "Plain White T\'s - Hey There Delilah" at #8\n'
+            "[21:15] ruth: !removesong 8\n"
+            '[21:15] Nightbot: @ruth removed "Plain White T\'s - Hey There Delilah" from the '
+            "queue\n"
+            '[21:16] Nightbot: @bram queued "Fountains Of Wayne - Stacy\'s Mom" at #8\n',
+            [("Stacy's Mom", "Fountains Of Wayne")],
+        ),
+        (
+            '[21:15] Nightbot: @ruth removed "Plain White T\'s - Hey There Delilah" from the '
+            "queue\n"
+            '[21:16] Nightbot: @bram queued "Plain White T\'s - Hey There Delilah" at #8\n',
+            [("Hey There Delilah", "Plain White T's")],
+        ),
+        # rule ``last word``: a suggestion the poster then turns down; decoy: turned down
+        # first, then granted
+        (
+            "vRS_Gav: Road trip playlist with no Springsteen. Born to Run, mate.\n\n"
+            "dunc: The list is final. Born to Run is NOT going on it, before you start.\n",
+            [],
+        ),
+        (
+            "dunc: Born to Run is NOT going on it, before you start.\n\n"
+            "dunc: Fine. Born to Run by Bruce Springsteen, you win.\n",
+            [("Born to Run", "Bruce Springsteen")],
+        ),
+        # rule ``one sentence, one stance``: the sentence turning a song down names it again;
+        # decoy: the same words about a song the sentence wants
+        (
+            "No, the Rolling Stones' Brown Sugar is not on it, I don't care how much brown "
+            "sugar is in the recipe.",
+            [],
+        ),
+        (
+            "Yes, the Rolling Stones' Brown Sugar is on it, because of how much brown sugar "
+            "is in the recipe.",
+            [("Brown Sugar", "The Rolling Stones")],
+        ),
+    ],
+)
+def test_a_request_refused_or_taken_back_and_a_folder_are_not_drafted(
+    text: str, kept: list[tuple[str, str]]
+) -> None:
+    assert [(s.title, s.artist) for s in confirmed(text).songs] == kept
+
+
+def test_a_later_mention_takes_the_earlier_cue_of_its_sentence_not_the_other_way() -> None:
+    # rule ``one sentence, one stance``: "Wonderful World" first, then the set-aside
+    # "What a Wonderful World" holding the same words: the first is still wanted
+    text = (
+        'Their first dance was "Wonderful World" by Sam Cooke (not the one people put on; '
+        "that's \"What a Wonderful World\" by Louis Armstrong and it isn't theirs)."
+    )
+    assert offline(text) == [("Wonderful World", "Sam Cooke")]

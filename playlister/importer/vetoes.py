@@ -23,10 +23,15 @@ from playlister.importer.words import (
     CREDIT_WORDS,
     DATE,
     GLUED_HEADING,
+    KINDLE_CITATION,
+    NOT_CHOSEN_AFTER,
+    NOT_ON_AFTER,
     REFUSED_AFTER,
     REFUSED_CELL,
     REMOVED_AFTER,
     REMOVED_BLOCKERS,
+    RETRACTED_AFTER,
+    RETRACTED_BEFORE,
     SAMPLE_BEFORE,
     SECTION_HEAD,
     SET_ASIDE_AFTER,
@@ -327,6 +332,8 @@ _NOT_THE_ONE = re.compile(
     r"(?:one|version|original|cover|recording|take)\b"
 )
 OPENING_CHARS = 300  # how far into the body an article names its subject
+# "where is X?": a reader's question about a song the list does not have
+_WHERE_IS = re.compile(r"\bwhere(?:['\u2019]s|\s+is|\s+was|\s+are)\s+([^.!?;,]{0,45})$", re.I)
 _FOOTNOTE = re.compile(r"^\s*\[\^[^\]]+\]:")
 
 
@@ -343,11 +350,6 @@ def set_aside_cue(text: str, start: int, end: int) -> tuple[str, str] | None:
     lo = _sentence_start(text, start, 300)
     before = text[lo:start]
     low = before.casefold()
-    for cue in SET_ASIDE_BEFORE:
-        for m in re.finditer(rf"(?<![\w'\u2019]){re.escape(cue)}(?![\w'\u2019])", low):
-            gap = before[m.end() :]
-            if len(gap) <= 45 and _gap_is_small(gap):
-                return cue, gap
     around = re.search(r"\b(left|no)\s+[\"\u201c*_]?$", before, re.I)
     if around and re.match(
         r"[\"\u201d*_]?\s+" + ("off\\b" if around.group(1).lower() == "left" else "either\\b"),
@@ -356,6 +358,14 @@ def set_aside_cue(text: str, start: int, end: int) -> tuple[str, str] | None:
         return f"{around.group(1).lower()} \u2026 " + (
             "off" if around.group(1).lower() == "left" else "either"
         ), ""
+    for cue in SET_ASIDE_BEFORE:
+        for m in re.finditer(rf"(?<![\w'\u2019]){re.escape(cue)}(?![\w'\u2019])", low):
+            gap = before[m.end() :]
+            if len(gap) <= 45 and _gap_is_small(gap) and not (cue == "no" and "\n" in gap):
+                return cue, gap  # a cell's "No" ends its row, not the next row's title
+    where = _WHERE_IS.search(before)
+    if where and _gap_is_small(where.group(1)) and re.match(r"[^.!?;\n]{0,40}\?", text[end:]):
+        return "where is \u2026?", where.group(1)  # "where is the Velvets' X?": missed, not on it
     cover = _COVER_OF.search(before)
     gap = before[cover.end() :] if cover else ""
     if (
@@ -382,9 +392,10 @@ def set_aside_cue(text: str, start: int, end: int) -> tuple[str, str] | None:
             and _gap_is_small(gap, SET_ASIDE_GAP | SET_ASIDE_LINKS, stops=r"[.!?;]")
         ):
             return cue, ""
-    removed = REMOVED_AFTER.search(tail)
-    if removed and not any(b in tail[: removed.start()].casefold() for b in REMOVED_BLOCKERS):
-        return removed.group(0).casefold(), ""
+    for rx in (REMOVED_AFTER, NOT_CHOSEN_AFTER):
+        removed = rx.search(tail)
+        if removed and not any(b in tail[: removed.start()].casefold() for b in REMOVED_BLOCKERS):
+            return " ".join(removed.group(0).casefold().split()), ""
     other = _NOT_THE_ONE.match(tail)
     if other:  # "Hurt (her Hurt, not the Johnny Cash one)": that singer's is set aside
         return "not the \u2026 one", other.group(1)
@@ -447,7 +458,9 @@ def set_aside(units: Sequence[Unit], songs: list[Song]) -> tuple[list[Song], lis
     (its subject) does not name. A ``removed song`` (cut for a copyright claim) and ``not
     their title`` ("not the sza kill bill") are set aside too; ``subject's song``: another
     artist's recording set aside as a cover, when the title was drafted only once, stays
-    with its artist to fill in."""
+    with its artist to fill in. A request is decided by its last place (``last word``,
+    ``taken back``), and a sentence's stance holds for its later mentions of the title
+    (``one sentence, one stance``)."""
     opening = " ".join(u.text for u in units if not _FOOTNOTE.match(u.text))[:OPENING_CHARS]
     # the units holding each word, so finding a title's mentions reads only the units that
     # hold its rarest word (a 4,000-line list stays linear)
@@ -471,6 +484,9 @@ def set_aside(units: Sequence[Unit], songs: list[Song]) -> tuple[list[Song], lis
                 entries.setdefault(id(u), set()).update([artist_key(t.artist)] if t.artist else [])
     notes = entry_notes(units, entries)
     titles = [(key(t.title), t.title) for t in songs]
+    # rule ``cited book``: a Kindle copy's citation line names the book the page is from
+    books = {key(m.group(1)) for u in units for m in KINDLE_CITATION.finditer(u.text)}
+    artists = {t.artist for t in songs if t.artist}
     title_count = Counter(k for k, _ in titles)
     kept: list[Song] = []
     left: list[LeftOut] = []
@@ -484,6 +500,9 @@ def set_aside(units: Sequence[Unit], songs: list[Song]) -> tuple[list[Song], lis
         if never:
             left.append(LeftOut(shown, f"never a song: {never}"))
             continue
+        if key(song.title) in books:
+            left.append(LeftOut(shown, "a book: the page's citation line names it"))
+            continue
         own_key = key(song.title)
         cues = [
             sections.get(id(u))
@@ -495,14 +514,26 @@ def set_aside(units: Sequence[Unit], songs: list[Song]) -> tuple[list[Song], lis
             or lost_tally(u.text, s, e)
             # the other titles, read only when a sample cue needs them (a long list stays linear)
             or passing_cue(u.text, s, e, (t for k, t in titles if k != own_key))
+            or path_folder(u.text, s, e)
             for u, s, e in places
         ]
+        cues = same_sentence(places, cues)
         # a place inside someone's quoted remark ("Tom: "X will get played anyway"") neither
         # asks for the song nor sets it aside: the other places decide, when there are any
         said = [not in_speech(u.text, s, e) for u, s, e in places]
         decisive = [c for c, d in zip(cues, said, strict=True) if d] if any(said) else cues
         if places and all(decisive):
             left.append(LeftOut(shown, _reason(str(decisive[0]))))
+            continue
+        # rule ``last word``: a request is decided by the last place naming it; when that
+        # place turns it down ("X is NOT going on it") or takes it back ("removed X from the
+        # queue"), the places that asked for it before do not keep it
+        last = _last_word(song, places, named[song.title], artists)
+        if last:
+            left.append(LeftOut(shown, _reason(last) + ", after it was asked for"))
+            continue
+        if places and retracted(places[-1][0].text, places[-1][1], places[-1][2]):
+            left.append(LeftOut(shown, "set aside: taken back from the queue after it was named"))
             continue
         cover = _set_aside_cover(song, places, named[song.title])
         if cover:
@@ -528,6 +559,80 @@ def set_aside(units: Sequence[Unit], songs: list[Song]) -> tuple[list[Song], lis
 
 
 # --- samples, refused requests, albums, covers, songwriters, never songs ----------------------
+
+
+def same_sentence(
+    places: Sequence[tuple[Unit, int, int]], cues: list[str | None]
+) -> list[str | None]:
+    """Rule ``one sentence, one stance``: a sentence that sets a title aside sets it aside
+    wherever it names it again ("no, the Stones' Brown Sugar is not on it, I don't care how
+    much brown sugar is in the recipe"): a later place with no cue of its own takes the
+    stance (``_stance``) of an earlier one in its sentence and line. An earlier place does
+    not take a later one's ("Sam Cooke, Wonderful World (not …; that's "What a Wonderful
+    World" and it isn't theirs)" wants the first)."""
+    if all(cues) or not any(c and _stance(c) for c in cues):
+        return cues
+    starts = [
+        max(_sentence_start(u.text, s, 300), u.text.rfind("\n", 0, s) + 1) for u, s, _ in places
+    ]
+    out = list(cues)
+    for i, (u, s, _) in enumerate(places):
+        if out[i] is None:
+            out[i] = next(
+                (
+                    c
+                    for (v, t, _), lo, c in zip(places, starts, cues, strict=True)
+                    if c and v is u and lo == starts[i] and t < s and _stance(c)
+                ),
+                None,
+            )
+    return out
+
+
+def _stance(cue: str) -> bool:
+    """A cue that is the sentence's stance on the song (turned down, set aside), not a word
+    about one mention (an album's cover image, a sample, a heading)."""
+    return cue != "entry notes" and not cue.startswith(("album:", "show:", "sample:"))
+
+
+def path_folder(text: str, start: int, end: int) -> str | None:
+    """Rule ``folder in a path``: a title set between path separators ("..\\Music\\Fleetwood
+    Mac\\Rumours\\07 The Chain.mp3") names a folder, an artist's or an album's, not a song;
+    the file's own name, at the path's end, is the song."""
+    if start and text[start - 1] in "\\/" and text[end : end + 1] in ("\\", "/"):
+        return "album: a folder in a path"
+    return None
+
+
+def _last_word(
+    song: Song,
+    places: Sequence[tuple[Unit, int, int]],
+    every: Sequence[tuple[Unit, int, int]],
+    artists: set[str],
+) -> str | None:
+    """The refusal in the last place naming the title, when it decides the request: the last
+    of the song's own places, or a later place naming the title with no artist at all ("Born
+    to Run, mate." … "Born to Run is NOT going on it"). Not inside someone's quoted remark."""
+    if not places:
+        return None
+    u, s, e = places[-1]
+    if every[-1] != places[-1]:  # ``places`` are some of ``every``, in the text's order
+        v, t, f = every[-1]
+        if not any(_names(a, _sentence(v.text, t, f)) for a in artists):
+            u, s, e = v, t, f
+    cue = passing_cue(u.text, s, e)
+    if cue and cue.startswith("refused:") and not in_speech(u.text, s, e):
+        return cue
+    return None
+
+
+def retracted(text: str, start: int, end: int) -> bool:
+    """Rule ``taken back``: the last place naming a song takes the request back ("@mod
+    removed "Artist - X" from the queue"); a request named again after it stands."""
+    if not RETRACTED_AFTER.match(text[end : end + 80]):
+        return False
+    lo = max(0, text.rfind("\n", 0, start) + 1, start - 80)
+    return RETRACTED_BEFORE.search(text[lo:start]) is not None
 
 
 def _not_theirs(song: Song, text: str, start: int) -> str | None:
@@ -563,9 +668,9 @@ def passing_cue(text: str, start: int, end: int, others: Iterable[str] = ()) -> 
     ``sampled``: "it samples X", "Contains a sample of X", "built on X" (``SAMPLE_BEFORE``),
     unless the line names, before the cue, another song as the sampler's own half of a pair
     (""Ice Ice Baby" samples "Under Pressure"", as an "A \u2190 B" list line does);
-    ``turned down``: "X lost the vote", "X (marked explicit)" (``REFUSED_AFTER``), in its
-    sentence with only small words between; ``album without italics``: "off X", "from the
-    album X" (``ALBUM_BEFORE``)."""
+    ``turned down``: "X lost the vote", "X (marked explicit)" (``REFUSED_AFTER``), "X isn't
+    in the book" (``NOT_ON_AFTER``), in its sentence with only small words between;
+    ``album without italics``: "off X", "from the album X" (``ALBUM_BEFORE``)."""
     lo = max(_sentence_start(text, start, 300), text.rfind("\n", 0, start) + 1)
     before = text[lo:start]
     low = before.casefold()
@@ -599,6 +704,10 @@ def passing_cue(text: str, start: int, end: int, others: Iterable[str] = ()) -> 
             continue
         if len(tail[:at]) <= 40 and _gap_is_small(tail[:at], SET_ASIDE_GAP | SET_ASIDE_LINKS):
             return f"refused: {cue}"
+    off = NOT_ON_AFTER.search(tail)
+    gap = tail[: off.start()] if off else ""
+    if off and len(gap) <= 40 and _gap_is_small(gap, SET_ASIDE_GAP | SET_ASIDE_LINKS):
+        return f"refused: {' '.join(off.group(0).split())}"
     return None
 
 

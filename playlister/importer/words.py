@@ -414,6 +414,8 @@ SET_ASIDE_BEFORE = (
     "watched",
     "rewatching",
     "scene from",
+    # "turned down by name": "no Kingston Town", "he puts up with UB40, but no X"
+    "no",
 )
 # After a title, in its sentence: "X, which we could not clear", "X vetoed", "X … that's a no".
 SET_ASIDE_AFTER = (
@@ -451,6 +453,13 @@ SET_ASIDE_AFTER = (
     "it's my partner's",
     "was not licensed",
     "wasn't licensed",
+    # "not theirs": "that's X and it isn't theirs" (another recording than the one they mean)
+    "isn't theirs",
+    "is not theirs",
+    "isn't ours",
+    "is not ours",
+    "isn't mine",
+    "is not mine",
 )
 # Between a set-aside cue and the title: only these small words (and names, quotes,
 # brackets); "I could not stop playing X" has verbs between and is no cue.
@@ -505,6 +514,28 @@ SET_ASIDE_LINKS = {
 REMOVED_AFTER = re.compile(
     r"\b(?:copyright\s+(?:claim|strike|block)|taken\s+down|took\s+(?:it\s+)?down|"
     r"(?:was|got|been|it'?s|it\s+is)\s+(?:cut|removed|muted|blocked|pulled))\b",
+    re.I,
+)
+# "not chosen": after a title, in its sentence, a clause saying the chooser left it out
+# ("played Andy Stewart's X every Hogmanay, which she has not chosen").
+NOT_CHOSEN_AFTER = re.compile(
+    r"\b(?:which|that)\s+(?:[a-z]+\s+){0,2}?"
+    r"(?:(?:has|have|had|was|were|is|are)(?:\s+not|n['\u2019]t)\s+(?:been\s+)?"
+    r"|(?:did|does|do)(?:\s+not|n['\u2019]t)\s+|never\s+)"
+    r"(?:chosen|chose|choose|picked|pick|selected|select|included|include)\b",
+    re.I,
+)
+# "retracted": a line that takes a queued request back ("@ruth removed "Artist - X" from the
+# queue"): the verb before the title (its artist and a dash may stand between) and the queue
+# or list after it.
+RETRACTED_BEFORE = re.compile(
+    r"\b(?:removed|deleted|pulled|dropped|took|taken|skipped)(?:\s+out)?\s+[\"\u201c\u2018']?"
+    r"(?:[^\"\u201c\u201d\n]{0,40}?\s[-\u2013\u2014]\s)?$",
+    re.I,
+)
+RETRACTED_AFTER = re.compile(
+    r"^[^.!?\n]{0,60}?\bfrom\s+(?:the|my|our|your|their)\s+"
+    r"(?:queue|playlist|list|set\s?list|rotation|line-?up)\b",
     re.I,
 )
 # Words between a title and a removal cue that make the removal another song's.
@@ -567,6 +598,26 @@ REFUSED_AFTER = (
     "we said no",
     "turned down",
     "declined",
+    # a request bot's refusal: "“Free Bird” is longer than the max length (5:00)"
+    "longer than the max",
+    "is too long",
+)
+# "not on it": after a title, the list, book or mix being discussed does not hold it ("X is
+# not on it and never will be", "X is NOT going on it", "X isn't in the book"); not "not on
+# the album" (a song off an album may still be wanted).
+NOT_ON_AFTER = re.compile(
+    r"\b(?:is|are|was|were)(?:\s+not|n['\u2019]t)\s+(?:going\s+)?(?:on|in|into)\s+"
+    r"(?:it|there|(?:the|this|that|my|our|her|his|their)\s+"
+    r"(?:list|playlist|book|novel|mix|mixtape|tape|set|setlist|film|show))\b",
+    re.I,
+)
+# A Kindle copy's citation line ("Hollis, Claire. Wild Is the Wind (p. 402). Halyard Books.
+# Kindle Edition."): the title it cites is the book's.
+KINDLE_CITATION = re.compile(
+    r"\b[^\W\d_][\w'\u2019-]*,\s+[^.\n]{1,60}\.\s+(.{1,150}?)\s+"
+    r"\((?:p\.|pp\.|Kindle\s+Locations?|loc\.|location)\s*[\d\u2013-]+\)\.[^\n]*"
+    r"\bKindle\s+Edition\b",
+    re.I,
 )
 # A status that turns a request sheet's row down, in a column a header names "Status" (its
 # first word): "NO", "NO - explicit", "DUPLICATE", a cross.
