@@ -389,6 +389,8 @@ SET_ASIDE_BEFORE = (
     "never",
     "instead of",
     "rather than",
+    # "Dusty Springfield sang a different Look of Love": another song of the same name
+    "a different",
     "in place of",
     "except",
     "replaces",
