@@ -57,6 +57,7 @@ from playlister.importer.words import (
     _SENTENCE_END,
     CREDIT_WORDS,
     NOT_NAMES,
+    PATH,
     _cap,
     _clip,
     _quote_spans,
@@ -1075,8 +1076,6 @@ _PROSE_VETO = re.compile(
 )
 
 
-# a file's path: folders and a file name with its extension
-_PATH = re.compile(r"(?:[^\s/\\]+[\\/])+[^\n.!?/\\]{0,80}?\.[A-Za-z0-9]{2,4}\b")
 # A run's pieces between sentence ends; initials ("D.C.") and "Mr." do not end one.
 _IN_RUN = re.compile(
     r"(?:[^.!?]|(?<=[A-Z])\.|(?<=\bMr)\.|(?<=\bMrs)\.|(?<=\bMs)\.|(?<=\bDr)\.|"
@@ -1121,7 +1120,7 @@ def _prose_pairs(
     marked = [(s, e) for s, e, _, _ in spans]
     owned: set[int] = set()  # runs after "Their": their artist may be in the sentence before
     # rule ``file path``: "Music/Fleetwood Mac/Rumours/07 The Chain.mp3" names folders
-    marked += [(m.start(), m.end()) for m in _PATH.finditer(text)]
+    marked += [(m.start(), m.end()) for m in PATH.finditer(text)]
     for m in [] if marked_only else _RUN.finditer(text):
         if any(s <= m.start() < e or m.start() <= s < m.end() for s, e in marked):
             continue

@@ -288,7 +288,8 @@ def _fields(lines: list[str]) -> list[tuple[int, int, str, str, str]]:
         role = _label_role(label)
         if role and re.search(r"[^\W\d_]", value):
             # a CUE sheet's "LOVE SPACE" shown in title case
-            value = title_case(value.strip('"\u201c\u201d'))
+            value = value.strip('"\u201c\u201d')
+            value = title_case(value) if len(re.sub(r"\W", "", value)) > 3 else value
             out.append((n, _indent(line), label.lower(), role, value))
     return out
 
