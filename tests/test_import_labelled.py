@@ -218,6 +218,8 @@ CATALOG = Catalog(
         make_track("v" * 22, "Only You", "The Flying Pickets", "X", 1983),
         make_track("w" * 22, "Rumours", "Fleetwood Mac", "Decoys", 1977),
         make_track("x" * 22, "The Chain", "Fleetwood Mac", "Rumours", 1977),
+        make_track("y" * 22, "Born to Run", "Bruce Springsteen", "Born to Run", 1975),
+        make_track("z" * 22, "Soul Deep", "The Box Tops", "Dimensions", 1969),
     ]
 )
 
@@ -319,6 +321,45 @@ WITH_CATALOG = [
         ],
     ),
 ]
+
+
+WITH_CATALOG += [
+    (
+        "refused outright: the list's owner refusing a title has the last word over a reply "
+        "suggesting it",
+        "Road trip playlist with no Springsteen. Born to Run, mate.\n\n"
+        "Born to Run is NOT going on it, and neither is anything else of his.\n",
+        [],
+    ),
+    (
+        "refused outright, decoy: a title that is not going on tour is no refusal",
+        "Born to Run by Bruce Springsteen is the one. Born to Run is not going on tour again.\n",
+        [("Born to Run", "Bruce Springsteen", False)],
+    ),
+    (
+        "which Artist put out: the performer who put the quoted song out is its artist; kept, "
+        "marked, though the catalog lacks it (another band's song of that title aside)",
+        'At the benefit the band does "Soul Deep", which The Council Collective (Weller and '
+        "friends) put out that December.\n",
+        [("Soul Deep", "The Council Collective", True)],
+    ),
+    (
+        "which Artist put out, decoy: the one who wrote it is no performer",
+        'The band does "Soul Deep", which Mark Vincent wrote in a weekend.\n',
+        [],
+    ),
+]
+
+
+def test_a_bracket_naming_the_lists_own_performer_is_the_djs_cut_not_a_version() -> None:
+    cue = CUE.replace('"Ride On Time"', '"Ride On Time (Lena Marsh Edit)"').replace(
+        '"Relight My Fire"', '"Relight My Fire (Extended)"'
+    )
+    songs, _ = find_songs(cue)
+    assert [(s.title, s.version) for s in songs][1:3] == [
+        ("Ride On Time", None),
+        ("Relight My Fire", "Extended"),  # decoy: a release's own version stays
+    ]
 
 
 @pytest.mark.parametrize(("rule", "text", "kept"), WITH_CATALOG, ids=[r[0] for r in WITH_CATALOG])

@@ -963,6 +963,10 @@ def _expand_name(name: str, known: list[str], names: list[str]) -> str:
     return name
 
 
+# what a performer does with a song: "put out", "released", "recorded" (never "wrote")
+_RELEASED = re.compile(r"(?:\s*\([^()]{0,80}\))?\s+(?:put\s+out|released|recorded|issued)\b")
+
+
 def _by_artist(text: str, end: int) -> tuple[str | None, int]:
     """The artist in `"Title" by Artist` (or `"Title," by`), or in brackets right after the
     title (`"Title" (Artist)`: a name alone in them, not a version or a part), and where the
@@ -970,6 +974,11 @@ def _by_artist(text: str, end: int) -> tuple[str | None, int]:
     m = re.match(r"[,.]?\s*,?\s+by\s+", text[end:])
     if m:
         return _name_at(text, end + m.end())
+    m = re.match(r",?\s+which\s+(?=(?:[Tt]he\s+)?[A-Z])", text[end:])
+    if m:  # rule ``which Artist put out``: ""Soul Deep", which The Council Collective … put out"
+        name, at = _name_at(text, end + m.end())
+        if name and _RELEASED.match(text, at):
+            return name, at
     m = re.match(r"\s*\((?=[A-Z])", text[end:])
     if m:
         name, at = _name_at(text, end + m.end())

@@ -260,6 +260,7 @@ def confirm(
         plainly = unit and (
             strongly_named(unit, pair.song.title, pair.song.artist)
             or _table_row(unit, pair.song.title, pair.song.artist)
+            or _released_by(unit, pair.song.title, pair.song.artist)
         )
         if _artist_known(pair.song.artist, searches):
             pair.song.not_found = (
@@ -451,6 +452,25 @@ def _placeholder(title: str, artist: str) -> bool:
     """Rule ``segment or placeholder``: a mix's "Intro", an unreleased "ID" by "ID": a part
     of the set or a blank, never a song to keep unconfirmed."""
     return bool(_SEGMENT.fullmatch(title.strip())) or key(title) == key(artist)
+
+
+def _released_by(unit: Unit, title: str, artist: str) -> str | None:
+    """A quoted title with the performer who put it out after it (""Soul Deep", which The
+    Council Collective (Weller and friends) put out that December") names it plainly."""
+    t = r"[\W_]{1,3}".join(re.escape(w) for w in re.findall(r"[^\W_]+", title))
+    a = r"[\W_]{1,3}".join(re.escape(w) for w in re.findall(r"[^\W_]+", artist))
+    if (
+        t
+        and a
+        and re.search(
+            rf"[\"\u201c]{t}[,.!?]?[\"\u201d]\s*,?\s+which\s+{a}(?:\s*\([^()]{{0,80}}\))?\s+"
+            r"(?:put\s+out|released|recorded|issued)\b",
+            unit.text,
+            re.I,
+        )
+    ):
+        return "a quoted title with the artist who put it out"
+    return None
 
 
 def _table_row(unit: Unit, title: str, artist: str) -> str | None:

@@ -345,10 +345,20 @@ def fold_labelled(text: str) -> tuple[str, list[tuple[str, str]]]:
     top = first
     while top > 0 and lines[top - 1].strip() and _KEYWORD_LINE.match(lines[top - 1]):
         top -= 1
-    head = [f[4] for f in _fields(lines[top:first])]
-    if head:
-        left.append((" / ".join(head), "the list's own title and performer (its heading)"))
-    rows = ["", "Title\tArtist"] + [f"{t}\t{a}" for (_, t), (_, a) in pairs] + [""]
+    fields = _fields(lines[top:first])
+    if fields:
+        left.append(
+            (" / ".join(f[4] for f in fields), "the list's own title and performer (its heading)")
+        )
+    # a bracket naming the list's own performer ("(Lena Marsh Edit)" in her mix) is the DJ's
+    # cut for the set, not a release to look for
+    own = [re.escape(f[4]) for f in fields if f[3] == "artist"]
+    mine = re.compile(rf"\s*[(\[](?:{'|'.join(own)})\b[^()\[\]]*[)\]]", re.I) if own else None
+    rows = (
+        ["", "Title\tArtist"]
+        + [f"{mine.sub('', t) if mine else t}\t{a}" for (_, t), (_, a) in pairs]
+        + [""]
+    )
     return "\n".join([*lines[:top], *rows, *lines[last + 1 :]]), left
 
 

@@ -410,6 +410,22 @@ _PRONOUN_OUT = re.compile(
 )
 
 
+# "Born to Run is NOT going on it": the title as the subject of a refusal of the list
+_OUTRIGHT = re.compile(
+    r"[\"\u201d\u2019'*_]*\s+(?:(?:is|was)\s+(?:not|never)|isn['\u2019]t|won['\u2019]t\s+be)\s+"
+    r"(?:going\s+on|getting\s+on|making)\s+(?:it|the\s+(?:list|playlist|tape|mix|cut)|"
+    r"(?:my|this|our)\s+(?:list|playlist|tape|mix))\b",
+    re.I,
+)
+
+
+def refused_outright(text: str, end: int) -> bool:
+    """Rule ``refused outright``: a title that is the subject of a refusal ("Born to Run is
+    NOT going on it", "X isn't making the list") is set aside wherever else the article
+    names it (a reply suggesting it): the list's owner has the last word."""
+    return bool(_OUTRIGHT.match(text, end))
+
+
 def pronoun_verdict(text: str, start: int, end: int) -> str | None:
     """Rule ``pronoun verdict``: the song named at ``text[start:end]`` is put out by the
     sentence after the ones naming it that speaks of it as "it" ("My editor pointed out that
@@ -525,6 +541,11 @@ def set_aside(units: Sequence[Unit], songs: list[Song]) -> tuple[list[Song], lis
             left.append(LeftOut(shown, f"never a song: {never}"))
             continue
         own_key = key(song.title)
+        if any(refused_outright(u.text, e) for u, _, e in named[song.title]):
+            left.append(
+                LeftOut(shown, "set aside: refused outright (\u201cX is not going on it\u201d)")
+            )
+            continue
         cues = [
             sections.get(id(u))
             or ("entry notes" if note_mention(song, notes.get(id(u)), s) else None)
