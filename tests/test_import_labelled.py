@@ -102,6 +102,19 @@ OFFLINE = [
         ],
     ),
     (
+        "labelled records: a sentence between the records is kept and read as prose; a "
+        "record's short label line (Disc two) is not",
+        'Disc one\nTitle: Ring of Fire\nArtist: Johnny Cash\nShe also loved "Jolene" by '
+        "Dolly Parton.\nDisc two\nTitle: Perfect\nArtist: Fairground Attraction\n\n"
+        "Title: Volcano\nArtist: Damien Rice\n",
+        [
+            ("Ring of Fire", "Johnny Cash"),
+            ("Perfect", "Fairground Attraction"),
+            ("Volcano", "Damien Rice"),
+            ("Jolene", "Dolly Parton"),
+        ],
+    ),
+    (
         "labelled records, decoy: two records are too few, and a label line in prose is none",
         "Title: Ring of Fire\nArtist: Johnny Cash\n\nTitle: Perfect\nArtist: Fairground "
         "Attraction\n\nNote: the title of the book is Blue.\n",

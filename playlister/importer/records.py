@@ -1,5 +1,6 @@
-"""One-field-a-line records: a playlist copied off a web page, where each song is its title,
-artist, album and time on lines of their own, read as the rows of a table.
+"""Records: a playlist copied off a web page, where each song is its title, artist, album and
+time on lines of their own, or whose fields are labelled (a CUE sheet, an M3U file, a form),
+read as the rows of a table.
 
 Rules, each named for the tests:
 
@@ -21,6 +22,15 @@ Rules, each named for the tests:
   its place, ``1  Pink Pony Club``) and the artist on the next, indented deeper, in a
   repeating pattern (a chart or a Wrapped screen typed out), are records of title and
   artist; lines indented alike (a poem's stanza, a wrapped sentence) are not.
+
+* ``labelled records``: at least three records whose fields carry labels (a CUE sheet's
+  ``TITLE "…"`` / ``PERFORMER "…"`` under each ``TRACK``, ``Title:`` / ``Artist:`` lines, an
+  HTML page's ``class="title"`` / ``class="artist"``) are read by their labels; the list's own
+  fields above them at another indent (the mix and its DJ) are its heading; a bracket naming
+  the list's own performer (``(Lena Marsh Edit)``) is the DJ's cut, not a version.
+* ``M3U playlist``: ``#EXTINF:secs,Artist - Title`` read by its label, what it lacks from the
+  path's ``Artist\\Album\\NN Title`` folders (an album folder is never a song); a stream's
+  URL and an audiobook's chapter are left out.
 
 The records become one tab-separated table (header first) that the table reader takes, so a
 row's title and artist are read from their columns; the catalog's ``swapped pair`` still
@@ -359,6 +369,16 @@ def fold_labelled(text: str) -> tuple[str, list[tuple[str, str]]]:
         + [f"{mine.sub('', t) if mine else t}\t{a}" for (_, t), (_, a) in pairs]
         + [""]
     )
+    # a sentence between the records (a note on one) stays, after them, to be read as prose
+    paired = {n for pair in pairs for n, _ in pair}
+    notes = [
+        ln
+        for n, ln in enumerate(lines[first : last + 1], first)
+        if n not in paired
+        and not _KEYWORD_LINE.match(ln)
+        and (len(ln.split()) >= 6 or re.search(r"[.!?]$", ln.strip()))
+    ]
+    rows += [f"{ln.strip()}\n" for ln in notes]
     return "\n".join([*lines[:top], *rows, *lines[last + 1 :]]), left
 
 
