@@ -20,7 +20,7 @@ from playlister.importer.errors import SourceError
 from playlister.importer.exportify import from_spotify_tracks, read_exportify
 from playlister.importer.html import html_to_text
 from playlister.importer.model import CatalogCheck, ImportResult, LeftOut, Song
-from playlister.importer.source import Document, read_source
+from playlister.importer.source import Document, read_source, unmangle
 from playlister.importer.vetoes import carried_version, set_aside
 from playlister.tracklist import load
 from playlister.urls import playlist_id as playlist_id_from_url
@@ -89,6 +89,7 @@ def import_document(
         text = doc.text
         if doc.kind == "html":
             text, title = html_to_text(text)
+        text = unmangle(text)
         finder = Finder(text)
         songs, left = finder.run()
         title = title or article_title(text, {" ".join(s.passage.split()) for s in songs})

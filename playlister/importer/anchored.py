@@ -29,7 +29,7 @@ from typing import Any
 
 from playlister.importer.units import Unit
 from playlister.importer.vetoes import _decoy_next_to, _sentence_decoy
-from playlister.importer.words import NOT_NAMES, _quote_spans, _sentence
+from playlister.importer.words import NOT_NAMES, PATH, _quote_spans, _sentence
 from playlister.match.text import artist_key, key
 from playlister.match.versions import split_title
 
@@ -67,6 +67,8 @@ _NOUN_BEFORE = {
 _VETO_BEFORE = re.compile(
     r"(?:\b(?:from|off)(?:\s+the)?(?:\s+album)?|\b(?:songs?|tracks?)\s+on|"
     r"\b(?:is|was|are|were|appears?|appeared)\s+on(?:\s+the)?|"
+    # a recording is on an album: "David Bowie's, on Station to Station", "the version on"
+    r"(?:\w['\u2019]s?|\b(?:version|recording|one))\s*,?\s+on(?:\s+the)?|"
     r"\b(?:watch|watched|watching|saw|seen|see|read|reading|reread|bought|buy)"
     r"(?:\s+the)?(?:\s+(?:film|movie|book|show|album))?)\s*$",
     re.I,
@@ -279,6 +281,8 @@ def _refused(unit: Unit, m: re.Match[str], quoted: list[tuple[int, int]]) -> str
         return "part of a longer quoted title"
     if len(m.group(0)) > 3 and m.group(0).isupper() and not text.isupper():
         return "a shouted label, in capitals"
+    if any(p.start() <= start and end <= p.end() for p in PATH.finditer(text)):
+        return "a folder of a file's path"
     if (
         _decoy_next_to(before.rstrip("\u201c\u2018'\"*_ "), after.lstrip("\u201d\u2019'\"*_"))
         or _VETO_BEFORE.search(before)

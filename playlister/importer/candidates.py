@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from playlister.importer.columns import column_role, refused, unsure
 from playlister.importer.model import LeftOut, Song
-from playlister.importer.records import fold_records
+from playlister.importer.records import fold_labelled, fold_m3u, fold_records
 from playlister.importer.units import (
     Unit,
     _cell_text,
@@ -56,7 +56,7 @@ from playlister.importer.words import (
 )
 from playlister.match.text import artist_key, fold, key
 from playlister.match.versions import version_kinds
-from playlister.urls import video_id
+from playlister.urls import video_id, youtube_video
 
 
 @dataclass
@@ -86,10 +86,15 @@ class Finder:
     decoy_units: dict[int, str] = field(default_factory=dict)
     headings: dict[int, str] = field(default_factory=dict)  # unit index -> heading above it
     sided: int | None = None  # list lines that name both sides of a single
+    requests: dict[str, str] = field(default_factory=dict)  # chatter -> the video requested
 
     def run(self) -> tuple[list[Song], list[LeftOut]]:
         # a playlist pasted one field a line becomes a table first (``records.py``)
         self.text, heads = fold_records(self.text)
+        self.text, labelled = fold_labelled(self.text)
+        heads += labelled
+        self.text, entries = fold_m3u(self.text)
+        heads += entries
         for text, reason in heads:
             self._leave(_clip(text), reason)
         units = self.units = split_units(self.text)
@@ -147,7 +152,8 @@ class Finder:
                     self._resolve_dash_block([(unit, parts)], header_order)
                 elif unit.kind == "item" or unit.kind == "heading":
                     self._by_line(unit)
-            self._section_video(unit, self.candidates[before_unit:])
+            if not self._chat_request(unit, self.candidates[before_unit:]):
+                self._section_video(unit, self.candidates[before_unit:])
             if unit.kind in ("heading", "short", "item"):
                 # a credit block is complete: what follows it is not about its song
                 song_section = len(self.candidates) > before and unit.role != "credits"
@@ -246,6 +252,9 @@ class Finder:
         shown = f"\u201c{title}\u201d"
         if not re.search(r"[^\W\d_]", title):
             return
+        video = None if by else _video_title(title, text[end : end + 16])
+        if video:
+            by, title = video  # "Arctic Monkeys - 505": a number is a title beside its artist
         # what a rule reads around a quote is bounded, so a long paragraph stays linear
         before = text[max(0, start - CONTEXT) : start]
         after = text[end : end + CONTEXT]
@@ -398,6 +407,24 @@ class Finder:
             inner = unit.text[span.start : span.end]
             if looks_like_title(inner) and inner[:1].isupper():
                 self._leave(f"*{inner}*", "in italics, as album and film titles are set")
+
+    def _chat_request(self, unit: Unit, new: list[Candidate]) -> bool:
+        """Rule ``request and its reply``: a chat message that is a command with a video
+        (``pixelbrie: !sr https://youtu.be/…``) asks for a song the link does not name; the
+        bot's reply to that chatter (``@pixelbrie queued "Rick Astley - Never Gonna…"``)
+        names it, and the video is that song's. True when the unit was one of the two."""
+        ask = _REQUEST.match(unit.text)
+        videos = [x.url for x in unit.links if x.url and video_id(x.url)]
+        if ask and videos:
+            # the video written out in full: the reply names the video, not the short link
+            self.requests[ask.group(1).casefold()] = youtube_video(video_id(videos[0]) or "")
+            return True
+        reply = _REPLY.match(unit.text)
+        url = self.requests.pop(reply.group(1).casefold(), None) if reply else None
+        if url and len({key(c.song.title) for c in new}) == 1:
+            _attach_link(new[0].song, url)
+            return True
+        return False
 
     def _section_video(self, unit: Unit, new: list[Candidate]) -> None:
         """Follow which song a section is about, so a video further down can join it.
@@ -936,6 +963,10 @@ def _expand_name(name: str, known: list[str], names: list[str]) -> str:
     return name
 
 
+# what a performer does with a song: "put out", "released", "recorded" (never "wrote")
+_RELEASED = re.compile(r"(?:\s*\([^()]{0,80}\))?\s+(?:put\s+out|released|recorded|issued)\b")
+
+
 def _by_artist(text: str, end: int) -> tuple[str | None, int]:
     """The artist in `"Title" by Artist` (or `"Title," by`), or in brackets right after the
     title (`"Title" (Artist)`: a name alone in them, not a version or a part), and where the
@@ -943,6 +974,11 @@ def _by_artist(text: str, end: int) -> tuple[str | None, int]:
     m = re.match(r"[,.]?\s*,?\s+by\s+", text[end:])
     if m:
         return _name_at(text, end + m.end())
+    m = re.match(r",?\s+which\s+(?=(?:[Tt]he\s+)?[A-Z])", text[end:])
+    if m:  # rule ``which Artist put out``: ""Soul Deep", which The Council Collective … put out"
+        name, at = _name_at(text, end + m.end())
+        if name and _RELEASED.match(text, at):
+            return name, at
     m = re.match(r"\s*\((?=[A-Z])", text[end:])
     if m:
         name, at = _name_at(text, end + m.end())
@@ -1238,13 +1274,37 @@ def _attach_link(song: Song, url: str | None) -> None:
         song.spotify = url.split("?")[0]
 
 
+# a chat message that is a command ("pixelbrie: !sr …"), and a reply to a chatter ("@pixelbrie …")
+_REQUEST = re.compile(r"^@?([\w.-]+):\s*![a-z]\w*\b", re.I)
+_REPLY = re.compile(r"^@([\w.-]+)\b")
 # What video sites add to a title: "(Official Video)", "[HD]", "(Remastered 2009)".
 _VIDEO_TAGS = re.compile(
-    r"\s*[\[(](?:official(?:\s+(?:music|lyric|hd))?(?:\s+(?:video|audio))?|"
+    r"\s*[\[(](?:official(?:\s+(?:music|lyric|hd|4k))*(?:\s+(?:video|audio))?"
+    r"(?:\s+remaster(?:ed)?)?|"
     r"(?:music\s+|lyric\s+)?video|lyrics?|audio|hd|hq|4k|visuali[sz]er|"
-    r"(?:\d{4}\s+)?remaster(?:ed)?(?:\s+\d{4})?(?:\s+version)?)[\])]",
+    r"(?:\d{4}\s+)?remaster(?:ed)?(?:\s+(?:\d{4}|in\s+(?:4k|hd)))?(?:\s+version)?)[\])]",
     re.I,
 )
+# a video's own title, quoted: "Rick Astley - Never Gonna Give You Up (Official Music Video)"
+_VIDEO_TITLE = re.compile(r"(.+?)\s+[\u2013\u2014-]\s+(.+)")
+
+
+def _video_title(inner: str, after: str = "") -> tuple[str, str] | None:
+    """Rule ``quoted video title``: a quoted ``Artist - Title`` that is a video's or a
+    track's title, as a request bot or a player prints it (with a video site's tag, "(Official
+    Video)", or its length after it, ``"Arctic Monkeys - 505" (4:13)``), is read as its
+    artist and song, the tag dropped; the catalog's swapped pair still turns a ``Title -
+    Artist`` round. With a tag, the artist may be written in lower case ("a-ha")."""
+    tagged = bool(_VIDEO_TAGS.search(inner))
+    if not tagged and not re.match(r"[\s,]*[(\[]?\d{1,2}:\d{2}\b", after):
+        return None
+    m = _VIDEO_TITLE.fullmatch(_VIDEO_TAGS.sub("", inner).strip())
+    if not m or not _name_like(_split_bracket(m.group(2))[0]):
+        return None
+    artist = m.group(1).strip()
+    if not (_name_like(artist) or tagged and len(artist.split()) <= 6):
+        return None
+    return artist, m.group(2).strip()
 
 
 def _tidy_title(text: str) -> str:

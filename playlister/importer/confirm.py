@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -57,10 +57,12 @@ from playlister.importer.words import (
     _SENTENCE_END,
     CREDIT_WORDS,
     NOT_NAMES,
+    PATH,
     _cap,
     _clip,
     _quote_spans,
     _sentence,
+    _sentence_start,
     _strip_punct,
     looks_like_title,
 )
@@ -187,6 +189,7 @@ def confirm(
     taken_units: set[int] = set()
     implied: list[Pair] = []  # titles whose artist the text gives as one named before
     plain: list[Pair] = []  # list lines that are just "Title - Artist", not in the catalog
+    runs: list[Pair] = []  # capitalised runs of prose with no name beside them
 
     def ask(pairs: list[Pair]) -> None:
         for pair in pairs:
@@ -197,6 +200,8 @@ def confirm(
             song, why = _check(pair, searches, vetoed)
             if song is None and why and _implies_artist(finder, pair):
                 implied.append(pair)
+            elif song is None and why and pair.rule == "run" and not pair.artist:
+                runs.append(pair)
             if song is None:
                 if why:
                     missed.append(LeftOut(_shown(pair), why))
@@ -224,8 +229,8 @@ def confirm(
     # rule that read a karaoke table's singer as the artist leaves the row to be read again)
     ask(_rule_pairs(finder, songs))
     ask(_generous_pairs(finder, vetoed, set(taken_units), {k[0] for k in seen}))
-    for pair in implied:
-        _keep_new(_implied(pair, searches, kept), pair, kept, seen, seen_songs)
+    for pair, song in _late_readings(finder, implied, runs, searches, kept):
+        _keep_new(song, pair, kept, seen, seen_songs)
     # A song the article names with its artist, by an artist the catalog knows, that no
     # other reading of its line confirmed: kept, since a song Spotify lacks ("Hollywood
     # Dream" by The Runaways) is one the curator must hear about.
@@ -238,11 +243,13 @@ def confirm(
         assert pair.song is not None and pair.song.artist
         heading = opening == {pair.unit}
         title = key(pair.song.title)
-        if any(
+        if _placeholder(pair.song.title, pair.song.artist) or any(
             unit == pair.unit and (key(s.title) in title or title in key(s.title))
             for unit, _, s in kept
         ):
-            continue  # the same phrase read another way was confirmed ("Title (Artist)")
+            # the same phrase read another way was confirmed ("Title (Artist)"), or it is
+            # no song to keep unconfirmed (a mix's "Intro")
+            continue
         units = finder.units
         unit = units[pair.unit] if 0 <= pair.unit < len(units) else None
         if unit and unit.kind != "prose" and len(units) > 1 and (unit.index == 0 or heading):
@@ -250,7 +257,11 @@ def confirm(
             # lines it opens with (a letterhead: "Hollingworth Academy" / "Year 11 Leavers'
             # Prom 2026 – Music Sub-Committee" / "Minutes of …"), not an entry
             unit = None
-        plainly = unit and strongly_named(unit, pair.song.title, pair.song.artist)
+        plainly = unit and (
+            strongly_named(unit, pair.song.title, pair.song.artist)
+            or _table_row(unit, pair.song.title, pair.song.artist)
+            or _released_by(unit, pair.song.title, pair.song.artist)
+        )
         if _artist_known(pair.song.artist, searches):
             pair.song.not_found = (
                 f"Spotify has songs by {pair.song.artist}, but none titled "
@@ -359,6 +370,57 @@ def _implied(pair: Pair, searches: Searches, kept: list[tuple[int, int, Song]]) 
     return None
 
 
+def _late_readings(
+    finder: Finder,
+    implied: list[Pair],
+    runs: list[Pair],
+    searches: Searches,
+    kept: list[tuple[int, int, Song]],
+) -> Iterator[tuple[Pair, Song | None]]:
+    """The titles read once the article's songs are known, one at a time (each kept before
+    the next is read): those whose words imply an artist named for another song, then the
+    paragraphs' phrases by the paragraph's artist (from the searches made already)."""
+    for pair in implied:
+        yield pair, _implied(pair, searches, kept)
+    for pair in runs:
+        yield pair, _paragraph_artist(finder, pair, searches, kept)
+
+
+def _paragraph_artist(
+    finder: Finder, pair: Pair, searches: Searches, kept: list[tuple[int, int, Song]]
+) -> Song | None:
+    """Rule ``the paragraph's artist``: a capitalised phrase of a paragraph that has named
+    a song of an artist ("Jim Reeves was the big one. He'll Have To Go was Grandma's
+    favourite … Distant Drums, from later on, was the first record he bought"), opening its
+    sentence as the song spoken of, is confirmed when its search (made already) found a
+    track of that artist's by that title; the artist nearest before it first. A phrase
+    inside a sentence ("a Wall of Sound pastiche", "sang almost nothing in Memphis") is not
+    read so."""
+    if not 0 <= pair.unit < len(finder.units):
+        return None
+    text = finder.units[pair.unit].text
+    if _sentence_start(text, pair.pos + 1) != pair.pos:
+        return None  # the phrase must open its sentence, as a song spoken of does
+    queries = build_queries(Track(title=pair.title, artist=""))
+    page = searches.cache.get(queries[0]) if queries else None
+    if not page:
+        return None
+    before = sorted(
+        (
+            (pair.pos - p, s.artist)
+            for u, p, s in kept
+            if u == pair.unit and p < pair.pos and s.artist
+        )
+    )
+    for _, artist in dict.fromkeys(before):
+        hit = _agreeing(pair.title, artist, "", page)
+        if hit is not None:
+            song = _song(pair, pair.title, hit, page, swapped=False)
+            song.confirmed = "the paragraph's artist, named for a song before it"
+            return song
+    return None
+
+
 def _keep_new(
     song: Song | None,
     pair: Pair,
@@ -375,6 +437,57 @@ def _keep_new(
     seen.add(ident)
     seen_songs.add(ident[:2])
     kept.append((pair.unit, pair.pos, song))
+
+
+# the generic name of a part of a set, a score or a record: a mix's "Intro", a film cue's
+# "Main Title", an unreleased "ID", "Untitled 3"
+_SEGMENT = re.compile(
+    r"(?:intro|outro|interlude|skit|reprise|id|untitled|unknown|tba|tbc|"
+    r"(?:main|end|opening|closing)\s+(?:title|titles|credits|theme))(?:\s*\d*)?",
+    re.I,
+)
+
+
+def _placeholder(title: str, artist: str) -> bool:
+    """Rule ``segment or placeholder``: a mix's "Intro", an unreleased "ID" by "ID": a part
+    of the set or a blank, never a song to keep unconfirmed."""
+    return bool(_SEGMENT.fullmatch(title.strip())) or key(title) == key(artist)
+
+
+def _released_by(unit: Unit, title: str, artist: str) -> str | None:
+    """A quoted title with the performer who put it out after it (""Soul Deep", which The
+    Council Collective (Weller and friends) put out that December") names it plainly."""
+    t = r"[\W_]{1,3}".join(re.escape(w) for w in re.findall(r"[^\W_]+", title))
+    a = r"[\W_]{1,3}".join(re.escape(w) for w in re.findall(r"[^\W_]+", artist))
+    if (
+        t
+        and a
+        and re.search(
+            rf"[\"\u201c]{t}[,.!?]?[\"\u201d]\s*,?\s+which\s+{a}(?:\s*\([^()]{{0,80}}\))?\s+"
+            r"(?:put\s+out|released|recorded|issued)\b",
+            unit.text,
+            re.I,
+        )
+    ):
+        return "a quoted title with the artist who put it out"
+    return None
+
+
+def _table_row(unit: Unit, title: str, artist: str) -> str | None:
+    """Rule ``row of a song table``: a table with title and artist columns one of whose rows
+    gives just this title (a version in brackets aside) and this artist names it plainly."""
+    if unit.kind != "table" or len(unit.rows) < 2:
+        return None
+    roles = [column_role(c) for c in unit.rows[0]]
+    if "title" not in roles or "artist" not in roles:
+        return None
+    t, a = roles.index("title"), roles.index("artist")
+    for row in unit.rows[1:]:
+        if max(t, a) >= len(row) or key(row[a]) != key(artist):
+            continue
+        if key(_split_bracket(row[t].strip('"\u201c\u201d'))[0]) == key(title):
+            return "a row of a table of titles and artists"
+    return None
 
 
 def _plain_entry(finder: Finder, pair: Pair) -> bool:
@@ -856,13 +969,35 @@ def _phrases(text: str, by: bool = True) -> list[str]:
         # "Peach, Plum, Pear - Joanna Newsom. Marco's pick.": the entry is the line's first
         # sentence; what follows comments on it
         text = head.group(1)
-    parts = [_strip_punct(p).strip("*_ ") for p in split.split(text)]
+    # a title that opens with a bracket is one phrase: "(Sittin' On) The Dock of the Bay"
+    opening = {
+        m.start(): m.group(0)
+        for m in re.finditer(
+            r"(?:^|(?<=[,\u2013\u2014-]\s))\([^()]{1,30}\)\s+[A-Z][^,\u2013\u2014()]*", text
+        )
+    }
+    if opening:
+        cut = 0
+        pieces = []
+        for at, title in sorted(opening.items()):
+            pieces += split.split(text[cut:at]) + ["\x00" + title]
+            cut = at + len(title)
+        pieces += split.split(text[cut:])
+        parts = [
+            p[1:].strip() if p.startswith("\x00") else _strip_punct(p).strip("*_ ") for p in pieces
+        ]
+    else:
+        parts = [_strip_punct(p).strip("*_ ") for p in split.split(text)]
     if len([p for p in parts if p]) == 1:  # no dash or bracket: "jeff buckley, Hallelujah."
         parts = [_strip_punct(p).strip("*_ ") for p in re.split(r",\s+|[.!?;]+\s+", text)]
+    # a number is a phrase only beside a name ("1234 – Feist"), never a year
+    named = sum(1 for p in parts if p and re.search(r"[^\W\d_]", p)) == 1 and len(parts) == 2
     return [
         p
         for p in parts
-        if p and re.search(r"[^\W\d_]", p) and not re.fullmatch(r"(?:19|20)\d\d\w?", p)
+        if p
+        and (re.search(r"[^\W\d_]", p) or named and re.fullmatch(r"\d{2,5}", p))
+        and not re.fullmatch(r"(?:19|20)\d\d\w?", p)
     ][:MAX_PHRASES]
 
 
@@ -953,6 +1088,8 @@ _RUN = re.compile(
 _PROSE_VETO = re.compile(
     r"(?:\b(?:from|off)(?:\s+the)?(?:\s+album)?|\b(?:songs?|tracks?)\s+on|"
     r"\b(?:is|was|are|were|appears?|appeared)\s+on(?:\s+the)?|"
+    # a recording is on an album: "David Bowie's, on Station to Station", "the version on"
+    r"(?:\w['\u2019]s?|\b(?:version|recording|one))\s*,?\s+on(?:\s+the)?|"
     r"\b(?:watch|watched|watching|saw|seen|see|read|reading|reread)"
     r"(?:\s+the)?(?:\s+(?:film|movie|book|show))?)\s*$",
     re.I,
@@ -1001,6 +1138,9 @@ def _prose_pairs(
     ]
     spans += [(x.start, x.end, text[x.start : x.end], True) for x in unit.italics]
     marked = [(s, e) for s, e, _, _ in spans]
+    owned: set[int] = set()  # runs after "Their": their artist may be in the sentence before
+    # rule ``file path``: "Music/Fleetwood Mac/Rumours/07 The Chain.mp3" names folders
+    marked += [(m.start(), m.end()) for m in PATH.finditer(text)]
     for m in [] if marked_only else _RUN.finditer(text):
         if any(s <= m.start() < e or m.start() <= s < m.end() for s, e in marked):
             continue
@@ -1014,6 +1154,12 @@ def _prose_pairs(
             if not words or (len(words) == 1 and words[0] in NOT_NAMES):
                 continue
             spans.append((at, at + len(run), run, False))
+            if len(words) > 1 and words[0] in ("Their", "His", "Her"):
+                # "a poster of Heaven 17. Their Temptation is the song she plays": the
+                # pronoun's artist is named in the sentence before
+                rest = run[len(words[0]) + 1 :]
+                spans.append((at + len(run) - len(rest), at + len(run), rest, False))
+                owned.add(at + len(run) - len(rest))
             # "My Girl, The Temptations", "Chaise Longue and Angelica", "Caroline
             # Polachek's Welcome to My Island", "Sufjan Stevens' Mystery of Love": each part
             for part in re.finditer(r"[^,]+?(?=,|\s+and\s+|['\u2019]s\s|(?<=s)['\u2019]\s|$)", run):
@@ -1045,7 +1191,11 @@ def _prose_pairs(
                 None,
                 unit.index,
                 start,
-                f"{text} {heading}" if quoted else f"{sentence} {top}",
+                f"{text} {heading}"
+                if quoted
+                else f"{_sentence_before(text, start)} {sentence} {top}"
+                if start in owned
+                else f"{sentence} {top}",
                 _clip(sentence),
                 "phrase" if quoted else "run",
                 links=unit_videos(unit),
@@ -1054,6 +1204,12 @@ def _prose_pairs(
             )
         )
     return out
+
+
+def _sentence_before(text: str, start: int) -> str:
+    """The sentence before the one holding ``text[start]``."""
+    lo = _sentence_start(text, start)
+    return text[_sentence_start(text, max(0, lo - 2)) : lo] if lo > 0 else ""
 
 
 def _clause_around(text: str, start: int, end: int) -> str:
@@ -1089,7 +1245,10 @@ def _check(pair: Pair, searches: Searches, vetoed: set[str]) -> tuple[Song | Non
     tries = [
         t
         for t in tries
-        if key(t[0]) not in vetoed and re.search(r"[^\W\d_]", t[0]) and len(t[0]) <= 120
+        if key(t[0]) not in vetoed
+        and len(t[0]) <= 120
+        # a number is a title only beside its artist ("Arctic Monkeys - 505", "Feist, 1234")
+        and (re.search(r"[^\W\d_]", t[0]) or t[1] and re.fullmatch(r"\d{2,5}", t[0].strip()))
     ]
     if not tries:
         return None, ""
@@ -1232,7 +1391,25 @@ def _title_agrees(wanted: str, found: str) -> bool:
     a, b = key(split_title(wanted).core), key(split_title(found).core)
     if not a or not b:
         return False
-    return a == b or (min(len(a), len(b)) >= 6 and fuzz.ratio(a, b) >= 92)
+    if a == b or (min(len(a), len(b)) >= 6 and fuzz.ratio(a, b) >= 92):
+        return True
+    # rule ``part of a work``: the catalog names an aria or a movement after its work
+    # ("Turandot / Act 3: "Nessun dorma!""); the part after the colon is the piece itself
+    part = re.split(r":\s+", found)
+    if len(part) > 1 and len(a) >= 6 and key(split_title(part[-1]).core) == a:
+        return True
+    return _medley_of(wanted, found)
+
+
+def _medley_of(wanted: str, found: str) -> bool:
+    """Rule ``medley named by its first song``: the catalog's "One Love / People Get Ready"
+    is the track a text calling it "One Love" means (its first part, not the whole)."""
+    core = split_title(found).core
+    if ":" in core:
+        return False  # "Turandot / Act 3: …": a work and its part, no medley
+    parts = [key(p) for p in re.split(r"\s+/\s+", core)]
+    a = key(split_title(wanted).core)
+    return len(parts) > 1 and bool(a) and parts[0] == a != key(split_title(found).core)
 
 
 def _artist_agrees(wanted: str, found_key: str) -> bool:
@@ -1242,7 +1419,10 @@ def _artist_agrees(wanted: str, found_key: str) -> bool:
     if w == found_key or (min(len(w), len(found_key)) >= 5 and fuzz.ratio(w, found_key) >= 90):
         return True
     # "Bowie" for "David Bowie": a surname the article uses once it has given the full name
-    return len(w) >= 4 and found_key.endswith(" " + w)
+    if len(w) >= 4 and found_key.endswith(" " + w):
+        return True
+    # rule ``leader for the band``: "Bob Marley" for "Bob Marley & The Wailers"
+    return " " in w and re.fullmatch(rf"{re.escape(w)} and the \w+(?: \w+)?", found_key) is not None
 
 
 def _song(
@@ -1254,6 +1434,8 @@ def _song(
     swapped: bool,
 ) -> Song:
     obj, artist = hit
+    if _medley_of(title, str(obj.get("name") or "")):
+        title = split_title(str(obj.get("name") or "")).core  # the medley's whole title
     base = pair.song
     version = pair.version if not swapped else None
     if base is not None:

@@ -116,7 +116,7 @@ def _flatten_deep(soup: BeautifulSoup, limit: int = MAX_DEPTH) -> None:
 def _left_out(child: Tag, name: str, root: Tag, skip: frozenset[str]) -> bool:
     """Scripts, navigation, a page's own header (outside the article) and what ``skip``
     names: nothing of them is read."""
-    if name in _DROP or name in skip or _is_chrome(child, root):
+    if name in _DROP or name in skip or name == "caption" or _is_chrome(child, root):
         return True
     return name == "header" and child.find_parent("article") is None and root.name != "article"
 
@@ -148,6 +148,8 @@ def _walk(node: Tag, out: list[str], root: Tag, skip: frozenset[str] = frozenset
         elif name in _HEADINGS:
             level = int(name[1])
             out.append(f"\n\n{'#' * level} {_inline(child, root)}\n\n")
+        elif _class_labelled(child):
+            out.append("\n\n" + "\n".join(_labelled_lines(child, root)) + "\n\n")
         elif name == "li":
             marker = "-"
             if node.name == "ol":
@@ -165,8 +167,6 @@ def _walk(node: Tag, out: list[str], root: Tag, skip: frozenset[str] = frozenset
             out.append(_row(child, root))
         elif name in ("td", "th"):
             out.append(" " + _inline(child, root) + " |")
-        elif name == "caption":
-            continue
         elif name == "figure":
             # the caption first, so the embed's URL line follows the song it names
             out.append("\n\n")
@@ -188,6 +188,41 @@ def _walk(node: Tag, out: list[str], root: Tag, skip: frozenset[str] = frozenset
             out.append(f"*{inner}*" if inner.strip() else inner)
         else:
             _walk(child, out, root)
+
+
+def _class_role(tag: Tag) -> str | None:
+    """``Title`` or ``Artist`` when an element's class names the field it holds
+    (``<p class="artist">``, ``<span class="track-title">``), else None."""
+    classes: list[str] | str = tag.get("class") or []
+    words = re.findall(
+        r"[a-z]+", " ".join(classes if isinstance(classes, list) else [classes]).lower()
+    )
+    if any(w in ("artist", "artists", "performer", "band") for w in words):
+        return "Artist"
+    if any(w in ("title", "song", "track") for w in words) and "album" not in words:
+        return "Title"
+    return None
+
+
+def _class_labelled(tag: Tag) -> bool:
+    """Rule ``fields labelled by class``: a block whose child elements are a title and an
+    artist by their class names (a BBC Sounds segment, a station's now-playing list)."""
+    if tag.name.lower() in _HEADINGS or tag.name.lower() in ("a", "tr", "table"):
+        return False
+    roles = [_class_role(c) for c in tag.find_all(recursive=False) if isinstance(c, Tag)]
+    return roles.count("Title") == 1 and roles.count("Artist") == 1
+
+
+def _labelled_lines(tag: Tag, root: Tag) -> list[str]:
+    """The block's children a line each, the title and the artist with their labels
+    (``Title: Ring of Fire``), for the labelled records reader."""
+    lines = []
+    for c in tag.find_all(recursive=False):
+        text = _inline(c, root)
+        role = _class_role(c)
+        if text:
+            lines.append(f"{role}: {text}" if role else text)
+    return lines
 
 
 def _row(tr: Tag, root: Tag) -> str:

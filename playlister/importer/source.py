@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import http.client
 import os
+import re
 import select
 import socket
 import stat
@@ -267,3 +268,24 @@ def _size(n: int) -> str:
     if n >= 1000:
         return f"{n / 1000:.0f} kB"
     return f"{n} bytes"
+
+
+# a word with a UTF-8 character read as Windows-1252 or Latin-1 ("RÃ¶yksopp", "donâ€™t")
+_MOJIBAKE = re.compile(r"\S*[\u00c2-\u00f4][\u0080-\u00bf\u0152-\u2122]\S*")
+
+
+def unmangle(text: str) -> str:
+    """Rule ``mojibake repaired``: each word whose letters are UTF-8 bytes read as
+    Windows-1252 ("RÃ¶yksopp") is read back as UTF-8 ("Röyksopp"), as a person reads past
+    the garbling; a word that does not decode so (a real "Ã") is left as written."""
+
+    def fix(m: re.Match[str]) -> str:
+        word = m.group(0)
+        for codec in ("cp1252", "latin-1"):
+            try:
+                return word.encode(codec).decode("utf-8")
+            except (UnicodeEncodeError, UnicodeDecodeError):
+                continue
+        return word
+
+    return _MOJIBAKE.sub(fix, text)

@@ -295,10 +295,19 @@ def _sentence_decoy_adjacent(sentence: str) -> bool:
     )
 
 
+# "The music in this book", "Music from the film": music of the book or the film, not them
+_MUSIC_OF = re.compile(
+    r"\b(?:music|soundtrack|score)\s+(?:in|of|from|for|behind)\s+(?:the|this|my|our|a|her|his)\b",
+    re.I,
+)
+
+
 def _decoy_heading(text: str) -> str | None:
     words = {w.lower() for w in re.findall(r"[\w-]+", text)}
     if words & {"song", "songs", "track", "tracks", "playlist", "singles", "tracklist"}:
         return None
+    if _MUSIC_OF.search(text):
+        return None  # rule ``music of a book or film``: the heading is about the music
     for w in (
         "albums",
         "album",
@@ -403,6 +412,53 @@ def set_aside_cue(text: str, start: int, end: int) -> tuple[str, str] | None:
     return (brk.group(1).lower(), "") if brk else None
 
 
+# "It's gone from the book and it's not on the list either": a sentence whose subject is the
+# song just named, by pronoun, that puts it out
+_PRONOUN_OUT = re.compile(
+    r"It(?:['\u2019]s)?\b[^.!?]{0,60}?\b(?:gone\s+from|cut\s+from|"
+    r"(?:is\s+)?not\s+on\s+(?:the|my|this|our)\s+(?:list|playlist)|isn['\u2019]t\s+on\s+"
+    r"(?:the|my|this|our)\s+(?:list|playlist)|(?:was|got|been)\s+(?:cut|dropped|removed))\b"
+)
+
+
+# "Born to Run is NOT going on it": the title as the subject of a refusal of the list
+_OUTRIGHT = re.compile(
+    r"[\"\u201d\u2019'*_]*\s+(?:(?:is|was)\s+(?:not|never)|isn['\u2019]t|won['\u2019]t\s+be)\s+"
+    r"(?:going\s+on|getting\s+on|making)\s+(?:it|the\s+(?:list|playlist|tape|mix|cut)|"
+    r"(?:my|this|our)\s+(?:list|playlist|tape|mix))\b",
+    re.I,
+)
+
+
+def refused_outright(text: str, end: int) -> bool:
+    """Rule ``refused outright``: a title that is the subject of a refusal ("Born to Run is
+    NOT going on it", "X isn't making the list") is set aside wherever else the article
+    names it (a reply suggesting it): the list's owner has the last word."""
+    return bool(_OUTRIGHT.match(text, end))
+
+
+def pronoun_verdict(text: str, start: int, end: int) -> str | None:
+    """Rule ``pronoun verdict``: the song named at ``text[start:end]`` is put out by the
+    sentence after the ones naming it that speaks of it as "it" ("My editor pointed out that
+    "Two Tribes" came out in June. It's gone from the book and it's not on the list")."""
+    title = key(text[start:end])
+    pos = end
+    for _ in range(4):
+        stop = _SENTENCE_END.search(text, pos)
+        if not stop:
+            return None
+        m = re.match(r"\s*", text[stop.end() :])
+        at = stop.end() + (m.end() if m else 0)
+        nxt = _SENTENCE_END.search(text, at)
+        sentence = text[at : nxt.end() if nxt else len(text)]
+        if _PRONOUN_OUT.match(sentence):
+            return "a later sentence puts it out"
+        if not title or title not in key(sentence):
+            return None  # the next sentence speaks of something else
+        pos = at + 1
+    return None
+
+
 def _gap_is_small(gap: str, small: set[str] = SET_ASIDE_GAP, stops: str = r"[.!?;,]") -> bool:
     """Only ``small`` words, capitalised names, quotes and brackets between a cue and a title
     ("the Fleetwood Mac "Dreams""); "I could not stop playing X" has verbs between."""
@@ -504,6 +560,11 @@ def set_aside(units: Sequence[Unit], songs: list[Song]) -> tuple[list[Song], lis
             left.append(LeftOut(shown, "a book: the page's citation line names it"))
             continue
         own_key = key(song.title)
+        if any(refused_outright(u.text, e) for u, _, e in named[song.title]):
+            left.append(
+                LeftOut(shown, "set aside: refused outright (\u201cX is not going on it\u201d)")
+            )
+            continue
         cues = [
             sections.get(id(u))
             or ("entry notes" if note_mention(song, notes.get(id(u)), s) else None)
@@ -512,6 +573,7 @@ def set_aside(units: Sequence[Unit], songs: list[Song]) -> tuple[list[Song], lis
             or _not_theirs(song, u.text, s)
             or refused_cell(u.text, s)
             or lost_tally(u.text, s, e)
+            or pronoun_verdict(u.text, s, e)
             # the other titles, read only when a sample cue needs them (a long list stays linear)
             or passing_cue(u.text, s, e, (t for k, t in titles if k != own_key))
             or path_folder(u.text, s, e)

@@ -286,6 +286,9 @@ _DASH_LEAD = re.compile(
 )
 
 
+# rule ``file path``: a file's path, folders and a file name with its extension
+# ("Music/Fleetwood Mac/Rumours/07 The Chain.mp3"): its folders are no titles
+PATH = re.compile(r"(?:[^\s/\\]+[\\/])+[^\n.!?/\\]{0,80}?\.[A-Za-z0-9]{2,4}\b")
 _SENTENCE_END = re.compile(r"[.!?\u2026][\u201d\"')\]]*\s+(?=[A-Z\u201c\"\u2018(\[])")
 
 
@@ -389,6 +392,8 @@ SET_ASIDE_BEFORE = (
     "never",
     "instead of",
     "rather than",
+    # "Dusty Springfield sang a different Look of Love": another song of the same name
+    "a different",
     "in place of",
     "except",
     "replaces",
