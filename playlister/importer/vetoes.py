@@ -432,8 +432,8 @@ _OUTRIGHT = re.compile(
 
 def refused_outright(text: str, end: int) -> bool:
     """Rule ``refused outright``: a title that is the subject of a refusal ("Born to Run is
-    NOT going on it", "X isn't making the list") is set aside wherever else the article
-    names it (a reply suggesting it): the list's owner has the last word."""
+    NOT going on it", "X isn't making the list") in the last place naming it is set aside,
+    whatever the places before it asked (a reply suggesting it): the last word decides."""
     return bool(_OUTRIGHT.match(text, end))
 
 
@@ -560,7 +560,11 @@ def set_aside(units: Sequence[Unit], songs: list[Song]) -> tuple[list[Song], lis
             left.append(LeftOut(shown, "a book: the page's citation line names it"))
             continue
         own_key = key(song.title)
-        if any(refused_outright(u.text, e) for u, _, e in named[song.title]):
+        # (the last word: a refusal someone takes back later, "Fine. X by Y, you win", stands
+        # no more)
+        if named[song.title] and refused_outright(
+            named[song.title][-1][0].text, named[song.title][-1][2]
+        ):
             left.append(
                 LeftOut(shown, "set aside: refused outright (\u201cX is not going on it\u201d)")
             )
