@@ -47,6 +47,7 @@ LATER_SETS = (
     "thirteenth",
     "fourteenth",
     "fifteenth",
+    "sixteenth",
 )
 SUFFIXES = (".txt", ".md", ".html")
 
