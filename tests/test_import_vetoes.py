@@ -796,3 +796,59 @@ def test_a_later_mention_takes_the_earlier_cue_of_its_sentence_not_the_other_way
         "that's \"What a Wonderful World\" by Louis Armstrong and it isn't theirs)."
     )
     assert offline(text) == [("Wonderful World", "Sam Cooke")]
+
+
+RUNNING_ORDER = (
+    '1. PRIMARY TAP \u2013 "Sunny Side Up"\nMusic: "Happy" by Pharrell Williams\n\n'
+    '2. GRADE 3 BALLET \u2013 "Snowfall"\nMusic: "A Thousand Years" by Christina Perri\n\n'
+    '3. INTERS LYRICAL \u2013 "Rise"\nTrack: "Rise Up" by Andra Day\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # rule ``music labelled below``: a running order's entries each label their music
+        # below; the entry line's quoted title is the routine's own name, even where the
+        # music's title holds it ("Rise" / "Rise Up"); decoy: lines below that are notes
+        (
+            RUNNING_ORDER,
+            [
+                ("Happy", "Pharrell Williams"),
+                ("A Thousand Years", "Christina Perri"),
+                ("Rise Up", "Andra Day"),
+            ],
+        ),
+        (
+            RUNNING_ORDER.replace("Music:", "Notes:").replace("Track:", "Notes:"),
+            [
+                ("Sunny Side Up", "PRIMARY TAP"),
+                ("Happy", "Pharrell Williams"),
+                ("Snowfall", "GRADE 3 BALLET"),
+                ("A Thousand Years", "Christina Perri"),
+                ("Rise", "INTERS LYRICAL"),
+                ("Rise Up", "Andra Day"),
+            ],
+        ),
+    ],
+)
+def test_an_entrys_own_name_is_not_a_song(text: str, kept: list[tuple[str, str]]) -> None:
+    assert offline(text) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # album cue ``the whole of``: a whole record is an album; decoy: the title alone
+        (
+            "The Chain - Fleetwood Mac\nDev: can we just do the whole of Rumours instead?",
+            [("The Chain", "Fleetwood Mac")],
+        ),
+        (
+            "The Chain - Fleetwood Mac\nDev: can we just do Rumours instead?",
+            [("The Chain", "Fleetwood Mac"), ("Rumours", "Fleetwood Mac")],
+        ),
+    ],
+)
+def test_the_whole_of_a_title_is_an_album(text: str, kept: list[tuple[str, str]]) -> None:
+    assert [(s.title, s.artist) for s in confirmed(text).songs] == kept

@@ -24,6 +24,7 @@ from playlister.importer.words import (
     DATE,
     GLUED_HEADING,
     KINDLE_CITATION,
+    MUSIC_LABEL,
     NOT_CHOSEN_AFTER,
     NOT_ON_AFTER,
     REFUSED_AFTER,
@@ -532,6 +533,7 @@ def set_aside(units: Sequence[Unit], songs: list[Song]) -> tuple[list[Song], lis
         return [(u, s, e) for u in rarest for s, e in _mentions(u.text, title)]
 
     sections = section_cues(units)
+    entry_lines = music_below(units)
     named = {t.title: mentions(t.title) for t in songs}
     entries: dict[int, set[str]] = {}
     for t in songs:
@@ -583,6 +585,7 @@ def set_aside(units: Sequence[Unit], songs: list[Song]) -> tuple[list[Song], lis
             or path_folder(u.text, s, e)
             for u, s, e in places
         ]
+        cues = _entry_name(places, cues, entry_lines)
         cues = same_sentence(places, cues)
         # a place inside someone's quoted remark ("Tom: "X will get played anyway"") neither
         # asks for the song nor sets it aside: the other places decide, when there are any
@@ -716,6 +719,8 @@ def _reason(cue: str) -> str:
     if cue == "entry notes":
         return "named only in the notes below another song's entry"
     kind, _, word = cue.partition(": ")
+    if kind == "named":
+        return word
     what = {
         "sample": "sampled",
         "refused": "turned down",
@@ -801,6 +806,39 @@ def section_cues(units: Sequence[Unit]) -> dict[int, str]:
 
 
 ENTRY_KINDS = ("heading", "short", "item")
+
+
+ENTRY_NAME = "named: the entry's own name, its music labelled below"
+
+
+def music_below(units: Sequence[Unit]) -> dict[int, int]:
+    """Rule ``music labelled below``: an entry line (a routine, a scene, a programme's item)
+    whose next line labels its music ("Music: Happy, Pharrell Williams", "Track: …", "music
+    is …") gives the entry's own name, not a song: the labelled line holds the music. Only
+    in a running order, where at least ``MIN_ENTRIES`` entries do so. By ``id``: each such
+    entry line, and its music line, -> the entry line's ``id``."""
+    out: dict[int, int] = {}
+    shown = [u for u in units if u.kind != "url"]
+    for u, below in zip(shown, shown[1:], strict=False):
+        if u.kind in ENTRY_KINDS and MUSIC_LABEL.match(below.text):
+            out[id(u)] = out[id(below)] = id(u)
+    # a running order's shape: entry after entry labels its music, not one passing remark
+    return out if len(out) >= 2 * MIN_ENTRIES else {}
+
+
+def _entry_name(
+    places: Sequence[tuple[Unit, int, int]], cues: list[str | None], entry: dict[int, int]
+) -> list[str | None]:
+    """``music labelled below``: a title on an entry line so named is the entry's name, and
+    so is the same title met again inside its music line ("Rise" above "Music: Andra Day's
+    "Rise Up"")."""
+    named = {id(u) for u, _, _ in places if entry.get(id(u)) == id(u)}
+    return [
+        c or (ENTRY_NAME if entry.get(id(u), -1) in named else None)
+        for (u, _, _), c in zip(places, cues, strict=True)
+    ]
+
+
 MIN_ENTRIES = 3  # entries with notes that make an article a run of entries
 
 
