@@ -830,9 +830,22 @@ RUNNING_ORDER = (
                 ("Rise Up", "Andra Day"),
             ],
         ),
+        # rule ``read aloud``: a running order's "Reading:" labels a poem; decoy: a song
+        # labelled as such, and "reading" in a sentence
+        ('11:50  Reading: "Born to Run" (Bruce Springsteen)        Maureen Pike', []),
+        (
+            '11:50  Song: "Born to Run" (Bruce Springsteen)        Maureen Pike',
+            [("Born to Run", "Bruce Springsteen")],
+        ),
+        (
+            'He was reading "Born to Run" by Bruce Springsteen.',
+            [("Born to Run", "Bruce Springsteen")],
+        ),
     ],
 )
-def test_an_entrys_own_name_is_not_a_song(text: str, kept: list[tuple[str, str]]) -> None:
+def test_an_entrys_own_name_and_a_reading_are_not_songs(
+    text: str, kept: list[tuple[str, str]]
+) -> None:
     assert offline(text) == kept
 
 

@@ -219,6 +219,13 @@ _SONGS_FROM = re.compile(
 )
 
 
+# Rule ``read aloud``: a title a running order labels as a text read aloud ("Reading:
+# "Warning" (Jenny Joseph)", "Poem – "If—""): a poem or a passage, not a song.
+READ_ALOUD = re.compile(
+    r"\b(reading|poem|recitation|eulogy)\s*(?::|\s[\u2013\u2014-])\s*"
+    r"[\"\u201c\u2018*_]?$",
+    re.I,
+)
 _STAGED = re.compile(
     r"(\w+['\u2019]s\s+)?\b(production|staging|revival)\s+of\s+[\"\u201c\u2018*_]?$", re.I
 )
@@ -661,7 +668,7 @@ def same_sentence(
 def _stance(cue: str) -> bool:
     """A cue that is the sentence's stance on the song (turned down, set aside), not a word
     about one mention (an album's cover image, a sample, a heading)."""
-    return cue != "entry notes" and not cue.startswith(("album:", "show:", "sample:"))
+    return cue != "entry notes" and not cue.startswith(("album:", "show:", "sample:", "read:"))
 
 
 def path_folder(text: str, start: int, end: int) -> str | None:
@@ -726,6 +733,7 @@ def _reason(cue: str) -> str:
         "refused": "turned down",
         "album": "an album",
         "show": "a show",
+        "read": "read aloud",
     }.get(kind)
     if what is None:
         return f"set aside: \u201c{cue}\u201d next to it"
@@ -760,6 +768,9 @@ def passing_cue(text: str, start: int, end: int, others: Iterable[str] = ()) -> 
         # production of X"): a show. Read after the catalog, whose word on the title's artist
         # still leads the search to the artist's other songs
         return f"show: {staged.group(2)} of"
+    read = READ_ALOUD.search(before)
+    if read:
+        return f"read: {read.group(1).lower()}"
     if ALBUM_BEFORE.search(before) and not re.search(r"[\"\u201c*_]", before[-2:]):
         return f"album: {ALBUM_BEFORE.search(before).group(0).strip()}"  # type: ignore[union-attr]
     after = text[end : end + 80]
