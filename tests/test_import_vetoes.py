@@ -393,6 +393,22 @@ def test_a_request_sheet_row_turned_down_in_its_status_column_is_left_out() -> N
             "was written by him in 1984.",
             "Prince",
         ),
+        # "X wrote it" beside another singer's claim on the song ("Y's record") names the
+        # writer; decoy: "X wrote and recorded it" with no other singer's name
+        (
+            "They close with Sin\u00e9ad O'Connor's Nothing Compares 2 U (yes, Prince wrote it "
+            "and had it first, and no, they don't do his).",
+            "Sin\u00e9ad O'Connor",
+        ),
+        (
+            "They close with Nothing Compares 2 U, which Prince wrote, although their "
+            "arrangement follows Sin\u00e9ad O'Connor's record.",
+            "Sin\u00e9ad O'Connor",
+        ),
+        (
+            "They close with Nothing Compares 2 U, which Prince wrote and recorded in 1984.",
+            "Prince",
+        ),
     ],
 )
 def test_the_performer_is_taken_not_the_songwriter(text: str, artist: str) -> None:

@@ -1059,9 +1059,37 @@ def writer_only(name: str, text: str) -> bool:
             if not (
                 WRITER_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
                 or WRITER_AFTER.match(text[m.end() : m.end() + 30])
+                or _wrote_for_another(text, m.start(), m.end())
             ):
                 return False
     return seen
+
+
+_WROTE = re.compile(r"^['\u2019]?s?\s+(?:wrote|penned|composed)\b", re.I)
+_POSSESSIVE = re.compile(r"\b([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)['\u2019]s?\s", re.U)
+
+
+def _wrote_for_another(text: str, start: int, end: int) -> bool:
+    """``performer, not songwriter``: "X wrote it" names the writer when its sentence gives
+    the song to another singer by name ("Aretha's Respect (Otis Redding wrote it …)", "which
+    Carole King wrote, although it follows James Taylor's record"); alone, it may be the
+    singer's own ("Tracy Chapman wrote it at 19")."""
+    if not _WROTE.match(text[end : end + 30]):
+        return False
+    lo = max(_sentence_start(text, start, 400), 0)
+    hi = _SENTENCE_END.search(text, end)
+    sentence = text[lo : hi.start() if hi else len(text)]
+    name = text[start:end].casefold()
+    return any(
+        name not in m.group(1).casefold()
+        and m.group(1).casefold() not in name
+        and m.group(1).casefold() not in _NOT_OWNERS
+        for m in _POSSESSIVE.finditer(sentence)
+    )
+
+
+# "It's", "That's", "Let's": contractions, not a singer's name
+_NOT_OWNERS = {"it", "that", "he", "she", "there", "here", "what", "who", "let", "where"}
 
 
 # --- named too plainly to drop --------------------------------------------------------------------
