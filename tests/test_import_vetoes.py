@@ -448,6 +448,9 @@ def test_the_performer_is_taken_not_the_songwriter(text: str, artist: str) -> No
         # set-aside section: "Not ranked, on purpose"; decoy: a ranked section
         ('**Not ranked, on purpose:**\n\n- "Airplanes" by B.o.B\n', []),
         ('**Ranked:**\n\n- "Airplanes" by B.o.B\n', [("Airplanes", "B.o.B")]),
+        # set-aside section: a collection's list of records it lacks; decoy: what it owns
+        ('Hunting (DON\'T OWN \u00b7 not on the USB)\n\n- "Airplanes" by B.o.B\n', []),
+        ('Hunting (own, on the USB)\n\n- "Airplanes" by B.o.B\n', [("Airplanes", "B.o.B")]),
         # set aside: "left out", "left X off", "no X either", "doesn't count", someone else's
         ("You left out Philadelphia by Neil Young.", []),
         ('"Flagpole Sitta" by Harvey Danger doesn\'t count.', []),

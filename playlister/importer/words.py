@@ -682,7 +682,9 @@ ALBUM_SECTION = re.compile(
 SET_ASIDE_SECTION = re.compile(
     r"^\W*(?:not\s+ranked|not\s+ranking|unranked|left\s+(?:off|out)|"
     r"(?:didn['\u2019]?t|did\s+not)\s+make\s+(?:the\s+|it)|"
-    r"honou?rable\s+mentions?\s+(?:i|we)\s+cut|cut\s+from\s+the\s+list|excluded|omitted)\b",
+    r"honou?rable\s+mentions?\s+(?:i|we)\s+cut|cut\s+from\s+the\s+list|excluded|omitted)\b"
+    # a collection's list of what it lacks: "Hunting (DON'T OWN)", "Records I don't own yet"
+    r"|^[\w\s]{0,24}\W{0,2}(?:(?:don['\u2019]?t|do\s+not)\s+own|not\s+(?:yet\s+)?owned)\b",
     re.I,
 )
 # Rule ``music labelled below``: a line that labels the music of the entry above it ("Music:
