@@ -884,3 +884,29 @@ def test_an_entrys_own_name_and_a_reading_are_not_songs(
 )
 def test_the_whole_of_a_title_is_an_album(text: str, kept: list[tuple[str, str]]) -> None:
     assert [(s.title, s.artist) for s in confirmed(text).songs] == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # rule ``offered in a question``: "or X?" only asks; decoys: "and X" asks for it,
+        # and a later comment taking the offer up wants it
+        (
+            "[ ] Born to Run - Bruce Springsteen [Hannah: or Brown Sugar by the Rolling Stones?]\n",
+            [("Born to Run", "Bruce Springsteen")],
+        ),
+        (
+            "[ ] Born to Run - Bruce Springsteen [Hannah: and Brown Sugar by the Rolling Stones]\n",
+            [("Born to Run", "Bruce Springsteen"), ("Brown Sugar", "The Rolling Stones")],
+        ),
+        (
+            "[ ] Born to Run - Bruce Springsteen [Hannah: or Brown Sugar by the Rolling Stones?]\n"
+            "Comment from Dev: yes, Brown Sugar by the Rolling Stones too.\n",
+            [("Born to Run", "Bruce Springsteen"), ("Brown Sugar", "The Rolling Stones")],
+        ),
+    ],
+)
+def test_a_title_only_offered_as_an_alternative_is_not_a_request(
+    text: str, kept: list[tuple[str, str]]
+) -> None:
+    assert [(s.title, s.artist) for s in confirmed(text).songs] == kept

@@ -226,6 +226,10 @@ READ_ALOUD = re.compile(
     r"[\"\u201c\u2018*_]?$",
     re.I,
 )
+# Rule ``offered in a question``: "or Vacation by the Go-Go's?" only offers the title as an
+# alternative, asking; it is no request until someone takes it up (names it again).
+ASKED_BEFORE = re.compile(r"(?:^|[\[(:,;]|\s)or\s+(?:maybe\s+|perhaps\s+)?[\"\u201c\u2018]?$", re.I)
+ASKED_AFTER = re.compile(r"^[\"\u201d\u2019]?(?:,?\s+(?:by|from)\s+[^?.!;\n]{1,40})?\s*\?")
 _STAGED = re.compile(
     r"(\w+['\u2019]s\s+)?\b(production|staging|revival)\s+of\s+[\"\u201c\u2018*_]?$", re.I
 )
@@ -734,6 +738,7 @@ def _reason(cue: str) -> str:
         "album": "an album",
         "show": "a show",
         "read": "read aloud",
+        "offered": "only offered as an alternative, asking",
     }.get(kind)
     if what is None:
         return f"set aside: \u201c{cue}\u201d next to it"
@@ -777,6 +782,8 @@ def passing_cue(text: str, start: int, end: int, others: Iterable[str] = ()) -> 
     called = ALBUM_AFTER.match(after)
     if called:
         return f"album: {called.group(0).strip(' ,*_')}"
+    if ASKED_BEFORE.search(before) and ASKED_AFTER.match(after):
+        return "offered: or \u2026?"
     hi = re.search(r"[.!?;\n]", after)
     tail = after[: hi.start()] if hi else after
     t = tail.casefold()
