@@ -1412,6 +1412,18 @@ def _medley_of(wanted: str, found: str) -> bool:
     return len(parts) > 1 and bool(a) and parts[0] == a != key(split_title(found).core)
 
 
+def _whole_title(title: str, found: str, context: str) -> str:
+    """Rule ``the whole title as written``: a candidate that is part of the confirmed track's
+    title ("These Sounds Fall Into My Mind" of "The Bomb (These Sounds Fall Into My Mind)")
+    is that whole title when the text writes it in full; a catalog suffix ("- Live") stays
+    out."""
+    whole = re.split(r"\s+-\s+", found)[0].strip()
+    a, b = key(title), key(whole)
+    if a and a != b and f" {a} " in f" {b} " and f" {b} " in f" {key(context)} ":
+        return whole
+    return title
+
+
 def _artist_agrees(wanted: str, found_key: str) -> bool:
     w = artist_key(wanted)
     if not w:
@@ -1436,6 +1448,7 @@ def _song(
     obj, artist = hit
     if _medley_of(title, str(obj.get("name") or "")):
         title = split_title(str(obj.get("name") or "")).core  # the medley's whole title
+    title = _whole_title(title, str(obj.get("name") or ""), pair.context)
     base = pair.song
     version = pair.version if not swapped else None
     if base is not None:
