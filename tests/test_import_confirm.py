@@ -23,6 +23,10 @@ CATALOG = Catalog(
             "All",
             1995,
         ),
+        make_track("w" * 21 + "c", "Sing, Sing, Sing (With A Swing)", "Benny Goodman", "S", 1937),
+        make_track(
+            "w" * 21 + "d", "Rain On Me (with Ariana Grande)", "Lady Gaga", "Chromatica", 2020
+        ),
         make_track("b" * 22, "Connection", "Elastica", "Elastica", 1995),
         make_track("c" * 22, "Hocus Pocus", "Focus", "Moving Waves", 1971),
         make_track("d" * 22, "Nothing Compares 2 U", "Sin\u00e9ad O'Connor", "I Do Not Want", 1990),
@@ -451,6 +455,18 @@ ROWS = [
         "the whole title as written, decoy: a line writing only the bracketed part keeps it",
         '"These Sounds Fall Into My Mind" by The Bucketheads, the hook of their one hit.',
         [("These Sounds Fall Into My Mind", "The Bucketheads")],
+        None,
+    ),
+    (
+        "the song's full title: the catalog's bracketed subtitle belongs to the title",
+        'Music: "Sing Sing Sing" by Benny Goodman, the 1937 one.',
+        [("Sing, Sing, Sing (With A Swing)", "Benny Goodman")],
+        None,
+    ),
+    (
+        "the song's full title, decoy: a bracketed credit is no part of it",
+        'Music: "Rain on Me" by Lady Gaga, the radio one.',
+        [("Rain on Me", "Lady Gaga")],
         None,
     ),
 ]
