@@ -16,6 +16,17 @@ from playlister.importer import import_text
 CATALOG = Catalog(
     [
         make_track("a" * 22, "Blue", "Joni Mitchell", "Blue", 1971),
+        make_track(
+            "w" * 21 + "b",
+            "The Bomb (These Sounds Fall Into My Mind)",
+            "The Bucketheads",
+            "All",
+            1995,
+        ),
+        make_track("w" * 21 + "c", "Sing, Sing, Sing (With A Swing)", "Benny Goodman", "S", 1937),
+        make_track(
+            "w" * 21 + "d", "Rain On Me (with Ariana Grande)", "Lady Gaga", "Chromatica", 2020
+        ),
         make_track("b" * 22, "Connection", "Elastica", "Elastica", 1995),
         make_track("c" * 22, "Hocus Pocus", "Focus", "Moving Waves", 1971),
         make_track("d" * 22, "Nothing Compares 2 U", "Sin\u00e9ad O'Connor", "I Do Not Want", 1990),
@@ -430,6 +441,32 @@ ROWS = [
         "italic phrase, decoy: the sentence is about a film",
         "Prince starred in the film *Purple Rain* that year.",
         [],
+        None,
+    ),
+    (
+        "the whole title as written: a bracketed part found alone is the whole title the line "
+        "writes",
+        "\u25be The Bomb (These Sounds Fall Into My Mind) \u2014 The Bucketheads\n"
+        "    BPM: 127 \u00b7 Key: 7A\n",
+        [("The Bomb (These Sounds Fall Into My Mind)", "The Bucketheads")],
+        None,
+    ),
+    (
+        "the whole title as written, decoy: a line writing only the bracketed part keeps it",
+        '"These Sounds Fall Into My Mind" by The Bucketheads, the hook of their one hit.',
+        [("These Sounds Fall Into My Mind", "The Bucketheads")],
+        None,
+    ),
+    (
+        "the song's full title: the catalog's bracketed subtitle belongs to the title",
+        'Music: "Sing Sing Sing" by Benny Goodman, the 1937 one.',
+        [("Sing, Sing, Sing (With A Swing)", "Benny Goodman")],
+        None,
+    ),
+    (
+        "the song's full title, decoy: a bracketed credit is no part of it",
+        'Music: "Rain on Me" by Lady Gaga, the radio one.',
+        [("Rain on Me", "Lady Gaga")],
         None,
     ),
 ]

@@ -20,6 +20,17 @@ TAKEN = [
             ("Here Comes the Rain Again", "Eurythmics", None, None),
         ],
     ),
+    # a closing featured artist's credit is not part of the title; decoy: a bracketed
+    # subtitle that is
+    (
+        "| # | Song | Artist |\n|---|---|---|\n"
+        "| 1 | Fortnight (feat. Post Malone) | Taylor Swift |\n"
+        "| 2 | Amarillo (Is This the Way To) | Tony Christie |\n",
+        [
+            ("Fortnight", "Taylor Swift", None, None),
+            ("Amarillo (Is This the Way To)", "Tony Christie", None, None),
+        ],
+    ),
     # the article's order, whatever rule took each line
     (
         '- Kate Bush \u2013 Running Up That Hill\n- "How Soon Is Now?" by The Smiths\n'

@@ -393,6 +393,22 @@ def test_a_request_sheet_row_turned_down_in_its_status_column_is_left_out() -> N
             "was written by him in 1984.",
             "Prince",
         ),
+        # "X wrote it" beside another singer's claim on the song ("Y's record") names the
+        # writer; decoy: "X wrote and recorded it" with no other singer's name
+        (
+            "They close with Sin\u00e9ad O'Connor's Nothing Compares 2 U (yes, Prince wrote it "
+            "and had it first, and no, they don't do his).",
+            "Sin\u00e9ad O'Connor",
+        ),
+        (
+            "They close with Nothing Compares 2 U, which Prince wrote, although their "
+            "arrangement follows Sin\u00e9ad O'Connor's record.",
+            "Sin\u00e9ad O'Connor",
+        ),
+        (
+            "They close with Nothing Compares 2 U, which Prince wrote and recorded in 1984.",
+            "Prince",
+        ),
     ],
 )
 def test_the_performer_is_taken_not_the_songwriter(text: str, artist: str) -> None:
@@ -432,6 +448,9 @@ def test_the_performer_is_taken_not_the_songwriter(text: str, artist: str) -> No
         # set-aside section: "Not ranked, on purpose"; decoy: a ranked section
         ('**Not ranked, on purpose:**\n\n- "Airplanes" by B.o.B\n', []),
         ('**Ranked:**\n\n- "Airplanes" by B.o.B\n', [("Airplanes", "B.o.B")]),
+        # set-aside section: a collection's list of records it lacks; decoy: what it owns
+        ('Hunting (DON\'T OWN \u00b7 not on the USB)\n\n- "Airplanes" by B.o.B\n', []),
+        ('Hunting (own, on the USB)\n\n- "Airplanes" by B.o.B\n', [("Airplanes", "B.o.B")]),
         # set aside: "left out", "left X off", "no X either", "doesn't count", someone else's
         ("You left out Philadelphia by Neil Young.", []),
         ('"Flagpole Sitta" by Harvey Danger doesn\'t count.', []),
@@ -796,3 +815,98 @@ def test_a_later_mention_takes_the_earlier_cue_of_its_sentence_not_the_other_way
         "that's \"What a Wonderful World\" by Louis Armstrong and it isn't theirs)."
     )
     assert offline(text) == [("Wonderful World", "Sam Cooke")]
+
+
+RUNNING_ORDER = (
+    '1. PRIMARY TAP \u2013 "Sunny Side Up"\nMusic: "Happy" by Pharrell Williams\n\n'
+    '2. GRADE 3 BALLET \u2013 "Snowfall"\nMusic: "A Thousand Years" by Christina Perri\n\n'
+    '3. INTERS LYRICAL \u2013 "Rise"\nTrack: "Rise Up" by Andra Day\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # rule ``music labelled below``: a running order's entries each label their music
+        # below; the entry line's quoted title is the routine's own name, even where the
+        # music's title holds it ("Rise" / "Rise Up"); decoy: lines below that are notes
+        (
+            RUNNING_ORDER,
+            [
+                ("Happy", "Pharrell Williams"),
+                ("A Thousand Years", "Christina Perri"),
+                ("Rise Up", "Andra Day"),
+            ],
+        ),
+        (
+            RUNNING_ORDER.replace("Music:", "Notes:").replace("Track:", "Notes:"),
+            [
+                ("Sunny Side Up", "PRIMARY TAP"),
+                ("Happy", "Pharrell Williams"),
+                ("Snowfall", "GRADE 3 BALLET"),
+                ("A Thousand Years", "Christina Perri"),
+                ("Rise", "INTERS LYRICAL"),
+                ("Rise Up", "Andra Day"),
+            ],
+        ),
+        # rule ``read aloud``: a running order's "Reading:" labels a poem; decoy: a song
+        # labelled as such, and "reading" in a sentence
+        ('11:50  Reading: "Born to Run" (Bruce Springsteen)        Maureen Pike', []),
+        (
+            '11:50  Song: "Born to Run" (Bruce Springsteen)        Maureen Pike',
+            [("Born to Run", "Bruce Springsteen")],
+        ),
+        (
+            'He was reading "Born to Run" by Bruce Springsteen.',
+            [("Born to Run", "Bruce Springsteen")],
+        ),
+    ],
+)
+def test_an_entrys_own_name_and_a_reading_are_not_songs(
+    text: str, kept: list[tuple[str, str]]
+) -> None:
+    assert offline(text) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # album cue ``the whole of``: a whole record is an album; decoy: the title alone
+        (
+            "The Chain - Fleetwood Mac\nDev: can we just do the whole of Rumours instead?",
+            [("The Chain", "Fleetwood Mac")],
+        ),
+        (
+            "The Chain - Fleetwood Mac\nDev: can we just do Rumours instead?",
+            [("The Chain", "Fleetwood Mac"), ("Rumours", "Fleetwood Mac")],
+        ),
+    ],
+)
+def test_the_whole_of_a_title_is_an_album(text: str, kept: list[tuple[str, str]]) -> None:
+    assert [(s.title, s.artist) for s in confirmed(text).songs] == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # rule ``offered in a question``: "or X?" only asks; decoys: "and X" asks for it,
+        # and a later comment taking the offer up wants it
+        (
+            "[ ] Born to Run - Bruce Springsteen [Hannah: or Brown Sugar by the Rolling Stones?]\n",
+            [("Born to Run", "Bruce Springsteen")],
+        ),
+        (
+            "[ ] Born to Run - Bruce Springsteen [Hannah: and Brown Sugar by the Rolling Stones]\n",
+            [("Born to Run", "Bruce Springsteen"), ("Brown Sugar", "The Rolling Stones")],
+        ),
+        (
+            "[ ] Born to Run - Bruce Springsteen [Hannah: or Brown Sugar by the Rolling Stones?]\n"
+            "Comment from Dev: yes, Brown Sugar by the Rolling Stones too.\n",
+            [("Born to Run", "Bruce Springsteen"), ("Brown Sugar", "The Rolling Stones")],
+        ),
+    ],
+)
+def test_a_title_only_offered_as_an_alternative_is_not_a_request(
+    text: str, kept: list[tuple[str, str]]
+) -> None:
+    assert [(s.title, s.artist) for s in confirmed(text).songs] == kept

@@ -1285,6 +1285,7 @@ _VIDEO_TAGS = re.compile(
     r"(?:\d{4}\s+)?remaster(?:ed)?(?:\s+(?:\d{4}|in\s+(?:4k|hd)))?(?:\s+version)?)[\])]",
     re.I,
 )
+_FEATURED = re.compile(r"\s*[\[(](?:feat\.?|ft\.?|featuring)\s[^\[\]()]+[\])]$", re.I)
 # a video's own title, quoted: "Rick Astley - Never Gonna Give You Up (Official Music Video)"
 _VIDEO_TITLE = re.compile(r"(.+?)\s+[\u2013\u2014-]\s+(.+)")
 
@@ -1309,8 +1310,11 @@ def _video_title(inner: str, after: str = "") -> tuple[str, str] | None:
 
 def _tidy_title(text: str) -> str:
     """Straighten typographic apostrophes (Don’t -> Don't), as hand-written tracklists do, and
-    drop a video site's tags ("(Official Video)", "[HD]", "(Remastered 2009)")."""
+    drop a video site's tags ("(Official Video)", "[HD]", "(Remastered 2009)") and a closing
+    featured artist's credit ("(feat. Post Malone)")."""
     t = " ".join(_VIDEO_TAGS.sub("", _strip_punct(text)).split()).translate(_APOS)
+    # "featured credit": "Fortnight (feat. Post Malone)" is "Fortnight" by its main artist
+    t = _FEATURED.sub("", t)
     # "chapter prefix": a leading chapter time and its place ("15:20 #6 God Only Knows"); a
     # title that only starts with a number ("#9 Dream", "7 Rings") keeps it
     t = _CHAPTER_TIME.sub("", t)

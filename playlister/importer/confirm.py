@@ -1412,6 +1412,33 @@ def _medley_of(wanted: str, found: str) -> bool:
     return len(parts) > 1 and bool(a) and parts[0] == a != key(split_title(found).core)
 
 
+def _whole_title(title: str, found: str, context: str) -> str:
+    """Rule ``the whole title as written``: a candidate that is part of the confirmed track's
+    title ("These Sounds Fall Into My Mind" of "The Bomb (These Sounds Fall Into My Mind)")
+    is that whole title when the text writes it in full; a catalog suffix ("- Live") stays
+    out. Rule ``the song's full title``: a title the catalog completes with a bracketed
+    subtitle ("Sing Sing Sing" -> "Sing, Sing, Sing (With A Swing)") is the song's full
+    title; a bracketed credit or version ("(with Ariana Grande)", "(Live)") is not."""
+    whole = re.split(r"\s+-\s+", found)[0].strip()
+    a, b = key(title), key(whole)
+    if a and a != b and f" {a} " in f" {b} " and f" {b} " in f" {key(context)} ":
+        return whole
+    sub = _SUBTITLE.fullmatch(whole)
+    if sub and key(sub.group(1)) == a and not _NOT_SUBTITLE.search(sub.group(2)):
+        return whole  # the song's full title: "Sing, Sing, Sing (With A Swing)"
+    return title
+
+
+_SUBTITLE = re.compile(r"(.+?)\s*\(([^()]+)\)")
+_NOT_SUBTITLE = re.compile(
+    # a credit ("feat. X", "with Ariana Grande", "From \"Wicked\""), not "With A Swing"
+    r"^(?:(?:feat|ft|featuring|from|prod)\b|with\s+\w\w)|\b(?:live|remaster(?:ed)?|mix|edit|"
+    r"version|demo|acoustic|mono|stereo|instrumental|session|take|bonus|single|radio|"
+    r"extended|original|re-?recorded|remix|cover|\d{4})\b",
+    re.I,
+)
+
+
 def _artist_agrees(wanted: str, found_key: str) -> bool:
     w = artist_key(wanted)
     if not w:
@@ -1436,6 +1463,7 @@ def _song(
     obj, artist = hit
     if _medley_of(title, str(obj.get("name") or "")):
         title = split_title(str(obj.get("name") or "")).core  # the medley's whole title
+    title = _whole_title(title, str(obj.get("name") or ""), pair.context)
     base = pair.song
     version = pair.version if not swapped else None
     if base is not None:

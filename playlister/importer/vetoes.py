@@ -24,6 +24,7 @@ from playlister.importer.words import (
     DATE,
     GLUED_HEADING,
     KINDLE_CITATION,
+    MUSIC_LABEL,
     NOT_CHOSEN_AFTER,
     NOT_ON_AFTER,
     REFUSED_AFTER,
@@ -218,6 +219,17 @@ _SONGS_FROM = re.compile(
 )
 
 
+# Rule ``read aloud``: a title a running order labels as a text read aloud ("Reading:
+# "Warning" (Jenny Joseph)", "Poem – "If—""): a poem or a passage, not a song.
+READ_ALOUD = re.compile(
+    r"\b(reading|poem|recitation|eulogy)\s*(?::|\s[\u2013\u2014-])\s*"
+    r"[\"\u201c\u2018*_]?$",
+    re.I,
+)
+# Rule ``offered in a question``: "or Vacation by the Go-Go's?" only offers the title as an
+# alternative, asking; it is no request until someone takes it up (names it again).
+ASKED_BEFORE = re.compile(r"(?:^|[\[(:,;]|\s)or\s+(?:maybe\s+|perhaps\s+)?[\"\u201c\u2018]?$", re.I)
+ASKED_AFTER = re.compile(r"^[\"\u201d\u2019]?(?:,?\s+(?:by|from)\s+[^?.!;\n]{1,40})?\s*\?")
 _STAGED = re.compile(
     r"(\w+['\u2019]s\s+)?\b(production|staging|revival)\s+of\s+[\"\u201c\u2018*_]?$", re.I
 )
@@ -532,6 +544,7 @@ def set_aside(units: Sequence[Unit], songs: list[Song]) -> tuple[list[Song], lis
         return [(u, s, e) for u in rarest for s, e in _mentions(u.text, title)]
 
     sections = section_cues(units)
+    entry_lines = music_below(units)
     named = {t.title: mentions(t.title) for t in songs}
     entries: dict[int, set[str]] = {}
     for t in songs:
@@ -583,6 +596,7 @@ def set_aside(units: Sequence[Unit], songs: list[Song]) -> tuple[list[Song], lis
             or path_folder(u.text, s, e)
             for u, s, e in places
         ]
+        cues = _entry_name(places, cues, entry_lines)
         cues = same_sentence(places, cues)
         # a place inside someone's quoted remark ("Tom: "X will get played anyway"") neither
         # asks for the song nor sets it aside: the other places decide, when there are any
@@ -658,7 +672,7 @@ def same_sentence(
 def _stance(cue: str) -> bool:
     """A cue that is the sentence's stance on the song (turned down, set aside), not a word
     about one mention (an album's cover image, a sample, a heading)."""
-    return cue != "entry notes" and not cue.startswith(("album:", "show:", "sample:"))
+    return cue != "entry notes" and not cue.startswith(("album:", "show:", "sample:", "read:"))
 
 
 def path_folder(text: str, start: int, end: int) -> str | None:
@@ -716,11 +730,15 @@ def _reason(cue: str) -> str:
     if cue == "entry notes":
         return "named only in the notes below another song's entry"
     kind, _, word = cue.partition(": ")
+    if kind == "named":
+        return word
     what = {
         "sample": "sampled",
         "refused": "turned down",
         "album": "an album",
         "show": "a show",
+        "read": "read aloud",
+        "offered": "only offered as an alternative, asking",
     }.get(kind)
     if what is None:
         return f"set aside: \u201c{cue}\u201d next to it"
@@ -755,12 +773,17 @@ def passing_cue(text: str, start: int, end: int, others: Iterable[str] = ()) -> 
         # production of X"): a show. Read after the catalog, whose word on the title's artist
         # still leads the search to the artist's other songs
         return f"show: {staged.group(2)} of"
+    read = READ_ALOUD.search(before)
+    if read:
+        return f"read: {read.group(1).lower()}"
     if ALBUM_BEFORE.search(before) and not re.search(r"[\"\u201c*_]", before[-2:]):
         return f"album: {ALBUM_BEFORE.search(before).group(0).strip()}"  # type: ignore[union-attr]
     after = text[end : end + 80]
     called = ALBUM_AFTER.match(after)
     if called:
         return f"album: {called.group(0).strip(' ,*_')}"
+    if ASKED_BEFORE.search(before) and ASKED_AFTER.match(after):
+        return "offered: or \u2026?"
     hi = re.search(r"[.!?;\n]", after)
     tail = after[: hi.start()] if hi else after
     t = tail.casefold()
@@ -801,6 +824,39 @@ def section_cues(units: Sequence[Unit]) -> dict[int, str]:
 
 
 ENTRY_KINDS = ("heading", "short", "item")
+
+
+ENTRY_NAME = "named: the entry's own name, its music labelled below"
+
+
+def music_below(units: Sequence[Unit]) -> dict[int, int]:
+    """Rule ``music labelled below``: an entry line (a routine, a scene, a programme's item)
+    whose next line labels its music ("Music: Happy, Pharrell Williams", "Track: …", "music
+    is …") gives the entry's own name, not a song: the labelled line holds the music. Only
+    in a running order, where at least ``MIN_ENTRIES`` entries do so. By ``id``: each such
+    entry line, and its music line, -> the entry line's ``id``."""
+    out: dict[int, int] = {}
+    shown = [u for u in units if u.kind != "url"]
+    for u, below in zip(shown, shown[1:], strict=False):
+        if u.kind in ENTRY_KINDS and MUSIC_LABEL.match(below.text):
+            out[id(u)] = out[id(below)] = id(u)
+    # a running order's shape: entry after entry labels its music, not one passing remark
+    return out if len(out) >= 2 * MIN_ENTRIES else {}
+
+
+def _entry_name(
+    places: Sequence[tuple[Unit, int, int]], cues: list[str | None], entry: dict[int, int]
+) -> list[str | None]:
+    """``music labelled below``: a title on an entry line so named is the entry's name, and
+    so is the same title met again inside its music line ("Rise" above "Music: Andra Day's
+    "Rise Up"")."""
+    named = {id(u) for u, _, _ in places if entry.get(id(u)) == id(u)}
+    return [
+        c or (ENTRY_NAME if entry.get(id(u), -1) in named else None)
+        for (u, _, _), c in zip(places, cues, strict=True)
+    ]
+
+
 MIN_ENTRIES = 3  # entries with notes that make an article a run of entries
 
 
@@ -1010,9 +1066,37 @@ def writer_only(name: str, text: str) -> bool:
             if not (
                 WRITER_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
                 or WRITER_AFTER.match(text[m.end() : m.end() + 30])
+                or _wrote_for_another(text, m.start(), m.end())
             ):
                 return False
     return seen
+
+
+_WROTE = re.compile(r"^['\u2019]?s?\s+(?:wrote|penned|composed)\b", re.I)
+_POSSESSIVE = re.compile(r"\b([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)['\u2019]s?\s", re.U)
+
+
+def _wrote_for_another(text: str, start: int, end: int) -> bool:
+    """``performer, not songwriter``: "X wrote it" names the writer when its sentence gives
+    the song to another singer by name ("Aretha's Respect (Otis Redding wrote it …)", "which
+    Carole King wrote, although it follows James Taylor's record"); alone, it may be the
+    singer's own ("Tracy Chapman wrote it at 19")."""
+    if not _WROTE.match(text[end : end + 30]):
+        return False
+    lo = max(_sentence_start(text, start, 400), 0)
+    hi = _SENTENCE_END.search(text, end)
+    sentence = text[lo : hi.start() if hi else len(text)]
+    name = text[start:end].casefold()
+    return any(
+        name not in m.group(1).casefold()
+        and m.group(1).casefold() not in name
+        and m.group(1).casefold() not in _NOT_OWNERS
+        for m in _POSSESSIVE.finditer(sentence)
+    )
+
+
+# "It's", "That's", "Let's": contractions, not a singer's name
+_NOT_OWNERS = {"it", "that", "he", "she", "there", "here", "what", "who", "let", "where"}
 
 
 # --- named too plainly to drop --------------------------------------------------------------------

@@ -651,7 +651,9 @@ WRITER_AFTER = re.compile(r"^\s+(?:song|composition)s?\b(?!\s+(?:from|of|by))", 
 # ("Image for 'X'", as a Last.fm page pasted as text has it).
 ALBUM_BEFORE = re.compile(
     r"\b(?:off(?:\s+of)?|(?:from|on)\s+(?:the|their|his|her)\s+(?:\d{4}\s+)?(?:album|record|lp|ep)"
-    r"|(?:closer|opener|closing\s+track|opening\s+track|title\s+track)\s+(?:on|of|from|off))\s+$"
+    r"|(?:closer|opener|closing\s+track|opening\s+track|title\s+track)\s+(?:on|of|from|off)"
+    # a whole record is an album: "the whole of Tusk", "all of Rumours"
+    r"|\b(?:the\s+)?(?:whole|entire(?:ty)?)\s+of|\ball\s+of)\s+$"
     r"|\b(?:image|picture|artwork|cover\s+art|album\s+art)\s+(?:for|of)\s+['\u2018]$",
     re.I,
 )
@@ -680,7 +682,15 @@ ALBUM_SECTION = re.compile(
 SET_ASIDE_SECTION = re.compile(
     r"^\W*(?:not\s+ranked|not\s+ranking|unranked|left\s+(?:off|out)|"
     r"(?:didn['\u2019]?t|did\s+not)\s+make\s+(?:the\s+|it)|"
-    r"honou?rable\s+mentions?\s+(?:i|we)\s+cut|cut\s+from\s+the\s+list|excluded|omitted)\b",
+    r"honou?rable\s+mentions?\s+(?:i|we)\s+cut|cut\s+from\s+the\s+list|excluded|omitted)\b"
+    # a collection's list of what it lacks: "Hunting (DON'T OWN)", "Records I don't own yet"
+    r"|^[\w\s]{0,24}\W{0,2}(?:(?:don['\u2019]?t|do\s+not)\s+own|not\s+(?:yet\s+)?owned)\b",
+    re.I,
+)
+# Rule ``music labelled below``: a line that labels the music of the entry above it ("Music:
+# Happy, Pharrell Williams", "Track – Uptown Funk", "music is thank u, next"), naming it.
+MUSIC_LABEL = re.compile(
+    r"^\W*(?:music|track|song|tune|soundtrack)\s*(?::|\s[\u2013\u2014-]|\s+is\s)\s*(?=\S*[^\W\d_])",
     re.I,
 )
 # A section head of a profile page ("Top Tracks", "Recent Tracks"): it ends the one before.
