@@ -1,8 +1,8 @@
 """Cue lines: a line opened by a word saying the music follows (``Music:``, ``Track 3``,
 ``music is``) or by an outliner's toggle (``▾``) names one song in the rest of the line, in
-whichever of the usual shapes it is written; and a featured artist's bracket is a credit, not
-a word of the title. One row per rule, each with a decoy beside it (issue 17, the fifteenth
-set's shapes)."""
+whichever of the usual shapes it is written; a to-do list's checkboxes open entries; a
+featured artist's bracket is a credit, not a word of the title. One row per rule, each with a
+decoy beside it (issue 17, the fifteenth set's shapes)."""
 
 from __future__ import annotations
 
@@ -56,6 +56,30 @@ OFFLINE = [
         "cue line: a quoted title first, its performer after `by`; the film is no artist",
         "Music: \u201cThis Is Me\u201d from The Greatest Showman, performed by Keala Settle\n",
         [("This Is Me", "Keala Settle")],
+    ),
+    (
+        "checkbox: `[x]` and `[ ]` open entries as bullets do; a comment between them is none",
+        "[x] Don't Bring Me Down - ELO\n"
+        "Comment from Jamie: this one is for when we first see the sea.\n"
+        "[ ] Everywhere - Fleetwood Mac\n",
+        [("Don't Bring Me Down", "ELO"), ("Everywhere", "Fleetwood Mac")],
+    ),
+    (
+        "bracket comment: `[Name: …]` after an entry is a comment, not its version",
+        "[x] Don't Bring Me Down - ELO\n"
+        "[x] The Passenger \u2014 Iggy Pop [Hannah: the Iggy one, not the Siouxsie cover]\n",
+        [("Don't Bring Me Down", "ELO"), ("The Passenger", "Iggy Pop")],
+    ),
+    (
+        "one list, one order: a band's initials vote, and a later even block follows",
+        "[x] Don't Bring Me Down - ELO\n[x] I'm Gonna Be (500 Miles) \u2013 The Proclaimers\n"
+        "Comment from Priya: it's 263 miles to Bodmin, I checked.\n"
+        "[x] Everywhere - Fleetwood Mac\n",
+        [
+            ("Don't Bring Me Down", "ELO"),
+            ("I'm Gonna Be (500 Miles)", "The Proclaimers"),
+            ("Everywhere", "Fleetwood Mac"),
+        ],
     ),
     (
         "cue line (decoy): a label naming the music system, no song",

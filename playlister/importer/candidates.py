@@ -25,6 +25,7 @@ from playlister.importer.vetoes import (
     _lyric_cue,
     _sentence_decoy,
     _sentence_decoy_adjacent,
+    cued,
 )
 from playlister.importer.words import (
     _ANSWER,
@@ -88,6 +89,7 @@ class Finder:
     sided: int | None = None  # list lines that name both sides of a single
     requests: dict[str, str] = field(default_factory=dict)  # chatter -> the video requested
     cues: dict[int, list[tuple[str, str, str | None]]] = field(default_factory=dict)
+    dash_order: str | None = None  # the order the article's first dash block was read in
 
     def run(self) -> tuple[list[Song], list[LeftOut]]:
         # a playlist pasted one field a line becomes a table first (``records.py``)
@@ -283,10 +285,12 @@ class Finder:
             or _song_cue(before, after)
             or (before_name != before and _song_cue(before_name, after))
         )
-        # "A: "…"" is the interviewee's turn, not a colon introducing a lyric
+        # "A: "…"" is the interviewee's turn, and "Music: "…"" a cue line's title (rule ``cue
+        # line``), not a colon introducing a lyric
         cue = (
             None
             if re.fullmatch(r"\s*(?:Q|A|Question|Answer)\s*[:.]\s*", before)
+            or cued(before, len(before))
             else _lyric_cue(before)
         )
         if cue and not by and not song_cue:
@@ -579,7 +583,10 @@ class Finder:
     # -- unquoted list lines
 
     def _dash_parts(self, unit: Unit) -> list[str] | None:
-        body = re.split(r":\s+|\s+\|\s+", unit.text, maxsplit=1)[0].strip()
+        # "[Hannah: the Iggy one]": a square bracket opened by a name and a colon is someone's
+        # comment on the entry, neither a version nor a part of it
+        text = _BRACKET_COMMENT.sub("", unit.text)
+        body = re.split(r":\s+|\s+\|\s+", text, maxsplit=1)[0].strip()
         parts = [p.strip() for p in _DASH.split(body) if p.strip()]
         if len(parts) < 2:
             return None
@@ -600,7 +607,13 @@ class Finder:
             score += (lk in known) - (rk in known)
             score += (lefts.count(lk) > 1) - (rights.count(rk) > 1)
             score += bool(_split_bracket(parts[1])[1]) - bool(_split_bracket(parts[0])[1])
-        order = header_order or ("title-artist" if score < 0 else "artist-title")
+            # "Don't Bring Me Down - ELO": a band's initials in capitals are a name
+            score += bool(_INITIALS.fullmatch(parts[0])) - bool(_INITIALS.fullmatch(parts[1]))
+        # rule ``one list, one order``: a block the votes leave even takes the order an
+        # earlier block of the same article was read in
+        tie = self.dash_order or "artist-title"
+        order = header_order or ("title-artist" if score < 0 else "artist-title" if score else tie)
+        self.dash_order = order
         # ``double-sided singles``: `Artist - A side / B side` in a list of such lines
         sided = order == "artist-title" and self._sided_lines() >= 2
         for unit, parts in block:
@@ -1469,6 +1482,8 @@ def _cue_pair(title: str, artist: str, version: str | None) -> tuple[str, str, s
     return title, artist, version
 
 
+_INITIALS = re.compile(r"[A-Z]{2,4}")
+_BRACKET_COMMENT = re.compile(r"\s*\[[A-Z][\w.'\u2019-]*(?:\s[A-Z][\w.'\u2019-]*)?:\s[^\[\]]*\]")
 _FEAT_BRACKET = re.compile(r"\s*[(\[](?:feat\.?|ft\.?|featuring)\s[^()\[\]]+[)\]]\s*$", re.I)
 
 
