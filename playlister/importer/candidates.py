@@ -293,6 +293,10 @@ class Finder:
             or cued(before, len(before))
             else _lyric_cue(before)
         )
+        # rule ``title after a colon``: a bare colon before a short quote in capitals
+        # ("ROSÉ & Bruno Mars: "APT." passed 50 million") introduces a title, not a remark
+        if cue == ":" and _CAPITALISED_SHORT.fullmatch(title.strip()):
+            cue = None
         if cue and not by and not song_cue:
             self._leave(shown, f"quoted lyric or speech, after \u201c{cue}\u201d")
             return
@@ -590,7 +594,7 @@ class Finder:
         parts = [p.strip() for p in _DASH.split(body) if p.strip()]
         if len(parts) < 2:
             return None
-        a, b = parts[0], parts[1]
+        a, b = parts[0], _LIVE_ONE.sub("", parts[1])
         if not (_name_like(a) and _name_like(_split_bracket(b)[0])):
             return None
         return parts
@@ -626,6 +630,9 @@ class Finder:
             artist, version2 = _split_bracket(artist)
             title = title.strip('"\u201c\u201d')
             version = version or version2
+            live = _LIVE_ONE.search(artist)
+            if live and not version:  # "Peter Frampton, the live one off Frampton Comes Alive!"
+                artist, version = artist[: live.start()], f"Live ({live.group(1).strip()})"
             if not version and len(parts) > 2 and _is_version(parts[2]):
                 version = parts[2]
             song = Song(title=title, artist=artist, version=version)
@@ -1482,6 +1489,12 @@ def _cue_pair(title: str, artist: str, version: str | None) -> tuple[str, str, s
     return title, artist, version
 
 
+# rule ``the live one``: a note after the artist asking for one live recording by its album
+_LIVE_ONE = re.compile(
+    r",\s+the\s+live\s+(?:one|version|recording|take|cut)\s+(?:off|from|on)\s+"
+    r"([A-Z0-9][^.,;:()\[\]]*?[!?]?)(?:\s+[a-z][\w\s'\u2019]*)?(?=\s*[.,;:(]|\s*$)"
+)
+_CAPITALISED_SHORT = re.compile(r"[A-Z0-9][\w'\u2019.!?&-]*(?:\s+[A-Z0-9][\w'\u2019.!?&-]*){0,3}")
 _INITIALS = re.compile(r"[A-Z]{2,4}")
 _BRACKET_COMMENT = re.compile(r"\s*\[[A-Z][\w.'\u2019-]*(?:\s[A-Z][\w.'\u2019-]*)?:\s[^\[\]]*\]")
 _FEAT_BRACKET = re.compile(r"\s*[(\[](?:feat\.?|ft\.?|featuring)\s[^()\[\]]+[)\]]\s*$", re.I)
