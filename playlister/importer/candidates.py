@@ -25,6 +25,7 @@ from playlister.importer.vetoes import (
     _lyric_cue,
     _sentence_decoy,
     _sentence_decoy_adjacent,
+    cued,
 )
 from playlister.importer.words import (
     _ANSWER,
@@ -87,6 +88,8 @@ class Finder:
     headings: dict[int, str] = field(default_factory=dict)  # unit index -> heading above it
     sided: int | None = None  # list lines that name both sides of a single
     requests: dict[str, str] = field(default_factory=dict)  # chatter -> the video requested
+    cues: dict[int, list[tuple[str, str, str | None]]] = field(default_factory=dict)
+    dash_order: str | None = None  # the order the article's first dash block was read in
 
     def run(self) -> tuple[list[Song], list[LeftOut]]:
         # a playlist pasted one field a line becomes a table first (``records.py``)
@@ -98,6 +101,7 @@ class Finder:
         for text, reason in heads:
             self._leave(_clip(text), reason)
         units = self.units = split_units(self.text)
+        self.cues = cue_lines(self.text, units)
         heading = ""
         song_section = False
         decoy_section: str | None = None
@@ -113,6 +117,7 @@ class Finder:
             if unit.kind != "item" and dash_block:
                 self._resolve_dash_block(dash_block, header_order)
                 dash_block = []
+            self._cue_lines(unit)
             if unit.kind == "table":
                 self._table(unit)
                 self.section_song = None
@@ -280,12 +285,18 @@ class Finder:
             or _song_cue(before, after)
             or (before_name != before and _song_cue(before_name, after))
         )
-        # "A: "…"" is the interviewee's turn, not a colon introducing a lyric
+        # "A: "…"" is the interviewee's turn, and "Music: "…"" a cue line's title (rule ``cue
+        # line``), not a colon introducing a lyric
         cue = (
             None
             if re.fullmatch(r"\s*(?:Q|A|Question|Answer)\s*[:.]\s*", before)
+            or cued(before, len(before))
             else _lyric_cue(before)
         )
+        # rule ``title after a colon``: a bare colon before a short quote in capitals
+        # ("ROSÉ & Bruno Mars: "APT." passed 50 million") introduces a title, not a remark
+        if cue == ":" and _CAPITALISED_SHORT.fullmatch(title.strip()):
+            cue = None
         if cue and not by and not song_cue:
             self._leave(shown, f"quoted lyric or speech, after \u201c{cue}\u201d")
             return
@@ -576,11 +587,14 @@ class Finder:
     # -- unquoted list lines
 
     def _dash_parts(self, unit: Unit) -> list[str] | None:
-        body = re.split(r":\s+|\s+\|\s+", unit.text, maxsplit=1)[0].strip()
+        # "[Hannah: the Iggy one]": a square bracket opened by a name and a colon is someone's
+        # comment on the entry, neither a version nor a part of it
+        text = _BRACKET_COMMENT.sub("", unit.text)
+        body = re.split(r":\s+|\s+\|\s+", text, maxsplit=1)[0].strip()
         parts = [p.strip() for p in _DASH.split(body) if p.strip()]
         if len(parts) < 2:
             return None
-        a, b = parts[0], parts[1]
+        a, b = parts[0], _LIVE_ONE.sub("", parts[1])
         if not (_name_like(a) and _name_like(_split_bracket(b)[0])):
             return None
         return parts
@@ -597,7 +611,13 @@ class Finder:
             score += (lk in known) - (rk in known)
             score += (lefts.count(lk) > 1) - (rights.count(rk) > 1)
             score += bool(_split_bracket(parts[1])[1]) - bool(_split_bracket(parts[0])[1])
-        order = header_order or ("title-artist" if score < 0 else "artist-title")
+            # "Don't Bring Me Down - ELO": a band's initials in capitals are a name
+            score += bool(_INITIALS.fullmatch(parts[0])) - bool(_INITIALS.fullmatch(parts[1]))
+        # rule ``one list, one order``: a block the votes leave even takes the order an
+        # earlier block of the same article was read in
+        tie = self.dash_order or "artist-title"
+        order = header_order or ("title-artist" if score < 0 else "artist-title" if score else tie)
+        self.dash_order = order
         # ``double-sided singles``: `Artist - A side / B side` in a list of such lines
         sided = order == "artist-title" and self._sided_lines() >= 2
         for unit, parts in block:
@@ -610,6 +630,9 @@ class Finder:
             artist, version2 = _split_bracket(artist)
             title = title.strip('"\u201c\u201d')
             version = version or version2
+            live = _LIVE_ONE.search(artist)
+            if live and not version:  # "Peter Frampton, the live one off Frampton Comes Alive!"
+                artist, version = artist[: live.start()], f"Live ({live.group(1).strip()})"
             if not version and len(parts) > 2 and _is_version(parts[2]):
                 version = parts[2]
             song = Song(title=title, artist=artist, version=version)
@@ -657,6 +680,26 @@ class Finder:
                 return
         if unit.kind == "item" and _name_like(body) and len(body.split()) <= 4:
             self._leave(_clip(body), "a name without a song")
+
+    # -- cue lines: "Music: Title – Artist", "Track 3  Title – Artist", "▾ Title — Artist"
+
+    def _cue_lines(self, unit: Unit) -> None:
+        """Rule ``cue line``: a line opened by a word that says what follows is the music
+        (``Music:``, ``Track:``, ``Song –``, ``Track 3``, ``music is``) or by a toggle's
+        triangle (``▾``/``▸``, an outliner's entry) names one song in the rest of the line,
+        written `Title – Artist`, `Artist – Title`, `Title, Artist`, `Title, by Artist`,
+        `Title (artist)`, `Artist's "Title"` or `"Title" – Artist's version`; what follows
+        a sentence's end or a bracket of notes is a note, not the song."""
+        for read in self.cues.get(unit.index, []):
+            title, artist, version = read
+            if key(title) in self.decoy_titles:
+                continue
+            pos = max(0, unit.text.find(title))
+            song = Song(title=title, artist=artist, version=version)
+            for link in unit.links:
+                _attach_link(song, link.url)
+            cand = self._add(unit, pos, song, strong=True)
+            cand.cited_in = "item"  # a line of its own: the catalog may read it either way
 
     # -- merging mentions of the same song
 
@@ -1308,6 +1351,156 @@ def _video_title(inner: str, after: str = "") -> tuple[str, str] | None:
     return artist, m.group(2).strip()
 
 
+# Rule ``cue line``: a line opened by a word saying the music follows, or a toggle's triangle
+_CUE = re.compile(
+    r"^[ \t]*(?:\d{1,3}[.)][ \t]+)?(?:[\u25b6\u25b8\u25b9\u25bc\u25be\u25bf][ \t]*"
+    r"|(?:music|track|song|tune|soundtrack)(?:[ \t]+\d{1,3}(?=[ \t]))?"
+    r"(?:[ \t]*:[ \t]*|[ \t]+[\u2013\u2014-][ \t]+|[ \t]+is[ \t]+|[ \t]{2,}(?=\S)))",
+    re.I,
+)
+_NOT_SENTENCE_END = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "st",
+    "ft",
+    "feat",
+    "jr",
+    "sr",
+    "vs",
+    "no",
+    "vol",
+    "pt",
+}
+# "Birdy's version", "Calum Scott's slowed-down version": the performer, not a name in full
+_POSSESSIVE_ONE = re.compile(r"^(.+?)['\u2019]s\s+[a-z].*$")
+_FEAT = re.compile(r"\s+(?:ft\.?|feat\.?|featuring)\s+.*$", re.I)
+_NOTE_WORDS = re.compile(r"^(?:from|the|a|an|not|as|i\.e|originally|with|for|via|see)\b", re.I)
+
+
+def cue_lines(text: str, units: list[Unit]) -> dict[int, list[tuple[str, str, str | None]]]:
+    """The songs of the text's cue lines, by the unit (line or paragraph) each is in."""
+    out: dict[int, list[tuple[str, str, str | None]]] = {}
+    at = 0
+    # (a table's cells, split at tabs, each open a line of their own)
+    for line in re.split(r"[\n\t]", text):
+        m = _CUE.match(line)
+        read = _cue_song(line[m.end() :]) if m else None
+        if read is None:
+            continue
+        probe = " ".join(line[m.end() :].split())[:30] if m else ""
+        for n in range(at, len(units)):
+            if probe in " ".join(units[n].text.split()) or probe in " ".join(units[n].raw.split()):
+                out.setdefault(units[n].index, []).append(read)
+                at = n
+                break
+    return out
+
+
+def _first_sentence(text: str) -> str:
+    """``text`` up to its first sentence's end ("Mr. Sandman", "ft. X", "B.O.T.A." end none)."""
+    for m in re.finditer(r"([.!?])\s+(?=[A-Z\"\u201c])", text):
+        word = re.search(r"(\S+)$", text[: m.start()])
+        w = word.group(1) if word else ""
+        if m.group(1) == "." and (
+            w.lower() in _NOT_SENTENCE_END or re.fullmatch(r"(?:[A-Za-z]\.)*[A-Za-z]", w)
+        ):
+            continue
+        return text[: m.start() + (m.group(1) != ".")]
+    return text
+
+
+def _outside_brackets(text: str, pattern: re.Pattern[str]) -> re.Match[str] | None:
+    """The first match of ``pattern`` that is not inside a bracket."""
+    for m in pattern.finditer(text):
+        before = text[: m.start()]
+        if before.count("(") <= before.count(")") and before.count("[") <= before.count("]"):
+            return m
+    return None
+
+
+def _cue_artist(text: str) -> str:
+    """The performer in what follows a title: up to a comma or bracket, a possessive's name."""
+    text = re.split(r",\s|\s+\(|\s*;", text, maxsplit=1)[0].strip().rstrip("&+ ").strip()
+    m = _POSSESSIVE_ONE.match(text)
+    return m.group(1) if m else text
+
+
+def _cue_song(value: str) -> tuple[str, str, str | None] | None:
+    """(title, artist, version) of the song a cue line names, or None."""
+    value = _first_sentence(value.strip()).strip()
+    if not re.search(r"(?:\b[A-Za-z]\.)+$|\.\.$", value):  # "J.A.N.", "Fred again.."
+        value = value.rstrip(".")
+    # "thank u, next (ariana grande)", "Uptown Funk ft. Bruno Mars (Mark Ronson)"
+    # (what follows its bracket is a note in lower case: "– we use the clean edit")
+    m = re.match(r"^(.+?)\s*\(([^()]{2,40})\)\s*(?:[\u2013\u2014-]\s+[a-z].*)?$", value)
+    if (
+        m
+        and not _is_version(m.group(2))
+        and not _NOTE_WORDS.match(m.group(2))
+        and not _DASH.search(m.group(1))
+        and len(m.group(2).split()) <= 4
+        and not re.search(r"\d", m.group(2))
+        and (_FEAT.search(m.group(1)) or m.group(2) == m.group(2).lower() or "," in m.group(1))
+    ):
+        return _cue_pair(_FEAT.sub("", m.group(1)), m.group(2), None)
+    quoted = re.match(r"^[\"\u201c]([^\"\u201c\u201d]+)[\"\u201d]\s*(.*)$", value)
+    if quoted:  # '"This Is Me" from The Greatest Showman, performed by Keala Settle'
+        rest = quoted.group(2)
+        after = re.match(r"^[\u2013\u2014-]+\s*", rest) or re.search(r"\bby\s+", rest)
+        return _cue_pair(quoted.group(1), _cue_artist(rest[after.end() :]), None) if after else None
+    dash = _outside_brackets(value, _DASH)
+    if dash:
+        a, b = value[: dash.start()].strip(), value[dash.end() :].strip()
+        a_title, a_version = _split_bracket(a)
+        b_title, b_version = _split_bracket(b)
+        bracketed = "(" in b_title and "(" not in a_title
+        if (
+            re.match(r"^[\"\u201c]", b) or bracketed
+        ):  # "Crystal Waters – Gypsy Woman (She's Homeless)"
+            return _cue_pair(b_title, _cue_artist(a_title), b_version)
+        return _cue_pair(a_title, _cue_artist(b), a_version)
+    value = re.sub(r"\s*\([^()]*\)\s*$", "", value) if not _split_bracket(value)[1] else value
+    by = _outside_brackets(value, re.compile(r",?\s+by\s+"))
+    if by:
+        return _cue_pair(value[: by.start()], _cue_artist(value[by.end() :]), None)
+    m = re.match(r"^(.+?)['\u2019]s\s+[\"\u201c](.+?)[\"\u201d]", value)
+    if m:
+        return _cue_pair(m.group(2), m.group(1), None)
+    sep = _outside_brackets(value, re.compile(r"\s+[\u00b7/|]\s+|,\s+"))
+    if sep:
+        title, version = _split_bracket(value[: sep.start()])
+        return _cue_pair(title, _cue_artist(value[sep.end() :]), version)
+    return None
+
+
+def _cue_pair(title: str, artist: str, version: str | None) -> tuple[str, str, str | None] | None:
+    title = title.strip().strip('"\u201c\u201d').strip()
+    artist = artist.strip().strip('"\u201c\u201d').strip()
+    # the cue says it is a song: a title in lower case or with full stops ("thank u, next",
+    # "Mr. Sandman", "B.O.T.A.") is still one, but neither side may be a sentence
+    for part, most in ((title, 12), (artist, 6)):
+        if not re.search(r"[^\W\d_]", part) or len(part.split()) > most or len(part) > 90:
+            return None
+        if re.search(r"[!?;:]\s|\.\s+[a-z]", part):
+            return None
+    if key(title) == key(artist) or not key(title):
+        return None
+    return title, artist, version
+
+
+# rule ``the live one``: a note after the artist asking for one live recording by its album
+_LIVE_ONE = re.compile(
+    r",\s+the\s+live\s+(?:one|version|recording|take|cut)\s+(?:off|from|on)\s+"
+    r"([A-Z0-9][^.,;:()\[\]]*?[!?]?)(?:\s+[a-z][\w\s'\u2019]*)?(?=\s*[.,;:(]|\s*$)"
+)
+_CAPITALISED_SHORT = re.compile(r"[A-Z0-9][\w'\u2019.!?&-]*(?:\s+[A-Z0-9][\w'\u2019.!?&-]*){0,3}")
+_INITIALS = re.compile(r"[A-Z]{2,4}")
+_BRACKET_COMMENT = re.compile(r"\s*\[[A-Z][\w.'\u2019-]*(?:\s[A-Z][\w.'\u2019-]*)?:\s[^\[\]]*\]")
+_FEAT_BRACKET = re.compile(r"\s*[(\[](?:feat\.?|ft\.?|featuring)\s[^()\[\]]+[)\]]\s*$", re.I)
+
+
 def _tidy_title(text: str) -> str:
     """Straighten typographic apostrophes (Don’t -> Don't), as hand-written tracklists do, and
     drop a video site's tags ("(Official Video)", "[HD]", "(Remastered 2009)") and a closing
@@ -1323,6 +1516,9 @@ def _tidy_title(text: str) -> str:
     quoted = re.fullmatch(r"'([^'\s][^']*(?:'\w[^']*)*[^'\s])'", t)
     if quoted:
         t = quoted.group(1)
+    # "featured credit": "Fortnight (feat. Post Malone)" is the song "Fortnight"; the guest
+    # is a credit of the recording, not a word of its title
+    t = _FEAT_BRACKET.sub("", t) or t
     return _strip_punct(t) or " ".join(_strip_punct(text).split()).translate(_APOS)
 
 

@@ -1379,6 +1379,16 @@ def _named(artist: str, words: str, text: str) -> bool:
     if re.search(rf"(?<!\w){re.escape(artist)}['\u2019]s?(?!\w)", text, re.I):
         return True  # "Elastica's 'Connection'", "Coolio\u2019s Gangsta\u2019s Paradise"
     parts = artist.split()
+    # rule ``initials for the band``: "ELO" for Electric Light Orchestra, "CCR" for Creedence
+    # Clearwater Revival: the capitals of the name's words, written as a word of their own
+    initials = "".join(p[0] for p in parts if p.lower() not in ("the", "and", "&")).upper()
+    if (
+        2 <= len(initials) <= 5
+        and len(parts) >= 2
+        and initials.isalpha()
+        and re.search(rf"\b{initials}\b", text)
+    ):
+        return True
     last = parts[-1] if len(parts) >= 2 else ""
     return (
         len(last) >= 4

@@ -584,7 +584,11 @@ def set_aside(units: Sequence[Unit], songs: list[Song]) -> tuple[list[Song], lis
             continue
         cues = [
             sections.get(id(u))
-            or ("entry notes" if note_mention(song, notes.get(id(u)), s) else None)
+            or (
+                "entry notes"
+                if note_mention(song, notes.get(id(u)), s) and not cued(u.text, s)
+                else None
+            )
             or album_embed(u.text, e)
             or _aside_for(song, set_aside_cue(u.text, s, e))
             or _not_theirs(song, u.text, s)
@@ -907,6 +911,20 @@ def entry_notes(
         elif u.kind != "url":
             under = None
     return out if len(noted) >= MIN_ENTRIES else {}
+
+
+# a cue line's label ("Music: ", "Track 3  ", "music is "), not past a sentence's end
+_CUED = re.compile(
+    r"(?:^|[\s(])(?:music|track|song|tune|soundtrack)(?:[ \t]+\d{1,3})?"
+    r"(?:[ \t]*:|[ \t]+[\u2013\u2014-]|[ \t]+is|[ \t]{2,}(?=\S))[^.!?:]{0,80}$",
+    re.I,
+)
+
+
+def cued(text: str, start: int) -> bool:
+    """Whether the title at ``start`` follows a cue line's label (rule ``cue line``): the
+    line says it names the music of its entry, so it is that entry's song, not a note."""
+    return bool(_CUED.search(text[max(0, start - 90) : start]))
 
 
 def note_mention(song: Song, notes: tuple[int, frozenset[str] | None] | None, start: int) -> bool:

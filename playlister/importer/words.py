@@ -207,7 +207,11 @@ _BOLD = re.compile(r"\*\*([^*\n]+)\*\*|__([^_\n]+)__")
 _BARE_URL = re.compile(r"https?://[^\s<>()\[\]\"\u201c\u201d]+")
 
 
-_LIST_MARK = re.compile(r"^\s*(?:[-*\u2022+\u2013\u2014]|\(?\d{1,3}[.)]|#\d{1,4}[.:]?)\s+")
+# (rule ``checkbox``: a to-do list's "[x]" / "[ ]" / "☐" opens an entry as a bullet does)
+_LIST_MARK = re.compile(
+    r"^\s*(?:(?:[-*\u2022+]\s+)?(?:\[[ xX\u2713\u2714]\]|[\u2610\u2611\u2612])"
+    r"|[-*\u2022+\u2013\u2014]|\(?\d{1,3}[.)]|#\d{1,4}[.:]?)\s+"
+)
 
 
 _HEADING = re.compile(r"^\s*(#{1,6})\s+")
