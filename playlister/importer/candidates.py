@@ -1328,7 +1328,6 @@ _VIDEO_TAGS = re.compile(
     r"(?:\d{4}\s+)?remaster(?:ed)?(?:\s+(?:\d{4}|in\s+(?:4k|hd)))?(?:\s+version)?)[\])]",
     re.I,
 )
-_FEATURED = re.compile(r"\s*[\[(](?:feat\.?|ft\.?|featuring)\s[^\[\]()]+[\])]$", re.I)
 # a video's own title, quoted: "Rick Astley - Never Gonna Give You Up (Official Music Video)"
 _VIDEO_TITLE = re.compile(r"(.+?)\s+[\u2013\u2014-]\s+(.+)")
 
@@ -1498,7 +1497,7 @@ _LIVE_ONE = re.compile(
 _CAPITALISED_SHORT = re.compile(r"[A-Z0-9][\w'\u2019.!?&-]*(?:\s+[A-Z0-9][\w'\u2019.!?&-]*){0,3}")
 _INITIALS = re.compile(r"[A-Z]{2,4}")
 _BRACKET_COMMENT = re.compile(r"\s*\[[A-Z][\w.'\u2019-]*(?:\s[A-Z][\w.'\u2019-]*)?:\s[^\[\]]*\]")
-_FEAT_BRACKET = re.compile(r"\s*[(\[](?:feat\.?|ft\.?|featuring)\s[^()\[\]]+[)\]]\s*$", re.I)
+_FEATURED = re.compile(r"\s*[(\[](?:feat\.?|ft\.?|featuring)\s[^()\[\]]+[)\]]\s*$", re.I)
 
 
 def _tidy_title(text: str) -> str:
@@ -1506,8 +1505,6 @@ def _tidy_title(text: str) -> str:
     drop a video site's tags ("(Official Video)", "[HD]", "(Remastered 2009)") and a closing
     featured artist's credit ("(feat. Post Malone)")."""
     t = " ".join(_VIDEO_TAGS.sub("", _strip_punct(text)).split()).translate(_APOS)
-    # "featured credit": "Fortnight (feat. Post Malone)" is "Fortnight" by its main artist
-    t = _FEATURED.sub("", t)
     # "chapter prefix": a leading chapter time and its place ("15:20 #6 God Only Knows"); a
     # title that only starts with a number ("#9 Dream", "7 Rings") keeps it
     t = _CHAPTER_TIME.sub("", t)
@@ -1518,7 +1515,7 @@ def _tidy_title(text: str) -> str:
         t = quoted.group(1)
     # "featured credit": "Fortnight (feat. Post Malone)" is the song "Fortnight"; the guest
     # is a credit of the recording, not a word of its title
-    t = _FEAT_BRACKET.sub("", t) or t
+    t = _FEATURED.sub("", t) or t
     return _strip_punct(t) or " ".join(_strip_punct(text).split()).translate(_APOS)
 
 
