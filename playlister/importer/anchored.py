@@ -73,7 +73,7 @@ _VETO_BEFORE = re.compile(
     r"(?:\s+the)?(?:\s+(?:film|movie|book|show|album))?)\s*$",
     re.I,
 )
-_AFTER_VETO = re.compile(
+AFTER_VETO = re.compile(
     r"^[\s,]*(?:(?:is|was|are|were)\s+)?(?:the|an?|her|his|their|its)\s+"
     r"(?:\w+\s+)?(?:album|record|lp|ep|film|movie|book|novel|series|show|"
     r"suite|soundtrack|documentary|theme)\b"
@@ -286,7 +286,7 @@ def _refused(unit: Unit, m: re.Match[str], quoted: list[tuple[int, int]]) -> str
     if (
         _decoy_next_to(before.rstrip("\u201c\u2018'\"*_ "), after.lstrip("\u201d\u2019'\"*_"))
         or _VETO_BEFORE.search(before)
-        or _AFTER_VETO.match(after.lstrip("\u201d\u2019'\"*_"))
+        or AFTER_VETO.match(after.lstrip("\u201d\u2019'\"*_"))
         or _sentence_decoy(_sentence(text, start, end), m.group(0))
     ):
         return "the words around it name an album, a film, a book or a show"

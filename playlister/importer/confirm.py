@@ -1106,14 +1106,6 @@ _SINGLE = re.compile(
     r"(?<![\w'\u2019])['\u2018]([^'\u2018\u2019\n]{1,80}?(?:['\u2019]\w"
     r"[^'\u2018\u2019\n]{0,60}?)?)['\u2019](?!\w)"
 )
-# What after a phrase makes it an album, a film or a book: "X is the album", "X, a suite".
-_AFTER_VETO = re.compile(
-    r"^[\s,]*(?:(?:is|was|are|were)\s+)?(?:the|an?|her|his|their|its)\s+"
-    r"(?:\w+\s+)?(?:album|record|lp|ep|film|movie|book|novel|series|show|"
-    r"suite|soundtrack|documentary)\b"
-    r"|^\s*on\s+(?:vinyl|cd|cassette|tape|lp)\b",
-    re.I,
-)
 
 
 def _prose_pairs(
@@ -1179,7 +1171,7 @@ def _prose_pairs(
             _decoy_next_to(before, after)
             or _sentence_decoy(clause, phrase)
             or _PROSE_VETO.search(before)
-            or _AFTER_VETO.match(after)
+            or anchored.AFTER_VETO.match(after)
         ):
             continue
         # a quoted or italic phrase is marked as a title: a name anywhere in the paragraph
