@@ -164,3 +164,22 @@ def test_json_lists_songs_and_left_out(article: Path) -> None:
     ]
     assert data["name"] == "Three songs for a wet weekend"
     assert data["source"] == "weekend.md"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Car playlist for the USB stick\n\n#EXTM3U\n#EXTINF:240,Pulp - Common People\n", None),
+        ("#EXTM3U\n#EXTINF:240,Pulp - Common People\nPulp\\Common People.mp3\n", "car"),
+        ('#tbt to this one\n\n- "Blue" by Elastica\n', "#tbt to this one"),
+        ('## Songs for the car\n\n- "Blue" by Elastica\n', "Songs for the car"),
+    ],
+)
+def test_only_a_markdown_heading_names_the_playlist(
+    tmp_path: Path, text: str, name: str | None
+) -> None:
+    """An M3U's "#EXTM3U" line or a "#hashtag" is no heading: the name comes from the short
+    first line, else the file's name."""
+    path = tmp_path / "car.txt"
+    path.write_text(text, encoding="utf-8")
+    assert import_source(str(path)).name == (name or "Car playlist for the USB stick")

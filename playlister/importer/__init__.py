@@ -193,9 +193,12 @@ def article_title(text: str, cited: set[str] | frozenset[str] = frozenset()) -> 
     """
     lines = [ln.strip() for ln in text.splitlines()]
     for ln in lines:
-        if ln.startswith("#"):
+        # a Markdown heading: "#" then a space; not an M3U's "#EXTM3U" or a "#hashtag"
+        if re.match(r"#{1,6}(?:\s|$)", ln):
             return _MD.sub(lambda m: m.group(1) or "", ln.lstrip("#")).strip() or None
     first = next((ln for ln in lines if ln), "")
+    if first.upper().startswith("#EXT"):
+        return None  # an M3U file ("#EXTM3U"): its lines are entries, none is a title
     if (
         first
         and len(first) <= 120
