@@ -163,6 +163,19 @@ WITH_CATALOG = [
         "| 9 | Gypsy Woman (She's Homeless) | Crystal Waters |\n",
         [("Fortnight", "Taylor Swift"), ("Gypsy Woman (She's Homeless)", "Crystal Waters")],
     ),
+    (
+        "figures before the entry: a log's split and pace columns are no part of the title; "
+        "a section's label and a note indented under a row (decoy) name no song",
+        "Warm-up\n1 km   5:38   Gypsy Woman (She's Homeless) – Crystal Waters\n"
+        "2 km   5:31   A Thousand Years – Christina Perri (yes. I know.)\n"
+        "3 km   4:24   Don't Bring Me Down – ELO. Cheesy. Works.\n"
+        "              Christina next, a slow one\n",
+        [
+            ("Gypsy Woman (She's Homeless)", "Crystal Waters"),
+            ("A Thousand Years", "Christina Perri"),
+            ("Don't Bring Me Down", "Electric Light Orchestra"),
+        ],
+    ),
 ]
 
 

@@ -87,6 +87,7 @@ def split_units(text: str) -> list[Unit]:
         columns = delimited_rows(cell_para) or (
             _fixed_width_rows(raw_para) if len(para) >= 3 else None
         )
+        raw_para_copy = list(raw_para)
         raw_para.clear()
         cell_para.clear()
         credits = credit_block(para)
@@ -100,6 +101,7 @@ def split_units(text: str) -> list[Unit]:
             raw = "\n".join(para)
             units.append(Unit(len(units), "table", raw, raw, rows=columns))
             para.clear()
+        _figure_rows(para, raw_para_copy, units)
         if len(para) >= 2 and _entry_lines(para):
             # a list set as bare lines (or a table flattened to lines): a unit each
             block = len(units)
@@ -217,6 +219,42 @@ def _fixed_width_rows(lines: list[str]) -> list[list[str]] | None:
             continue
         rows.append(cells(ln))
     return rows if len(rows) > 2 else None
+
+
+# one cell of a log's leading figures: "1 km", "5:38", "0.21", "90s jog", "4:46 /km"
+_FIGURE_CELL = re.compile(r"\d[\d.:,]*(?:\s?/?[^\W\d]{1,5}(?:/[^\W\d]{1,3})?)?(?:\s[a-z]{1,5})?")
+
+
+def _figure_lead(line: str) -> str | None:
+    """Rule ``figures before the entry``: a log's row (a run's splits, a set's timings) sets
+    its figures in columns apart by two spaces or more before the entry; the entry after
+    them, else None."""
+    cells = re.split(r"\s{2,}", line.strip())
+    n = 0
+    while n < len(cells) - 1 and _FIGURE_CELL.fullmatch(cells[n]):
+        n += 1
+    return "  ".join(cells[n:]) if n else None
+
+
+def _figure_rows(para: list[str], raw: list[str], units: list[Unit]) -> None:
+    """A paragraph of log rows (two or more lines led by figure columns): each row a unit
+    of its own, its figures dropped; a line indented under a row carries it on, and any
+    other line (a section's label) stands alone."""
+    if len(raw) != len(para) or sum(_figure_lead(ln) is not None for ln in para) < 2:
+        return
+    if any(re.fullmatch(r"[-=]{2,}(?:\s+[-=]{2,})+", ln) for ln in para):
+        return  # a table ruled under its header: its columns are read as a table
+    rows: list[tuple[bool, list[str]]] = []
+    for line, raw_line in zip(para, raw, strict=True):
+        entry = _figure_lead(line)
+        if entry is None and rows and raw_line[:1].isspace():
+            rows[-1][1].append(line)
+        else:
+            rows.append((entry is not None, [entry if entry is not None else line]))
+    for is_row, row in rows:
+        text = " ".join(row)
+        units.append(_unit(len(units), "item" if is_row else _classify(text, True), text))
+    para.clear()
 
 
 def _entry_lines(lines: list[str]) -> bool:
