@@ -222,6 +222,18 @@ def test_a_footnote_naming_the_subjects_own_recording_keeps_it() -> None:
             "Bowie on the stereo.\n",
             [("Heroes", "David Bowie", "")],
         ),
+        # rule ``capitals head``: a form's section heads in capitals are no entries; the
+        # written line under them, by an artist the catalog lacks, is kept (the decoy)
+        (
+            "Music form\n\n-----\n1. CEREMONY \u2013 FIRST DANCE\n-----\n"
+            "  Tobi Legend \u2013 Time Will Pass You By\n\n"
+            "-----\n2. EVENING \u2013 DJ NOTES\n-----\n"
+            "  David Bowie \u2013 Heroes\n",
+            [
+                ("Time Will Pass You By", "Tobi Legend", "a list line of artist and title"),
+                ("Heroes", "David Bowie", ""),
+            ],
+        ),
     ],
 )
 def test_a_song_named_plainly_is_kept_though_the_catalog_knows_no_track_by_its_artist(

@@ -1146,6 +1146,11 @@ def strongly_named(unit: Unit, title: str, artist: str) -> str | None:
         return "a quoted title with its artist in brackets"
     if unit.kind not in ("item", "short", "heading"):
         return None
+    if title.isupper() and artist.isupper():
+        # rule ``capitals head``: a line in capitals on both sides ("1. CEREMONY – FIRST
+        # DANCE") is a form's section head, not an entry; an unknown song needs a line that
+        # is written, not shouted
+        return None
     dash = r"\s*(?:[\u2013\u2014:-]|\s-)\s*"
     qt = rf"[\"\u201c]?{t}[\"\u201d]?"
     line = rf"^\W*(?:{a}{dash}{qt}|{qt}(?:{dash}|\s+by\s+){a})\W*$"
