@@ -922,3 +922,37 @@ def test_a_title_only_offered_as_an_alternative_is_not_a_request(
     text: str, kept: list[tuple[str, str]]
 ) -> None:
     assert [(s.title, s.artist) for s in confirmed(text).songs] == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # rule ``declined label``: a form's "Declined:" field turns its song down; the
+        # choice above it is kept (the decoy)
+        (
+            "3. RECESSIONAL\n"
+            "Couple's choice:  Heroes \u2013 David Bowie\n"
+            "Declined:         Angels \u2013 Robbie Williams (too slow)\n",
+            [("Heroes", "David Bowie")],
+        ),
+        # rule ``options, then the choice``: the options sent before the couple's choice
+        # were offered, not chosen
+        (
+            "1. ENTRANCE\n"
+            "Options we sent:  [ ] Angels \u2013 Robbie Williams\n"
+            "                  [ ] The Chain \u2013 Fleetwood Mac\n"
+            "Couple's choice:  Purple Rain \u2013 Prince\n",
+            [("Purple Rain", "Prince")],
+        ),
+        # decoy: options with no choice after them are the list itself
+        (
+            "Options for the evening:  Angels \u2013 Robbie Williams\n"
+            "                  The Chain \u2013 Fleetwood Mac\n",
+            [("Angels", "Robbie Williams"), ("The Chain", "Fleetwood Mac")],
+        ),
+    ],
+)
+def test_a_forms_declined_field_and_options_settled_by_a_choice_are_not_drafted(
+    text: str, kept: list[tuple[str, str]]
+) -> None:
+    assert [(s.title, s.artist) for s in confirmed(text).songs] == kept

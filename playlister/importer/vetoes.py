@@ -543,7 +543,7 @@ def set_aside(units: Sequence[Unit], songs: list[Song]) -> tuple[list[Song], lis
         rarest = min((holding.get(w, []) for w in words), key=len, default=[])
         return [(u, s, e) for u in rarest for s, e in _mentions(u.text, title)]
 
-    sections = section_cues(units)
+    sections = section_cues(units) | options_cues(units)
     entry_lines = music_below(units)
     named = {t.title: mentions(t.title) for t in songs}
     entries: dict[int, set[str]] = {}
@@ -824,6 +824,35 @@ def section_cues(units: Sequence[Unit]) -> dict[int, str]:
             current = None
         elif current:
             out[id(u)] = current
+    return out
+
+
+# Rule ``options, then the choice``: a form's "Options we sent:" field (and its unlabelled
+# lines below) followed straight away by a "Couple's choice:" field offered those songs; the
+# choice is the one wanted. Options with no choice after them stay (nothing chose between).
+_OPTIONS_LABEL = re.compile(r"^\W*(?:options?|shortlist|suggestions?)\b[^:\n]{0,30}:", re.I)
+_CHOICE_LABEL = re.compile(
+    r"^\W*(?:[\w'\u2019]+\s+){0,2}(?:choice|chosen|picked|pick|decision)\b[^:\n]{0,20}:", re.I
+)
+_ANY_LABEL = re.compile(r"^\W*[\w'\u2019][\w'\u2019 ]{0,30}:\s")
+
+
+def options_cues(units: Sequence[Unit]) -> dict[int, str]:
+    """The lines (by ``id``) of an options field that a choice field right after it settles
+    (rule ``options, then the choice``)."""
+    out: dict[int, str] = {}
+    offered: list[int] = []
+    for u in units:
+        line = u.text.strip()
+        if _OPTIONS_LABEL.match(line):
+            offered = [id(u)]
+        elif offered and _CHOICE_LABEL.match(line):
+            out.update((i, "options: offered before the choice") for i in offered)
+            offered = []
+        elif offered and u.kind == "item" and not _ANY_LABEL.match(line):
+            offered.append(id(u))
+        else:
+            offered = []
     return out
 
 
