@@ -956,3 +956,31 @@ def test_a_forms_declined_field_and_options_settled_by_a_choice_are_not_drafted(
     text: str, kept: list[tuple[str, str]]
 ) -> None:
     assert [(s.title, s.artist) for s in confirmed(text).songs] == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # rule ``named as a book``: a clause giving a book's name names no song, though the
+        # catalog has a song of that name by an artist the sentence names
+        (
+            "Heroes by David Bowie on the 5 km. The book I keep going on about is Born to Run "
+            "by Christopher McDougall (not Springsteen's autobiography, which is also called "
+            "Born to Run).",
+            [("Heroes", "David Bowie")],
+        ),
+        # decoy: the song the runner keeps going on about is a song
+        (
+            "Heroes by David Bowie on the 5 km. The song I keep going on about is Born to Run "
+            "by Springsteen.",
+            [("Heroes", "David Bowie"), ("Born to Run", "Bruce Springsteen")],
+        ),
+    ],
+)
+def test_a_title_a_clause_names_as_a_book_is_not_a_song(
+    text: str, kept: list[tuple[str, str]]
+) -> None:
+    result = confirmed(text)
+    assert [(s.title, s.artist) for s in result.songs] == kept
+    if len(kept) == 1:
+        assert any("the name of a book or film" in o.reason for o in result.left_out)

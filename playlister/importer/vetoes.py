@@ -230,6 +230,17 @@ READ_ALOUD = re.compile(
 # alternative, asking; it is no request until someone takes it up (names it again).
 ASKED_BEFORE = re.compile(r"(?:^|[\[(:,;]|\s)or\s+(?:maybe\s+|perhaps\s+)?[\"\u201c\u2018]?$", re.I)
 ASKED_AFTER = re.compile(r"^[\"\u201d\u2019]?(?:,?\s+(?:by|from)\s+[^?.!;\n]{1,40})?\s*\?")
+# Rule ``named as a book``: a clause that gives a book's or film's name ("the book I keep
+# going on about is X", "his autobiography, which is also called X"); not when a song word
+# comes between ("the film's theme song is X" names a song).
+_NAMED_AS = re.compile(
+    r"(?:\b(?:the|a|an|his|her|their|my|our)|['\u2019]s)\s+"
+    r"(book|novel|memoir|autobiography|biography|film|movie|documentary)\b"
+    r"(?P<gap>[^.;:!?()\"\u201c]{0,40}?)\b(?:is|was)\s+(?:also\s+)?"
+    r"(?:(?:called|titled|named)\s+)?[\"\u201c\u2018*_]?$",
+    re.I,
+)
+_SONG_WORD = re.compile(r"\b(?:song|track|single|tune|theme|soundtrack|anthem)s?\b", re.I)
 _STAGED = re.compile(
     r"(\w+['\u2019]s\s+)?\b(production|staging|revival)\s+of\s+[\"\u201c\u2018*_]?$", re.I
 )
@@ -743,6 +754,7 @@ def _reason(cue: str) -> str:
         "show": "a show",
         "read": "read aloud",
         "offered": "only offered as an alternative, asking",
+        "named as": "the name of a book or film",
     }.get(kind)
     if what is None:
         return f"set aside: \u201c{cue}\u201d next to it"
@@ -777,6 +789,9 @@ def passing_cue(text: str, start: int, end: int, others: Iterable[str] = ()) -> 
         # production of X"): a show. Read after the catalog, whose word on the title's artist
         # still leads the search to the artist's other songs
         return f"show: {staged.group(2)} of"
+    named_as = _NAMED_AS.search(before)
+    if named_as and not _SONG_WORD.search(named_as.group("gap")):
+        return f"named as: the {named_as.group(1).lower()}"
     read = READ_ALOUD.search(before)
     if read:
         return f"read: {read.group(1).lower()}"
