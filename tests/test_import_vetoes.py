@@ -984,3 +984,27 @@ def test_a_title_a_clause_names_as_a_book_is_not_a_song(
     assert [(s.title, s.artist) for s in result.songs] == kept
     if len(kept) == 1:
         assert any("the name of a book or film" in o.reason for o in result.left_out)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # rule ``the composer's piece not on it``: "the Prince" named off the list by its
+        # composer sets his piece aside; the other song stays
+        (
+            "Listen to each piece. The Bach, the Prince and the Star Wars cue are NOT on it: "
+            "use the CD.\n\n- Prince \u2013 Purple Rain\n- David Bowie \u2013 Heroes\n",
+            [("Heroes", "David Bowie")],
+        ),
+        # decoy: a clause that is not only "the Name" items names no composer
+        (
+            "Listen to each piece. The Bach we did in class is NOT on it: use the CD.\n\n"
+            "- Prince \u2013 Purple Rain\n- David Bowie \u2013 Heroes\n",
+            [("Purple Rain", "Prince"), ("Heroes", "David Bowie")],
+        ),
+    ],
+)
+def test_a_piece_named_off_the_list_by_its_composer_is_not_drafted(
+    text: str, kept: list[tuple[str, str]]
+) -> None:
+    assert [(s.title, s.artist) for s in confirmed(text).songs] == kept

@@ -555,6 +555,7 @@ def set_aside(units: Sequence[Unit], songs: list[Song]) -> tuple[list[Song], lis
         return [(u, s, e) for u in rarest for s, e in _mentions(u.text, title)]
 
     sections = section_cues(units) | options_cues(units)
+    off_list = named_off_the_list(units)
     entry_lines = music_below(units)
     named = {t.title: mentions(t.title) for t in songs}
     entries: dict[int, set[str]] = {}
@@ -579,6 +580,9 @@ def set_aside(units: Sequence[Unit], songs: list[Song]) -> tuple[list[Song], lis
         never = never_a_song(song)
         if never:
             left.append(LeftOut(shown, f"never a song: {never}"))
+            continue
+        if song.artist and song.artist.split()[-1].casefold() in off_list:
+            left.append(LeftOut(shown, "set aside: its composer's piece is not on the list"))
             continue
         if key(song.title) in books:
             left.append(LeftOut(shown, "a book: the page's citation line names it"))
@@ -868,6 +872,28 @@ def options_cues(units: Sequence[Unit]) -> dict[int, str]:
             offered.append(id(u))
         else:
             offered = []
+    return out
+
+
+# Rule ``the composer's piece not on it``: "The Bach, the Beethoven, the Purcell and the Star
+# Wars cue are NOT on it" names pieces by their composers and keeps them off the list.
+_BY_NAME_ITEM = re.compile(
+    r"^[Tt]he\s+([A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*)"
+    r"(?:\s+(?:cue|one|piece|song|track|number|aria))?$"
+)
+
+
+def named_off_the_list(units: Sequence[Unit]) -> set[str]:
+    """The names (folded) a clause made only of "the Name" items says are not on the list."""
+    out: set[str] = set()
+    for u in units:
+        for m in NOT_ON_AFTER.finditer(u.text):
+            head = u.text[: m.start()]
+            clause = re.split(r"[.!?;:(\n]", head)[-1].strip()
+            items = [i.strip() for i in re.split(r",|\band\b", clause) if i.strip()]
+            found = [_BY_NAME_ITEM.match(i) for i in items]
+            if items and all(found):
+                out.update(f.group(1).casefold() for f in found if f)
     return out
 
 
