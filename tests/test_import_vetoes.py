@@ -222,6 +222,18 @@ def test_a_footnote_naming_the_subjects_own_recording_keeps_it() -> None:
             "Bowie on the stereo.\n",
             [("Heroes", "David Bowie", "")],
         ),
+        # rule ``capitals head``: a form's section heads in capitals are no entries; the
+        # written line under them, by an artist the catalog lacks, is kept (the decoy)
+        (
+            "Music form\n\n-----\n1. CEREMONY \u2013 FIRST DANCE\n-----\n"
+            "  Tobi Legend \u2013 Time Will Pass You By\n\n"
+            "-----\n2. EVENING \u2013 DJ NOTES\n-----\n"
+            "  David Bowie \u2013 Heroes\n",
+            [
+                ("Time Will Pass You By", "Tobi Legend", "a list line of artist and title"),
+                ("Heroes", "David Bowie", ""),
+            ],
+        ),
     ],
 )
 def test_a_song_named_plainly_is_kept_though_the_catalog_knows_no_track_by_its_artist(
@@ -907,6 +919,92 @@ def test_the_whole_of_a_title_is_an_album(text: str, kept: list[tuple[str, str]]
     ],
 )
 def test_a_title_only_offered_as_an_alternative_is_not_a_request(
+    text: str, kept: list[tuple[str, str]]
+) -> None:
+    assert [(s.title, s.artist) for s in confirmed(text).songs] == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # rule ``declined label``: a form's "Declined:" field turns its song down; the
+        # choice above it is kept (the decoy)
+        (
+            "3. RECESSIONAL\n"
+            "Couple's choice:  Heroes \u2013 David Bowie\n"
+            "Declined:         Angels \u2013 Robbie Williams (too slow)\n",
+            [("Heroes", "David Bowie")],
+        ),
+        # rule ``options, then the choice``: the options sent before the couple's choice
+        # were offered, not chosen
+        (
+            "1. ENTRANCE\n"
+            "Options we sent:  [ ] Angels \u2013 Robbie Williams\n"
+            "                  [ ] The Chain \u2013 Fleetwood Mac\n"
+            "Couple's choice:  Purple Rain \u2013 Prince\n",
+            [("Purple Rain", "Prince")],
+        ),
+        # decoy: options with no choice after them are the list itself
+        (
+            "Options for the evening:  Angels \u2013 Robbie Williams\n"
+            "                  The Chain \u2013 Fleetwood Mac\n",
+            [("Angels", "Robbie Williams"), ("The Chain", "Fleetwood Mac")],
+        ),
+    ],
+)
+def test_a_forms_declined_field_and_options_settled_by_a_choice_are_not_drafted(
+    text: str, kept: list[tuple[str, str]]
+) -> None:
+    assert [(s.title, s.artist) for s in confirmed(text).songs] == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # rule ``named as a book``: a clause giving a book's name names no song, though the
+        # catalog has a song of that name by an artist the sentence names
+        (
+            "Heroes by David Bowie on the 5 km. The book I keep going on about is Born to Run "
+            "by Christopher McDougall (not Springsteen's autobiography, which is also called "
+            "Born to Run).",
+            [("Heroes", "David Bowie")],
+        ),
+        # decoy: the song the runner keeps going on about is a song
+        (
+            "Heroes by David Bowie on the 5 km. The song I keep going on about is Born to Run "
+            "by Springsteen.",
+            [("Heroes", "David Bowie"), ("Born to Run", "Bruce Springsteen")],
+        ),
+    ],
+)
+def test_a_title_a_clause_names_as_a_book_is_not_a_song(
+    text: str, kept: list[tuple[str, str]]
+) -> None:
+    result = confirmed(text)
+    assert [(s.title, s.artist) for s in result.songs] == kept
+    if len(kept) == 1:
+        assert any("the name of a book or film" in o.reason for o in result.left_out)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # rule ``the composer's piece not on it``: "the Prince" named off the list by its
+        # composer sets his piece aside; the other song stays
+        (
+            "Listen to each piece. The Bach, the Prince and the Star Wars cue are NOT on it: "
+            "use the CD.\n\n- Prince \u2013 Purple Rain\n- David Bowie \u2013 Heroes\n",
+            [("Heroes", "David Bowie")],
+        ),
+        # decoy: a clause that is not only "the Name" items names no composer
+        (
+            "Listen to each piece. The Bach we did in class is NOT on it: use the CD.\n\n"
+            "- Prince \u2013 Purple Rain\n- David Bowie \u2013 Heroes\n",
+            [("Purple Rain", "Prince"), ("Heroes", "David Bowie")],
+        ),
+    ],
+)
+def test_a_piece_named_off_the_list_by_its_composer_is_not_drafted(
     text: str, kept: list[tuple[str, str]]
 ) -> None:
     assert [(s.title, s.artist) for s in confirmed(text).songs] == kept

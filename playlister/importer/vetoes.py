@@ -230,6 +230,17 @@ READ_ALOUD = re.compile(
 # alternative, asking; it is no request until someone takes it up (names it again).
 ASKED_BEFORE = re.compile(r"(?:^|[\[(:,;]|\s)or\s+(?:maybe\s+|perhaps\s+)?[\"\u201c\u2018]?$", re.I)
 ASKED_AFTER = re.compile(r"^[\"\u201d\u2019]?(?:,?\s+(?:by|from)\s+[^?.!;\n]{1,40})?\s*\?")
+# Rule ``named as a book``: a clause that gives a book's or film's name ("the book I keep
+# going on about is X", "his autobiography, which is also called X"); not when a song word
+# comes between ("the film's theme song is X" names a song).
+_NAMED_AS = re.compile(
+    r"(?:\b(?:the|a|an|his|her|their|my|our)|['\u2019]s)\s+"
+    r"(book|novel|memoir|autobiography|biography|film|movie|documentary)\b"
+    r"(?P<gap>[^.;:!?()\"\u201c]{0,40}?)\b(?:is|was)\s+(?:also\s+)?"
+    r"(?:(?:called|titled|named)\s+)?[\"\u201c\u2018*_]?$",
+    re.I,
+)
+_SONG_WORD = re.compile(r"\b(?:song|track|single|tune|theme|soundtrack|anthem)s?\b", re.I)
 _STAGED = re.compile(
     r"(\w+['\u2019]s\s+)?\b(production|staging|revival)\s+of\s+[\"\u201c\u2018*_]?$", re.I
 )
@@ -543,7 +554,8 @@ def set_aside(units: Sequence[Unit], songs: list[Song]) -> tuple[list[Song], lis
         rarest = min((holding.get(w, []) for w in words), key=len, default=[])
         return [(u, s, e) for u in rarest for s, e in _mentions(u.text, title)]
 
-    sections = section_cues(units)
+    sections = section_cues(units) | options_cues(units)
+    off_list = named_off_the_list(units)
     entry_lines = music_below(units)
     named = {t.title: mentions(t.title) for t in songs}
     entries: dict[int, set[str]] = {}
@@ -568,6 +580,9 @@ def set_aside(units: Sequence[Unit], songs: list[Song]) -> tuple[list[Song], lis
         never = never_a_song(song)
         if never:
             left.append(LeftOut(shown, f"never a song: {never}"))
+            continue
+        if song.artist and song.artist.split()[-1].casefold() in off_list:
+            left.append(LeftOut(shown, "set aside: its composer's piece is not on the list"))
             continue
         if key(song.title) in books:
             left.append(LeftOut(shown, "a book: the page's citation line names it"))
@@ -743,6 +758,7 @@ def _reason(cue: str) -> str:
         "show": "a show",
         "read": "read aloud",
         "offered": "only offered as an alternative, asking",
+        "named as": "the name of a book or film",
     }.get(kind)
     if what is None:
         return f"set aside: \u201c{cue}\u201d next to it"
@@ -777,6 +793,9 @@ def passing_cue(text: str, start: int, end: int, others: Iterable[str] = ()) -> 
         # production of X"): a show. Read after the catalog, whose word on the title's artist
         # still leads the search to the artist's other songs
         return f"show: {staged.group(2)} of"
+    named_as = _NAMED_AS.search(before)
+    if named_as and not _SONG_WORD.search(named_as.group("gap")):
+        return f"named as: the {named_as.group(1).lower()}"
     read = READ_ALOUD.search(before)
     if read:
         return f"read: {read.group(1).lower()}"
@@ -824,6 +843,57 @@ def section_cues(units: Sequence[Unit]) -> dict[int, str]:
             current = None
         elif current:
             out[id(u)] = current
+    return out
+
+
+# Rule ``options, then the choice``: a form's "Options we sent:" field (and its unlabelled
+# lines below) followed straight away by a "Couple's choice:" field offered those songs; the
+# choice is the one wanted. Options with no choice after them stay (nothing chose between).
+_OPTIONS_LABEL = re.compile(r"^\W*(?:options?|shortlist|suggestions?)\b[^:\n]{0,30}:", re.I)
+_CHOICE_LABEL = re.compile(
+    r"^\W*(?:[\w'\u2019]+\s+){0,2}(?:choice|chosen|picked|pick|decision)\b[^:\n]{0,20}:", re.I
+)
+_ANY_LABEL = re.compile(r"^\W*[\w'\u2019][\w'\u2019 ]{0,30}:\s")
+
+
+def options_cues(units: Sequence[Unit]) -> dict[int, str]:
+    """The lines (by ``id``) of an options field that a choice field right after it settles
+    (rule ``options, then the choice``)."""
+    out: dict[int, str] = {}
+    offered: list[int] = []
+    for u in units:
+        line = u.text.strip()
+        if _OPTIONS_LABEL.match(line):
+            offered = [id(u)]
+        elif offered and _CHOICE_LABEL.match(line):
+            out.update((i, "options: offered before the choice") for i in offered)
+            offered = []
+        elif offered and u.kind == "item" and not _ANY_LABEL.match(line):
+            offered.append(id(u))
+        else:
+            offered = []
+    return out
+
+
+# Rule ``the composer's piece not on it``: "The Bach, the Beethoven, the Purcell and the Star
+# Wars cue are NOT on it" names pieces by their composers and keeps them off the list.
+_BY_NAME_ITEM = re.compile(
+    r"^[Tt]he\s+([A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*)"
+    r"(?:\s+(?:cue|one|piece|song|track|number|aria))?$"
+)
+
+
+def named_off_the_list(units: Sequence[Unit]) -> set[str]:
+    """The names (folded) a clause made only of "the Name" items says are not on the list."""
+    out: set[str] = set()
+    for u in units:
+        for m in NOT_ON_AFTER.finditer(u.text):
+            head = u.text[: m.start()]
+            clause = re.split(r"[.!?;:(\n]", head)[-1].strip()
+            items = [i.strip() for i in re.split(r",|\band\b", clause) if i.strip()]
+            found = [_BY_NAME_ITEM.match(i) for i in items]
+            if items and all(found):
+                out.update(f.group(1).casefold() for f in found if f)
     return out
 
 
@@ -1145,6 +1215,11 @@ def strongly_named(unit: Unit, title: str, artist: str) -> str | None:
     ):
         return "a quoted title with its artist in brackets"
     if unit.kind not in ("item", "short", "heading"):
+        return None
+    if title.isupper() and artist.isupper():
+        # rule ``capitals head``: a line in capitals on both sides ("1. CEREMONY – FIRST
+        # DANCE") is a form's section head, not an entry; an unknown song needs a line that
+        # is written, not shouted
         return None
     dash = r"\s*(?:[\u2013\u2014:-]|\s-)\s*"
     qt = rf"[\"\u201c]?{t}[\"\u201d]?"

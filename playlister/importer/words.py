@@ -425,6 +425,10 @@ SET_ASIDE_BEFORE = (
     "scene from",
     # "turned down by name": "no Kingston Town", "he puts up with UB40, but no X"
     "no",
+    # "declined label": a form's field that lists what was turned down ("Declined:  X")
+    "declined:",
+    "rejected:",
+    "turned down:",
 )
 # After a title, in its sentence: "X, which we could not clear", "X vetoed", "X … that's a no".
 SET_ASIDE_AFTER = (
