@@ -134,6 +134,7 @@ class Searches:
     # names asked as an artist whose pairs found nothing, and the ones the catalog lacks
     misses: Counter[str] = field(default_factory=Counter)
     not_artists: set[str] = field(default_factory=set)
+    artists: set[str] = field(default_factory=set)  # names an ``artist:`` search confirmed
     furniture: set[str] = field(default_factory=set)  # see ``_furniture``
 
     def hopeless(self, artist: str) -> bool:
@@ -143,13 +144,13 @@ class Searches:
         name = artist_key(artist)
         if name in self.not_artists:
             return True
-        if self.misses[name] < 2:
+        if self.misses[name] < 2 or name in self.artists:
             return False
-        self.misses[name] = -1_000  # asked once
-        if not _artist_known(artist, self):
-            self.not_artists.add(name)
-            return True
-        return False
+        if _artist_known(artist, self):
+            self.artists.add(name)
+            return False
+        self.not_artists.add(name)
+        return True
 
     def __call__(self, query: str) -> list[dict[str, Any]] | None:
         """The page for ``query``, or None when the budget is spent."""
