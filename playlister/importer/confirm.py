@@ -846,15 +846,16 @@ def _generous_pairs(
                 # ("Encore:") are not entries
                 out += _prose_pairs(unit, titles, marked_only=True)
                 continue
-            label = bool(_LABEL.match(unit.text)) and len(_phrases(unit.text)) > 1
+            phrases = _phrases(unit.text)
+            label = bool(_LABEL.match(unit.text)) and len(phrases) > 1
             # a title with "by" in it ("Stand by Me – Ben E. King") is read whole as well
             whole = _phrases(unit.text, by=False)
-            readings = [_phrases(unit.text)]
+            readings = [phrases]
             if len(whole) > 1 and any(re.search(r"\w\s+by\s+\w", p, re.I) for p in whole):
                 readings.append(whole)
-            for phrases in readings:
+            for reading in readings:
                 out += _line_pairs(
-                    list(phrases),
+                    reading,
                     unit,
                     0,
                     f"{context} {top}",
